@@ -1,0 +1,41 @@
+import type { z } from 'zod'
+import type { Audience } from './roles'
+
+/**
+ * One action's contract, defined once: the client's typed call, the server's validation and role
+ * check, and docs/api.md all derive from it.
+ */
+export interface ActionContract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  /** Cloud function that routes this action, e.g. 'users'. */
+  readonly fn: string
+  /** Action name inside the function, e.g. 'updateProfile'. */
+  readonly action: string
+  /** One line for the API reference (中文 welcome). */
+  readonly summary: string
+  /** Who may call it (checked by the router before the handler runs). */
+  readonly roles: Audience
+  readonly input: I
+  readonly output: O
+  /** Feature error codes this action may return (beyond the common ones), for docs. */
+  readonly errors?: readonly string[]
+}
+
+export type InputOf<C extends ActionContract> = z.input<C['input']>
+export type ParsedInputOf<C extends ActionContract> = z.output<C['input']>
+export type OutputOf<C extends ActionContract> = z.output<C['output']>
+
+export function defineAction<I extends z.ZodType, O extends z.ZodType>(c: ActionContract<I, O>): ActionContract<I, O> {
+  return c
+}
+
+/** A function's actions keyed by action name; the key must equal each contract's `action`. */
+export type FunctionContract = Record<string, ActionContract>
+
+export function defineFunction<const F extends string, C extends Record<string, Omit<ActionContract, 'fn' | 'action'>>>(
+  fn: F,
+  actions: C,
+): { [K in keyof C & string]: C[K] & { fn: F; action: K } } {
+  const out: Record<string, ActionContract> = {}
+  for (const [action, c] of Object.entries(actions)) out[action] = { ...c, fn, action } as ActionContract
+  return out as never
+}

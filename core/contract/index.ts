@@ -1,0 +1,3 @@
+export * from './define'
+export * from './errors'
+export * from './roles'

@@ -1,0 +1,29 @@
+/**
+ * Roles live in the database (the users collection); this is their vocabulary.
+ * - guest: an OPENID with no profile yet
+ * - resident: has a profile (everyone registered is a resident)
+ * - volunteer: applied and approved by staff
+ * - staff: 网格员, scoped to their grids
+ * - building_lead: 楼栋长, scoped to their buildings
+ * - admin: community administrator
+ */
+export const ROLES = ['guest', 'resident', 'volunteer', 'staff', 'building_lead', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  guest: '访客',
+  resident: '居民',
+  volunteer: '志愿者',
+  staff: '网格员',
+  building_lead: '楼栋长',
+  admin: '管理员',
+}
+
+/** Who may call an action: a list of roles, or 'anyone' (guests included). */
+export type Audience = readonly Role[] | 'anyone'
+
+export function mayCall(audience: Audience, roles: ReadonlySet<Role> | readonly Role[]): boolean {
+  if (audience === 'anyone') return true
+  const have = roles instanceof Set ? roles : new Set(roles as readonly Role[])
+  return audience.some((r) => have.has(r))
+}
