@@ -1,0 +1,37 @@
+/**
+ * One jest run, three projects:
+ * - unit: pure logic beside the code (core/, localcloud/, server/, src/ — *.test.ts[x])
+ * - integration: real wx-server-sdk against a local cloud started by globalSetup (test/integration/)
+ * - e2e: playwright-core + /usr/bin/chromium against the H5 build (test/e2e/)
+ * `JEST_PROJECTS=unit,integration npx jest` picks a subset.
+ */
+const transform = {
+  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }],
+}
+const moduleNameMapper = { '^@/(.*)$': '<rootDir>/src/$1', '^@core/(.*)$': '<rootDir>/core/$1' }
+const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node' }
+const all = {
+  unit: { ...common, displayName: 'unit', testMatch: ['<rootDir>/{core,localcloud,server,scripts}/**/*.test.ts', '<rootDir>/test/unit/**/*.test.ts?(x)', '<rootDir>/src/**/*.test.ts?(x)'] },
+  integration: {
+    ...common,
+    displayName: 'integration',
+    testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+    globalSetup: '<rootDir>/test/support/global-setup.ts',
+    globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    setupFiles: ['<rootDir>/test/support/sdk-env.ts'],
+    slowTestThreshold: 30,
+  },
+  e2e: {
+    ...common,
+    displayName: 'e2e',
+    testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+    globalSetup: '<rootDir>/test/e2e/support/global-setup.ts',
+    globalTeardown: '<rootDir>/test/e2e/support/global-teardown.ts',
+  },
+}
+const picked = (process.env.JEST_PROJECTS || 'unit,integration,e2e').split(',').map((s) => all[s.trim()]).filter(Boolean)
+module.exports = {
+  projects: picked,
+  testTimeout: 120000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+}
