@@ -1,0 +1,64 @@
+import { z } from 'zod'
+import { defineFunction } from '../contract/define'
+import { errorCatalog } from '../contract/errors'
+import { idSchema } from '../users/schemas'
+
+const label = (what: string, max: number) =>
+  z
+    .string({ error: `请填写${what}` })
+    .trim()
+    .min(1, { error: `请填写${what}` })
+    .max(max, { error: `${what}最多${max}个字` })
+
+export const unitView = z.object({ id: z.string(), name: z.string() })
+export const buildingView = z.object({
+  id: z.string(),
+  gridId: z.string(),
+  name: z.string(),
+  order: z.number(),
+  units: z.array(unitView),
+})
+export const gridView = z.object({ id: z.string(), name: z.string(), order: z.number(), buildings: z.array(buildingView) })
+export const structureView = z.object({
+  community: z.object({ id: z.string(), name: z.string() }),
+  grids: z.array(gridView),
+})
+export type UnitView = z.infer<typeof unitView>
+export type BuildingView = z.infer<typeof buildingView>
+export type GridView = z.infer<typeof gridView>
+export type Structure = z.infer<typeof structureView>
+
+export const community = defineFunction('community', {
+  structure: {
+    summary: '社区结构：社区 → 网格 → 楼栋 → 单元（选择住址用）',
+    roles: 'anyone',
+    input: z.object({}),
+    output: structureView,
+  },
+  upsertGrid: {
+    summary: '新增或修改网格（管理员）',
+    roles: ['admin'],
+    input: z.object({ id: idSchema, name: label('网格名称', 20), order: z.number().int().min(0).max(999).default(0) }),
+    output: gridView.omit({ buildings: true }),
+  },
+  upsertBuilding: {
+    summary: '新增或修改楼栋及其单元数（管理员）；单元编号为 <楼栋编号>-<序号>，名称为“N单元”；单元数只增不减，楼栋所属网格建后不改',
+    roles: ['admin'],
+    input: z.object({
+      id: idSchema,
+      gridId: idSchema,
+      name: label('楼栋名称', 20),
+      unitCount: z.number({ error: '请填写单元数' }).int().min(1, { error: '至少1个单元' }).max(20, { error: '最多20个单元' }),
+      order: z.number().int().min(0).max(999).default(0),
+    }),
+    output: buildingView,
+    errors: ['UNKNOWN_GRID', 'UNITS_CANNOT_SHRINK', 'BUILDING_GRID_FIXED'],
+  },
+})
+
+export const COMMUNITY_ERRORS = {
+  UNKNOWN_GRID: '没有找到这个网格，请先建网格',
+  UNITS_CANNOT_SHRINK: '单元数只能增加，不能减少（已有居民登记在这些单元）',
+  BUILDING_GRID_FIXED: '楼栋建好后不能改到别的网格，如需调整请联系技术人员',
+} as const
+export const communityError = errorCatalog(COMMUNITY_ERRORS)

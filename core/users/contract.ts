@@ -1,0 +1,140 @@
+import { z } from 'zod'
+import { defineFunction } from '../contract/define'
+import { errorCatalog } from '../contract/errors'
+import { ROLES } from '../contract/roles'
+import {
+  applicationItem,
+  applicationSchema,
+  idSchema,
+  nameSchema,
+  openidSchema,
+  pageSchema,
+  phoneSchema,
+  scopesSchema,
+  userView,
+} from './schemas'
+import { APPLICATION_STATUSES } from './vocab'
+
+/** Roles that are granted by hand (volunteer comes from an approved application). */
+export const GRANTABLE_ROLES = ['staff', 'building_lead', 'admin'] as const
+export type GrantableRole = (typeof GRANTABLE_ROLES)[number]
+
+const grantInput = z.discriminatedUnion(
+  'role',
+  [
+    z.object({ openid: openidSchema, role: z.literal('staff'), grids: z.array(idSchema).min(1, { error: '请至少选一个网格' }).max(20) }),
+    z.object({
+      openid: openidSchema,
+      role: z.literal('building_lead'),
+      buildings: z.array(idSchema).min(1, { error: '请至少选一个楼栋' }).max(50),
+    }),
+    z.object({ openid: openidSchema, role: z.literal('admin') }),
+  ],
+  { error: '请选择要授予的角色' },
+)
+
+const revokeInput = z.object({
+  openid: openidSchema,
+  role: z.enum(['volunteer', ...GRANTABLE_ROLES], { error: '请选择要撤销的角色' }),
+  /** Only for staff / building_lead: remove these grids / buildings; omitted = all of them (within the caller's scope). */
+  scope: z.array(idSchema).min(1).max(50).optional(),
+})
+
+const usersOut = z.object({ items: z.array(userView), total: z.number() })
+
+export const users = defineFunction('users', {
+  me: {
+    summary: '我的信息：资料（未登记为 null）、角色和管辖范围',
+    roles: 'anyone',
+    input: z.object({}),
+    output: z.object({ profile: userView.nullable(), roles: z.array(z.enum(ROLES)), scopes: scopesSchema }),
+  },
+  updateProfile: {
+    summary: '登记或修改个人资料（姓名、手机号、住址楼栋/单元）；第一次登记即成为居民',
+    roles: 'anyone',
+    input: z.object({ name: nameSchema, phone: phoneSchema, buildingId: idSchema, unitId: idSchema }),
+    output: userView,
+    errors: ['UNKNOWN_BUILDING', 'UNKNOWN_UNIT'],
+  },
+  applyVolunteer: {
+    summary: '申请成为志愿者（技能、方便的时间、可选队伍和自我介绍），等待网格员审核；被拒后可重新申请',
+    roles: ['resident'],
+    input: applicationSchema,
+    output: userView,
+    errors: ['ALREADY_VOLUNTEER'],
+  },
+  listVolunteerApplications: {
+    summary: '志愿者申请列表（网格员只看自己网格，管理员看全部）',
+    roles: ['staff', 'admin'],
+    input: pageSchema.extend({
+      status: z.enum(APPLICATION_STATUSES, { error: '请选择状态' }).default('pending'),
+      gridId: idSchema.optional(),
+    }),
+    output: z.object({ items: z.array(applicationItem), total: z.number() }),
+  },
+  reviewVolunteer: {
+    summary: '审核志愿者申请：通过或不通过（不通过须写原因）',
+    roles: ['staff', 'admin'],
+    input: z.discriminatedUnion(
+      'decision',
+      [
+        z.object({ openid: openidSchema, decision: z.literal('approve') }),
+        z.object({
+          openid: openidSchema,
+          decision: z.literal('reject'),
+          reason: z.string({ error: '请写明不通过的原因' }).trim().min(1, { error: '请写明不通过的原因' }).max(200, { error: '原因最多200个字' }),
+        }),
+      ],
+      { error: '请选择通过或不通过' },
+    ),
+    output: userView,
+    errors: ['NO_APPLICATION', 'ALREADY_REVIEWED'],
+  },
+  grantRole: {
+    summary: '授予角色：管理员可授予网格员（含网格）、楼栋长（含楼栋）、管理员；网格员可在自己网格内授予楼栋长',
+    roles: ['staff', 'admin'],
+    input: grantInput,
+    output: userView,
+    errors: ['TARGET_NOT_REGISTERED', 'UNKNOWN_GRID', 'UNKNOWN_BUILDING'],
+  },
+  revokeRole: {
+    summary: '撤销角色（可只撤销部分网格/楼栋）；网格员只能撤销自己网格内的楼栋长；管理员不能撤销自己的管理员身份',
+    roles: ['staff', 'admin'],
+    input: revokeInput,
+    output: userView,
+    errors: ['TARGET_NOT_REGISTERED', 'CANNOT_REVOKE_SELF'],
+  },
+  listUsers: {
+    summary: '居民名单（网格员只看自己网格，管理员看全部），可按网格、楼栋、角色筛选，按姓名搜索',
+    roles: ['staff', 'admin'],
+    input: pageSchema.extend({
+      gridId: idSchema.optional(),
+      buildingId: idSchema.optional(),
+      role: z.enum(ROLES, { error: '请选择角色' }).optional(),
+      keyword: z.string().trim().max(20, { error: '搜索词最多20个字' }).optional(),
+    }),
+    output: usersOut,
+  },
+  bootstrapAdmin: {
+    summary: '首位管理员：凭一次性邀请码（环境变量 LINLI_ADMIN_INVITE）或在名单内（LINLI_ADMIN_OPENIDS）成为管理员',
+    roles: ['resident'],
+    input: z.object({ code: z.string({ error: '请填写邀请码' }).max(100).optional() }),
+    output: userView,
+    errors: ['INVITE_INVALID', 'INVITE_USED'],
+  },
+})
+
+export const USERS_ERRORS = {
+  UNKNOWN_BUILDING: '没有找到这个楼栋，请重新选择',
+  UNKNOWN_UNIT: '这个楼栋没有这个单元，请重新选择',
+  UNKNOWN_GRID: '没有找到这个网格，请重新选择',
+  ALREADY_VOLUNTEER: '您已经是志愿者了，不用再申请',
+  NO_APPLICATION: '这位居民还没有提交志愿者申请',
+  ALREADY_REVIEWED: '这份申请已经审核过了，请刷新后再看',
+  TARGET_NOT_REGISTERED: '这位用户还没有登记个人信息，请先让他登记',
+  CANNOT_REVOKE_SELF: '不能撤销自己的管理员身份，请让另一位管理员操作',
+  INVITE_INVALID: '邀请码不对，请向社区确认',
+  INVITE_USED: '邀请码已经用过了，请联系现有管理员为您授权',
+} as const
+
+export const usersError = errorCatalog(USERS_ERRORS)

@@ -1,0 +1,72 @@
+import { z } from 'zod'
+import { ROLES } from '../contract/roles'
+import { APPLICATION_STATUSES, SKILLS, TEAMS, TIME_SLOTS } from './vocab'
+
+/** Ids of grids, buildings and units: short, safe as document ids. */
+export const idSchema = z
+  .string({ error: '请选择' })
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, { error: '编号格式不对' })
+
+export const openidSchema = z.string({ error: '请指定用户' }).min(1, { error: '请指定用户' }).max(64, { error: '用户编号太长' })
+
+export const nameSchema = z
+  .string({ error: '请填写姓名' })
+  .trim()
+  .min(1, { error: '请填写姓名' })
+  .max(20, { error: '姓名最多20个字' })
+
+export const phoneSchema = z.string({ error: '请填写手机号' }).regex(/^1\d{10}$/, { error: '请填写11位手机号' })
+
+export const pageSchema = z.object({
+  page: z.number({ error: '页码应是数字' }).int().min(1).max(1000).default(1),
+  pageSize: z.number({ error: '每页条数应是数字' }).int().min(1).max(50).default(20),
+})
+
+export const applicationSchema = z.object({
+  skills: z.array(z.enum(SKILLS, { error: '请从列表中选择技能' })).min(1, { error: '请至少选一项技能' }).max(SKILLS.length),
+  availableTimes: z
+    .array(z.enum(TIME_SLOTS, { error: '请从列表中选择时间' }))
+    .min(1, { error: '请至少选一个方便的时间' })
+    .max(TIME_SLOTS.length),
+  team: z.enum(TEAMS, { error: '请从列表中选择队伍' }).optional(),
+  intro: z.string({ error: '自我介绍应是文字' }).trim().max(200, { error: '自我介绍最多200个字' }).optional(),
+})
+
+/** A volunteer application as stored on the user and as shown to staff. */
+export const applicationView = applicationSchema.extend({
+  status: z.enum(APPLICATION_STATUSES),
+  appliedAt: z.number(),
+  reviewedAt: z.number().optional(),
+  reviewedBy: z.string().optional(),
+  reason: z.string().optional(),
+})
+
+export const scopesSchema = z.object({
+  /** Grids a 网格员 serves. */
+  grids: z.array(z.string()),
+  /** Buildings a 楼栋长 serves. */
+  buildings: z.array(z.string()),
+})
+
+/** A user as shown to a caller: `phone` is whole for the owner, masked (138****5678) for anyone else. */
+export const userView = z.object({
+  openid: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  buildingId: z.string(),
+  unitId: z.string(),
+  gridId: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  scopes: scopesSchema,
+  volunteer: applicationView.nullable(),
+  createdAt: z.number(),
+})
+export type UserView = z.infer<typeof userView>
+
+export const applicationItem = applicationView.extend({
+  openid: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  buildingId: z.string(),
+  gridId: z.string(),
+})
