@@ -1,0 +1,99 @@
+import type { Role } from '../contract/roles'
+import type { UserDoc } from './model'
+
+/**
+ * Who may do what to whom — pure, no I/O. The role list in the contract is the first gate
+ * (e.g. staff or admin); these functions decide the scope.
+ *
+ * Grants:   admin → staff (with grids), building_lead (with buildings), admin.
+ *           staff → building_lead, only for buildings inside their own grids.
+ * Revokes:  admin → any role of anyone except their own admin role.
+ *           staff → building_lead buildings inside their grids; volunteer of a resident of their grid.
+ * Volunteer review and user lists: staff within their grids, admin everywhere.
+ */
+export interface Caller {
+  openid: string
+  roles: readonly Role[]
+  scopes: { grids: readonly string[]; buildings: readonly string[] }
+}
+
+export type Decision = { ok: true } | { ok: false; code: string; message?: string }
+
+const allow: Decision = { ok: true }
+const deny = (message: string, code = 'FORBIDDEN'): Decision => ({ ok: false, code, message })
+
+export const isAdmin = (c: Caller) => c.roles.includes('admin')
+export const isStaffOf = (c: Caller, gridId: string) => c.roles.includes('staff') && c.scopes.grids.includes(gridId)
+
+/** Grid ids a caller may see in lists: 'all' for admin; their grids for staff; narrowed by a requested grid. */
+export function gridScope(c: Caller, requested?: string): 'all' | string[] | Decision {
+  if (isAdmin(c)) return requested ? [requested] : 'all'
+  if (!c.roles.includes('staff')) return deny('只有网格员和管理员可以查看')
+  if (requested) return c.scopes.grids.includes(requested) ? [requested] : deny('您只能查看自己网格的居民')
+  return [...c.scopes.grids]
+}
+
+export function canReview(c: Caller, applicant: Pick<UserDoc, 'gridId'>): Decision {
+  if (isAdmin(c) || isStaffOf(c, applicant.gridId)) return allow
+  return deny('您只能审核自己网格居民的申请')
+}
+
+export type Grant = { role: 'staff'; grids: string[] } | { role: 'building_lead'; buildings: string[] } | { role: 'admin' }
+export type Revoke = { role: 'volunteer' | 'staff' | 'building_lead' | 'admin'; scope?: string[] }
+
+export function canGrant(c: Caller, grant: Grant, gridOf: (buildingId: string) => string | undefined): Decision {
+  if (isAdmin(c)) return allow
+  if (grant.role !== 'building_lead') return deny('只有管理员可以任命网格员和管理员')
+  const outside = grant.buildings.filter((b) => {
+    const g = gridOf(b)
+    return !g || !isStaffOf(c, g)
+  })
+  return outside.length ? deny('网格员只能任命自己网格内的楼栋长') : allow
+}
+
+/** The target's roles and scopes after a grant (scopes are merged, never replaced). */
+export function applyGrant(target: Pick<UserDoc, 'roles' | 'grids' | 'buildings'>, grant: Grant) {
+  const roles = new Set(target.roles)
+  roles.add(grant.role)
+  const grids = grant.role === 'staff' ? union(target.grids, grant.grids) : [...(target.grids ?? [])]
+  const buildings = grant.role === 'building_lead' ? union(target.buildings, grant.buildings) : [...(target.buildings ?? [])]
+  return { roles: [...roles], grids, buildings }
+}
+
+/**
+ * Check a revoke and compute the target's roles and scopes after it. Staff revoking a 楼栋长 without
+ * a scope removes only the buildings inside their own grids.
+ */
+export function planRevoke(
+  c: Caller,
+  target: Pick<UserDoc, '_id' | 'roles' | 'grids' | 'buildings' | 'gridId'>,
+  revoke: Revoke,
+  gridOf: (buildingId: string) => string | undefined,
+): Decision & { next?: { roles: Role[]; grids: string[]; buildings: string[] } } {
+  const admin = isAdmin(c)
+  if (revoke.role === 'admin' && target._id === c.openid) return deny('', 'CANNOT_REVOKE_SELF')
+  let grids = [...(target.grids ?? [])]
+  let buildings = [...(target.buildings ?? [])]
+  let dropRole = true
+  if (revoke.role === 'staff' || revoke.role === 'admin') {
+    if (!admin) return deny('只有管理员可以撤销网格员和管理员')
+    if (revoke.role === 'staff') {
+      grids = revoke.scope ? grids.filter((g) => !revoke.scope!.includes(g)) : []
+      dropRole = grids.length === 0
+    }
+  } else if (revoke.role === 'building_lead') {
+    const mine = (b: string) => admin || isStaffOf(c, gridOf(b) ?? '')
+    const remove = revoke.scope ?? buildings.filter(mine)
+    if (!remove.length || !remove.every(mine)) return deny('网格员只能撤销自己网格内的楼栋长')
+    buildings = buildings.filter((b) => !remove.includes(b))
+    dropRole = buildings.length === 0
+  } else if (!admin && !isStaffOf(c, target.gridId)) {
+    return deny('您只能撤销自己网格居民的志愿者身份')
+  }
+  const roles = dropRole ? target.roles.filter((r) => r !== revoke.role) : [...target.roles]
+  return { ok: true, next: { roles, grids: roles.includes('staff') ? grids : [], buildings: roles.includes('building_lead') ? buildings : [] } }
+}
+
+function union(a: readonly string[] | undefined, b: readonly string[]): string[] {
+  return [...new Set([...(a ?? []), ...b])]
+}
