@@ -1,0 +1,93 @@
+/**
+ * Accounts of the 爱心银行 and the calendar they live by (Asia/Shanghai, UTC+8, no DST).
+ *
+ * Everything that holds points is an account (timeoverflow): a person, the community pool that
+ * issues awards and takes back expired points, and the redemption sink that receives spent points.
+ * The two community accounts are touched by many transfers at once, so each is split into
+ * POOL_SHARDS documents; a transfer picks its shard by a hash of its own id, and the logical
+ * balance is the sum of the shards. Only person accounts must stay ≥ 0.
+ */
+export const POOL_SHARDS = 16
+
+export type AccountKind = 'person' | 'pool' | 'redemption'
+export type AccountRef = { kind: 'person'; openid: string } | { kind: 'pool' } | { kind: 'redemption' }
+
+export interface AccountState {
+  _id: string
+  kind: AccountKind
+  communityId: string
+  /** person accounts only */
+  openid?: string
+  balance: number
+  /** person accounts only: remaining points by the (CST) year they were earned, for expiry. */
+  lots: Record<string, number>
+  /** person accounts only: awards counted against the daily cap on `day` (YYYY-MM-DD, CST). */
+  day?: string
+  dayAwarded?: number
+}
+
+/** FNV-1a, 32 bit: stable and cheap, for picking a shard. */
+export function hash32(s: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i)
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return h >>> 0
+}
+
+export function shardOf(key: string): number {
+  return hash32(key) % POOL_SHARDS
+}
+
+export function personAccountId(openid: string): string {
+  return `person:${openid}`
+}
+
+export function poolShardId(communityId: string, k: number): string {
+  return `pool:${communityId}:${k}`
+}
+
+export function redemptionShardId(communityId: string, k: number): string {
+  return `redeemed:${communityId}:${k}`
+}
+
+/** The document id an account reference resolves to for one transfer (shard by transfer id). */
+export function accountDocId(ref: AccountRef, communityId: string, transferId: string): string {
+  if (ref.kind === 'person') return personAccountId(ref.openid)
+  const k = shardOf(transferId)
+  return ref.kind === 'pool' ? poolShardId(communityId, k) : redemptionShardId(communityId, k)
+}
+
+export function allShardIds(kind: 'pool' | 'redemption', communityId: string): string[] {
+  const make = kind === 'pool' ? poolShardId : redemptionShardId
+  return Array.from({ length: POOL_SHARDS }, (_, k) => make(communityId, k))
+}
+
+export function emptyAccount(ref: AccountRef, id: string, communityId: string): AccountState {
+  const base = { _id: id, kind: ref.kind, communityId, balance: 0, lots: {} }
+  return ref.kind === 'person' ? { ...base, openid: ref.openid } : base
+}
+
+const CST_MS = 8 * 3600 * 1000
+
+/** 'YYYY-MM-DD' in China time. */
+export function cstDay(at: number): string {
+  return new Date(at + CST_MS).toISOString().slice(0, 10)
+}
+
+export function cstYear(at: number): number {
+  return new Date(at + CST_MS).getUTCFullYear()
+}
+
+/**
+ * Default expiry: points earned in year Y expire at the end of 31 December of Y+1 (China time),
+ * i.e. at 00:00 CST on 1 January of Y+2. So a point is always valid for at least a full year.
+ */
+export function lotExpiresAt(year: number): number {
+  return Date.UTC(year + 2, 0, 1) - CST_MS
+}
+
+export function isLotExpired(year: number, now: number): boolean {
+  return now >= lotExpiresAt(year)
+}

@@ -1,0 +1,97 @@
+/**
+ * The 爱心银行 ledger on the database: applyTransfer runs INSIDE the caller's transaction, so an
+ * award can ride along with an order's confirmation, a redemption with its stock claim.
+ *
+ *   await db.runTransaction(async (t) => {
+ *     …the caller's own reads and writes…
+ *     const r = await applyTransfer(t, awardTransfer({ communityId, openid, amount, at: Date.now(),
+ *       source: { kind: 'order', id: orderId }, reason: '服务完成：管道疏通' }))
+ *     if (!r.ok) …r.code is 'DAILY_CAP' | 'INSUFFICIENT_POINTS' | 'INVALID_TRANSFER'…
+ *   })
+ *
+ * Reads the transfer by its id first: when it exists the call is a replay and returns it (no double
+ * credit). Otherwise reads the two accounts (a pool/redemption shard, never one hot document), plans
+ * with the pure rules and writes the transfer and both balances. 3 reads + 3 writes, issued in parallel.
+ */
+import {
+  accountDocId,
+  DEFAULT_LEDGER_RULES,
+  planTransfer,
+  type AccountState,
+  type LedgerRules,
+  type PlanRefusal,
+  type Transfer,
+  type TransferRequest,
+} from '../core/points'
+import { AppError, COMMON_ERRORS } from '../core/contract'
+
+export const ACCOUNTS = 'points_accounts'
+export const TRANSFERS = 'points_transfers'
+
+/** The part of a wx-server-sdk transaction (or database) that the ledger uses. */
+export interface TxDocRef {
+  get(): Promise<{ data: unknown }>
+  set(options: { data: Record<string, unknown> }): Promise<unknown>
+}
+export interface TxLike {
+  collection(name: string): { doc(id: string): TxDocRef }
+}
+
+export type ApplyResult =
+  | { ok: true; transfer: Transfer; replay: boolean }
+  | { ok: false; code: PlanRefusal; message: string }
+
+function isNotFound(e: unknown): boolean {
+  const text = typeof e === 'string' ? e : String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? '')
+  return /does not exist|not exist|不存在/i.test(text)
+}
+
+/** doc(id).get() that answers null for a missing document (the SDK throws or returns null by config). */
+export async function getOrNull<T>(t: TxLike, collection: string, id: string): Promise<T | null> {
+  try {
+    const res = await t.collection(collection).doc(id).get()
+    const data = Array.isArray(res.data) ? res.data[0] : res.data
+    return (data as T) ?? null
+  } catch (e) {
+    if (isNotFound(e)) return null
+    throw e
+  }
+}
+
+/** set() without `_id` in the body (the SDK refuses it). */
+export function setDoc(t: TxLike, collection: string, doc: { _id: string }): Promise<unknown> {
+  const { _id, ...data } = doc
+  return t.collection(collection).doc(_id).set({ data })
+}
+
+export async function applyTransfer(
+  t: TxLike,
+  req: TransferRequest,
+  rules: LedgerRules = DEFAULT_LEDGER_RULES,
+): Promise<ApplyResult> {
+  const fromId = accountDocId(req.from, req.communityId, req.id)
+  const toId = accountDocId(req.to, req.communityId, req.id)
+  const [existing, from, to] = await Promise.all([
+    getOrNull<Transfer>(t, TRANSFERS, req.id),
+    getOrNull<AccountState>(t, ACCOUNTS, fromId),
+    getOrNull<AccountState>(t, ACCOUNTS, toId),
+  ])
+  if (existing) return { ok: true, transfer: { ...existing, _id: req.id }, replay: true }
+  const plan = planTransfer(req, from && { ...from, _id: fromId }, to && { ...to, _id: toId }, rules)
+  if (!plan.ok) return plan
+  await Promise.all([setDoc(t, TRANSFERS, plan.transfer), setDoc(t, ACCOUNTS, plan.from), setDoc(t, ACCOUNTS, plan.to)])
+  return { ok: true, transfer: plan.transfer, replay: false }
+}
+
+export const LEDGER_ERRORS = {
+  INSUFFICIENT_POINTS: '积分不够了，先去做做志愿服务吧',
+  DAILY_CAP: '今天获得的积分已达上限，明天再来吧',
+  INVALID_TRANSFER: COMMON_ERRORS.INVALID_INPUT,
+} as const
+
+/** applyTransfer, but a refusal throws an AppError (aborting the caller's transaction). */
+export async function applyTransferOrThrow(t: TxLike, req: TransferRequest, rules?: LedgerRules): Promise<Transfer> {
+  const r = await applyTransfer(t, req, rules)
+  if (!r.ok) throw new AppError(r.code, r.message)
+  return r.transfer
+}
