@@ -1,0 +1,32 @@
+import type * as Cloud from 'wx-server-sdk'
+import type { Role } from '../core/contract/roles'
+import type { UserDoc } from '../core/users/model'
+import { rolesOf, scopesOf } from '../core/users/model'
+import type { Caller } from '../core/users/permissions'
+import { getOrNull, type Db } from './db'
+
+export const USERS = 'users'
+
+/** What every handler receives. Identity comes only from the WX context, never from the payload. */
+export interface Ctx {
+  openid: string
+  /** The caller's user document, or null for a guest (no profile yet). */
+  user: UserDoc | null
+  roles: Role[]
+  /** Caller as the pure permission functions want it. */
+  caller: Caller
+  db: Db
+  cloud: typeof Cloud
+  /** Milliseconds since epoch; one value per call so a handler's timestamps agree. */
+  now(): number
+  log(message: string, extra?: unknown): void
+}
+
+/** Context for timer triggers: no caller. */
+export type TimerCtx = Pick<Ctx, 'db' | 'cloud' | 'now' | 'log'>
+
+export async function loadCaller(db: Db, openid: string): Promise<Pick<Ctx, 'user' | 'roles' | 'caller'>> {
+  const user = await getOrNull<UserDoc>(db, USERS, openid)
+  const roles = rolesOf(user)
+  return { user, roles, caller: { openid, roles, scopes: scopesOf(user) } }
+}

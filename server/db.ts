@@ -1,0 +1,77 @@
+import type { DB } from 'wx-server-sdk'
+import { commonError } from '../core/contract/errors'
+
+export type Db = DB.Database
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export type Doc = Record<string, any>
+
+/** What a transaction offers: single-document operations on known ids (no where() — it would run outside). */
+export interface Tx {
+  collection(name: string): {
+    doc(id: string): {
+      get(): Promise<{ data: Doc | null }>
+      set(opts: { data: Doc }): Promise<unknown>
+      update(opts: { data: Doc }): Promise<unknown>
+      remove(): Promise<unknown>
+    }
+    add(opts: { data: Doc }): Promise<{ _id: string }>
+  }
+}
+
+/** A readable document handle, inside or outside a transaction. */
+interface Readable {
+  collection(name: string): { doc(id: string): { get(): unknown } }
+}
+
+const NOT_FOUND = /does not exist|not exist|DOCUMENT_NOT_FOUND|NOT_EXIST/i
+const CONFLICT = /TRANSACTION_CONFLICT|conflict/i
+
+function errorText(err: unknown): string {
+  if (!err || typeof err !== 'object') return String(err)
+  const e = err as Record<string, unknown>
+  return [e.code, e.errCode, e.errMsg, e.message].filter((x) => x !== undefined).join(' ')
+}
+
+/** A lost race between transactions (at commit, or raised by a write inside one). */
+export function isConflict(err: unknown): boolean {
+  return CONFLICT.test(errorText(err))
+}
+
+/** The document, or null when it does not exist (the db is created with throwOnNotFound: false; this also covers a throwing one). */
+export async function getOrNull<T extends Doc = Doc>(db: Readable, collection: string, id: string): Promise<T | null> {
+  try {
+    const res = (await db.collection(collection).doc(id).get()) as { data: T | T[] | null }
+    const data = Array.isArray(res.data) ? res.data[0] : res.data
+    return data ?? null
+  } catch (err) {
+    if (NOT_FOUND.test(errorText(err))) return null
+    throw err
+  }
+}
+
+export interface TxOptions {
+  /** Extra attempts after a conflict (default 4). */
+  retries?: number
+  /** Upper bound of the random pause before a retry, ms, doubled per attempt (default 20). */
+  backoffMs?: number
+}
+
+/**
+ * Run `fn` in one transaction. The SDK retries only conflicts reported at commit and retries at
+ * once; we retry every conflict (commit or write) ourselves, with a short random pause so racing
+ * callers spread out. A conflict that survives the retries becomes BUSY (the client retries by
+ * itself). Errors thrown by `fn` (e.g. AppError) roll the transaction back and pass through.
+ */
+export async function tx<T>(db: Db, fn: (t: Tx) => Promise<T>, opts: TxOptions = {}): Promise<T> {
+  const retries = opts.retries ?? 4
+  const backoff = opts.backoffMs ?? 20
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return (await db.runTransaction((t: Tx) => fn(t), 0)) as T
+    } catch (err) {
+      if (!isConflict(err)) throw err
+      if (attempt >= retries) throw commonError('BUSY')
+      await new Promise((r) => setTimeout(r, Math.random() * backoff * 2 ** attempt))
+    }
+  }
+}

@@ -1,0 +1,4 @@
+export * from './runtime'
+export * from './context'
+export * from './db'
+export * from './issues'
