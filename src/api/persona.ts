@@ -1,0 +1,22 @@
+import Taro from '@tarojs/taro'
+
+/**
+ * H5 dev only: which demo persona (OPENID) the browser acts as. The local cloud's dev entry
+ * takes it as the caller; in weapp the caller is the real WeChat user and this is never read.
+ */
+const KEY = 'linli.dev.openid'
+
+export function getDevOpenid(): string {
+  try {
+    return (Taro.getStorageSync(KEY) as string) || ''
+  } catch {
+    return ''
+  }
+}
+
+export function setDevOpenid(openid: string): void {
+  Taro.setStorageSync(KEY, openid)
+}
+
+/** Persona switching exists only in the H5 build (never in the weapp package). */
+export const devPersonasEnabled = process.env.TARO_ENV === 'h5'

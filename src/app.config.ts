@@ -1,0 +1,21 @@
+const isH5 = process.env.TARO_ENV === 'h5'
+
+export default defineAppConfig({
+  // Main package: resident pages only (kept small, < 600 KB).
+  pages: [
+    'pages/home/index',
+    'pages/me/index',
+    // The persona switcher exists only in the H5 dev build (it talks to the local cloud's dev entry).
+    ...(isH5 ? ['pages/dev-persona/index'] : []),
+  ],
+  subPackages: [
+    { root: 'volunteer', pages: ['pages/home/index'] },
+    { root: 'staff', pages: ['pages/applications/index', 'pages/users/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#c8102e',
+    navigationBarTitleText: '邻里帮',
+    navigationBarTextStyle: 'white',
+  },
+})

@@ -1,0 +1,44 @@
+import type { PropsWithChildren } from 'react'
+import { View, Text } from '@tarojs/components'
+import { errorText } from '@/api/client'
+import { BigButton } from '@/components/big-button'
+import './index.scss'
+
+interface Props {
+  loading?: boolean
+  /** data already on screen: a reload keeps it visible (no flashing spinner) */
+  hasData?: boolean
+  error?: unknown
+  /** true → show `emptyText` instead of the children */
+  empty?: boolean
+  emptyText?: string
+  onRetry?: () => void
+}
+
+/** The one loading / error / empty view; shows the children once there is data. */
+export function StateView({ loading, hasData, error, empty, emptyText = '这里还没有内容', onRetry, children }: PropsWithChildren<Props>) {
+  if (error) {
+    return (
+      <View className='state-view' data-state='error'>
+        <Text className='state-view__mark'>出错了</Text>
+        <Text className='state-view__text'>{errorText(error)}</Text>
+        {onRetry && <BigButton onClick={onRetry}>再试一次</BigButton>}
+      </View>
+    )
+  }
+  if (loading && !hasData) {
+    return (
+      <View className='state-view' data-state='loading'>
+        <Text className='state-view__text'>正在加载，请稍等…</Text>
+      </View>
+    )
+  }
+  if (empty) {
+    return (
+      <View className='state-view' data-state='empty'>
+        <Text className='state-view__text'>{emptyText}</Text>
+      </View>
+    )
+  }
+  return <>{children}</>
+}

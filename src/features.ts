@@ -1,0 +1,21 @@
+/**
+ * Pages of features that land later (#5 orders, #6 爱心银行 + events). A home entry whose page is
+ * undefined shows "即将开放"; a feature sets its path here when its page exists.
+ */
+export const FEATURE_PAGES: Record<'order' | 'events' | 'points' | 'pool' | 'myTasks' | 'dispatch', string | undefined> = {
+  /** 服务点单 (resident) */
+  order: undefined,
+  /** 活动报名 */
+  events: undefined,
+  /** 爱心银行 */
+  points: undefined,
+  /** 接单大厅 (volunteer) */
+  pool: undefined,
+  /** 我的任务 (volunteer) */
+  myTasks: undefined,
+  /** 派单 (staff triage) */
+  dispatch: undefined,
+}
+
+/** The community's phone for one-tap help; set TARO_APP_HOTLINE at build time (12345 = 政务服务便民热线). */
+export const HOTLINE = process.env.TARO_APP_HOTLINE || '12345'

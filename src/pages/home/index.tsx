@@ -1,0 +1,69 @@
+import Taro, { useLoad } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { Page, StateView, Tile, PhoneCall, LargeTextSwitch } from '@/components'
+import { useMe, useStructure } from '@/hooks/use-me'
+import { devPersonasEnabled, getDevOpenid } from '@/api/persona'
+import { FEATURE_PAGES, HOTLINE } from '@/features'
+import { ROLE_LABELS } from '@core/contract/roles'
+import './index.scss'
+
+const ME = '/pages/me/index'
+
+/** Home: four big entries for everyone, plus the entries of the caller's roles. */
+export default function Home() {
+  useLoad(() => {
+    // H5 dev: the first visit picks who to be (the local cloud needs a caller)
+    if (devPersonasEnabled && !getDevOpenid()) void Taro.redirectTo({ url: '/pages/dev-persona/index' })
+  })
+  const me = useMe()
+  const structure = useStructure()
+  const profile = me.data?.profile
+  const roleText = (me.data?.roles ?? []).filter((r) => r !== 'resident').map((r) => ROLE_LABELS[r]).join('、')
+
+  return (
+    <Page>
+      <View className='home-head'>
+        <Text className='h-title' data-testid='greeting'>
+          {profile ? `${profile.name}，您好` : '您好，欢迎来到邻里帮'}
+        </Text>
+        <View className='h-sub'>
+          {structure.data?.community.name ?? ''}
+          {roleText ? ` · ${roleText}` : ''}
+        </View>
+      </View>
+      <StateView loading={me.loading} hasData={!!me.data} error={me.error} onRetry={me.reload}>
+        {me.data && !profile && (
+          <View className='card home-register' onClick={() => void Taro.navigateTo({ url: ME })} data-testid='register-hint'>
+            第一次来？请先登记姓名和住址，邻居和社区才能帮到您。点这里登记 ›
+          </View>
+        )}
+        <View className='tiles' data-testid='entries'>
+          <Tile title='服务点单' desc='修水电、陪看病、送饭' mark='修' color='#c8102e' url={FEATURE_PAGES.order} testId='entry-order' />
+          <Tile title='活动报名' desc='义诊、义剪、文艺活动' mark='活' color='#d97706' url={FEATURE_PAGES.events} testId='entry-events' />
+          <Tile title='爱心银行' desc='积分换米面油' mark='爱' color='#db2777' url={FEATURE_PAGES.points} testId='entry-points' />
+          <Tile title='我的' desc='资料、住址、大字模式' mark='我' color='#2563eb' url={ME} testId='entry-me' />
+        </View>
+        {me.has('volunteer') && (
+          <>
+            <View className='home-section'>志愿者</View>
+            <Tile wide title='我要帮忙 / 接单' desc='看看谁需要帮助' mark='帮' color='#1a7f37' url='/volunteer/pages/home/index' testId='entry-volunteer' />
+          </>
+        )}
+        {me.has('staff', 'admin') && (
+          <>
+            <View className='home-section'>社区工作</View>
+            <View className='tiles'>
+              <Tile title='派单' desc='居民的求助，分给志愿者' mark='派' color='#7c3aed' url={FEATURE_PAGES.dispatch} testId='entry-dispatch' />
+              <Tile title='志愿者审核' desc='新申请的志愿者' mark='审' color='#0d9488' url='/staff/pages/applications/index' testId='entry-review' />
+              <Tile wide title='居民与角色' desc='网格里的居民、楼栋长' mark='管' color='#475569' url='/staff/pages/users/index' testId='entry-users' />
+            </View>
+          </>
+        )}
+      </StateView>
+      <View className='home-foot'>
+        <LargeTextSwitch />
+        <PhoneCall phone={HOTLINE} label={`有急事？打电话 ${HOTLINE}`} />
+      </View>
+    </Page>
+  )
+}

@@ -1,0 +1,41 @@
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { ROLE_LABELS } from '@core/contract/roles'
+import { Page, StateView, LargeTextSwitch } from '@/components'
+import { useMe, useStructure } from '@/hooks/use-me'
+import { devPersonasEnabled } from '@/api/persona'
+import { addressText } from '@/lib/address'
+import { ProfileForm } from './profile-form'
+import { VolunteerCard } from './volunteer-card'
+
+/** 我的: profile and address, 大字模式, apply as a volunteer. */
+export default function Me() {
+  const me = useMe()
+  const structure = useStructure()
+  const profile = me.data?.profile ?? null
+  const loading = me.loading || structure.loading
+  return (
+    <Page>
+      <LargeTextSwitch />
+      <StateView loading={loading} hasData={!!me.data && !!structure.data} error={me.error ?? structure.error} onRetry={() => void Promise.all([me.reload(), structure.reload()])}>
+        {profile && (
+          <View className='card' data-testid='me-summary'>
+            <Text className='h-title'>{profile.name}</Text>
+            <View>{addressText(structure.data, profile.buildingId, profile.unitId)}</View>
+            <View className='h-sub'>身份：{(me.data?.roles ?? []).map((r) => ROLE_LABELS[r]).join('、')}</View>
+          </View>
+        )}
+        {structure.data && (
+          <ProfileForm profile={profile} structure={structure.data} onSaved={() => void me.reload()} />
+        )}
+        <VolunteerCard profile={profile} isVolunteer={me.has('volunteer')} onChanged={() => void me.reload()} />
+      </StateView>
+      {devPersonasEnabled && (
+        <View className='card row' onClick={() => void Taro.navigateTo({ url: '/pages/dev-persona/index' })} data-testid='switch-persona'>
+          <Text>切换身份（开发用）</Text>
+          <Text>›</Text>
+        </View>
+      )}
+    </Page>
+  )
+}

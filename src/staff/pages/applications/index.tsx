@@ -1,0 +1,73 @@
+import { useState } from 'react'
+import { View, Text, Textarea } from '@tarojs/components'
+import { api } from '@/api'
+import type { applicationItem } from '@core/users/schemas'
+import { SKILL_LABELS, TIME_SLOT_LABELS } from '@core/users/vocab'
+import type { z } from 'zod'
+import { Page, RoleGate, StateView, BigButton } from '@/components'
+import { useMe, useStructure } from '@/hooks/use-me'
+import { useAction, useQuery } from '@/hooks/use-query'
+import { addressText, gridName } from '@/lib/address'
+import { shortTime } from '@/lib/dayjs'
+
+type Item = z.infer<typeof applicationItem>
+
+/** 网格员: pending volunteer applications in my grids; approve, or reject with a reason. */
+export default function Applications() {
+  const me = useMe()
+  const isStaff = me.has('staff', 'admin')
+  const list = useQuery(api.users.listVolunteerApplications, { status: 'pending' }, { enabled: isStaff })
+  const structure = useStructure()
+  const items = list.data?.items ?? []
+  return (
+    <Page>
+      <RoleGate me={me} roles={['staff', 'admin']}>
+        <View className='h-title'>待审核的志愿者申请</View>
+        <StateView loading={list.loading} hasData={!!list.data} error={list.error} onRetry={list.reload} empty={!!list.data && items.length === 0} emptyText='没有待审核的申请'>
+          {items.map((it) => (
+            <ApplicationCard key={it.openid} item={it} where={`${gridName(structure.data, it.gridId)} · ${addressText(structure.data, it.buildingId, '')}`} onDone={list.reload} />
+          ))}
+        </StateView>
+      </RoleGate>
+    </Page>
+  )
+}
+
+function ApplicationCard({ item, where, onDone }: { item: Item; where: string; onDone: () => Promise<void> }) {
+  const review = useAction(api.users.reviewVolunteer)
+  const [rejecting, setRejecting] = useState(false)
+  const [reason, setReason] = useState('')
+  const decide = async (decision: 'approve' | 'reject') => {
+    const out = await review.run(decision === 'approve' ? { openid: item.openid, decision } : { openid: item.openid, decision, reason })
+    if (out) await onDone()
+  }
+  return (
+    <View className='card' data-testid={`application-${item.openid}`}>
+      <Text className='h-title'>{item.name}</Text>
+      <View className='h-sub'>
+        {where.trim()} · {item.phone} · {shortTime(item.appliedAt)}申请
+      </View>
+      <View className='field-label'>会做：{item.skills.map((s) => SKILL_LABELS[s]).join('、')}</View>
+      <View>时间：{item.availableTimes.map((t) => TIME_SLOT_LABELS[t]).join('、')}</View>
+      {item.intro && <View className='h-sub'>“{item.intro}”</View>}
+      {review.error && <View className='error-text'>{review.error.message}</View>}
+      {rejecting ? (
+        <>
+          <Textarea className='field-input' value={reason} maxlength={200} placeholder='不通过的原因（会告诉申请人）' onInput={(e) => setReason(e.detail.value)} />
+          <BigButton type='danger' onClick={() => void decide('reject')} loading={review.pending} disabled={!reason.trim()}>
+            确认不通过
+          </BigButton>
+        </>
+      ) : (
+        <View className='review-actions'>
+          <BigButton type='success' onClick={() => void decide('approve')} loading={review.pending} className='approve-btn'>
+            通过
+          </BigButton>
+          <BigButton type='default' onClick={() => setRejecting(true)}>
+            不通过
+          </BigButton>
+        </View>
+      )}
+    </View>
+  )
+}

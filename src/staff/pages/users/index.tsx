@@ -1,0 +1,75 @@
+import { useState } from 'react'
+import { View, Text, Input } from '@tarojs/components'
+import { api } from '@/api'
+import type { UserView } from '@core/users/schemas'
+import { ROLE_LABELS } from '@core/contract/roles'
+import { Page, RoleGate, StateView, BigButton, ChipPicker } from '@/components'
+import { useMe, useStructure } from '@/hooks/use-me'
+import { useAction, useQuery } from '@/hooks/use-query'
+import { addressText } from '@/lib/address'
+
+const PAGE_SIZE = 20
+const ROLE_FILTERS = [
+  { value: '', label: '全部' },
+  { value: 'volunteer', label: '志愿者' },
+  { value: 'building_lead', label: '楼栋长' },
+  { value: 'staff', label: '网格员' },
+]
+
+/** 网格员 / 管理员: residents in scope, filter by role, search by name; make or unmake a 楼栋长. */
+export default function UsersPage() {
+  const me = useMe()
+  const [role, setRole] = useState('')
+  const [keyword, setKeyword] = useState('')
+  const [page, setPage] = useState(1)
+  const input = { page, pageSize: PAGE_SIZE, ...(role ? { role: role as UserView['roles'][number] } : {}), ...(keyword.trim() ? { keyword: keyword.trim() } : {}) }
+  const list = useQuery(api.users.listUsers, input, { enabled: me.has('staff', 'admin') })
+  const structure = useStructure()
+  const items = list.data?.items ?? []
+  const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / PAGE_SIZE))
+  return (
+    <Page>
+      <RoleGate me={me} roles={['staff', 'admin']}>
+        <ChipPicker options={ROLE_FILTERS} value={[role]} onChange={([r]) => (setRole(r), setPage(1))} />
+        <Input className='field-input' value={keyword} placeholder='按姓名搜索' onInput={(e) => (setKeyword(e.detail.value), setPage(1))} />
+        <StateView loading={list.loading} hasData={!!list.data} error={list.error} onRetry={list.reload} empty={!!list.data && items.length === 0} emptyText='没有找到居民'>
+          <View className='h-sub'>共 {list.data?.total ?? 0} 人</View>
+          {items.map((u) => (
+            <UserRow key={u.openid} user={u} where={addressText(structure.data, u.buildingId, u.unitId)} onChanged={list.reload} />
+          ))}
+          {pages > 1 && (
+            <View className='row'>
+              <BigButton type='default' disabled={page <= 1} onClick={() => setPage(page - 1)}>上一页</BigButton>
+              <Text>{page} / {pages}</Text>
+              <BigButton type='default' disabled={page >= pages} onClick={() => setPage(page + 1)}>下一页</BigButton>
+            </View>
+          )}
+        </StateView>
+      </RoleGate>
+    </Page>
+  )
+}
+
+function UserRow({ user, where, onChanged }: { user: UserView; where: string; onChanged: () => Promise<void> }) {
+  const grant = useAction(api.users.grantRole)
+  const revoke = useAction(api.users.revokeRole)
+  const isLead = user.roles.includes('building_lead')
+  const toggleLead = async () => {
+    const out = isLead
+      ? await revoke.run({ openid: user.openid, role: 'building_lead', scope: [user.buildingId] })
+      : await grant.run({ openid: user.openid, role: 'building_lead', buildings: [user.buildingId] })
+    if (out) await onChanged()
+  }
+  const error = grant.error ?? revoke.error
+  return (
+    <View className='card' data-testid={`user-${user.openid}`}>
+      <Text className='h-title'>{user.name}</Text>
+      <View>{where} · {user.phone}</View>
+      <View className='h-sub'>{user.roles.map((r) => ROLE_LABELS[r]).join('、')}</View>
+      {error && <View className='error-text'>{error.message}</View>}
+      <BigButton type='default' onClick={() => void toggleLead()} loading={grant.pending || revoke.pending}>
+        {isLead ? '撤销本楼楼栋长' : '设为本楼楼栋长'}
+      </BigButton>
+    </View>
+  )
+}
