@@ -1,11 +1,12 @@
 import type { ActionContract } from './contract/define'
 import { community } from './community/contract'
+import { orders } from './orders/contract'
 import { users } from './users/contract'
 
 /**
  * Every function's contracts. A feature registers here once; docs/api.md, the fuzz suite and the
  * auth matrix iterate over this list, so a new action is documented and fuzzed without more work.
  */
-export const FUNCTIONS = { users, community } as const
+export const FUNCTIONS = { users, community, orders } as const
 
 export const ALL_ACTIONS: readonly ActionContract[] = Object.values(FUNCTIONS).flatMap((f) => Object.values(f) as ActionContract[])

@@ -1,0 +1,211 @@
+/**
+ * The `orders` cloud function: 点单 → 派单 → 接单 → 服务 → 评价. One contract per action; the
+ * router validates input and roles from here, scope checks live in permissions.ts.
+ */
+import { z } from 'zod'
+import { defineFunction } from '../contract/define'
+import { errorCatalog } from '../contract/errors'
+import { idSchema, openidSchema } from '../users/schemas'
+import { SKILLS } from '../users/vocab'
+import { URGENCIES } from './model'
+import {
+  byId,
+  createInput,
+  noticeView,
+  optionalText,
+  orderIdSchema,
+  orderSummary,
+  orderView,
+  pageInput,
+  pageOut,
+  photosSchema,
+  skillOpt,
+  starsSchema,
+  statusFilter,
+  subscribeSchema,
+  teamOpt,
+  text,
+  triageExtras,
+} from './schemas'
+
+const STAFF = ['staff', 'admin'] as const
+const VOLUNTEER = ['volunteer'] as const
+const REGISTERED = ['resident'] as const
+const changed = orderSummary
+
+export const orders = defineFunction('orders', {
+  // resident (and 楼栋长 / 网格员 ordering for a neighbour)
+  create: {
+    summary: '服务点单：类别、描述（≤500字）、最多3张照片、地址（默认自家楼栋/单元）、时间、是否着急；楼栋长/网格员可为邻居代下单',
+    roles: REGISTERED,
+    input: createInput,
+    output: changed,
+    errors: ['UNKNOWN_BUILDING', 'NOT_YOUR_NEIGHBOUR'],
+  },
+  get: {
+    summary: '单子详情和完整进度；志愿者接单前看到的电话是打码的',
+    roles: REGISTERED,
+    input: byId,
+    output: orderView,
+  },
+  mine: {
+    summary: '我的单子（我点的、为我点的、我代点的），新的在前，按游标翻页',
+    roles: REGISTERED,
+    input: pageInput.extend({ scope: statusFilter }),
+    output: pageOut,
+  },
+  cancel: {
+    summary: '取消单子（志愿者接单之前）',
+    roles: REGISTERED,
+    input: byId.extend({ reason: optionalText('取消原因', 200) }),
+    output: changed,
+  },
+  confirm: {
+    summary: '确认完成，可同时评价（1–5星和留言）；志愿者获得积分（每单一次）',
+    roles: REGISTERED,
+    input: byId.extend({ stars: starsSchema.optional(), comment: optionalText('评价', 200) }),
+    output: changed,
+  },
+  rate: {
+    summary: '评价已完成的单子（1–5星和留言），每单一次',
+    roles: REGISTERED,
+    input: byId.extend({ stars: starsSchema, comment: optionalText('评价', 200) }),
+    output: changed,
+    errors: ['ALREADY_RATED'],
+  },
+  reopen: {
+    summary: '没解决？完成后7天内可重新打开，回到网格员那里重新安排（历史保留）',
+    roles: REGISTERED,
+    input: byId.extend({ reason: text('原因', 200) }),
+    output: changed,
+    errors: ['REOPEN_EXPIRED'],
+  },
+  // staff (网格员: own grids; admin: all)
+  triageQueue: {
+    summary: '分派队列：超时的、重新打开的、新的在前，然后是已上报跟进中的',
+    roles: STAFF,
+    input: pageInput.extend({ gridId: idSchema.optional() }),
+    output: pageOut,
+  },
+  publish: {
+    summary: '小事：发布到志愿者接单池（可只给某技能或队伍，如红管家），设优先级和积分',
+    roles: STAFF,
+    input: byId.extend({ skill: skillOpt, team: teamOpt, ...triageExtras }),
+    output: changed,
+  },
+  assign: {
+    summary: '小事：指派给一位志愿者（对方确认接单），设优先级和积分',
+    roles: STAFF,
+    input: byId.extend({ volunteerId: openidSchema, ...triageExtras }),
+    output: changed,
+    errors: ['NOT_A_VOLUNTEER'],
+  },
+  escalate: {
+    summary: '大事：上报部门并记录说明，跟进到办结',
+    roles: STAFF,
+    input: byId.extend({ department: text('部门', 40), note: text('说明', 200) }),
+    output: changed,
+  },
+  followUp: {
+    summary: '已上报的事情：记录跟进情况',
+    roles: STAFF,
+    input: byId.extend({ note: text('跟进情况', 200) }),
+    output: changed,
+  },
+  close: {
+    summary: '已上报的事情：办结',
+    roles: STAFF,
+    input: byId.extend({ note: text('办结说明', 200) }),
+    output: changed,
+  },
+  refer: {
+    summary: '私事：给出转介建议（市场服务、调解、法律援助等）并结束',
+    roles: STAFF,
+    input: byId.extend({ guidance: text('转介建议', 300) }),
+    output: changed,
+  },
+  reject: {
+    summary: '不受理，写明原因',
+    roles: STAFF,
+    input: byId.extend({ reason: text('原因', 200) }),
+    output: changed,
+  },
+  reassign: {
+    summary: '重新安排：志愿者放弃或超时后，改派给另一位志愿者或重新放回接单池',
+    roles: STAFF,
+    input: byId.extend({ volunteerId: openidSchema.nullable().optional(), skill: skillOpt, team: teamOpt, reason: text('原因', 200) }),
+    output: changed,
+    errors: ['NOT_A_VOLUNTEER'],
+  },
+  // volunteer
+  pool: {
+    summary: '接单池：我能接的单子（可按类别、网格、是否着急筛选），急的在前',
+    roles: VOLUNTEER,
+    input: pageInput.extend({
+      category: z.enum(SKILLS, { error: '请选择类别' }).optional(),
+      gridId: idSchema.optional(),
+      urgency: z.enum(URGENCIES, { error: '请选择是否着急' }).optional(),
+    }),
+    output: pageOut,
+  },
+  accept: {
+    summary: '接单：多人同时抢一张单子时只有一位成功，其他人会看到“已被接单”',
+    roles: VOLUNTEER,
+    input: byId.extend({ subscribe: subscribeSchema }),
+    output: changed,
+    errors: ['ORDER_TAKEN'],
+  },
+  start: { summary: '开始服务', roles: VOLUNTEER, input: byId, output: changed },
+  reportDone: {
+    summary: '服务完成：写几句说明，可附最多3张照片，请居民确认',
+    roles: VOLUNTEER,
+    input: byId.extend({ note: text('完成说明', 300), photos: photosSchema }),
+    output: changed,
+  },
+  release: {
+    summary: '放弃这张单子（写明原因），回到接单池或网格员那里',
+    roles: VOLUNTEER,
+    input: byId.extend({ reason: text('原因', 200) }),
+    output: changed,
+  },
+  tasks: {
+    summary: '我的任务：我接的单子，新的在前',
+    roles: VOLUNTEER,
+    input: pageInput.extend({ scope: statusFilter }),
+    output: pageOut,
+  },
+  // everyone
+  inbox: {
+    summary: '消息：接单、开始、完成、请确认、评价、重新打开、超时等通知，新的在前',
+    roles: REGISTERED,
+    input: pageInput,
+    output: z.object({ items: z.array(noticeView), next: z.string().nullable(), unread: z.number() }),
+  },
+  markRead: {
+    summary: '把消息标为已读（不传编号则全部已读）',
+    roles: REGISTERED,
+    input: z.object({ ids: z.array(z.string().regex(/^[0-9A-Za-z_:.-]{1,120}$/)).max(50).optional() }),
+    output: z.object({ updated: z.number() }),
+  },
+  tick: {
+    summary: '定时任务（也可由管理员手动触发）：标记超时单子；完成超过72小时未确认的自动确认',
+    roles: ['admin'],
+    input: z.object({ now: z.number().int().positive().optional() }),
+    output: z.object({ overdue: z.number(), autoConfirmed: z.number() }),
+  },
+})
+
+export type OrdersContract = typeof orders
+
+export const ORDER_ERRORS = {
+  ORDER_TAKEN: '已被接单，看看别的单子吧',
+  REOPEN_EXPIRED: '完成已超过7天，不能再重新打开了，有问题请联系网格员',
+  ALREADY_RATED: '您已经评价过了，谢谢！',
+  NOT_DUE: '还没到时间',
+  NOT_A_VOLUNTEER: '这位还不是志愿者，请换一位',
+  NOT_YOUR_NEIGHBOUR: '只能为自己负责的楼栋或网格里的居民代下单',
+  UNKNOWN_BUILDING: '没有找到这个楼栋，请重新选择',
+} as const
+export const orderError = errorCatalog(ORDER_ERRORS)
+
+export { orderIdSchema }

@@ -1,0 +1,92 @@
+/**
+ * What a transition asks the server to do besides saving the order: notices to people's inboxes
+ * (and a subscribe message where granted), and a points award through the 爱心银行 ledger.
+ */
+import type { EventType } from './machine'
+import type { Order } from './model'
+
+export const NOTICE_KINDS = [
+  'dispatched',
+  'assigned',
+  'accepted',
+  'started',
+  'done',
+  'confirmed',
+  'auto_confirmed',
+  'rated',
+  'reopened',
+  'released',
+  'overdue',
+  'cancelled',
+  'escalated',
+  'referred',
+  'rejected',
+  'closed',
+] as const
+export type NoticeKind = (typeof NOTICE_KINDS)[number]
+
+/** Title shown in the inbox; the body adds the order's category. */
+export const NOTICE_TITLES: Record<NoticeKind, string> = {
+  dispatched: '社区已派单，正在找志愿者',
+  assigned: '有一张单子指派给您，请尽快接单',
+  accepted: '志愿者已接单',
+  started: '志愿者已开始服务',
+  done: '服务已完成，请确认并评价',
+  confirmed: '居民已确认完成，积分已发放',
+  auto_confirmed: '服务完成超过72小时，系统已自动确认',
+  rated: '居民给了您评价',
+  reopened: '居民重新打开了单子',
+  released: '志愿者暂时来不了，社区正在重新安排',
+  overdue: '单子已超时，请尽快处理',
+  cancelled: '单子已取消',
+  escalated: '您的事情已上报有关部门，会跟进到办结',
+  referred: '社区已为您转介，请看处理意见',
+  rejected: '社区暂时不能受理这张单子',
+  closed: '您上报的事情已办结',
+}
+
+export type Effect =
+  | { kind: 'notice'; notice: NoticeKind; to: string[] }
+  | { kind: 'award'; key: string; to: string; amount: number }
+
+type Who = 'parties' | 'volunteer' | 'assignee' | 'everyone'
+
+/** event → notice and its recipients (looked up on the order before/after the step). */
+const NOTICES: Partial<Record<EventType, [NoticeKind, Who]>> = {
+  PUBLISH: ['dispatched', 'parties'],
+  ASSIGN: ['assigned', 'assignee'],
+  REASSIGN: ['assigned', 'assignee'],
+  ACCEPT: ['accepted', 'parties'],
+  START: ['started', 'parties'],
+  REPORT_DONE: ['done', 'parties'],
+  CONFIRM: ['confirmed', 'volunteer'],
+  RATE: ['rated', 'volunteer'],
+  AUTO_CONFIRM: ['auto_confirmed', 'everyone'],
+  REOPEN: ['reopened', 'volunteer'],
+  RELEASE: ['released', 'parties'],
+  CANCEL: ['cancelled', 'assignee'],
+  ESCALATE: ['escalated', 'parties'],
+  REFER: ['referred', 'parties'],
+  REJECT: ['rejected', 'parties'],
+  CLOSE: ['closed', 'parties'],
+  MARK_OVERDUE: ['overdue', 'volunteer'],
+}
+
+export function effectsOf(before: Order, after: Order, type: EventType, by: string): Effect[] {
+  const spec = NOTICES[type]
+  if (!spec) return []
+  const [kind, who] = spec
+  // REOPEN and RELEASE clear the volunteer: notify the one who had it
+  const volunteer = after.volunteerId ?? before.volunteerId
+  const pick: Record<Who, (string | null)[]> = {
+    parties: after.parties,
+    volunteer: [volunteer],
+    assignee: [after.audience.volunteerId ?? before.audience.volunteerId],
+    everyone: [...after.parties, volunteer],
+  }
+  // an overdue order nobody holds yet: tell the resident it is still being arranged
+  const raw = type === 'MARK_OVERDUE' && !volunteer ? after.parties : pick[who]
+  const to = [...new Set(raw.filter((x): x is string => !!x && x !== by))]
+  const notice = type === 'CONFIRM' && after.rating && after.rating !== before.rating ? 'rated' : kind
+  return to.length ? [{ kind: 'notice', notice, to }] : []
+}

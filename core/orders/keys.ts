@@ -1,0 +1,62 @@
+/**
+ * Query keys derived from an order, recomputed after every change, so every list is one indexed
+ * query paged by a cursor over a unique sort key (no skip: no duplicates or gaps while data moves).
+ *
+ * Order ids sort by creation time (newId), so `_id` itself is the sort key of "my orders" / "my tasks".
+ */
+import type { Order } from './model'
+
+/** Sortable, unique id: 11 base-36 chars of ms time + 6 random chars. */
+export function newId(now: number, random: () => number = Math.random): string {
+  const t = now.toString(36).padStart(11, '0')
+  let r = ''
+  for (let i = 0; i < 6; i++) r += Math.floor(random() * 36).toString(36)
+  return `o${t}${r}`
+}
+
+/** Triage queue rank: overdue first, then reopened, then new, then escalated (tracked). */
+export function queueRank(o: Pick<Order, 'status' | 'overdue' | 'reopenCount'>): number | null {
+  const active = ['submitted', 'open', 'accepted', 'in_service'].includes(o.status)
+  if (active && o.overdue) return 0
+  if (o.status === 'submitted') return o.reopenCount > 0 ? 1 : 2
+  if (o.status === 'escalated') return 3
+  return null
+}
+
+export function audienceKeys(o: Pick<Order, 'audience'>): string[] {
+  const a = o.audience
+  if (a.volunteerId) return [`v:${a.volunteerId}`]
+  if (a.team) return [`t:${a.team}`]
+  if (a.skill) return [`s:${a.skill}`]
+  return ['all']
+}
+
+/** The keys a volunteer's pool query asks for: everything they qualify for. */
+export function keysFor(v: { openid: string; skills: readonly string[]; team: string | null }): string[] {
+  return ['all', `v:${v.openid}`, ...v.skills.map((s) => `s:${s}`), ...(v.team ? [`t:${v.team}`] : [])]
+}
+
+export function withKeys(o: Order): Order {
+  const rank = queueRank(o)
+  const parties = [...new Set([o.residentId, o.orderedBy].filter((x): x is string => !!x))]
+  return {
+    ...o,
+    parties,
+    audienceKeys: audienceKeys(o),
+    queueKey: rank === null ? null : `${rank}${o._id}`,
+    // urgent first, then oldest first
+    poolKey: o.status === 'open' ? `${o.urgency === 'urgent' ? 0 : 1}${o._id}` : null,
+  }
+}
+
+/** A page of results and the cursor for the next one (null at the end). */
+export interface Page<T> {
+  items: T[]
+  next: string | null
+}
+
+/** Fetch limit + 1 to learn whether another page exists. */
+export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => string): Page<T> {
+  const items = rows.slice(0, limit)
+  return { items, next: rows.length > limit ? keyOf(items[items.length - 1]) : null }
+}

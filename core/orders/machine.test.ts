@@ -1,0 +1,199 @@
+import { aCaller, anOrder, T0 } from './fixtures'
+import { EVENT_ACTORS, EVENT_TYPES, TABLE, targetsOf, transition, type EventType, type OrderEvent } from './machine'
+import { ACTORS, FINAL_STATUSES, STATUSES, type Actor, type Order, type Status } from './model'
+import { actorFor } from './permissions'
+
+const H = 3_600_000
+const NOW = T0 + 10 * H
+
+/** A sample event of each type with valid payload. */
+const SAMPLE: Record<EventType, OrderEvent> = {
+  PUBLISH: { type: 'PUBLISH', team: 'red_steward', points: 12 },
+  ASSIGN: { type: 'ASSIGN', volunteerId: 'vol' },
+  ESCALATE: { type: 'ESCALATE', department: '街道城管科', note: '路灯坏了' },
+  FOLLOW_UP: { type: 'FOLLOW_UP', note: '已派人查看' },
+  CLOSE: { type: 'CLOSE', note: '已修好' },
+  REFER: { type: 'REFER', guidance: '请联系法律援助中心' },
+  REJECT: { type: 'REJECT', reason: '不在服务范围' },
+  REASSIGN: { type: 'REASSIGN', volunteerId: 'vol2', reason: '原志愿者生病' },
+  CANCEL: { type: 'CANCEL', reason: '自己修好了' },
+  ACCEPT: { type: 'ACCEPT', volunteerName: '李建国' },
+  START: { type: 'START' },
+  REPORT_DONE: { type: 'REPORT_DONE', note: '已疏通', photos: ['cloud://x/1.jpg'] },
+  RELEASE: { type: 'RELEASE', reason: '临时有事' },
+  CONFIRM: { type: 'CONFIRM', stars: 5, comment: '很好' },
+  AUTO_CONFIRM: { type: 'AUTO_CONFIRM' },
+  RATE: { type: 'RATE', stars: 4 },
+  REOPEN: { type: 'REOPEN', reason: '又堵了' },
+  MARK_OVERDUE: { type: 'MARK_OVERDUE' },
+}
+
+const HELD: Status[] = ['accepted', 'in_service', 'done', 'confirmed']
+
+/** An order in `status` whose guards pass for any event at NOW. */
+function ready(status: Status): Order {
+  return anOrder({
+    status,
+    volunteerId: HELD.includes(status) ? 'vol' : null,
+    doneAt: status === 'done' ? NOW - 73 * H : status === 'confirmed' ? NOW - 80 * H : null,
+    confirmedAt: status === 'confirmed' ? NOW - 2 * H : null,
+    dueAt: NOW - 1,
+  })
+}
+const by: Record<Actor, string> = { owner: 'res', staff: 'staff1', candidate: 'vol', volunteer: 'vol', system: 'system' }
+
+const pairs = STATUSES.flatMap((s) => EVENT_TYPES.map((e) => [s, e] as const))
+const allowed = pairs.filter(([s, e]) => targetsOf(s, e).length > 0)
+const forbidden = pairs.filter(([s, e]) => targetsOf(s, e).length === 0)
+
+describe('every allowed transition, by the actor the table names', () => {
+  it.each(allowed)('%s --%s--> succeeds', (status, type) => {
+    const actor = EVENT_ACTORS[type][0]
+    const o = ready(status)
+    const step = transition(o, SAMPLE[type], { by: by[actor], actor, now: NOW })
+    if (!step.ok) throw new Error(`refused: ${step.code}`)
+    expect(targetsOf(status, type)).toContain(step.next.status)
+    expect(step.entry).toMatchObject({ seq: 1, at: NOW, by: by[actor], actor, event: type, from: status, to: step.next.status })
+    expect(step.next.timeline).toEqual([step.entry])
+    expect(step.next.updatedAt).toBe(NOW)
+    expect(o.timeline).toEqual([]) // input untouched
+  })
+})
+
+describe('every allowed transition refuses every other actor', () => {
+  const cases = allowed.flatMap(([s, e]) => ACTORS.filter((a) => !(EVENT_ACTORS[e] as readonly Actor[]).includes(a)).map((a) => [s, e, a] as const))
+  it.each(cases)('%s --%s--> by %s is FORBIDDEN', (status, type, actor) => {
+    expect(transition(ready(status), SAMPLE[type], { by: by[actor], actor, now: NOW })).toEqual({ ok: false, code: 'FORBIDDEN' })
+  })
+})
+
+describe('every transition missing from the table is refused', () => {
+  it.each(forbidden)('%s --%s--> refused', (status, type) => {
+    const actor = EVENT_ACTORS[type][0]
+    const step = transition(ready(status), SAMPLE[type], { by: by[actor], actor, now: NOW })
+    const code = type === 'ACCEPT' && HELD.includes(status) ? 'ORDER_TAKEN' : 'BAD_STATE'
+    expect(step).toEqual({ ok: false, code })
+  })
+})
+
+describe('shape of the machine', () => {
+  it('every status is reachable from submitted', () => {
+    const seen = new Set<Status>(['submitted'])
+    const todo: Status[] = ['submitted']
+    while (todo.length) {
+      const s = todo.pop()!
+      for (const e of EVENT_TYPES) for (const t of targetsOf(s, e)) {
+          if (!seen.has(t)) {
+            seen.add(t)
+            todo.push(t)
+          }
+        }
+    }
+    expect([...seen].sort()).toEqual([...STATUSES].sort())
+  })
+  it('final statuses have no way out except reopening a confirmed order and rating it', () => {
+    for (const s of FINAL_STATUSES) {
+      const exits = Object.keys(TABLE[s])
+      expect(exits).toEqual(s === 'confirmed' ? ['RATE', 'REOPEN'] : [])
+    }
+  })
+  it('every event is used somewhere and has at least one actor', () => {
+    for (const e of EVENT_TYPES) {
+      expect(STATUSES.some((s) => targetsOf(s, e).length > 0)).toBe(true)
+      expect(EVENT_ACTORS[e].length).toBeGreaterThan(0)
+    }
+  })
+})
+
+describe('guards', () => {
+  const sys = { by: 'system', actor: 'system' as const }
+  it('auto-confirm only 72 h after done', () => {
+    const o = anOrder({ status: 'done', volunteerId: 'vol', doneAt: NOW - 71 * H })
+    expect(transition(o, SAMPLE.AUTO_CONFIRM, { ...sys, now: NOW })).toEqual({ ok: false, code: 'NOT_DUE' })
+    expect(transition(o, SAMPLE.AUTO_CONFIRM, { ...sys, now: NOW + H }).ok).toBe(true)
+  })
+  it('reopen within 7 days of confirmation only', () => {
+    const o = anOrder({ status: 'confirmed', volunteerId: 'vol', doneAt: NOW - 9 * 24 * H, confirmedAt: NOW - 6 * 24 * H })
+    const owner = { by: 'res', actor: 'owner' as const }
+    expect(transition(o, SAMPLE.REOPEN, { ...owner, now: NOW }).ok).toBe(true)
+    expect(transition(o, SAMPLE.REOPEN, { ...owner, now: NOW + 2 * 24 * H })).toEqual({ ok: false, code: 'REOPEN_EXPIRED' })
+  })
+  it('rate once', () => {
+    const o = anOrder({ status: 'confirmed', volunteerId: 'vol', rating: { stars: 5, comment: '', at: T0, by: 'res' } })
+    expect(transition(o, SAMPLE.RATE, { by: 'res', actor: 'owner', now: NOW })).toEqual({ ok: false, code: 'ALREADY_RATED' })
+  })
+  it('overdue is marked once, and only after the deadline', () => {
+    const o = anOrder({ status: 'open', dueAt: NOW + 1 })
+    expect(transition(o, SAMPLE.MARK_OVERDUE, { ...sys, now: NOW })).toEqual({ ok: false, code: 'NOT_DUE' })
+    const step = transition(o, SAMPLE.MARK_OVERDUE, { ...sys, now: NOW + 1 })
+    if (!step.ok) throw new Error(step.code)
+    expect(step.next).toMatchObject({ overdue: true, status: 'open', stageSince: o.stageSince, queueKey: `0${o._id}` })
+    expect(transition(step.next, SAMPLE.MARK_OVERDUE, { ...sys, now: NOW + 2 })).toEqual({ ok: false, code: 'NOT_DUE' })
+  })
+})
+
+describe('what transitions do', () => {
+  const run = (o: Order, e: OrderEvent, actor: Actor, who = by[actor], now = NOW) => {
+    const step = transition(o, e, { by: who, actor, now })
+    if (!step.ok) throw new Error(step.code)
+    return step
+  }
+  it('release goes back to the pool, or to staff when the order was assigned to this volunteer', () => {
+    const pool = anOrder({ status: 'accepted', volunteerId: 'vol', audience: { skill: null, team: 'red_steward', volunteerId: null } })
+    expect(run(pool, SAMPLE.RELEASE, 'volunteer').next).toMatchObject({ status: 'open', volunteerId: null, audience: { team: 'red_steward' } })
+    const assigned = anOrder({ status: 'in_service', volunteerId: 'vol', audience: { skill: null, team: null, volunteerId: 'vol' } })
+    expect(run(assigned, SAMPLE.RELEASE, 'volunteer').next).toMatchObject({ status: 'submitted', volunteerId: null, audience: { volunteerId: null } })
+  })
+  it('a status change restarts the SLA clock', () => {
+    const o = anOrder({ status: 'submitted', urgency: 'urgent', overdue: true, dueAt: T0 })
+    const { next } = run(o, SAMPLE.PUBLISH, 'staff')
+    expect(next).toMatchObject({ stageSince: NOW, overdue: false, dueAt: NOW + 2 * H, points: 12, poolKey: `0${o._id}`, queueKey: null })
+  })
+  it('confirmation awards the volunteer once; a reopened order earns nothing more unless staff allow it', () => {
+    let o = anOrder({ status: 'done', volunteerId: 'vol', doneAt: NOW - H, points: 10 })
+    const first = run(o, SAMPLE.CONFIRM, 'owner')
+    expect(first.effects).toContainEqual({ kind: 'award', key: 'award:order:o-1', to: 'vol', amount: 10 })
+    expect(first.effects).toContainEqual({ kind: 'notice', notice: 'rated', to: ['vol'] })
+    o = run(first.next, SAMPLE.REOPEN, 'owner').next
+    expect(o).toMatchObject({ status: 'submitted', reopenCount: 1, volunteerId: null, rating: null, queueKey: `1${o._id}` })
+    const again = (awardAgain: boolean) => {
+      let x = run(o, { type: 'PUBLISH', awardAgain }, 'staff').next
+      x = run(x, SAMPLE.ACCEPT, 'candidate', 'vol2').next
+      x = run(x, SAMPLE.REPORT_DONE, 'volunteer', 'vol2').next
+      return run(x, { type: 'CONFIRM' }, 'owner')
+    }
+    expect(again(false).effects.filter((e) => e.kind === 'award')).toEqual([])
+    const extra = again(true)
+    expect(extra.effects).toContainEqual({ kind: 'award', key: 'award:order:o-1:2', to: 'vol2', amount: 10 })
+    expect(extra.next.timeline.map((t) => t.event)).toEqual(['CONFIRM', 'REOPEN', 'PUBLISH', 'ACCEPT', 'REPORT_DONE', 'CONFIRM'])
+    expect(extra.next.timeline[2].note).toContain('再次给予积分')
+  })
+  it('no award without points or volunteer', () => {
+    const o = anOrder({ status: 'done', volunteerId: 'vol', doneAt: NOW - H, points: 0 })
+    expect(run(o, SAMPLE.CONFIRM, 'owner').effects.some((e) => e.kind === 'award')).toBe(false)
+  })
+  it('notices go to the people concerned, never to the actor', () => {
+    const proxy = anOrder({ status: 'accepted', volunteerId: 'vol', residentId: null, orderedBy: 'lead', proxy: true })
+    expect(run(proxy, SAMPLE.START, 'volunteer').effects).toEqual([{ kind: 'notice', notice: 'started', to: ['lead'] }])
+    const both = anOrder({ status: 'accepted', volunteerId: 'vol', residentId: 'res', orderedBy: 'lead' })
+    expect(run(both, SAMPLE.REPORT_DONE, 'volunteer').effects).toEqual([{ kind: 'notice', notice: 'done', to: ['res', 'lead'] }])
+    expect(run(anOrder({ status: 'done', volunteerId: 'vol', doneAt: NOW - 80 * H }), SAMPLE.AUTO_CONFIRM, 'system').effects).toContainEqual({
+      kind: 'notice',
+      notice: 'auto_confirmed',
+      to: ['res', 'vol'],
+    })
+    expect(run(anOrder(), SAMPLE.ASSIGN, 'staff').effects).toEqual([{ kind: 'notice', notice: 'assigned', to: ['vol'] }])
+    expect(run(anOrder({ status: 'open', dueAt: NOW - 1 }), SAMPLE.MARK_OVERDUE, 'system').effects).toEqual([
+      { kind: 'notice', notice: 'overdue', to: ['res'] },
+    ])
+  })
+  it('accept records the volunteer; a late accept by another volunteer is ORDER_TAKEN', () => {
+    const o = anOrder({ status: 'open' })
+    const { next } = run(o, SAMPLE.ACCEPT, 'candidate', 'vol')
+    expect(next).toMatchObject({ status: 'accepted', volunteerId: 'vol', volunteerName: '李建国', poolKey: null })
+    const late = aCaller({ openid: 'vol2', roles: ['resident', 'volunteer'] })
+    const actor = actorFor(late, next, 'ACCEPT')
+    expect(actor).toBe('candidate')
+    expect(transition(next, SAMPLE.ACCEPT, { by: 'vol2', actor: actor!, now: NOW })).toEqual({ ok: false, code: 'ORDER_TAKEN' })
+  })
+})

@@ -1,0 +1,220 @@
+/**
+ * The order lifecycle in one place: statuses, the events that move between them, who may send each
+ * event, and transition(), which decides (next order, timeline entry, effects) and performs nothing.
+ * The server reads the order inside a transaction, calls transition(), writes the result.
+ */
+import type { Skill, Team } from '../users/vocab'
+import { withKeys } from './keys'
+import { EVERYONE, type Actor, type Order, type Priority, type Status, type TimelineEntry } from './model'
+import { effectsOf, type Effect } from './effects'
+import { autoConfirmDue, DEFAULT_SLA, dueAt, isOverdue, reopenUntil, type SlaConfig } from './sla'
+
+export type OrderEvent =
+  | { type: 'PUBLISH'; skill?: Skill | null; team?: Team | null; priority?: Priority; points?: number; note?: string; awardAgain?: boolean }
+  | { type: 'ASSIGN'; volunteerId: string; priority?: Priority; points?: number; note?: string; awardAgain?: boolean }
+  | { type: 'ESCALATE'; department: string; note: string }
+  | { type: 'FOLLOW_UP'; note: string }
+  | { type: 'CLOSE'; note: string }
+  | { type: 'REFER'; guidance: string }
+  | { type: 'REJECT'; reason: string }
+  | { type: 'REASSIGN'; volunteerId?: string | null; skill?: Skill | null; team?: Team | null; reason: string }
+  | { type: 'CANCEL'; reason?: string }
+  | { type: 'ACCEPT'; volunteerName: string }
+  | { type: 'START' }
+  | { type: 'REPORT_DONE'; note: string; photos?: string[] }
+  | { type: 'RELEASE'; reason: string }
+  | { type: 'CONFIRM'; stars?: number; comment?: string }
+  | { type: 'AUTO_CONFIRM' }
+  | { type: 'RATE'; stars: number; comment?: string }
+  | { type: 'REOPEN'; reason: string }
+  | { type: 'MARK_OVERDUE' }
+export type EventType = OrderEvent['type']
+
+/** status → event → next status. RELEASE has two: back to the pool, or to staff when it was assigned. */
+export const TABLE = {
+  submitted: { PUBLISH: 'open', ASSIGN: 'open', ESCALATE: 'escalated', REFER: 'referred', REJECT: 'rejected', CANCEL: 'cancelled', MARK_OVERDUE: 'submitted' },
+  open: { ACCEPT: 'accepted', REASSIGN: 'open', CANCEL: 'cancelled', MARK_OVERDUE: 'open' },
+  accepted: { START: 'in_service', REPORT_DONE: 'done', RELEASE: ['open', 'submitted'], REASSIGN: 'open', MARK_OVERDUE: 'accepted' },
+  in_service: { REPORT_DONE: 'done', RELEASE: ['open', 'submitted'], REASSIGN: 'open', MARK_OVERDUE: 'in_service' },
+  done: { CONFIRM: 'confirmed', AUTO_CONFIRM: 'confirmed', REOPEN: 'submitted' },
+  confirmed: { RATE: 'confirmed', REOPEN: 'submitted' },
+  escalated: { FOLLOW_UP: 'escalated', CLOSE: 'closed' },
+  closed: {},
+  referred: {},
+  rejected: {},
+  cancelled: {},
+} as const satisfies Record<Status, Partial<Record<EventType, Status | readonly Status[]>>>
+
+/** Who may send each event (the capacity is derived by permissions.ts). */
+export const EVENT_ACTORS = {
+  PUBLISH: ['staff'],
+  ASSIGN: ['staff'],
+  ESCALATE: ['staff'],
+  FOLLOW_UP: ['staff'],
+  CLOSE: ['staff'],
+  REFER: ['staff'],
+  REJECT: ['staff'],
+  REASSIGN: ['staff'],
+  CANCEL: ['owner'],
+  CONFIRM: ['owner'],
+  RATE: ['owner'],
+  REOPEN: ['owner'],
+  ACCEPT: ['candidate'],
+  START: ['volunteer'],
+  REPORT_DONE: ['volunteer'],
+  RELEASE: ['volunteer'],
+  AUTO_CONFIRM: ['system'],
+  MARK_OVERDUE: ['system'],
+} as const satisfies Record<EventType, readonly Actor[]>
+
+export const EVENT_TYPES = Object.keys(EVENT_ACTORS) as EventType[]
+
+export type MachineCode = 'FORBIDDEN' | 'BAD_STATE' | 'ORDER_TAKEN' | 'REOPEN_EXPIRED' | 'NOT_DUE' | 'ALREADY_RATED'
+export interface StepContext {
+  /** OPENID of the caller ('system' for timers). */
+  by: string
+  actor: Actor
+  now: number
+  sla?: SlaConfig
+}
+export type Step = { ok: true; next: Order; entry: TimelineEntry; effects: Effect[] } | { ok: false; code: MachineCode }
+
+/** Statuses that mean a volunteer already holds the order: a late ACCEPT is "taken", not "bad state". */
+const HELD: readonly Status[] = ['accepted', 'in_service', 'done', 'confirmed']
+
+export function targetsOf(status: Status, type: EventType): readonly Status[] {
+  const t = (TABLE[status] as Partial<Record<EventType, Status | readonly Status[]>>)[type]
+  return t === undefined ? [] : typeof t === 'string' ? [t] : t
+}
+
+export function transition(order: Order, event: OrderEvent, ctx: StepContext): Step {
+  if (!(EVENT_ACTORS[event.type] as readonly Actor[]).includes(ctx.actor)) return { ok: false, code: 'FORBIDDEN' }
+  const targets = targetsOf(order.status, event.type)
+  if (targets.length === 0) return { ok: false, code: event.type === 'ACCEPT' && HELD.includes(order.status) ? 'ORDER_TAKEN' : 'BAD_STATE' }
+  const guard = guardOf(order, event, ctx.now)
+  if (guard) return { ok: false, code: guard }
+
+  const to = event.type === 'RELEASE' ? (order.audience.volunteerId ? 'submitted' : 'open') : targets[0]
+  const patched = { ...order, ...patchOf(order, event, ctx), status: to, updatedAt: ctx.now }
+  const restart = to !== order.status || event.type === 'REASSIGN'
+  if (restart) {
+    patched.stageSince = ctx.now
+    patched.overdue = false
+    patched.dueAt = dueAt(patched, ctx.sla ?? DEFAULT_SLA)
+  }
+  const entry: TimelineEntry = {
+    seq: order.timeline.length + 1,
+    at: ctx.now,
+    by: ctx.by,
+    actor: ctx.actor,
+    event: event.type,
+    from: order.status,
+    to,
+    note: noteOf(event),
+  }
+  const award = awardOf(order, event)
+  if (award) patched.awardsGiven = order.awardsGiven + 1
+  const next = withKeys({ ...patched, timeline: [...order.timeline, entry] })
+  return { ok: true, next, entry, effects: [...effectsOf(order, next, event.type, ctx.by), ...(award ? [award] : [])] }
+}
+
+function guardOf(o: Order, e: OrderEvent, now: number): MachineCode | null {
+  switch (e.type) {
+    case 'AUTO_CONFIRM':
+      return now >= (autoConfirmDue(o) ?? Infinity) ? null : 'NOT_DUE'
+    case 'MARK_OVERDUE':
+      return !o.overdue && isOverdue(o, now) ? null : 'NOT_DUE'
+    case 'REOPEN':
+      return now <= (reopenUntil(o) ?? -Infinity) ? null : 'REOPEN_EXPIRED'
+    case 'RATE':
+      return o.rating ? 'ALREADY_RATED' : null
+    default:
+      return null
+  }
+}
+
+/** Fields an event changes (status, clocks, keys and timeline are handled by transition). */
+function patchOf(o: Order, e: OrderEvent, ctx: StepContext): Partial<Order> {
+  const triage = (p: { priority?: Priority; points?: number; awardAgain?: boolean }) => ({
+    triage: { kind: 'small' as const, department: null, note: null },
+    priority: p.priority ?? o.priority,
+    points: p.points ?? o.points,
+    // after a reopen, staff may decide the volunteer earns points again (recorded in the timeline)
+    awardsAllowed: p.awardAgain && o.reopenCount > 0 ? o.awardsGiven + 1 : o.awardsAllowed,
+  })
+  const rating = (stars: number | undefined, comment?: string) =>
+    stars === undefined ? o.rating : { stars, comment: comment ?? '', at: ctx.now, by: ctx.by }
+  const cleared = { volunteerId: null, volunteerName: null }
+  switch (e.type) {
+    case 'PUBLISH':
+      return { ...triage(e), audience: { skill: e.skill ?? null, team: e.team ?? null, volunteerId: null } }
+    case 'ASSIGN':
+      return { ...triage(e), audience: { ...EVERYONE, volunteerId: e.volunteerId } }
+    case 'ESCALATE':
+      return { triage: { kind: 'big', department: e.department, note: e.note } }
+    case 'REFER':
+      return { triage: { kind: 'private', department: null, note: e.guidance }, reason: e.guidance }
+    case 'REASSIGN':
+      return { ...cleared, reason: e.reason, audience: { skill: e.skill ?? null, team: e.team ?? null, volunteerId: e.volunteerId ?? null } }
+    case 'REJECT':
+    case 'RELEASE':
+    case 'REOPEN':
+    case 'CANCEL': {
+      const base = { reason: e.reason ?? null }
+      if (e.type === 'RELEASE') return { ...base, ...cleared, audience: o.audience.volunteerId ? EVERYONE : o.audience }
+      if (e.type === 'REOPEN') return { ...base, ...cleared, audience: EVERYONE, reopenCount: o.reopenCount + 1, doneAt: null, confirmedAt: null, rating: null }
+      return base
+    }
+    case 'ACCEPT':
+      return { volunteerId: ctx.by, volunteerName: e.volunteerName }
+    case 'REPORT_DONE':
+      return { doneNote: e.note, donePhotos: e.photos ?? [], doneAt: ctx.now }
+    case 'CONFIRM':
+      return { confirmedAt: ctx.now, rating: rating(e.stars, e.comment) }
+    case 'AUTO_CONFIRM':
+      return { confirmedAt: ctx.now }
+    case 'RATE':
+      return { rating: rating(e.stars, e.comment) }
+    case 'MARK_OVERDUE':
+      return { overdue: true }
+    default:
+      return {}
+  }
+}
+
+function noteOf(e: OrderEvent): string | null {
+  switch (e.type) {
+    case 'ESCALATE':
+      return `${e.department}：${e.note}`
+    case 'REFER':
+      return e.guidance
+    case 'CONFIRM':
+    case 'RATE':
+      return e.stars === undefined ? null : `评价${e.stars}星${e.comment ? `：${e.comment}` : ''}`
+    case 'PUBLISH':
+    case 'ASSIGN': {
+      const extra = e.awardAgain ? '（重新打开后再次给予积分）' : ''
+      return e.note || extra ? `${e.note ?? ''}${extra}` : null
+    }
+    case 'REPORT_DONE':
+    case 'FOLLOW_UP':
+    case 'CLOSE':
+      return e.note
+    case 'REASSIGN':
+    case 'REJECT':
+    case 'RELEASE':
+    case 'REOPEN':
+    case 'CANCEL':
+      return e.reason ?? null
+    default:
+      return null
+  }
+}
+
+/** On confirmation, the volunteer earns the order's points — once, unless staff allowed another award. */
+function awardOf(o: Order, e: OrderEvent): Effect | null {
+  if (e.type !== 'CONFIRM' && e.type !== 'AUTO_CONFIRM') return null
+  if (!o.volunteerId || o.points <= 0 || o.awardsGiven >= o.awardsAllowed) return null
+  const key = o.awardsGiven === 0 ? `award:order:${o._id}` : `award:order:${o._id}:${o.awardsGiven + 1}`
+  return { kind: 'award', key, to: o.volunteerId, amount: o.points }
+}

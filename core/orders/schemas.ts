@@ -1,0 +1,117 @@
+/** Input pieces and output views of the orders contract. */
+import { z } from 'zod'
+import { idSchema, nameSchema, openidSchema, phoneSchema } from '../users/schemas'
+import { SKILLS, TEAMS } from '../users/vocab'
+import { orderDoc, PRIORITIES, STATUSES, URGENCIES, WHENS } from './model'
+import { NOTICE_KINDS } from './effects'
+
+export const text = (what: string, max: number) =>
+  z
+    .string({ error: `请填写${what}` })
+    .trim()
+    .min(1, { error: `请填写${what}` })
+    .max(max, { error: `${what}最多${max}个字` })
+export const optionalText = (what: string, max: number) =>
+  z.string({ error: `${what}应是文字` }).trim().max(max, { error: `${what}最多${max}个字` }).optional()
+
+export const orderIdSchema = z
+  .string({ error: '请指定单子' })
+  .regex(/^o[0-9a-z]{10,30}$/, { error: '单子编号不对' })
+export const byId = z.object({ orderId: orderIdSchema })
+
+export const fileIdSchema = z.string({ error: '照片应是已上传的文件' }).regex(/^cloud:\/\/\S{1,300}$/, { error: '照片应是已上传的文件' })
+export const photosSchema = z.array(fileIdSchema).max(3, { error: '最多3张照片' }).default([])
+
+/** Subscribe-message templates the user just granted at this tap (one-time each). */
+export const subscribeSchema = z
+  .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/))
+  .max(3)
+  .optional()
+
+export const cursorSchema = z
+  .string({ error: '翻页参数不对' })
+  .regex(/^[0-9a-z_:-]{1,80}$/i, { error: '翻页参数不对' })
+  .optional()
+export const pageInput = z.object({
+  cursor: cursorSchema,
+  limit: z.number({ error: '每页条数应是数字' }).int().min(1).max(50).default(20),
+})
+
+export const starsSchema = z.number({ error: '请选择1到5星' }).int().min(1, { error: '请选择1到5星' }).max(5, { error: '请选择1到5星' })
+export const pointsSchema = z.number({ error: '积分应是数字' }).int().min(0).max(500, { error: '积分最多500' })
+
+export const createInput = z.object({
+  category: z.enum(SKILLS, { error: '请选择服务类别' }),
+  description: text('需求描述', 500),
+  photos: photosSchema,
+  /** Defaults to the (served) resident's 楼栋/单元. */
+  buildingId: idSchema.optional(),
+  unitId: idSchema.optional(),
+  address: optionalText('地址补充', 60),
+  when: z.enum(WHENS, { error: '请选择时间' }).default('asap'),
+  urgency: z.enum(URGENCIES, { error: '请选择是否着急' }).default('normal'),
+  /** 代下单: a 楼栋长 / 网格员 ordering for a neighbour (who may have no phone). */
+  onBehalfOf: z
+    .object({
+      name: nameSchema,
+      phone: phoneSchema.optional(),
+      openid: openidSchema.optional(),
+      buildingId: idSchema,
+      unitId: idSchema.optional(),
+    })
+    .optional(),
+  subscribe: subscribeSchema,
+})
+
+export const triageExtras = {
+  priority: z.enum(PRIORITIES, { error: '请选择优先级' }).optional(),
+  points: pointsSchema.optional(),
+  note: optionalText('说明', 200),
+  /** After a reopen: the volunteer earns points again on the next confirmation. */
+  awardAgain: z.boolean().optional(),
+}
+
+export const skillOpt = z.enum(SKILLS, { error: '请选择技能' }).nullable().optional()
+export const teamOpt = z.enum(TEAMS, { error: '请选择队伍' }).nullable().optional()
+
+const INTERNAL = { parties: true, audienceKeys: true, queueKey: true, poolKey: true } as const
+export const orderView = orderDoc.omit(INTERNAL)
+export type OrderView = z.infer<typeof orderView>
+
+export const orderSummary = orderDoc.pick({
+  _id: true,
+  category: true,
+  description: true,
+  status: true,
+  urgency: true,
+  priority: true,
+  points: true,
+  address: true,
+  buildingId: true,
+  gridId: true,
+  contactName: true,
+  proxy: true,
+  volunteerName: true,
+  overdue: true,
+  dueAt: true,
+  reopenCount: true,
+  createdAt: true,
+  updatedAt: true,
+})
+export type OrderSummary = z.infer<typeof orderSummary>
+export const pageOut = z.object({ items: z.array(orderSummary), next: z.string().nullable() })
+
+export const noticeView = z.object({
+  _id: z.string(),
+  to: z.string(),
+  kind: z.enum(NOTICE_KINDS),
+  title: z.string(),
+  body: z.string(),
+  orderId: z.string().nullable(),
+  at: z.number(),
+  read: z.boolean(),
+})
+export type NoticeView = z.infer<typeof noticeView>
+
+export const statusFilter = z.enum(['active', 'all'], { error: '请选择范围' }).default('all')
+export { STATUSES }
