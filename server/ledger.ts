@@ -23,49 +23,24 @@ import {
   type Transfer,
   type TransferRequest,
 } from '../core/points'
-import { AppError, COMMON_ERRORS } from '../core/contract'
+import { pointsError } from '../core/points/contract'
+import { getOrNull, type Tx } from './db'
 
 export const ACCOUNTS = 'points_accounts'
 export const TRANSFERS = 'points_transfers'
-
-/** The part of a wx-server-sdk transaction (or database) that the ledger uses. */
-export interface TxDocRef {
-  get(): Promise<{ data: unknown }>
-  set(options: { data: Record<string, unknown> }): Promise<unknown>
-}
-export interface TxLike {
-  collection(name: string): { doc(id: string): TxDocRef }
-}
 
 export type ApplyResult =
   | { ok: true; transfer: Transfer; replay: boolean }
   | { ok: false; code: PlanRefusal; message: string }
 
-function isNotFound(e: unknown): boolean {
-  const text = typeof e === 'string' ? e : String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? '')
-  return /does not exist|not exist|不存在/i.test(text)
-}
-
-/** doc(id).get() that answers null for a missing document (the SDK throws or returns null by config). */
-export async function getOrNull<T>(t: TxLike, collection: string, id: string): Promise<T | null> {
-  try {
-    const res = await t.collection(collection).doc(id).get()
-    const data = Array.isArray(res.data) ? res.data[0] : res.data
-    return (data as T) ?? null
-  } catch (e) {
-    if (isNotFound(e)) return null
-    throw e
-  }
-}
-
 /** set() without `_id` in the body (the SDK refuses it). */
-export function setDoc(t: TxLike, collection: string, doc: { _id: string }): Promise<unknown> {
+export function setDoc(t: Tx, collection: string, doc: { _id: string }): Promise<unknown> {
   const { _id, ...data } = doc
   return t.collection(collection).doc(_id).set({ data })
 }
 
 export async function applyTransfer(
-  t: TxLike,
+  t: Tx,
   req: TransferRequest,
   rules: LedgerRules = DEFAULT_LEDGER_RULES,
 ): Promise<ApplyResult> {
@@ -83,15 +58,9 @@ export async function applyTransfer(
   return { ok: true, transfer: plan.transfer, replay: false }
 }
 
-export const LEDGER_ERRORS = {
-  INSUFFICIENT_POINTS: '积分不够了，先去做做志愿服务吧',
-  DAILY_CAP: '今天获得的积分已达上限，明天再来吧',
-  INVALID_TRANSFER: COMMON_ERRORS.INVALID_INPUT,
-} as const
-
 /** applyTransfer, but a refusal throws an AppError (aborting the caller's transaction). */
-export async function applyTransferOrThrow(t: TxLike, req: TransferRequest, rules?: LedgerRules): Promise<Transfer> {
+export async function applyTransferOrThrow(t: Tx, req: TransferRequest, rules?: LedgerRules): Promise<Transfer> {
   const r = await applyTransfer(t, req, rules)
-  if (!r.ok) throw new AppError(r.code, r.message)
+  if (!r.ok) throw pointsError(r.code)
   return r.transfer
 }

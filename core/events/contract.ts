@@ -1,0 +1,146 @@
+/** `events` function: publish, sign up with waitlist, cancel, check-in, lists. */
+import { z } from 'zod'
+import { defineFunction } from '../contract/define'
+import { errorCatalog } from '../contract/errors'
+import { idSchema, openidSchema, pageSchema } from '../users/schemas'
+import { EVENT_KINDS } from './model'
+
+const text = (what: string, max: number) =>
+  z.string({ error: `请填写${what}` }).trim().min(1, { error: `请填写${what}` }).max(max, { error: `${what}最多${max}个字` })
+const time = (what: string) => z.number({ error: `请选择${what}` }).int().min(0, { error: `请选择${what}` })
+
+export const audienceSchema = z.discriminatedUnion(
+  'kind',
+  [z.object({ kind: z.literal('everyone') }), z.object({ kind: z.literal('grid'), gridId: idSchema }), z.object({ kind: z.literal('volunteers') })],
+  { error: '请选择面向的人群' },
+)
+
+export const publishInput = z
+  .object({
+    kind: z.enum(EVENT_KINDS, { error: '请选择活动类型' }),
+    title: text('活动名称', 30),
+    place: text('地点', 50),
+    startAt: time('开始时间'),
+    endAt: time('结束时间'),
+    deadline: time('报名截止时间'),
+    capacity: z.number({ error: '请填写名额' }).int().min(1, { error: '名额至少1人' }).max(500, { error: '名额最多500人' }),
+    audience: audienceSchema.default({ kind: 'everyone' }),
+    points: z.number().int().min(0).max(1000).default(0),
+    booths: z
+      .array(z.object({ giftId: idSchema, stock: z.number().int().min(1, { error: '数量至少为1' }).max(500) }))
+      .max(10)
+      .default([]),
+  })
+  .refine((e) => e.endAt > e.startAt, { error: '结束时间要晚于开始时间', path: ['endAt'] })
+  .refine((e) => e.deadline <= e.endAt, { error: '报名截止不能晚于活动结束', path: ['deadline'] })
+
+const regStatus = z.enum(['registered', 'waiting', 'cancelled', 'attended', 'no_show'])
+export const myRegView = z.object({ status: regStatus, family: z.number(), position: z.number().nullable(), checkedInAt: z.number().nullable() })
+export const eventView = z.object({
+  id: z.string(),
+  kind: z.enum(EVENT_KINDS),
+  title: z.string(),
+  place: z.string(),
+  startAt: z.number(),
+  endAt: z.number(),
+  deadline: z.number(),
+  capacity: z.number(),
+  audience: audienceSchema,
+  points: z.number(),
+  booths: z.array(z.object({ giftId: z.string(), giftName: z.string(), price: z.number(), stock: z.number(), left: z.number().optional() })),
+  status: z.enum(['published', 'cancelled']),
+  seatsLeft: z.number().optional(),
+  mine: myRegView.nullable().optional(),
+})
+const attendeeView = z.object({
+  openid: z.string(),
+  name: z.string(),
+  family: z.number(),
+  status: regStatus,
+  position: z.number().nullable(),
+  walkIn: z.boolean(),
+  checkedInAt: z.number().nullable(),
+})
+const checkInOut = z.object({ name: z.string(), status: regStatus, awarded: z.number(), already: z.boolean() })
+
+const STAFF = ['staff', 'admin'] as const
+const byEvent = z.object({ eventId: idSchema })
+
+export const eventsFn = defineFunction('events', {
+  publish: {
+    summary: '发布活动（网格员/管理员）：名称、时间、地点、名额、报名截止、面向人群、签到积分、可选兑换摊位',
+    roles: STAFF,
+    input: publishInput,
+    output: eventView,
+    errors: ['GIFT_UNKNOWN', 'GIFT_STOCK_SHORT'],
+  },
+  list: {
+    summary: '活动列表：即将开始 / 我报名的 / 往期（含是否到场）',
+    roles: ['resident'],
+    input: pageSchema.extend({ tab: z.enum(['upcoming', 'mine', 'past']).default('upcoming') }),
+    output: z.object({ items: z.array(eventView), hasMore: z.boolean() }),
+  },
+  detail: { summary: '活动详情（含剩余名额、我的报名和候补位置）', roles: ['resident'], input: byEvent, output: eventView },
+  signUp: {
+    summary: '报名（可带家人，每人占一个名额）；满员自动候补，有人取消时按顺序递补并通知',
+    roles: ['resident'],
+    input: byEvent.extend({ family: z.number().int().min(0).max(4, { error: '最多带4位家人' }).default(0) }),
+    output: myRegView,
+    errors: ['EVENT_CLOSED', 'NOT_FOR_YOU', 'EVENT_CANCELLED', 'ALREADY_SIGNED_UP'],
+  },
+  cancel: {
+    summary: '取消报名（报名截止前）',
+    roles: ['resident'],
+    input: byEvent,
+    output: myRegView,
+    errors: ['NOT_SIGNED_UP', 'EVENT_CLOSED'],
+  },
+  myCode: {
+    summary: '我的签到码（给工作人员扫）',
+    roles: ['resident'],
+    input: byEvent,
+    output: z.object({ code: z.string() }),
+    errors: ['NOT_SIGNED_UP'],
+  },
+  checkinCode: {
+    summary: '现场签到码（工作人员展示，每分钟更换）',
+    roles: STAFF,
+    input: byEvent,
+    output: z.object({ code: z.string(), validUntil: z.number() }),
+  },
+  checkIn: {
+    summary: '扫现场码或输入6位签到码签到；签到积分只发一次',
+    roles: ['resident'],
+    input: byEvent.extend({ code: z.string().trim().regex(/^\d{6}$/, { error: '请输入6位签到码' }) }),
+    output: checkInOut,
+    errors: ['CODE_WRONG', 'NOT_SIGNED_UP', 'NOT_OPEN', 'DAILY_CAP'],
+  },
+  staffCheckIn: {
+    summary: '工作人员扫居民的签到码签到，或为没报名的居民现场登记（walkIn）',
+    roles: STAFF,
+    input: z.union([z.object({ code: z.string().trim().min(10).max(200) }), byEvent.extend({ openid: openidSchema, walkIn: z.literal(true) })]),
+    output: checkInOut,
+    errors: ['CODE_WRONG', 'NOT_SIGNED_UP', 'TARGET_NOT_REGISTERED', 'NOT_OPEN'],
+  },
+  attendees: {
+    summary: '报名和签到名单（工作人员）',
+    roles: STAFF,
+    input: byEvent,
+    output: z.object({ items: z.array(attendeeView), capacity: z.number(), seated: z.number() }),
+  },
+})
+
+export const EVENTS_ERRORS = {
+  EVENT_CLOSED: '报名已经截止了，下次早点来',
+  NOT_FOR_YOU: '这个活动只面向特定居民，看看别的活动吧',
+  EVENT_CANCELLED: '这个活动已取消',
+  ALREADY_SIGNED_UP: '您已经报过名了',
+  NOT_SIGNED_UP: '您还没有报名这个活动',
+  GIFT_UNKNOWN: '没有找到这件礼品',
+  GIFT_STOCK_SHORT: '礼品库存不够分配，请减少数量',
+  CODE_WRONG: '签到码不对或已过期，请看现场最新的码',
+  NOT_OPEN: '活动还没开始签到（开始前1小时起可签到）',
+  DAILY_CAP: '已签到；今天获得的积分已达上限，签到积分没有发放',
+  TARGET_NOT_REGISTERED: '这位居民还没有登记个人信息',
+} as const
+export const eventsError = errorCatalog(EVENTS_ERRORS)

@@ -1,0 +1,5 @@
+export * from './model'
+export * from './capacity'
+export * from './checkin-code'
+export * from './reminders'
+export * from './contract'

@@ -1,0 +1,86 @@
+/**
+ * Community events as stored. Contention by design: capacity is a set of seat documents with known
+ * ids (`seat:<eventId>:<n>`), each claimed by at most one registration, so 500 simultaneous sign-ups
+ * spread over 30 documents instead of piling onto one counter, and overbooking is impossible by
+ * construction. A registration is `reg:<eventId>:<openid>` (one per person per event).
+ */
+export const EVENT_KINDS = ['clinic', 'haircut', 'stage', 'council', 'volunteer_day', 'other'] as const
+export type EventKind = (typeof EVENT_KINDS)[number]
+export const EVENT_KIND_LABELS: Record<EventKind, string> = {
+  clinic: '义诊',
+  haircut: '义剪',
+  stage: '文艺小舞台',
+  council: '议事会',
+  volunteer_day: '志愿服务',
+  other: '其他活动',
+}
+
+export type Audience = { kind: 'everyone' } | { kind: 'grid'; gridId: string } | { kind: 'volunteers' }
+
+export interface Booth {
+  giftId: string
+  /** Stock allocated to this event's booth from the gift's total. */
+  stock: number
+}
+
+export interface EventDoc {
+  _id: string
+  communityId: string
+  kind: EventKind
+  title: string
+  place: string
+  startAt: number
+  endAt: number
+  /** Sign-up and cancellation close here. */
+  deadline: number
+  capacity: number
+  audience: Audience
+  /** Attendance points, credited once per person at check-in. */
+  points: number
+  booths: Booth[]
+  status: 'published' | 'cancelled'
+  /** Secret for the rotating check-in code and attendees' personal codes (never sent to residents). */
+  secret: string
+  createdBy: string
+  createdAt: number
+  /** Set by timers, so each runs once per event. */
+  remindedAt?: number
+  closedAt?: number
+}
+
+export type RegStatus = 'registered' | 'waiting' | 'cancelled' | 'attended' | 'no_show'
+
+export interface RegistrationDoc {
+  _id: string
+  eventId: string
+  openid: string
+  name: string
+  /** Family members coming along; each takes a seat. */
+  family: number
+  status: RegStatus
+  seats: string[]
+  /** Waitlist order: server time of joining, then a random tie-breaker. */
+  waitAt?: number
+  waitSeq?: number
+  walkIn?: boolean
+  checkedInAt?: number
+  checkedInBy?: string
+  createdAt: number
+  updatedAt: number
+}
+
+export interface SeatDoc {
+  _id: string
+  eventId: string
+  n: number
+  /** Registration id holding it, or null when free. */
+  holder: string | null
+}
+
+export const EVENTS = 'events'
+export const REGISTRATIONS = 'event_regs'
+export const SEATS = 'event_seats'
+
+export const regId = (eventId: string, openid: string): string => `reg:${eventId}:${openid}`
+export const seatId = (eventId: string, n: number): string => `seat:${eventId}:${n}`
+export const partySize = (r: Pick<RegistrationDoc, 'family'>): number => 1 + r.family
