@@ -75,3 +75,12 @@ export async function tx<T>(db: Db, fn: (t: Tx) => Promise<T>, opts: TxOptions =
     }
   }
 }
+
+/** Documents of a query (the SDK's typings are loose; this is the one cast). */
+export async function rows<T = Doc>(query: { get(): unknown }): Promise<T[]> {
+  return ((await query.get()) as { data: T[] }).data
+}
+
+export async function countOf(query: { count(): unknown }): Promise<number> {
+  return ((await query.count()) as { total: number }).total
+}

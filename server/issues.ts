@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 
 /** One wrong field, as the page shows it: `{ path: 'phone', message: '请填写11位手机号' }`. */
 export interface FieldIssue {

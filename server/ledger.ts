@@ -2,10 +2,11 @@
  * The 爱心银行 ledger on the database: applyTransfer runs INSIDE the caller's transaction, so an
  * award can ride along with an order's confirmation, a redemption with its stock claim.
  *
- *   await db.runTransaction(async (t) => {
+ *   const rules = await loadRules(ctx.db)            // outside the transaction
+ *   await tx(ctx.db, async (t) => {
  *     …the caller's own reads and writes…
- *     const r = await applyTransfer(t, awardTransfer({ communityId, openid, amount, at: Date.now(),
- *       source: { kind: 'order', id: orderId }, reason: '服务完成：管道疏通' }))
+ *     const r = await applyTransfer(t, awardTransfer({ communityId: communityId(), openid, amount, at: Date.now(),
+ *       source: { kind: 'order', id: orderId }, reason: '服务完成：管道疏通' }), rules)
  *     if (!r.ok) …r.code is 'DAILY_CAP' | 'INSUFFICIENT_POINTS' | 'INVALID_TRANSFER'…
  *   })
  *
@@ -28,6 +29,23 @@ import { getOrNull, type Tx } from './db'
 
 export const ACCOUNTS = 'points_accounts'
 export const TRANSFERS = 'points_transfers'
+export const RULES = 'points_rules'
+
+/** One mini-program serves one community; its id keys the pool and redemption accounts. */
+export const communityId = (): string => process.env.LINLI_COMMUNITY_ID || 'default'
+
+/** Rules set by admin (categoryPoints: points per service category id; attendancePoints: default for events). */
+export interface PointsRules extends LedgerRules {
+  categoryPoints: Record<string, number>
+  attendancePoints: number
+}
+export const DEFAULT_RULES: PointsRules = { ...DEFAULT_LEDGER_RULES, categoryPoints: {}, attendancePoints: 5 }
+
+/** Read outside transactions (rules change rarely; one read per call). */
+export async function loadRules(db: Parameters<typeof getOrNull>[0]): Promise<PointsRules> {
+  const doc = await getOrNull<PointsRules & { _id: string }>(db, RULES, communityId())
+  return doc ? { ...DEFAULT_RULES, ...doc } : DEFAULT_RULES
+}
 
 export type ApplyResult =
   | { ok: true; transfer: Transfer; replay: boolean }

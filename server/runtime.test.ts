@@ -2,7 +2,7 @@
  * The router alone, with a tiny stand-in for the SDK (only getWXContext and users/<id>.get).
  * The real SDK against the local cloud is covered by test/integration/.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineFunction } from '../core/contract/define'
 import { AppError } from '../core/contract/errors'
 import { createFunction, type FunctionOptions } from './runtime'

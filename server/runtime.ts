@@ -1,5 +1,5 @@
 import * as wxCloud from 'wx-server-sdk'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ActionContract, FunctionContract, OutputOf, ParsedInputOf } from '../core/contract/define'
 import { AppError, commonError, type ActionResult, type ErrorBody } from '../core/contract/errors'
 import { mayCall } from '../core/contract/roles'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineFunction } from '../contract/define'
 import { errorCatalog } from '../contract/errors'
 import { idSchema } from '../users/schemas'

@@ -47,7 +47,7 @@ describe('gridScope (lists)', () => {
     [admin, 'g2', ['g2']],
     [staff1, undefined, ['g1']],
     [staff1, 'g1', ['g1']],
-  ] as const)('%#: allowed', (c, req, want) => expect(gridScope(c, req)).toEqual(want))
+  ] as const)('%#: allowed', (c, req, want) => expect(gridScope(c, req)).toEqual({ ok: true, grids: want }))
   it('staff asking for another grid, or a resident, is denied', () => {
     expect(gridScope(staff1, 'g2')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(gridScope(resident)).toMatchObject({ ok: false, code: 'FORBIDDEN' })

@@ -1,4 +1,6 @@
 import type { Role } from '../contract/roles'
+import { AppError, COMMON_ERRORS } from '../contract/errors'
+import { USERS_ERRORS } from './contract'
 import type { UserDoc } from './model'
 
 /**
@@ -22,15 +24,29 @@ export type Decision = { ok: true } | { ok: false; code: string; message?: strin
 const allow: Decision = { ok: true }
 const deny = (message: string, code = 'FORBIDDEN'): Decision => ({ ok: false, code, message })
 
+const MESSAGES: Record<string, string> = { ...COMMON_ERRORS, ...USERS_ERRORS }
+
+/** Throw the denial as an AppError (its own message, else the catalog's); pass on allow. */
+export function enforce(d: Decision): void {
+  if (!d.ok) throw new AppError(d.code, d.message || MESSAGES[d.code] || COMMON_ERRORS.FORBIDDEN)
+}
+
 export const isAdmin = (c: Caller) => c.roles.includes('admin')
 export const isStaffOf = (c: Caller, gridId: string) => c.roles.includes('staff') && c.scopes.grids.includes(gridId)
 
 /** Grid ids a caller may see in lists: 'all' for admin; their grids for staff; narrowed by a requested grid. */
-export function gridScope(c: Caller, requested?: string): 'all' | string[] | Decision {
-  if (isAdmin(c)) return requested ? [requested] : 'all'
-  if (!c.roles.includes('staff')) return deny('只有网格员和管理员可以查看')
-  if (requested) return c.scopes.grids.includes(requested) ? [requested] : deny('您只能查看自己网格的居民')
-  return [...c.scopes.grids]
+export function gridScope(c: Caller, requested?: string): { ok: true; grids: 'all' | string[] } | { ok: false; code: string; message?: string } {
+  if (isAdmin(c)) return { ok: true, grids: requested ? [requested] : 'all' }
+  if (!c.roles.includes('staff')) return { ok: false, code: 'FORBIDDEN', message: '只有网格员和管理员可以查看' }
+  if (requested) return c.scopes.grids.includes(requested) ? { ok: true, grids: [requested] } : { ok: false, code: 'FORBIDDEN', message: '您只能查看自己网格的居民' }
+  return { ok: true, grids: [...c.scopes.grids] }
+}
+
+/** gridScope, or throw its denial. */
+export function mustGridScope(c: Caller, requested?: string): 'all' | string[] {
+  const s = gridScope(c, requested)
+  if (!s.ok) return enforce(s) as never
+  return s.grids
 }
 
 export function canReview(c: Caller, applicant: Pick<UserDoc, 'gridId'>): Decision {

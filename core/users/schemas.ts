@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { ROLES } from '../contract/roles'
 import { APPLICATION_STATUSES, SKILLS, TEAMS, TIME_SLOTS } from './vocab'
 

@@ -1,0 +1,5 @@
+import type { Handler } from '../../../server/runtime'
+import type { community } from '../../../core/community/contract'
+import { loadStructure } from '../store'
+
+export const structure: Handler<typeof community.structure> = (ctx) => loadStructure(ctx.db)

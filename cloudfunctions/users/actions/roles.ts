@@ -1,0 +1,36 @@
+import { users, usersError } from '../../../core/users/contract'
+import { indexStructure } from '../../../core/community/structure'
+import { viewUser } from '../../../core/users/model'
+import { applyGrant, canGrant, enforce, planRevoke } from '../../../core/users/permissions'
+import { tx } from '../../../server/db'
+import type { Handler } from '../../../server/runtime'
+import { loadStructure } from '../../community/store'
+import { mustGetUser, saveUser } from '../store'
+
+export const grantRole: Handler<typeof users.grantRole> = async (ctx, input) => {
+  const place = indexStructure(await loadStructure(ctx.db))
+  if (input.role === 'staff' && !input.grids.every(place.hasGrid)) throw usersError('UNKNOWN_GRID')
+  if (input.role === 'building_lead' && !input.buildings.every((b) => place.gridOf(b))) throw usersError('UNKNOWN_BUILDING')
+  enforce(canGrant(ctx.caller, input, place.gridOf))
+  const saved = await tx(ctx.db, async (t) => {
+    const target = await mustGetUser(t, input.openid, 'TARGET_NOT_REGISTERED')
+    return saveUser(t, { ...target, ...applyGrant(target, input), updatedAt: ctx.now() })
+  })
+  return viewUser(saved, ctx.openid)
+}
+
+/** Revoking volunteer marks the application rejected with a note, so the person may apply again later. */
+export const revokeRole: Handler<typeof users.revokeRole> = async (ctx, input) => {
+  const place = indexStructure(await loadStructure(ctx.db))
+  const saved = await tx(ctx.db, async (t) => {
+    const target = await mustGetUser(t, input.openid, 'TARGET_NOT_REGISTERED')
+    const plan = planRevoke(ctx.caller, target, input, place.gridOf)
+    enforce(plan)
+    const volunteer =
+      input.role === 'volunteer' && target.volunteer
+        ? { ...target.volunteer, status: 'rejected' as const, reason: '志愿者身份已撤销', reviewedAt: ctx.now(), reviewedBy: ctx.openid }
+        : target.volunteer
+    return saveUser(t, { ...target, ...plan.next!, volunteer, updatedAt: ctx.now() })
+  })
+  return viewUser(saved, ctx.openid)
+}

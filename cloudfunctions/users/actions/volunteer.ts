@@ -1,0 +1,56 @@
+import { users, usersError } from '../../../core/users/contract'
+import { viewUser, type UserDoc, type VolunteerApplication } from '../../../core/users/model'
+import { canReview, enforce, mustGridScope } from '../../../core/users/permissions'
+import { USERS } from '../../../server/context'
+import { countOf, rows, tx } from '../../../server/db'
+import type { Handler } from '../../../server/runtime'
+import { maskPhone } from '../../../core/users/vocab'
+import { mustGetUser, saveUser } from '../store'
+
+/** A new application replaces a pending or rejected one; an approved volunteer cannot apply again. */
+export const applyVolunteer: Handler<typeof users.applyVolunteer> = async (ctx, input) => {
+  const saved = await tx(ctx.db, async (t) => {
+    const me = await mustGetUser(t, ctx.openid, 'NOT_REGISTERED')
+    if (me.roles.includes('volunteer')) throw usersError('ALREADY_VOLUNTEER')
+    const volunteer: VolunteerApplication = { ...input, status: 'pending', appliedAt: ctx.now() }
+    return saveUser(t, { ...me, volunteer, updatedAt: ctx.now() })
+  })
+  return viewUser(saved, ctx.openid)
+}
+
+export const listVolunteerApplications: Handler<typeof users.listVolunteerApplications> = async (ctx, input) => {
+  const scope = mustGridScope(ctx.caller, input.gridId)
+  const _ = ctx.db.command
+  const where: Record<string, unknown> = { 'volunteer.status': input.status }
+  if (scope !== 'all') where.gridId = _.in(scope)
+  const q = ctx.db.collection(USERS).where(where)
+  const [docs, total] = await Promise.all([
+    rows<UserDoc>(q.orderBy('volunteer.appliedAt', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize)),
+    countOf(q),
+  ])
+  const items = docs.map((d) => ({
+    ...d.volunteer!,
+    openid: d._id,
+    name: d.name,
+    phone: d._id === ctx.openid ? d.phone : maskPhone(d.phone),
+    buildingId: d.buildingId,
+    gridId: d.gridId,
+  }))
+  return { items, total }
+}
+
+export const reviewVolunteer: Handler<typeof users.reviewVolunteer> = async (ctx, input) => {
+  const saved = await tx(ctx.db, async (t) => {
+    const target = await mustGetUser(t, input.openid, 'NO_APPLICATION')
+    if (!target.volunteer) throw usersError('NO_APPLICATION')
+    enforce(canReview(ctx.caller, target))
+    if (target.volunteer.status !== 'pending') throw usersError('ALREADY_REVIEWED')
+    const reviewed = { reviewedAt: ctx.now(), reviewedBy: ctx.openid }
+    const next: UserDoc =
+      input.decision === 'approve'
+        ? { ...target, roles: [...new Set([...target.roles, 'volunteer' as const])], volunteer: { ...target.volunteer, status: 'approved', ...reviewed } }
+        : { ...target, volunteer: { ...target.volunteer, status: 'rejected', reason: input.reason, ...reviewed } }
+    return saveUser(t, { ...next, updatedAt: ctx.now() })
+  })
+  return viewUser(saved, ctx.openid)
+}

@@ -1,0 +1,19 @@
+import { users } from '../../core/users/contract'
+import { createFunction } from '../../server/runtime'
+import { bootstrapAdmin } from './actions/bootstrap'
+import { listUsers } from './actions/list'
+import { me, updateProfile } from './actions/profile'
+import { grantRole, revokeRole } from './actions/roles'
+import { applyVolunteer, listVolunteerApplications, reviewVolunteer } from './actions/volunteer'
+
+export const main = createFunction(users, {
+  me,
+  updateProfile,
+  applyVolunteer,
+  listVolunteerApplications,
+  reviewVolunteer,
+  grantRole,
+  revokeRole,
+  listUsers,
+  bootstrapAdmin,
+})
