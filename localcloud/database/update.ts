@@ -30,9 +30,24 @@ export function applyUpdate(id: string, current: Doc | null, data: Doc, merge: b
   const doc = clone(current ?? { _id: id })
   let changed: string[]
   try {
+    // mingo ignores $sort/$slice/$position of $push when the array does not exist yet; MongoDB
+    // creates it first. Do the same.
+    const created = Object.entries((modifier.$push ?? {}) as Doc)
+      .filter(([f, v]) => v && typeof v === 'object' && '$each' in v && valueAt(doc, f) === undefined)
+      .map(([f]) => f)
+    if (created.length) mingoUpdate(doc, { $set: Object.fromEntries(created.map((f) => [f, []])) })
     changed = mingoUpdate(doc, modifier as Parameters<typeof mingoUpdate>[1], undefined, undefined, { cloneMode: 'deep' })
   } catch (err) {
     throw new WireError('INVALID_PARAM', `invalid update: ${(err as Error).message}`)
   }
   return changed.length || !current ? doc : null
+}
+
+function valueAt(doc: Doc, path: string): unknown {
+  let cur: unknown = doc
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined
+    cur = (cur as Doc)[part]
+  }
+  return cur
 }
