@@ -1,2 +1,3 @@
 export * from './personas'
 export * from './community'
+export * from './seed-docs'
