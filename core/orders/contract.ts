@@ -190,7 +190,7 @@ export const orders = defineFunction('orders', {
   tick: {
     summary: '定时任务（也可由管理员手动触发）：标记超时单子；完成超过72小时未确认的自动确认',
     roles: ['admin'],
-    input: z.object({ now: z.number().int().positive().optional() }),
+    input: z.object({}),
     output: z.object({ overdue: z.number(), autoConfirmed: z.number() }),
   },
 })

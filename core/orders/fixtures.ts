@@ -44,8 +44,9 @@ export function anOrder(over: Partial<Order> = {}): Order {
     dueAt: null,
     overdue: false,
     timeline: [],
+    grants: {},
     parties: [],
-    audienceKeys: [],
+    audienceKey: 'all',
     queueKey: null,
     poolKey: null,
   }

@@ -23,15 +23,15 @@ export function queueRank(o: Pick<Order, 'status' | 'overdue' | 'reopenCount'>):
   return null
 }
 
-export function audienceKeys(o: Pick<Order, 'audience'>): string[] {
+export function audienceKey(o: Pick<Order, 'audience'>): string {
   const a = o.audience
-  if (a.volunteerId) return [`v:${a.volunteerId}`]
-  if (a.team) return [`t:${a.team}`]
-  if (a.skill) return [`s:${a.skill}`]
-  return ['all']
+  if (a.volunteerId) return `v:${a.volunteerId}`
+  if (a.team) return `t:${a.team}`
+  if (a.skill) return `s:${a.skill}`
+  return 'all'
 }
 
-/** The keys a volunteer's pool query asks for: everything they qualify for. */
+/** The audience keys a volunteer qualifies for (the pool keeps open orders with one of them). */
 export function keysFor(v: { openid: string; skills: readonly string[]; team: string | null }): string[] {
   return ['all', `v:${v.openid}`, ...v.skills.map((s) => `s:${s}`), ...(v.team ? [`t:${v.team}`] : [])]
 }
@@ -42,7 +42,7 @@ export function withKeys(o: Order): Order {
   return {
     ...o,
     parties,
-    audienceKeys: audienceKeys(o),
+    audienceKey: audienceKey(o),
     queueKey: rank === null ? null : `${rank}${o._id}`,
     // urgent first, then oldest first
     poolKey: o.status === 'open' ? `${o.urgency === 'urgent' ? 0 : 1}${o._id}` : null,

@@ -1,6 +1,6 @@
 /**
  * The order as stored (collection `orders`) and its vocabularies. Dates are ms since epoch.
- * Query keys (parties, queueKey, poolKey, audienceKeys) are derived by keys.ts after every change.
+ * Query keys (parties, queueKey, poolKey, audienceKey) are derived by keys.ts after every change.
  */
 import { z } from 'zod'
 import { SKILLS, TEAMS } from '../users/vocab'
@@ -133,8 +133,11 @@ export const orderDoc = z.object({
   dueAt: z.number().nullable(),
   overdue: z.boolean(),
   timeline: z.array(timelineEntry),
+  /** Subscribe-message sends each person granted at a natural tap (submit, accept), by OPENID. */
+  grants: z.record(z.string(), z.number()),
   parties: z.array(z.string()),
-  audienceKeys: z.array(z.string()),
+  /** Who may take it from the pool: 'all', 's:<skill>', 't:<team>' or 'v:<openid>' (one scalar: indexable). */
+  audienceKey: z.string(),
   queueKey: z.string().nullable(),
   poolKey: z.string().nullable(),
 })

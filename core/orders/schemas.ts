@@ -74,7 +74,7 @@ export const triageExtras = {
 export const skillOpt = z.enum(SKILLS, { error: '请选择技能' }).nullable().optional()
 export const teamOpt = z.enum(TEAMS, { error: '请选择队伍' }).nullable().optional()
 
-const INTERNAL = { parties: true, audienceKeys: true, queueKey: true, poolKey: true } as const
+const INTERNAL = { parties: true, audienceKey: true, queueKey: true, poolKey: true, grants: true } as const
 export const orderView = orderDoc.omit(INTERNAL)
 export type OrderView = z.infer<typeof orderView>
 

@@ -1,0 +1,84 @@
+/** 服务点单: for oneself, or by a 楼栋长 / 网格员 for a neighbour of their building / grid. */
+import type { BuildingDoc } from '../../../core/community/structure'
+import { unitsOf } from '../../../core/community/structure'
+import { DEFAULT_POINTS } from '../../../core/orders/categories'
+import { orderError, orders } from '../../../core/orders/contract'
+import { newId, withKeys } from '../../../core/orders/keys'
+import { EVERYONE, orderDoc, type Order } from '../../../core/orders/model'
+import { mayOrderFor } from '../../../core/orders/permissions'
+import { dueAt } from '../../../core/orders/sla'
+import type { UserDoc } from '../../../core/users/model'
+import { USERS } from '../../../server/context'
+import { getOrNull } from '../../../server/db'
+import { loadRules } from '../../../server/ledger'
+import type { Handler } from '../../../server/runtime'
+import { assertSafeText } from '../security'
+import { BUILDINGS, callerOf, ORDERS } from '../store'
+
+export const create: Handler<typeof orders.create> = async (ctx, input) => {
+  const me = ctx.user!
+  const proxy = input.onBehalfOf
+  const buildingId = proxy?.buildingId ?? input.buildingId ?? me.buildingId
+  const [building, neighbour, rules] = await Promise.all([
+    getOrNull<BuildingDoc>(ctx.db, BUILDINGS, buildingId),
+    proxy?.openid ? getOrNull<UserDoc>(ctx.db, USERS, proxy.openid) : null,
+    loadRules(ctx.db),
+    assertSafeText(ctx, input.description, input.address, proxy?.name),
+  ])
+  if (!building) throw orderError('UNKNOWN_BUILDING')
+  if (proxy && !mayOrderFor(callerOf(ctx), { id: buildingId, gridId: building.gridId })) throw orderError('NOT_YOUR_NEIGHBOUR')
+  if (proxy?.openid && neighbour?.buildingId !== buildingId) throw orderError('NOT_YOUR_NEIGHBOUR')
+
+  const unitId = proxy ? (proxy.unitId ?? null) : (input.unitId ?? (buildingId === me.buildingId ? me.unitId : null))
+  const unit = unitsOf(building._id, building.unitCount).find((u) => u.id === unitId)
+  if (unitId && !unit) throw orderError('UNKNOWN_BUILDING')
+  const now = ctx.now()
+  const base: Order = {
+    _id: newId(now),
+    category: input.category,
+    description: input.description,
+    photos: input.photos,
+    address: [building.name, unit?.name, input.address].filter(Boolean).join(' '),
+    buildingId,
+    unitId,
+    gridId: building.gridId,
+    when: input.when,
+    urgency: input.urgency,
+    contactName: proxy ? proxy.name : me.name,
+    contactPhone: proxy ? (proxy.phone ?? neighbour?.phone ?? '') : me.phone,
+    residentId: proxy ? (proxy.openid ?? null) : ctx.openid,
+    orderedBy: ctx.openid,
+    proxy: !!proxy,
+    status: 'submitted',
+    priority: input.urgency === 'urgent' ? 'high' : 'normal',
+    points: rules.categoryPoints[input.category] ?? DEFAULT_POINTS[input.category],
+    audience: EVERYONE,
+    volunteerId: null,
+    volunteerName: null,
+    triage: null,
+    reason: null,
+    doneNote: null,
+    donePhotos: [],
+    rating: null,
+    reopenCount: 0,
+    awardsAllowed: 1,
+    awardsGiven: 0,
+    createdAt: now,
+    updatedAt: now,
+    stageSince: now,
+    doneAt: null,
+    confirmedAt: null,
+    dueAt: null,
+    overdue: false,
+    timeline: [{ seq: 1, at: now, by: ctx.openid, actor: 'owner', event: 'CREATE', from: null, to: 'submitted', note: proxy ? `代${proxy.name}下单` : null }],
+    grants: input.subscribe?.length ? { [ctx.openid]: input.subscribe.length } : {},
+    parties: [],
+    audienceKey: 'all',
+    queueKey: null,
+    poolKey: null,
+  }
+  const order = withKeys({ ...base, dueAt: dueAt(base) })
+  // a fresh time-ordered id: one insert, no transaction needed
+  await ctx.db.collection(ORDERS).add({ data: orderDoc.parse(order) })
+  return order
+}

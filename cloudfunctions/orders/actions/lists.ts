@@ -1,0 +1,74 @@
+/**
+ * Reads. Every list is one query (two for "mine") on a declared index, paged by a cursor over a
+ * unique sort key: `where(key beyond cursor).orderBy(key).limit(n + 1)` — no skip, so no duplicates
+ * or gaps while orders change between pages.
+ */
+import { commonError } from '../../../core/contract/errors'
+import { orderError, type orders } from '../../../core/orders/contract'
+import { keysFor, pageOf } from '../../../core/orders/keys'
+import { ACTIVE_STATUSES, type Order } from '../../../core/orders/model'
+import { viewFor } from '../../../core/orders/permissions'
+import type { Ctx } from '../../../server/context'
+import { rows } from '../../../server/db'
+import type { Handler } from '../../../server/runtime'
+import { callerOf, mustGetOrder, ORDERS } from '../store'
+
+type C = typeof orders
+type Where = Record<string, unknown>
+
+async function list(ctx: Ctx, where: Where, key: keyof Order, dir: 'asc' | 'desc', cursor: string | undefined, limit: number): Promise<Order[]> {
+  const _ = ctx.db.command
+  const w = cursor ? { ...where, [key]: dir === 'asc' ? _.gt(cursor) : _.lt(cursor) } : where
+  return rows<Order>(ctx.db.collection(ORDERS).where(w).orderBy(key as string, dir).limit(limit + 1))
+}
+
+export const get: Handler<C['get']> = async (ctx, { orderId }) => {
+  const view = viewFor(callerOf(ctx), await mustGetOrder(ctx.db, orderId))
+  if (!view) throw orderError('NOT_FOUND')
+  return view
+}
+
+/** Orders I placed, merged with orders placed for me by a 楼栋长 / 网格员, newest first. */
+export const mine: Handler<C['mine']> = async (ctx, { cursor, limit, scope }) => {
+  const _ = ctx.db.command
+  const status = scope === 'active' ? { status: _.in([...ACTIVE_STATUSES]) } : {}
+  const [placed, forMe] = await Promise.all([
+    list(ctx, { orderedBy: ctx.openid, ...status }, '_id', 'desc', cursor, limit),
+    list(ctx, { residentId: ctx.openid, orderedBy: _.neq(ctx.openid), ...status }, '_id', 'desc', cursor, limit),
+  ])
+  const merged = [...placed, ...forMe].sort((a, b) => (a._id < b._id ? 1 : -1))
+  return pageOf(merged, limit, (o) => o._id)
+}
+
+export const triageQueue: Handler<C['triageQueue']> = async (ctx, { cursor, limit, gridId }) => {
+  const _ = ctx.db.command
+  const admin = ctx.roles.includes('admin')
+  const mine = ctx.caller.scopes.grids
+  if (gridId && !admin && !mine.includes(gridId)) throw commonError('FORBIDDEN')
+  const grids = gridId ? [gridId] : admin ? null : [...mine]
+  if (grids && grids.length === 0) throw commonError('FORBIDDEN')
+  const where: Where = { queueKey: _.gt(cursor ?? '') }
+  if (grids) where.gridId = grids.length === 1 ? grids[0] : _.in(grids)
+  const found = await rows<Order>(ctx.db.collection(ORDERS).where(where).orderBy('queueKey', 'asc').limit(limit + 1))
+  return pageOf(found, limit, (o) => o.queueKey!)
+}
+
+export const pool: Handler<C['pool']> = async (ctx, { cursor, limit, category, gridId, urgency }) => {
+  const _ = ctx.db.command
+  const me = callerOf(ctx)
+  const where: Where = { poolKey: _.gt(cursor ?? ''), audienceKey: _.in(keysFor(me)) }
+  if (category) where.category = category
+  if (gridId) where.gridId = gridId
+  if (urgency) where.urgency = urgency
+  const found = await rows<Order>(ctx.db.collection(ORDERS).where(where).orderBy('poolKey', 'asc').limit(limit + 1))
+  const page = pageOf(found, limit, (o) => o.poolKey!)
+  // the resident's phone stays masked until accepted
+  return { ...page, items: page.items.map((o) => viewFor(me, o) ?? o) }
+}
+
+export const tasks: Handler<C['tasks']> = async (ctx, { cursor, limit, scope }) => {
+  const _ = ctx.db.command
+  const where: Where = { volunteerId: ctx.openid }
+  if (scope === 'active') where.status = _.in(['accepted', 'in_service', 'done'])
+  return pageOf(await list(ctx, where, '_id', 'desc', cursor, limit), limit, (o) => o._id)
+}

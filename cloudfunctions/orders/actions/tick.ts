@@ -1,0 +1,40 @@
+/**
+ * The timer (every 10 minutes, config.json) and its manual twin for admins: mark overdue orders
+ * (SLA deadline passed) and confirm orders reported done 72 hours ago. Each order is its own
+ * transition; one that changed meanwhile is skipped (the machine says NOT_DUE / BAD_STATE).
+ */
+import type { orders } from '../../../core/orders/contract'
+import type { OrderEvent } from '../../../core/orders/machine'
+import type { Order } from '../../../core/orders/model'
+import { AUTO_CONFIRM_HOURS } from '../../../core/orders/sla'
+import type { TimerCtx } from '../../../server/context'
+import { rows } from '../../../server/db'
+import type { Handler } from '../../../server/runtime'
+import { runEvent } from '../run'
+import { ORDERS } from '../store'
+
+const BATCH = 100
+
+async function each(ctx: TimerCtx, where: Record<string, unknown>, event: OrderEvent): Promise<number> {
+  const due = await rows<Pick<Order, '_id'>>(ctx.db.collection(ORDERS).where(where).field({ _id: true }).limit(BATCH))
+  let done = 0
+  for (const { _id } of due) {
+    try {
+      await runEvent(ctx, { system: true }, _id, event)
+      done++
+    } catch (err) {
+      ctx.log(`tick: ${event.type} ${_id} skipped`, (err as Error).message)
+    }
+  }
+  return done
+}
+
+export async function runTick(ctx: TimerCtx): Promise<{ overdue: number; autoConfirmed: number }> {
+  const _ = ctx.db.command
+  const now = ctx.now()
+  const overdue = await each(ctx, { overdue: false, dueAt: _.lte(now) }, { type: 'MARK_OVERDUE' })
+  const autoConfirmed = await each(ctx, { status: 'done', doneAt: _.lte(now - AUTO_CONFIRM_HOURS * 3_600_000) }, { type: 'AUTO_CONFIRM' })
+  return { overdue, autoConfirmed }
+}
+
+export const tick: Handler<(typeof orders)['tick']> = (ctx) => runTick(ctx)

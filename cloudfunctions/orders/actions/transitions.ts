@@ -1,0 +1,70 @@
+/** Thin handlers: each maps its input to one machine event and runs it (run.ts). */
+import type { orders } from '../../../core/orders/contract'
+import { orderError } from '../../../core/orders/contract'
+import type { Order } from '../../../core/orders/model'
+import type { UserDoc } from '../../../core/users/model'
+import { USERS } from '../../../server/context'
+import { getOrNull } from '../../../server/db'
+import type { Handler } from '../../../server/runtime'
+import { runEvent } from '../run'
+import { assertSafeText } from '../security'
+import { callerOf } from '../store'
+
+type C = typeof orders
+const as = (ctx: Parameters<Handler<C['get']>>[0]) => ({ caller: callerOf(ctx) })
+const addGrants = (openid: string, n: number | undefined) => (o: Order): Order =>
+  n ? { ...o, grants: { ...o.grants, [openid]: (o.grants[openid] ?? 0) + n } } : o
+
+/** The target of assign / reassign must be an approved volunteer. */
+async function mustBeVolunteer(ctx: Parameters<Handler<C['get']>>[0], openid: string | null | undefined): Promise<void> {
+  if (!openid) return
+  const u = await getOrNull<UserDoc>(ctx.db, USERS, openid)
+  if (!u?.roles?.includes('volunteer')) throw orderError('NOT_A_VOLUNTEER')
+}
+
+// resident
+export const cancel: Handler<C['cancel']> = async (ctx, i) => {
+  await assertSafeText(ctx, i.reason)
+  return runEvent(ctx, as(ctx), i.orderId, { type: 'CANCEL', reason: i.reason })
+}
+export const confirm: Handler<C['confirm']> = async (ctx, i) => {
+  await assertSafeText(ctx, i.comment)
+  return runEvent(ctx, as(ctx), i.orderId, { type: 'CONFIRM', stars: i.stars, comment: i.comment })
+}
+export const rate: Handler<C['rate']> = async (ctx, i) => {
+  await assertSafeText(ctx, i.comment)
+  return runEvent(ctx, as(ctx), i.orderId, { type: 'RATE', stars: i.stars, comment: i.comment })
+}
+export const reopen: Handler<C['reopen']> = async (ctx, i) => {
+  await assertSafeText(ctx, i.reason)
+  return runEvent(ctx, as(ctx), i.orderId, { type: 'REOPEN', reason: i.reason })
+}
+
+// staff
+export const publish: Handler<C['publish']> = (ctx, { orderId, ...e }) => runEvent(ctx, as(ctx), orderId, { type: 'PUBLISH', ...e })
+export const assign: Handler<C['assign']> = async (ctx, { orderId, ...e }) => {
+  await mustBeVolunteer(ctx, e.volunteerId)
+  return runEvent(ctx, as(ctx), orderId, { type: 'ASSIGN', ...e })
+}
+export const reassign: Handler<C['reassign']> = async (ctx, { orderId, ...e }) => {
+  await mustBeVolunteer(ctx, e.volunteerId)
+  return runEvent(ctx, as(ctx), orderId, { type: 'REASSIGN', ...e })
+}
+export const escalate: Handler<C['escalate']> = (ctx, { orderId, ...e }) => runEvent(ctx, as(ctx), orderId, { type: 'ESCALATE', ...e })
+export const followUp: Handler<C['followUp']> = (ctx, { orderId, note }) => runEvent(ctx, as(ctx), orderId, { type: 'FOLLOW_UP', note })
+export const close: Handler<C['close']> = (ctx, { orderId, note }) => runEvent(ctx, as(ctx), orderId, { type: 'CLOSE', note })
+export const refer: Handler<C['refer']> = (ctx, { orderId, guidance }) => runEvent(ctx, as(ctx), orderId, { type: 'REFER', guidance })
+export const reject: Handler<C['reject']> = (ctx, { orderId, reason }) => runEvent(ctx, as(ctx), orderId, { type: 'REJECT', reason })
+
+// volunteer
+export const accept: Handler<C['accept']> = (ctx, i) =>
+  runEvent(ctx, as(ctx), i.orderId, { type: 'ACCEPT', volunteerName: ctx.user?.name ?? '志愿者' }, { before: addGrants(ctx.openid, i.subscribe?.length) })
+export const start: Handler<C['start']> = (ctx, i) => runEvent(ctx, as(ctx), i.orderId, { type: 'START' })
+export const reportDone: Handler<C['reportDone']> = async (ctx, i) => {
+  await assertSafeText(ctx, i.note)
+  return runEvent(ctx, as(ctx), i.orderId, { type: 'REPORT_DONE', note: i.note, photos: i.photos })
+}
+export const release: Handler<C['release']> = async (ctx, i) => {
+  await assertSafeText(ctx, i.reason)
+  return runEvent(ctx, as(ctx), i.orderId, { type: 'RELEASE', reason: i.reason })
+}

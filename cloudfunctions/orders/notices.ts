@@ -1,0 +1,72 @@
+/**
+ * Notices: one inbox document per recipient and transition, with a deterministic id
+ * (<orderId>.<timeline seq>.<n>), written in the transition's transaction — a retried call cannot
+ * duplicate one. Subscribe messages go out after commit, only to people who granted one.
+ */
+import { categoryTitle } from '../../core/orders/categories'
+import { NOTICE_TITLES, type Effect, type NoticeKind } from '../../core/orders/effects'
+import { STATUS_LABELS, type Order } from '../../core/orders/model'
+import type { Ctx } from '../../server/context'
+import type { Tx } from '../../server/db'
+import { NOTICES } from './store'
+
+export interface NoticeDoc {
+  _id: string
+  to: string
+  kind: NoticeKind
+  title: string
+  body: string
+  orderId: string | null
+  at: number
+  read: boolean
+  /** at (base 36, fixed width) + id: unique and time-ordered, the inbox cursor. */
+  sortKey: string
+}
+
+export function noticeDocs(o: Order, effects: Effect[]): NoticeDoc[] {
+  const seq = o.timeline.length
+  const at = o.updatedAt
+  const body = `${categoryTitle(o.category)}：${o.description.slice(0, 40)}（${STATUS_LABELS[o.status]}）`
+  return effects.flatMap((e) =>
+    e.kind !== 'notice'
+      ? []
+      : e.to.map((to, n) => {
+          const _id = `${o._id}.${seq}.${n}`
+          return { _id, to, kind: e.notice, title: NOTICE_TITLES[e.notice], body, orderId: o._id, at, read: false, sortKey: `${at.toString(36).padStart(9, '0')}${_id}` }
+        }),
+  )
+}
+
+export async function writeNotices(t: Tx, docs: NoticeDoc[]): Promise<void> {
+  await Promise.all(docs.map(({ _id, ...data }) => t.collection(NOTICES).doc(_id).set({ data })))
+}
+
+/** Recipients who granted a message: take one grant each (the caller saves the order). */
+export function takeGrants(o: Order, docs: NoticeDoc[]): { order: Order; send: NoticeDoc[] } {
+  const grants = { ...o.grants }
+  const send: NoticeDoc[] = []
+  for (const d of docs) {
+    if ((grants[d.to] ?? 0) <= 0) continue
+    grants[d.to] -= 1
+    send.push(d)
+  }
+  return { order: { ...o, grants }, send }
+}
+
+export const TEMPLATE_ID = (): string => process.env.LINLI_TEMPLATE_ORDER || 'order_status'
+
+/** Best effort: a failed send never fails the transition (the inbox has the notice anyway). */
+export async function sendSubscribeMessages(ctx: Pick<Ctx, 'cloud' | 'log'>, docs: NoticeDoc[]): Promise<void> {
+  await Promise.all(
+    docs.map((d) =>
+      ctx.cloud.openapi.subscribeMessage
+        .send({
+          touser: d.to,
+          templateId: TEMPLATE_ID(),
+          page: `pages/order/detail/index?id=${d.orderId}`,
+          data: { thing1: { value: d.title.slice(0, 20) }, thing2: { value: d.body.slice(0, 20) } },
+        })
+        .catch((err: unknown) => ctx.log(`subscribe message to ${d.to} failed`, err)),
+    ),
+  )
+}

@@ -1,0 +1,66 @@
+/**
+ * One transition = one transaction on the order's id: read the order, decide with the pure machine,
+ * write the order (timeline embedded), its notices (known ids) and, on confirmation, the award
+ * through the 爱心银行 ledger (transfer id = idempotency key). Subscribe messages go out after commit.
+ */
+import { commonError } from '../../core/contract/errors'
+import { awardTransfer } from '../../core/points/transfers'
+import { categoryTitle } from '../../core/orders/categories'
+import { orderError } from '../../core/orders/contract'
+import type { Effect } from '../../core/orders/effects'
+import { transition, type OrderEvent } from '../../core/orders/machine'
+import type { Actor, Order } from '../../core/orders/model'
+import { actorFor, visibility, type Caller } from '../../core/orders/permissions'
+import type { Ctx, TimerCtx } from '../../server/context'
+import { tx, type Tx } from '../../server/db'
+import { applyTransfer, communityId, loadRules, type PointsRules } from '../../server/ledger'
+import { noticeDocs, sendSubscribeMessages, takeGrants, writeNotices, type NoticeDoc } from './notices'
+import { mustGetOrder, saveOrder } from './store'
+
+export interface RunOptions {
+  /** Check or change the order inside the transaction before the machine runs (e.g. grants). */
+  before?: (o: Order) => Order
+}
+
+type Who = { caller: Caller } | { system: true }
+
+/** Send `event` to an order as the caller (actor derived from permissions) or as the system (timers). */
+export async function runEvent(ctx: Ctx | TimerCtx, who: Who, orderId: string, event: OrderEvent, opts: RunOptions = {}): Promise<Order> {
+  const by = 'caller' in who ? who.caller.openid : 'system'
+  const rules = event.type === 'CONFIRM' || event.type === 'AUTO_CONFIRM' ? await loadRules(ctx.db) : null
+  const { order, send } = await tx(ctx.db, async (t) => {
+    const current = await mustGetOrder(t, orderId)
+    const actor: Actor | null = 'caller' in who ? actorFor(who.caller, current, event.type) : 'system'
+    if (!actor) throw 'caller' in who && !visibility(who.caller, current) ? orderError('NOT_FOUND') : commonError('FORBIDDEN')
+    const base = opts.before ? opts.before(current) : current
+    const step = transition(base, event, { by, actor, now: ctx.now() })
+    if (!step.ok) throw orderError(step.code)
+    const docs = noticeDocs(step.next, step.effects)
+    const granted = takeGrants(step.next, docs)
+    await Promise.all([saveOrder(t, granted.order), writeNotices(t, docs), award(t, step.next, step.effects, rules, ctx)])
+    return granted
+  })
+  if (send.length) await sendSubscribeMessages(ctx, send)
+  return order
+}
+
+async function award(t: Tx, o: Order, effects: Effect[], rules: PointsRules | null, ctx: Pick<Ctx, 'log'>): Promise<void> {
+  for (const e of effects) {
+    if (e.kind !== 'award') continue
+    const req = awardTransfer({
+      communityId: communityId(),
+      openid: e.to,
+      amount: e.amount,
+      at: o.updatedAt,
+      source: { kind: 'order', id: o._id },
+      reason: `服务完成：${categoryTitle(o.category)}`,
+      key: e.key,
+    })
+    const r = await applyTransfer(t, req, rules ?? undefined)
+    // the daily cap may refuse an award; the confirmation still stands (the ledger records nothing)
+    if (!r.ok && r.code === 'DAILY_CAP') ctx.log(`award ${e.key} refused: ${r.code}`)
+    else if (!r.ok) throw new Error(`award ${e.key} refused: ${r.code} ${r.message}`)
+  }
+}
+
+export type { NoticeDoc }
