@@ -68,6 +68,8 @@ export class Gateway {
       ...identityEnv(caller, token, !!trigger),
       [FN_NAME_KEY]: name,
       [REQUEST_ID_KEY]: requestId,
+      // The SDK prefixes its seqId query parameter with this, so the hub can tell invocations apart.
+      TCB_SEQID: requestId,
       [CLOUD_KEY]: this.opts.sdkEnv().TCB_CONTEXT_CNFG,
     }
     const finish = (o: InvokeOutcome): InvokeOutcome => {
