@@ -48,11 +48,12 @@ export async function loadRules(db: Parameters<typeof getOrNull>[0]): Promise<Po
 }
 
 export type ApplyResult =
-  | { ok: true; transfer: Transfer; replay: boolean }
+  | { ok: true; transfer: Transfer; replay: true }
+  | { ok: true; transfer: Transfer; replay: false; from: AccountState; to: AccountState }
   | { ok: false; code: PlanRefusal; message: string }
 
 /** set() without `_id` in the body (the SDK refuses it). */
-export function setDoc(t: Tx, collection: string, doc: { _id: string }): Promise<unknown> {
+export function setDoc<T extends { _id: string }>(t: Tx, collection: string, doc: T): Promise<unknown> {
   const { _id, ...data } = doc
   return t.collection(collection).doc(_id).set({ data })
 }
@@ -73,7 +74,7 @@ export async function applyTransfer(
   const plan = planTransfer(req, from && { ...from, _id: fromId }, to && { ...to, _id: toId }, rules)
   if (!plan.ok) return plan
   await Promise.all([setDoc(t, TRANSFERS, plan.transfer), setDoc(t, ACCOUNTS, plan.from), setDoc(t, ACCOUNTS, plan.to)])
-  return { ok: true, transfer: plan.transfer, replay: false }
+  return { ok: true, transfer: plan.transfer, replay: false, from: plan.from, to: plan.to }
 }
 
 /** applyTransfer, but a refusal throws an AppError (aborting the caller's transaction). */

@@ -84,7 +84,11 @@ export const eventsFn = defineFunction('events', {
   signUp: {
     summary: '报名（可带家人，每人占一个名额）；满员自动候补，有人取消时按顺序递补并通知',
     roles: ['resident'],
-    input: byEvent.extend({ family: z.number().int().min(0).max(4, { error: '最多带4位家人' }).default(0) }),
+    input: byEvent.extend({
+      family: z.number().int().min(0).max(4, { error: '最多带4位家人' }).default(0),
+      /** The resident granted the reminder subscribe message at this tap. */
+      subscribed: z.boolean().default(false),
+    }),
     output: myRegView,
     errors: ['EVENT_CLOSED', 'NOT_FOR_YOU', 'EVENT_CANCELLED', 'ALREADY_SIGNED_UP'],
   },

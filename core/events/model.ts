@@ -63,6 +63,8 @@ export interface RegistrationDoc {
   waitAt?: number
   waitSeq?: number
   walkIn?: boolean
+  /** Granted a one-time subscribe message for the reminder. */
+  subscribed?: boolean
   checkedInAt?: number
   checkedInBy?: string
   createdAt: number
@@ -78,6 +80,8 @@ export interface SeatDoc {
 }
 
 export const EVENTS = 'events'
+/** Event notices (promoted from the waitlist, reminders); same shape as the orders inbox. */
+export const EVENT_NOTICES = 'event_notices'
 export const REGISTRATIONS = 'event_regs'
 export const SEATS = 'event_seats'
 

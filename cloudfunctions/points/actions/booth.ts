@@ -1,0 +1,52 @@
+import { normalizeCode, reconcileBooth, reconcileCsv, REDEMPTIONS, redemptionDocId, SLOTS, GIFTS, type GiftDoc, type RedemptionDoc, type SlotDoc } from '../../../core/gifts'
+import { EVENTS, type EventDoc } from '../../../core/events/model'
+import { pointsError, type pointsFn } from '../../../core/points/contract'
+import { commonError } from '../../../core/contract/errors'
+import { getOrNull, rows, tx } from '../../../server/db'
+import { setDoc } from '../../../server/ledger'
+import type { Handler } from '../../../server/runtime'
+import { boothRemaining, mustGetRedemption, releaseRedemption } from '../booth'
+import { redemptionView } from '../views'
+
+function idOf(text: string): string {
+  const code = normalizeCode(text)
+  if (!code) throw pointsError('CODE_UNKNOWN')
+  return redemptionDocId(code)
+}
+
+/** 核销: one call; the code works once (status checked and changed in one transaction). */
+export const verify: Handler<typeof pointsFn.verify> = async (ctx, input) => {
+  const id = idOf(input.code)
+  const now = ctx.now()
+  const rd = await tx(ctx.db, async (t) => {
+    const r = await mustGetRedemption(t, id)
+    const s = await getOrNull<SlotDoc>(t, SLOTS, r.slotId)
+    const done = { ...r, status: 'redeemed' as const, redeemedAt: now, redeemedBy: ctx.openid }
+    await Promise.all([setDoc(t, REDEMPTIONS, done), s ? setDoc(t, SLOTS, { ...s, _id: r.slotId, state: 'redeemed' }) : null])
+    return done
+  })
+  return { name: rd.name, giftName: rd.giftName, eventId: rd.eventId, remaining: await boothRemaining(ctx.db, rd.eventId, rd.giftId), redeemedAt: now }
+}
+
+export const cancelRedemption: Handler<typeof pointsFn.cancelRedemption> = async (ctx, input) => {
+  const id = idOf(input.code)
+  const rd = await tx(ctx.db, async (t) => releaseRedemption(t, await mustGetRedemption(t, id), 'cancelled', ctx.openid, ctx.now(), `工作人员取消（${input.reason}），积分退回`))
+  return redemptionView(rd)
+}
+
+export const reconcile: Handler<typeof pointsFn.reconcile> = async (ctx, input) => {
+  const event = await getOrNull<EventDoc>(ctx.db, EVENTS, input.eventId)
+  if (!event) throw commonError('NOT_FOUND')
+  const lines = await Promise.all(
+    event.booths.map(async (b) => {
+      const where = { eventId: input.eventId, giftId: b.giftId }
+      const [gift, slots, reds] = await Promise.all([
+        getOrNull<GiftDoc>(ctx.db, GIFTS, b.giftId),
+        rows<SlotDoc>(ctx.db.collection(SLOTS).where(where).limit(1000)),
+        rows<RedemptionDoc>(ctx.db.collection(REDEMPTIONS).where(where).limit(1000)),
+      ])
+      return reconcileBooth({ giftId: b.giftId, giftName: gift?.name ?? b.giftId, price: gift?.price ?? 0 }, slots, reds)
+    }),
+  )
+  return { lines, balanced: lines.every((l) => l.balanced), csv: reconcileCsv(lines) }
+}

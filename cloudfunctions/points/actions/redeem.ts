@@ -1,0 +1,88 @@
+/**
+ * Redeem at an event booth: points debited and one unit of booth stock reserved in one transaction.
+ * Contention: each unit is its own slot document; a caller reads a few free slot ids outside the
+ * transaction, claims one at random inside it, and on losing that slot tries another. No free slot
+ * → 已兑完 (SOLD_OUT); too many lost races → BUSY, which the client retries by itself.
+ */
+import { canRedeem, codeFor, GIFTS, HOLDS, holdId, REDEMPTIONS, redemptionDocId, SLOTS, type GiftDoc, type HoldDoc, type RedemptionDoc, type SlotDoc } from '../../../core/gifts'
+import { EVENTS, type EventDoc } from '../../../core/events/model'
+import { personAccountId, redeemTransfer, type AccountState } from '../../../core/points'
+import { pointsError, type pointsFn } from '../../../core/points/contract'
+import { commonError } from '../../../core/contract/errors'
+import { getOrNull, rows, tx } from '../../../server/db'
+import { ACCOUNTS, applyTransfer, communityId, setDoc } from '../../../server/ledger'
+import type { Ctx } from '../../../server/context'
+import type { Handler } from '../../../server/runtime'
+import { redemptionView } from '../views'
+
+const ATTEMPTS = 6
+
+async function balanceOf(ctx: Ctx): Promise<number> {
+  return (await getOrNull<AccountState>(ctx.db, ACCOUNTS, personAccountId(ctx.openid)))?.balance ?? 0
+}
+
+export const redeem: Handler<typeof pointsFn.redeem> = async (ctx, input) => {
+  const now = ctx.now()
+  const code = codeFor(ctx.openid, input.requestId)
+  const id = redemptionDocId(code)
+  const prior = await getOrNull<RedemptionDoc>(ctx.db, REDEMPTIONS, id)
+  if (prior && prior.openid !== ctx.openid) throw pointsError('CODE_CLASH')
+  if (prior) return { ...redemptionView(prior), balance: await balanceOf(ctx) } // a retried request
+
+  const [event, gift] = await Promise.all([getOrNull<EventDoc>(ctx.db, EVENTS, input.eventId), getOrNull<GiftDoc>(ctx.db, GIFTS, input.giftId)])
+  if (!event || !gift || event.status !== 'published' || !event.booths.some((b) => b.giftId === input.giftId)) throw pointsError('NOT_AT_BOOTH')
+  if (now > event.endAt) throw pointsError('GIFT_INACTIVE')
+  const early = canRedeem(gift, 0, now)
+  if (early) throw pointsError(early)
+
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const free = await rows<SlotDoc>(ctx.db.collection(SLOTS).where({ eventId: input.eventId, giftId: input.giftId, state: 'free' }).limit(20))
+    if (!free.length) throw pointsError('SOLD_OUT')
+    const slotId = free[Math.floor(Math.random() * free.length)]._id
+    const out = await tx(ctx.db, async (t) => {
+      const [slot, hold, again] = await Promise.all([
+        getOrNull<SlotDoc>(t, SLOTS, slotId),
+        getOrNull<HoldDoc>(t, HOLDS, holdId(gift._id, ctx.openid)),
+        getOrNull<RedemptionDoc>(t, REDEMPTIONS, id),
+      ])
+      if (again) return { rd: { ...again, _id: id }, balance: null }
+      if (!slot || slot.state !== 'free') return null // someone took this unit first: pick another
+      const refusal = canRedeem(gift, hold?.count ?? 0, now)
+      if (refusal) throw pointsError(refusal)
+      const r = await applyTransfer(
+        t,
+        redeemTransfer({ communityId: communityId(), openid: ctx.openid, amount: gift.price, at: now, redemptionId: id, reason: `兑换：${gift.name}` }),
+      )
+      if (!r.ok) throw pointsError(r.code)
+      const took = r.transfer.movements[0].lots ?? {}
+      const rd: RedemptionDoc = {
+        _id: id,
+        code,
+        communityId: communityId(),
+        openid: ctx.openid,
+        name: ctx.user?.name ?? '',
+        eventId: input.eventId,
+        giftId: gift._id,
+        giftName: gift.name,
+        slotId,
+        price: gift.price,
+        status: 'reserved',
+        lots: Object.fromEntries(Object.entries(took).map(([y, n]) => [y, -n])),
+        createdAt: now,
+      }
+      await Promise.all([
+        setDoc(t, SLOTS, { ...slot, _id: slotId, state: 'reserved', redemptionId: id }),
+        setDoc(t, HOLDS, { _id: holdId(gift._id, ctx.openid), count: (hold?.count ?? 0) + 1 }),
+        setDoc(t, REDEMPTIONS, rd),
+      ])
+      return { rd, balance: r.replay ? null : r.from.balance }
+    })
+    if (out) return { ...redemptionView(out.rd), balance: out.balance ?? (await balanceOf(ctx)) }
+  }
+  throw commonError('BUSY')
+}
+
+export const myRedemptions: Handler<typeof pointsFn.myRedemptions> = async (ctx) => {
+  const docs = await rows<RedemptionDoc>(ctx.db.collection(REDEMPTIONS).where({ openid: ctx.openid }).orderBy('createdAt', 'desc').limit(50))
+  return { items: docs.map(redemptionView) }
+}

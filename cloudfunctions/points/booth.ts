@@ -1,0 +1,74 @@
+/**
+ * Booth stock on the database, shared by the points and events functions: slot documents per unit,
+ * release of a reservation (refund of points and stock, exactly once), remaining stock.
+ */
+import { refundTransfer } from '../../core/points'
+import { pointsError } from '../../core/points/contract'
+import { HOLDS, holdId, REDEMPTIONS, SLOTS, slotId, type HoldDoc, type RedemptionDoc, type SlotDoc } from '../../core/gifts'
+import { countOf, getOrNull, rows, tx, type Db, type Tx } from '../../server/db'
+import { applyTransferOrThrow, setDoc } from '../../server/ledger'
+
+/** Create `stock` free slots for a booth (idempotent: set on known ids). Outside a transaction. */
+export async function createSlots(db: Db, eventId: string, giftId: string, stock: number): Promise<void> {
+  const ids = Array.from({ length: stock }, (_, n) => slotId(eventId, giftId, n))
+  for (let i = 0; i < ids.length; i += 20) {
+    await Promise.all(
+      ids.slice(i, i + 20).map((id, k) =>
+        db.collection(SLOTS).doc(id).set({ data: { eventId, giftId, n: i + k, state: 'free', redemptionId: null } }),
+      ),
+    )
+  }
+}
+
+/** Units not yet handed out at the booth (free + reserved). */
+export function boothRemaining(db: Db, eventId: string, giftId: string): Promise<number> {
+  const _ = db.command
+  return countOf(db.collection(SLOTS).where({ eventId, giftId, state: _.in(['free', 'reserved']) }))
+}
+
+export async function mustGetRedemption(t: Tx, id: string): Promise<RedemptionDoc> {
+  const rd = await getOrNull<RedemptionDoc>(t, REDEMPTIONS, id)
+  if (!rd) throw pointsError('CODE_UNKNOWN')
+  if (rd.status === 'redeemed') throw pointsError('CODE_USED')
+  if (rd.status !== 'reserved') throw pointsError('CODE_VOID')
+  return { ...rd, _id: id }
+}
+
+/**
+ * Cancel or expire a reservation in the caller's transaction: points back (the lots it took), the
+ * slot free again, the person's hold decremented. The refund's key makes a second run a no-op,
+ * and the status check makes it throw CODE_VOID/CODE_USED instead.
+ */
+export async function releaseRedemption(t: Tx, rd: RedemptionDoc, status: 'expired' | 'cancelled', by: string, now: number, why: string) {
+  const [slot, hold] = await Promise.all([getOrNull<SlotDoc>(t, SLOTS, rd.slotId), getOrNull<HoldDoc>(t, HOLDS, holdId(rd.giftId, rd.openid))])
+  await applyTransferOrThrow(
+    t,
+    refundTransfer({ communityId: rd.communityId, openid: rd.openid, amount: rd.price, at: now, redemptionId: rd._id, reason: `${why}：${rd.giftName}`, lots: rd.lots, operator: by }),
+  )
+  const writes: Promise<unknown>[] = [setDoc(t, REDEMPTIONS, { ...rd, status, closedAt: now, closedBy: by })]
+  if (slot && slot.redemptionId === rd._id) writes.push(setDoc(t, SLOTS, { ...slot, _id: rd.slotId, state: 'free', redemptionId: null }))
+  if (hold) writes.push(setDoc(t, HOLDS, { _id: holdId(rd.giftId, rd.openid), count: Math.max(0, hold.count - 1) }))
+  await Promise.all(writes)
+  return { ...rd, status, closedAt: now }
+}
+
+/** Expire every unused reservation of an event (timer at the event's end). Returns how many. */
+export async function expireReservations(db: Db, eventId: string, now: number): Promise<number> {
+  let n = 0
+  for (;;) {
+    const page = await rows<RedemptionDoc>(db.collection(REDEMPTIONS).where({ eventId, status: 'reserved' }).limit(100))
+    if (!page.length) return n
+    let progress = 0
+    for (const r of page) {
+      const done = await tx(db, async (t) => {
+        const rd = await getOrNull<RedemptionDoc>(t, REDEMPTIONS, r._id)
+        if (!rd || rd.status !== 'reserved') return false
+        await releaseRedemption(t, { ...rd, _id: r._id }, 'expired', 'system', now, '活动结束未领取，积分退回')
+        return true
+      })
+      if (done) progress++
+    }
+    n += progress
+    if (!progress) return n // only busy ones left: the next timer run takes them
+  }
+}
