@@ -15,15 +15,21 @@ interface Installed {
   base: NodeJS.ProcessEnv
 }
 
+/**
+ * The view installed on the current `process.env` (found through the proxy itself, so every copy
+ * of this module sharing one process object shares one view, and a sandbox with its own process
+ * object, as in jest, gets its own).
+ */
 function installed(): Installed {
-  const holder = process as unknown as Record<symbol, Installed | undefined>
-  const existing = holder[KEY]
+  const existing = (process.env as unknown as Record<symbol, Installed | undefined>)[KEY]
   if (existing) return existing
   const als = new AsyncLocalStorage<Overlay>()
   const base = process.env
+  const inst: Installed = { als, base }
   const has = (o: Overlay | undefined, k: string | symbol) => typeof k === 'string' && !!o && Object.prototype.hasOwnProperty.call(o, k)
   const proxy = new Proxy(base, {
     get(target, k) {
+      if (k === KEY) return inst
       const o = als.getStore()
       return has(o, k) ? o![k as string] : Reflect.get(target, k)
     },
@@ -64,8 +70,6 @@ function installed(): Installed {
     },
   })
   process.env = proxy
-  const inst = { als, base }
-  holder[KEY] = inst
   return inst
 }
 
