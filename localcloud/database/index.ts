@@ -45,7 +45,8 @@ export function callerOf(req: IncomingMessage | undefined): string {
 export function createDatabaseService(ctx: ServiceContext): DatabaseService {
   const log = ctx.log
   const dir = path.join(ctx.options.dataDir, 'db')
-  const store = new Store(dir)
+  // LOCALCLOUD_DB_COMPACT_BYTES: journal size that triggers a snapshot (default 64 MB; tests use small values).
+  const store = new Store(dir, Number(process.env.LOCALCLOUD_DB_COMPACT_BYTES) || undefined)
   const txns = new Transactions(store)
   let decls: Declarations = { collections: {} }
   const applyDeclared = (name: string) => {
@@ -98,6 +99,8 @@ export function createDatabaseService(ctx: ServiceContext): DatabaseService {
     },
     async stop() {
       txns.stop()
+      // A compact start next time: fold a large journal into the snapshot.
+      if (store.journal.bytes > 8 * 1024 * 1024) await store.compact()
       await store.close()
     },
   }

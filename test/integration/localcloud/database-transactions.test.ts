@@ -1,5 +1,5 @@
 /** Transactions through the real wx-server-sdk: snapshot reads, all-or-nothing commits, conflicts, strict mode. */
-import { startDbCloud, type DbCloud } from './fixtures/db-cloud'
+import { startDbCloud, type DbCloud, type Tx } from './fixtures/db-cloud'
 
 let t: DbCloud
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -39,7 +39,7 @@ test('rollback discards every write; commit applies all of them', async () => {
   expect(await get('x')).toEqual({ _id: 'x', v: 0 })
   await expect(db.collection('acc').doc('y').get()).rejects.toBeDefined()
 
-  const result = await db.runTransaction(async (t2: { collection(n: string): any }) => {
+  const result = await db.runTransaction(async (t2: Tx) => {
     await t2.collection('acc').doc('x').update({ data: { v: db.command.inc(5) } })
     const added = await t2.collection('acc').add({ data: { _id: 'y', v: 1 } })
     await t2.collection('acc').doc('b').remove()
@@ -67,7 +67,7 @@ test('a conflicting commit fails with DATABASE_TRANSACTION_CONFLICT and changes 
 })
 
 async function increment(): Promise<void> {
-  await db.runTransaction(async (tx: { collection(n: string): any }) => {
+  await db.runTransaction(async (tx: Tx) => {
     const cur = await tx.collection('acc').doc('counter').get()
     await tx.collection('acc').doc('counter').update({ data: { n: cur.data.n + 1 } })
   })
@@ -105,7 +105,7 @@ test('a caller that retries conflicts gets all 200 increments in', async () => {
 
 test('strict mode: where() inside a transaction is rejected loudly', async () => {
   const err = await db
-    .runTransaction(async (tx: { collection(n: string): any }) => {
+    .runTransaction(async (tx: Tx) => {
       await tx.collection('acc').where({ v: 1 }).get()
     })
     .catch((e: Error) => e)
