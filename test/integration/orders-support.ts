@@ -64,7 +64,7 @@ export const orderInput = (over: Partial<InputOf<typeof orders.create>> = {}): I
 export const newOrder = (openid: string, over: Partial<InputOf<typeof orders.create>> = {}) => okAs(openid, orders.create, orderInput(over))
 
 /** An order of `owner` (grid g1 by default) taken by `volunteer` and reported done. */
-export async function doneOrder(owner: string, volunteer: string, staff = P.zhang, over: Partial<InputOf<typeof orders.create>> = {}) {
+export async function doneOrder(owner: string, volunteer: string, staff: string = P.zhang, over: Partial<InputOf<typeof orders.create>> = {}) {
   const o = await newOrder(owner, over)
   await okAs(staff, orders.publish, { orderId: o._id, points: 10 })
   await okAs(volunteer, orders.accept, { orderId: o._id })
