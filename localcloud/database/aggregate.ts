@@ -1,6 +1,6 @@
 import { Aggregator } from 'mingo'
 import { WireError } from '../errors'
-import { type Doc, decode } from './codec'
+import { type Doc, clone, decode } from './codec'
 import type { QueryEngine } from './query'
 import type { Store } from './store'
 
@@ -42,7 +42,7 @@ export function aggregate(store: Store, engine: QueryEngine, name: string, rawSt
       },
     })
     // mingo may modify documents in place for some stages; give it copies.
-    return agg.run(structuredClone(input)) as Doc[]
+    return agg.run(input.map(clone)) as Doc[]
   } catch (err) {
     throw new WireError('INVALID_PARAM', `invalid aggregation: ${(err as Error).message}`)
   }

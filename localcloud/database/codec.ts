@@ -69,9 +69,18 @@ export function decodeStored(text: string): unknown {
   return revive(EJSON.parse(text, { relaxed: true }), 0)
 }
 
-/** Deep copy a stored value (documents are treated as immutable once stored). */
+/**
+ * Deep copy a stored value (documents are treated as immutable once stored). Not structuredClone:
+ * that creates Dates of the main realm, which `instanceof Date` rejects inside jest's sandbox.
+ */
 export function clone<T>(v: T): T {
-  return structuredClone(v)
+  if (v === null || typeof v !== 'object') return v
+  if (v instanceof Date) return new Date(v.getTime()) as T
+  if (v instanceof RegExp) return new RegExp(v.source, v.flags) as T
+  if (Array.isArray(v)) return v.map(clone) as T
+  const out: Doc = {}
+  for (const k of Object.keys(v)) out[k] = clone((v as Doc)[k])
+  return out as T
 }
 
 let counter = Math.floor(Math.random() * 0xffffff)
