@@ -1,0 +1,87 @@
+/** Events through the real SDK: publish, sign-up with family, waitlist promotion with a notice, check-in, lists. */
+import { eventsFn } from '../../core/events/contract'
+import { EVENT_NOTICES } from '../../core/events/model'
+import { pointsFn } from '../../core/points/contract'
+import { PERSONAS } from '../../core/demo/personas'
+import { callAs, okAs, sdkDb } from '../support/call'
+import { makeUsers } from './orders-support'
+import { balanceOf, newEvent, runTimer, STAFF } from './points-support'
+
+describe('sign-up, waitlist, cancel', () => {
+  test('family counts against capacity; the waitlist promotes in order with a notice', async () => {
+    const e = await newEvent({ capacity: 3 })
+    const [a, b, c, d] = await makeUsers(4, { prefix: 'ev' })
+    expect(await okAs(a, eventsFn.signUp, { eventId: e.id, family: 1 })).toMatchObject({ status: 'registered', family: 1 })
+    expect(await okAs(b, eventsFn.signUp, { eventId: e.id })).toMatchObject({ status: 'registered' })
+    expect(await okAs(c, eventsFn.signUp, { eventId: e.id })).toMatchObject({ status: 'waiting', position: 1 })
+    expect(await okAs(d, eventsFn.signUp, { eventId: e.id })).toMatchObject({ status: 'waiting', position: 2 })
+    expect(await okAs(d, eventsFn.signUp, { eventId: e.id })).toMatchObject({ status: 'waiting', position: 2 }) // again: same
+    expect((await okAs(a, eventsFn.detail, { eventId: e.id })).seatsLeft).toBe(0)
+    expect(await okAs(b, eventsFn.cancel, { eventId: e.id })).toMatchObject({ status: 'cancelled' })
+    expect((await okAs(c, eventsFn.detail, { eventId: e.id })).mine).toMatchObject({ status: 'registered' })
+    expect((await okAs(d, eventsFn.detail, { eventId: e.id })).mine).toMatchObject({ status: 'waiting', position: 1 })
+    const notice = (await sdkDb().collection(EVENT_NOTICES).doc(`promoted:reg:${e.id}:${c}`).get()).data
+    expect(notice).toMatchObject({ to: c, kind: 'event_promoted', title: '候补成功，您已报上名' })
+    expect(await callAs(b, eventsFn.cancel, { eventId: e.id })).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_UP' } })
+    const list = await okAs(STAFF, eventsFn.attendees, { eventId: e.id })
+    expect(list.seated).toBe(3)
+    expect(list.items.find((i) => i.openid === d)).toMatchObject({ status: 'waiting', position: 1 })
+  })
+
+  test('audience, deadline and lists (upcoming / mine)', async () => {
+    const now = Date.now()
+    const volunteersOnly = await newEvent({ audience: { kind: 'volunteers' }, title: '志愿者培训' })
+    const closed = await newEvent({ deadline: now - 1000, startAt: now + 3600e3, endAt: now + 7200e3 })
+    const [r] = await makeUsers(1, { prefix: 'ev' })
+    expect(await callAs(r, eventsFn.signUp, { eventId: volunteersOnly.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOR_YOU' } })
+    expect(await okAs(PERSONAS.volunteerLi.openid, eventsFn.signUp, { eventId: volunteersOnly.id })).toMatchObject({ status: 'registered' })
+    expect(await callAs(r, eventsFn.signUp, { eventId: closed.id })).toMatchObject({ ok: false, error: { code: 'EVENT_CLOSED' } })
+    const up = await okAs(r, eventsFn.list, { tab: 'upcoming', page: 1, pageSize: 50 })
+    expect(up.items.some((i) => i.id === volunteersOnly.id)).toBe(false)
+    const mine = await okAs(PERSONAS.volunteerLi.openid, eventsFn.list, { tab: 'mine', page: 1, pageSize: 10 })
+    expect(mine.items[0]).toMatchObject({ id: volunteersOnly.id, mine: { status: 'registered' } })
+    expect(await callAs(r, eventsFn.publish, { kind: 'other', title: 'x', place: 'y', startAt: now, endAt: now + 1, deadline: now, capacity: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+  })
+})
+
+describe('check-in', () => {
+  test('rotating code, personal code, walk-in; attendance points once; no-shows at the close', async () => {
+    const now = Date.now()
+    const e = await newEvent({ points: 8, startAt: now - 60e3, endAt: now + 4000, deadline: now + 3000 })
+    const [a, b, c, walk] = await makeUsers(4, { prefix: 'ci' })
+    await Promise.all([a, b, c].map((p) => okAs(p, eventsFn.signUp, { eventId: e.id })))
+    const { code } = await okAs(STAFF, eventsFn.checkinCode, { eventId: e.id })
+    expect(await callAs(a, eventsFn.checkinCode, { eventId: e.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const wrong = code === '000000' ? '000001' : '000000'
+    expect(await callAs(a, eventsFn.checkIn, { eventId: e.id, code: wrong })).toMatchObject({ ok: false, error: { code: 'CODE_WRONG' } })
+    expect(await okAs(a, eventsFn.checkIn, { eventId: e.id, code })).toMatchObject({ status: 'attended', awarded: 8, already: false })
+    expect(await okAs(a, eventsFn.checkIn, { eventId: e.id, code })).toMatchObject({ awarded: 0, already: true })
+    const personal = await okAs(b, eventsFn.myCode, { eventId: e.id })
+    expect(await okAs(STAFF, eventsFn.staffCheckIn, { code: personal.code })).toMatchObject({ status: 'attended', awarded: 8 })
+    expect(await callAs(STAFF, eventsFn.staffCheckIn, { code: personal.code.replace(b, a) })).toMatchObject({ ok: false, error: { code: 'CODE_WRONG' } })
+    expect(await okAs(STAFF, eventsFn.staffCheckIn, { eventId: e.id, openid: walk, walkIn: true })).toMatchObject({ status: 'attended', awarded: 8 })
+    expect(await Promise.all([a, b, c, walk].map(balanceOf))).toEqual([8, 8, 0, 8])
+    const st = await okAs(a, pointsFn.statement, { page: 1, pageSize: 5 })
+    expect(st.items[0]).toMatchObject({ amount: 8, source: { kind: 'event', id: e.id }, reason: `参加活动：${e.title}` })
+    await new Promise((r) => setTimeout(r, Math.max(0, now + 4100 - Date.now())))
+    await runTimer('events', 'closeEvents')
+    const list = await okAs(STAFF, eventsFn.attendees, { eventId: e.id })
+    expect(list.items.find((i) => i.openid === c)?.status).toBe('no_show')
+    expect(list.items.find((i) => i.openid === walk)).toMatchObject({ walkIn: true, status: 'attended' })
+  })
+})
+
+describe('reminders', () => {
+  test('registered people get one inbox reminder per event, however often the timer runs', async () => {
+    const e = await newEvent({ startAt: Date.now() + 3600e3, endAt: Date.now() + 7200e3 })
+    const [a] = await makeUsers(1, { prefix: 'rm' })
+    await okAs(a, eventsFn.signUp, { eventId: e.id, subscribed: true })
+    await Promise.all([runTimer('events', 'remind'), runTimer('events', 'remind')])
+    const n = (await sdkDb().collection(EVENT_NOTICES).where({ to: a }).get()).data
+    expect(n).toHaveLength(1)
+    expect(n[0]).toMatchObject({ kind: 'event_reminder', body: expect.stringContaining(e.title) })
+  })
+})
