@@ -7,28 +7,22 @@ import os from 'node:os'
 import path from 'node:path'
 import { startLocalCloud, type LocalCloud } from '../../../localcloud'
 import type { FunctionsService } from '../../../localcloud/functions'
+import { startDbCloud, type DbCloud } from './fixtures/db-cloud'
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/functions')
+let lc: DbCloud
 let cloud: LocalCloud
 let functions: FunctionsService
-let dataDir: string
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 let sdk: any
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-gateway-'))
-  cloud = await startLocalCloud({ port: 0, dataDir, functionsDir: FIXTURES, devEntry: true, timers: true, log: () => undefined })
+  lc = await startDbCloud({ functionsDir: FIXTURES, devEntry: true, timers: true })
+  ;({ cloud, sdk } = lc)
   functions = cloud.service<FunctionsService>('functions')
-  Object.assign(process.env, cloud.sdkEnv)
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- required after its environment is set
-  sdk = require('wx-server-sdk')
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
 })
 
-afterAll(async () => {
-  await cloud?.stop()
-  fs.rmSync(dataDir, { recursive: true, force: true })
-})
+afterAll(() => lc?.stop())
 
 const devCall = async (body: unknown) => {
   const res = await fetch(`${cloud.url}/dev/call`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })

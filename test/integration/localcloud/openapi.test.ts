@@ -1,31 +1,28 @@
 /** Open API through the real wx-server-sdk (multipart protobuf wire), from inside a function. */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import jsQR from 'jsqr'
-import { startLocalCloud, type LocalCloud } from '../../../localcloud'
+import type { LocalCloud } from '../../../localcloud'
 import type { FunctionsService } from '../../../localcloud/functions'
 import type { OpenApiService, OutboxEntry } from '../../../localcloud/openapi'
+import { startDbCloud, type DbCloud } from './fixtures/db-cloud'
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- pngjs ships no types
 const { PNG } = require('pngjs') as { PNG: { sync: { read(b: Buffer): { width: number; height: number; data: Buffer } } } }
 
+let lc: DbCloud
 let cloud: LocalCloud
 let functions: FunctionsService
 let openapi: OpenApiService
-let dataDir: string
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-openapi-'))
-  cloud = await startLocalCloud({ port: 0, dataDir, functionsDir: path.resolve(__dirname, '../../fixtures/functions'), log: () => undefined })
+  lc = await startDbCloud({ functionsDir: path.resolve(__dirname, '../../fixtures/functions') })
+  cloud = lc.cloud
   functions = cloud.service<FunctionsService>('functions')
   openapi = cloud.service<OpenApiService>('openapi')
 })
 
-afterAll(async () => {
-  await cloud?.stop()
-  fs.rmSync(dataDir, { recursive: true, force: true })
-})
+afterAll(() => lc?.stop())
 
 const call = async (api: string, params: unknown, openid = 'o-user-1') => {
   const o = await functions.invoke('openapi', { api, params }, { openid, source: 'wx_client' })
@@ -87,7 +84,7 @@ test('the outbox is served over HTTP and persisted as JSON lines', async () => {
   const body = (await res.json()) as { list: OutboxEntry[] }
   expect(body.list.length).toBe(3)
   expect(body.list.every((e) => e.api === 'subscribeMessage.send')).toBe(true)
-  const lines = fs.readFileSync(path.join(dataDir, 'outbox.jsonl'), 'utf8').trim().split('\n')
+  const lines = fs.readFileSync(path.join(lc.dataDir, 'outbox.jsonl'), 'utf8').trim().split('\n')
   expect(lines.length).toBe(openapi.outbox().length)
   expect(JSON.parse(lines[0])).toEqual(openapi.outbox()[0])
 })

@@ -1,27 +1,21 @@
 /** Storage through the real wx-server-sdk: upload, temp URL over HTTP, download, delete. */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { startLocalCloud, type LocalCloud } from '../../../localcloud'
+import type { LocalCloud } from '../../../localcloud'
+import { startDbCloud, type DbCloud } from './fixtures/db-cloud'
 
+let lc: DbCloud
 let cloud: LocalCloud
 let dataDir: string
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 let sdk: any
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-storage-'))
-  cloud = await startLocalCloud({ port: 0, dataDir, functionsDir: path.resolve(__dirname, '../../fixtures/functions'), log: () => undefined })
-  Object.assign(process.env, cloud.sdkEnv)
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- required after its environment is set
-  sdk = require('wx-server-sdk')
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
+  lc = await startDbCloud()
+  ;({ cloud, sdk, dataDir } = lc)
 })
 
-afterAll(async () => {
-  await cloud?.stop()
-  fs.rmSync(dataDir, { recursive: true, force: true })
-})
+afterAll(() => lc?.stop())
 
 test('round trip: upload, temp URL fetched over HTTP, download, delete', async () => {
   const content = Buffer.from('邻里帮 storage round trip ✓')
