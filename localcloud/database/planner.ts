@@ -87,12 +87,14 @@ function planFor(index: SortedIndex, conds: Map<string, FieldCond>, sort: [strin
     score += 1
   }
   // Sort fields bound by equality do not affect order; the rest must follow the index after the prefix.
+  // Entries with equal keys are ordered by _id, so the index order ends with _id.
   const eqFields = new Set(index.fields.slice(0, p))
   const rest = sort.filter(([f]) => !eqFields.has(f))
+  const fields = index.fields.at(-1) === '_id' ? index.fields : [...index.fields, '_id']
   let order: Plan['order'] = null
   if (!multiPoint) {
     if (rest.length === 0) order = 'fwd'
-    else if (rest.every(([f], i) => index.fields[p + i] === f)) {
+    else if (rest.every(([f], i) => fields[p + i] === f)) {
       if (rest.every(([, d]) => d === 1)) order = 'fwd'
       else if (rest.every(([, d]) => d === -1)) order = 'rev'
     }
