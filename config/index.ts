@@ -21,7 +21,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // weapp → dist/ (project.config.json miniprogramRoot), H5 → dist-h5/ (served by scripts/dev.ts)
     outputRoot: isH5 ? 'dist-h5' : 'dist',
     plugins: [],
-    defineConstants: {},
+    // Build-time settings (unset → defaults), so no `process` is left in the browser bundle
+    defineConstants: {
+      'process.env.TARO_APP_HOTLINE': JSON.stringify(process.env.TARO_APP_HOTLINE || '12345'),
+      'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV || ''),
+    },
     alias: {
       '@': path.join(root, 'src'),
       '@core': path.join(root, 'core'),

@@ -18,4 +18,4 @@ export const FEATURE_PAGES: Record<'order' | 'events' | 'points' | 'pool' | 'myT
 }
 
 /** The community's phone for one-tap help; set TARO_APP_HOTLINE at build time (12345 = 政务服务便民热线). */
-export const HOTLINE = process.env.TARO_APP_HOTLINE || '12345'
+export const HOTLINE = process.env.TARO_APP_HOTLINE as string

@@ -20,7 +20,7 @@ export default function VolunteerHome() {
           <Tile wide title='我的积分' desc='服务得积分，可以换东西' mark='分' color='#db2777' url={FEATURE_PAGES.points} />
         </View>
         {v && (
-          <View className='card'>
+          <View className='card' data-testid='volunteer-skills'>
             <View className='field-label'>我会做</View>
             <Text>{v.skills.map((s) => SKILL_LABELS[s]).join('、')}</Text>
             <View className='field-label'>方便的时间</View>

@@ -1,0 +1,110 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { startLocalCloud, type LocalCloud } from '../../localcloud'
+import { PERSONAS } from '../../core/demo/personas'
+import { npmRun, run } from './run'
+import { serveApp, type StaticServer } from './static-server'
+
+const ROOT = path.resolve(__dirname, '../..')
+
+export interface StackOptions {
+  /** App server port (0 = any free port). */
+  appPort: number
+  /** Local cloud port (0 = any free port). */
+  cloudPort?: number
+  dataDir: string
+  /** Build cloud functions first (default true). */
+  buildFunctions?: boolean
+  /** H5 build: always, only when dist-h5 is missing, or never (default if-missing). */
+  buildH5?: 'always' | 'if-missing' | 'never'
+  /** Seed the demo community when the database has none (default true). */
+  seed?: boolean
+  /** Local cloud extras for interactive use. */
+  watchFunctions?: boolean
+  timers?: boolean
+  /** Must not write through console.* (see below). */
+  log?: (line: string) => void
+}
+
+export interface Stack {
+  /** Where the H5 app is served. */
+  appUrl: string
+  cloud: LocalCloud
+  /** Milliseconds per start-up step (build:functions, build:h5, cloud, seed). */
+  timings: Record<string, number>
+  stop(): Promise<void>
+}
+
+export const H5_DIR = path.join(ROOT, 'dist-h5')
+export const FUNCTIONS_DIR = path.join(ROOT, 'build', 'functions')
+
+/**
+ * Start everything a person (npm start) or a browser test needs: built functions, the H5 build,
+ * a local cloud with the demo community, and the app on 127.0.0.1 with `/dev/*` proxied to the cloud.
+ */
+export async function startStack(o: StackOptions): Promise<Stack> {
+  // not console.log: the local cloud captures console output of functions while it loads them, and a
+  // log callback that writes through console again recurses
+  const log = o.log ?? ((l: string) => void process.stdout.write(l + '\n'))
+  const timings: Record<string, number> = {}
+  const step = async (name: string, f: () => Promise<unknown>) => {
+    const t = Date.now()
+    log(`… ${name}`)
+    await f()
+    timings[name] = Date.now() - t
+  }
+  const builds: Promise<unknown>[] = []
+  if (o.buildFunctions ?? true) builds.push(step('build:functions', () => npmRun('build:functions', { quiet: true })))
+  const mode = o.buildH5 ?? 'if-missing'
+  if (mode === 'always' || (mode === 'if-missing' && !fs.existsSync(path.join(H5_DIR, 'index.html')))) {
+    builds.push(step('build:h5', () => npmRun('build:h5', { quiet: true, env: { NODE_ENV: 'production' } })))
+  }
+  await Promise.all(builds)
+
+  let cloud: LocalCloud | undefined
+  let app: StaticServer | undefined
+  try {
+    await step('cloud', async () => {
+      cloud = await startLocalCloud({
+        port: o.cloudPort ?? 0,
+        dataDir: o.dataDir,
+        functionsDir: FUNCTIONS_DIR,
+        indexesFile: path.join(ROOT, 'database', 'indexes.json'),
+        devEntry: true,
+        watchFunctions: o.watchFunctions ?? false,
+        timers: o.timers ?? false,
+        log: (l) => log(`[cloud] ${l}`),
+      })
+    })
+    if (o.seed ?? true) await step('seed', () => seedIfEmpty(cloud!, log))
+    app = await serveApp({ root: H5_DIR, port: o.appPort, proxyTo: cloud!.url, proxyPrefixes: ['/dev/'] })
+  } catch (err) {
+    await cloud?.stop()
+    throw err
+  }
+  const started = { app: app!, cloud: cloud! }
+  return {
+    appUrl: started.app.url,
+    cloud: started.cloud,
+    timings,
+    async stop() {
+      await started.app.close()
+      await started.cloud.stop()
+    },
+  }
+}
+
+/** Ask the functions, as the demo admin, who they are: no profile means no demo community yet. */
+async function seedIfEmpty(cloud: LocalCloud, log: (l: string) => void): Promise<void> {
+  const res = await fetch(`${cloud.url}/dev/call`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'users', data: { action: 'me', data: {} }, openid: PERSONAS.admin.openid }),
+  })
+  const body = (await res.json()) as { result?: { ok: boolean; data?: { profile: unknown } }; errMsg?: string }
+  if (!body.result?.ok) throw new Error(`local cloud: users.me failed: ${JSON.stringify(body)}`)
+  if (body.result.data?.profile) return log('  demo community already there')
+  // a child process: wx-server-sdk binds to one cloud per process, and jest's main process may host another
+  await run('npx', ['tsx', path.join(ROOT, 'scripts', 'seed.ts'), '--url', cloud.url], { quiet: true })
+  log('  seeded the demo community (幸福里社区)')
+}

@@ -1,0 +1,43 @@
+import type { Locator, Page } from 'playwright-core'
+import { appUrl } from './browser'
+
+/** `[data-testid=…]` */
+export const byTestId = (page: Page | Locator, id: string) => page.locator(`[data-testid="${id}"]`)
+
+/**
+ * Open the app as a demo persona through the dev persona switcher, the way a developer does:
+ * a fresh browser lands on the switcher; an already-used one gets there from 我的.
+ */
+export async function pickPersona(page: Page, openid: string): Promise<void> {
+  await page.goto(`${appUrl()}/#/pages/dev-persona/index`)
+  await byTestId(page, `persona-${openid}`).click()
+  await byTestId(page, 'greeting').waitFor()
+}
+
+/** Open a page by its path (hash router), e.g. `/pages/me/index`. */
+export async function openPage(page: Page, pagePath: string): Promise<void> {
+  await page.goto(`${appUrl()}/#${pagePath}`)
+}
+
+/** Computed font size in CSS px. */
+export async function fontSize(loc: Locator): Promise<number> {
+  return loc.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+}
+
+/** Elements whose box is smaller than `min` CSS px in either direction (visible ones only). */
+export async function smallTargets(loc: Locator, min = 44): Promise<string[]> {
+  const boxes = await loc.evaluateAll((els) =>
+    els
+      .filter((el) => (el as HTMLElement).offsetParent !== null)
+      .map((el) => {
+        const r = el.getBoundingClientRect()
+        return { text: (el.textContent ?? '').trim().slice(0, 12), w: r.width, h: r.height }
+      }),
+  )
+  return boxes.filter((b) => b.w < min || b.h < min).map((b) => `${b.text} ${b.w.toFixed(0)}×${b.h.toFixed(0)}`)
+}
+
+/** Tap the big button whose whole text is `text` (NutUI's button, not its inner label). */
+export async function tapButton(scope: Page | Locator, text: string): Promise<void> {
+  await scope.locator('.big-btn', { hasText: new RegExp(`^\\s*${text}\\s*$`) }).click()
+}

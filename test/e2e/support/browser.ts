@@ -1,0 +1,41 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+
+export const ARTIFACTS = path.resolve(__dirname, '../../../test-artifacts/e2e')
+
+export function appUrl(): string {
+  const url = process.env.E2E_APP_URL
+  if (!url) throw new Error('E2E_APP_URL is not set: run through jest (JEST_PROJECTS=e2e), whose globalSetup starts the stack')
+  return url
+}
+
+/** Headless Chromium from Debian (Playwright's own download needs the internet). */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+}
+
+/** A phone-sized, Chinese-language browser context (one per person in a test). */
+export async function phone(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  })
+  const page = await context.newPage()
+  page.on('pageerror', (err) => process.stderr.write(`[browser] ${err.message}\n`))
+  return { context, page }
+}
+
+/** Keep a screenshot as a test artifact: test-artifacts/e2e/<name>.png. */
+export async function shot(page: Page, name: string, fullPage = true): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true })
+  const file = path.join(ARTIFACTS, `${name}.png`)
+  await page.screenshot({ path: file, fullPage })
+  return file
+}

@@ -1,0 +1,31 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { startStack, type Stack } from '../../../scripts/lib/start-stack'
+
+declare global {
+  var __E2E_STACK__: { stack: Stack; dataDir: string } | undefined
+}
+
+/**
+ * Once per e2e run: the whole stack on free ports with a fresh, seeded database, serving the H5
+ * build that `npm test` made just before (built here if dist-h5 is missing). Test files read the
+ * app's URL from E2E_APP_URL (workers inherit this process's env).
+ */
+export default async function globalSetup(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-e2e-'))
+  const quiet = (l: string) => {
+    if (process.env.E2E_VERBOSE || /error|fail/i.test(l)) process.stderr.write(l + '\n')
+  }
+  const stack = await startStack({
+    appPort: 0,
+    cloudPort: 0,
+    dataDir,
+    buildFunctions: !fs.existsSync(path.resolve(__dirname, '../../../build/functions/users/index.js')),
+    buildH5: 'if-missing',
+    log: quiet,
+  })
+  globalThis.__E2E_STACK__ = { stack, dataDir }
+  process.env.E2E_APP_URL = stack.appUrl
+  process.env.E2E_CLOUD_URL = stack.cloud.url
+}

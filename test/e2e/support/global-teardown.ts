@@ -1,0 +1,8 @@
+import fs from 'node:fs'
+
+export default async function globalTeardown(): Promise<void> {
+  const s = globalThis.__E2E_STACK__
+  if (!s) return
+  await s.stack.stop()
+  fs.rmSync(s.dataDir, { recursive: true, force: true })
+}
