@@ -5,7 +5,8 @@ import { orders } from '../../core/orders/contract'
 import type { InputOf } from '../../core/contract/define'
 import type { UserDoc } from '../../core/users/model'
 import type { Skill, Team } from '../../core/users/vocab'
-import { freshOpenid, okAs, sdkDb } from '../support/call'
+import type { ActionContract, OutputOf } from '../../core/contract/define'
+import { callAs, freshOpenid, sdkDb } from '../support/call'
 
 export const P = {
   wang: PERSONAS.residentWang.openid, // b3 / g1
@@ -52,6 +53,16 @@ export async function makeUsers(
     )
   }
   return ids
+}
+
+/** okAs, retrying BUSY the way the app's client does (setups run many calls at once). */
+export async function okAs<C extends ActionContract>(openid: string, c: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  for (let attempt = 0; ; attempt++) {
+    const r = await callAs(openid, c, input)
+    if (r.ok) return r.data
+    if (r.error.code !== 'BUSY' || attempt >= 20) throw new Error(`${c.fn}.${c.action} as ${openid}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.details ?? '')}`)
+    await new Promise((res) => setTimeout(res, 20 + Math.random() * 80))
+  }
 }
 
 export const orderInput = (over: Partial<InputOf<typeof orders.create>> = {}): InputOf<typeof orders.create> => ({
