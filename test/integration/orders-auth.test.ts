@@ -27,7 +27,7 @@ const accepted: Setup = async () => {
 const done: Setup = () => doneOrder(P.wang, P.li)
 const confirmed: Setup = async () => {
   const id = await done()
-  await okAs(P.wang, orders.confirm, { orderId: id })
+  await okAs(P.wang, orders.confirm, { orderId: id! })
   return id
 }
 const escalated: Setup = async () => {
