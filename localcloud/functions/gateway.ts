@@ -24,6 +24,8 @@ export interface GatewayOptions {
   log: (line: string) => void
 }
 
+const MAX_RESULT_BYTES = 1024 * 1024
+
 /** Extra marker so console capture can tell apart two local clouds in one process. */
 export const CLOUD_KEY = 'LOCALCLOUD_URL'
 
@@ -130,7 +132,12 @@ export class Gateway {
         this.logs.line(name, `${new Date().toISOString()} ERROR ${requestId} timed out after ${fn.config.timeout} s`)
         return fail('FUNCTIONS_TIME_LIMIT_EXCEEDED', `Invoking task timed out after ${fn.config.timeout} seconds`)
       }
-      return finish({ ok: true, result: result === undefined ? null : result, requestId, durationMs: Date.now() - started })
+      // The result crosses the wire as JSON, limited to 1 MB in the cloud (SDK: -604001).
+      const json = JSON.stringify(result === undefined ? null : result)
+      if (Buffer.byteLength(json) > MAX_RESULT_BYTES) {
+        return fail('FUNCTIONS_EXECUTE_FAIL', `cloudfunction result size exceed limit (1MB): ${Buffer.byteLength(json)} bytes`)
+      }
+      return finish({ ok: true, result: JSON.parse(json), requestId, durationMs: Date.now() - started })
     } catch (err) {
       const e = err as Error
       this.logs.line(name, `${new Date().toISOString()} ERROR ${requestId} ${e?.stack ?? String(err)}`)

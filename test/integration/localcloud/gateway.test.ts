@@ -50,9 +50,11 @@ test('200 concurrent invocations each see their own OPENID, before and after awa
 })
 
 test('200 concurrent invocations with a nested callFunction keep the caller identity in the callee', async () => {
+  const started = Date.now()
   const results = await Promise.all(
     Array.from({ length: 200 }, (_, i) => functions.invoke('whoami', { nested: true }, { openid: `nested-${i}`, source: 'wx_client' })),
   )
+  console.log(`200 concurrent invocations, each with a nested callFunction: ${Date.now() - started} ms`)
   results.forEach((o, i) => {
     expect(o.ok).toBe(true)
     const r = (o as { result: Record<string, Record<string, Record<string, unknown>>> }).result
@@ -84,6 +86,13 @@ test('a thrown error reaches the SDK caller as the cloud reports it', async () =
   const log = functions.logs('thrower')
   expect(log.invocations.at(-1)).toMatchObject({ ok: false, error: 'dev', openid: 'o' })
   expect(log.lines.join('\n')).toContain('Error: dev')
+})
+
+test('results must be JSON within the 1 MB limit', async () => {
+  const fine = await functions.invoke('echo', { bytes: 1000 })
+  expect(fine.ok).toBe(true)
+  expect(await functions.invoke('echo', { bytes: 1024 * 1024 })).toMatchObject({ ok: false, message: expect.stringContaining('result size exceed limit (1MB)') })
+  expect(await functions.invoke('echo', { circular: true })).toMatchObject({ ok: false, code: 'FUNCTIONS_EXECUTE_FAIL', message: expect.stringContaining('circular') })
 })
 
 test('unknown function: an error, not a crash', async () => {
