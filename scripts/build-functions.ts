@@ -31,9 +31,10 @@ export async function buildFunction(name: string, outDir = OUT_DIR): Promise<Bui
   const started = Date.now()
   const dir = path.join(outDir, name)
   fs.mkdirSync(dir, { recursive: true })
-  await build({
+  const out = await build({
     entryPoints: [path.join(SRC_DIR, name, 'index.ts')],
     outfile: path.join(dir, 'index.js'),
+    write: false,
     bundle: true,
     platform: 'node',
     target: 'node16',
@@ -45,10 +46,19 @@ export async function buildFunction(name: string, outDir = OUT_DIR): Promise<Bui
     alias: { '@core': path.join(ROOT, 'core') },
   })
   const pkg = { name, version: '1.0.0', main: 'index.js', dependencies: { 'wx-server-sdk': WX_SERVER_SDK } }
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n')
   const config = path.join(SRC_DIR, name, 'config.json')
-  fs.writeFileSync(path.join(dir, 'config.json'), fs.existsSync(config) ? fs.readFileSync(config) : '{"permissions":{"openapi":[]}}\n')
+  // config.json first, index.js last: a watching local cloud reloads on index.js and finds a whole folder.
+  writeAtomic(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n')
+  writeAtomic(path.join(dir, 'config.json'), fs.existsSync(config) ? fs.readFileSync(config) : '{"permissions":{"openapi":[]}}\n')
+  writeAtomic(path.join(dir, 'index.js'), out.outputFiles[0].contents)
   return { name, bytes: fs.statSync(path.join(dir, 'index.js')).size, ms: Date.now() - started }
+}
+
+/** Write to a temporary name, then rename: readers never see a half-written file. */
+function writeAtomic(file: string, data: string | Uint8Array): void {
+  const tmp = `${file}.${process.pid}.tmp`
+  fs.writeFileSync(tmp, data)
+  fs.renameSync(tmp, file)
 }
 
 export async function buildFunctions(names = functionNames(), outDir = OUT_DIR): Promise<Built[]> {

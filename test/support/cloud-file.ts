@@ -8,6 +8,8 @@ export interface TestCloudInfo {
   url: string
   sdkEnv: Record<string, string>
   dataDir: string
+  /** This run's own build of the functions (others may rebuild build/functions meanwhile). */
+  functionsDir: string
   /** The one-time admin invite code the functions were started with. */
   adminInvite: string
   /** OPENIDs allowed to bootstrap themselves as admin in tests. */

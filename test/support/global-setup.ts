@@ -7,17 +7,21 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startLocalCloud, type LocalCloud } from '../../localcloud'
-import { buildFunctions, OUT_DIR, ROOT } from '../../scripts/build-functions'
+import { buildFunctions, ROOT } from '../../scripts/build-functions'
 import { seed } from '../../scripts/seed'
 import { CLOUD_FILE_ENV, defaultCloudFile, TEST_ADMIN_INVITE, TEST_ADMIN_OPENIDS, type TestCloudInfo } from './cloud-file'
 
 declare global {
-  var __LINLI_CLOUD__: { cloud: LocalCloud; file: string; dataDir: string } | undefined
+  var __LINLI_CLOUD__: { cloud: LocalCloud; file: string; dataDir: string; functionsDir: string } | undefined
 }
 
 export default async function globalSetup(): Promise<void> {
   const t0 = Date.now()
-  const built = await buildFunctions()
+  // A private build inside the repo (so `wx-server-sdk` resolves from node_modules): engineers running
+  // tests at the same time rebuild build/functions, and a half-written bundle must not reach this run.
+  const functionsDir = path.join(ROOT, 'build', `test-functions-${process.pid}`)
+  fs.rmSync(functionsDir, { recursive: true, force: true })
+  const built = await buildFunctions(undefined, functionsDir)
   const t1 = Date.now()
   // The functions run in this process: their configuration (admin bootstrap) comes from here.
   process.env.LINLI_ADMIN_INVITE = TEST_ADMIN_INVITE
@@ -30,17 +34,18 @@ export default async function globalSetup(): Promise<void> {
   const cloud = await startLocalCloud({
     port: 0,
     dataDir,
-    functionsDir: OUT_DIR,
+    functionsDir,
+    watchFunctions: false,
     devEntry: true,
     strict: true,
     log: (line) => fs.appendFileSync(logFile, line + '\n'),
   })
   const seeded = await seed(cloud)
-  const info: TestCloudInfo = { url: cloud.url, sdkEnv: cloud.sdkEnv, dataDir, adminInvite: TEST_ADMIN_INVITE, adminOpenids: TEST_ADMIN_OPENIDS }
+  const info: TestCloudInfo = { url: cloud.url, sdkEnv: cloud.sdkEnv, dataDir, functionsDir, adminInvite: TEST_ADMIN_INVITE, adminOpenids: TEST_ADMIN_OPENIDS }
   const file = defaultCloudFile()
   fs.writeFileSync(file, JSON.stringify(info))
   process.env[CLOUD_FILE_ENV] = file
-  globalThis.__LINLI_CLOUD__ = { cloud, file, dataDir }
+  globalThis.__LINLI_CLOUD__ = { cloud, file, dataDir, functionsDir }
   console.log(
     `\nlocal cloud ${cloud.url}: ${built.length} functions built in ${t1 - t0} ms, started + seeded ${seeded.users} people in ${Date.now() - t1} ms (log: ${path.relative(ROOT, logFile)})`,
   )

@@ -7,4 +7,5 @@ export default async function globalTeardown(): Promise<void> {
   await running.cloud.stop()
   fs.rmSync(running.file, { force: true })
   fs.rmSync(running.dataDir, { recursive: true, force: true })
+  fs.rmSync(running.functionsDir, { recursive: true, force: true })
 }

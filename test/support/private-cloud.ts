@@ -1,0 +1,48 @@
+/**
+ * A local cloud of one's own inside a test file, for checks that other test files running at the
+ * same time would disturb (e.g. "this batch of calls wrote nothing": the store's commit sequence
+ * must not move). Seeded with the demo community plus any extra users, written straight into the
+ * store (the SDK seed is covered by global-setup).
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { startLocalCloud, type LocalCloud } from '../../localcloud'
+import type { DatabaseService } from '../../localcloud/database'
+import type { FunctionsService } from '../../localcloud/functions'
+import { demoSeedDocs } from '../../core/demo/seed-docs'
+import type { UserDoc } from '../../core/users/model'
+import { clientFor, testCloud, type Client } from './call'
+
+export interface PrivateCloud extends Client {
+  cloud: LocalCloud
+  /** Commit sequence of the database: changes whenever anything is written. */
+  commitSeq(): number
+  /** Console lines of a function that mention an unexpected error (what became INTERNAL). */
+  internalErrors(fn: string): string[]
+  stop(): Promise<void>
+}
+
+export async function startPrivateCloud(extraUsers: UserDoc[] = []): Promise<PrivateCloud> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-private-'))
+  const cloud = await startLocalCloud({ port: 0, dataDir, functionsDir: testCloud().functionsDir, watchFunctions: false, devEntry: true, strict: true, log: () => undefined })
+  const store = cloud.service<DatabaseService>('database').store
+  const docs = demoSeedDocs()
+  const writes = [
+    { c: 'community', id: docs.community._id, doc: docs.community },
+    ...docs.grids.map((d) => ({ c: 'grids', id: d._id, doc: d })),
+    ...docs.buildings.map((d) => ({ c: 'buildings', id: d._id, doc: d })),
+    ...[...docs.users, ...extraUsers].map((d) => ({ c: 'users', id: d._id, doc: d })),
+  ]
+  await store.commit(writes as never)
+  return {
+    ...clientFor(cloud.url),
+    cloud,
+    commitSeq: () => store.seq,
+    internalErrors: (fn) => cloud.service<FunctionsService>('functions').logs(fn).lines.filter((l) => /unexpected error|does not match its contract/.test(l)),
+    async stop() {
+      await cloud.stop()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
