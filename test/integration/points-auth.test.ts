@@ -69,7 +69,7 @@ test('staff adjust only inside their grid; payload claims of identity or role ch
   const chen = PERSONAS.staffChen.openid
   expect(await callAs(chen, pointsFn.adjust, { openid: g1Resident, delta: -10, reason: '越权', requestId: requestId() })).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } })
   const sneaky = { openid: g1Resident, roles: ['admin'], page: 1 }
-  const mine = await okAs(PERSONAS.residentSun.openid, pointsFn.balance, sneaky)
+  const mine = await okAs(PERSONAS.residentSun.openid, pointsFn.balance, sneaky as never)
   expect(mine.balance).toBe(await balanceOf(PERSONAS.residentSun.openid))
   expect(await callAs(PERSONAS.residentSun.openid, pointsFn.adjust, { openid: PERSONAS.residentSun.openid, delta: 999, reason: '给自己加', requestId: requestId(), roles: ['admin'] })).toMatchObject({
     ok: false,
