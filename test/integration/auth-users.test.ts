@@ -1,0 +1,83 @@
+/**
+ * users and community: action × caller matrix with role AND scope, on fresh callers made for this
+ * file (so demo personas keep their seeded state). Staff of grid 1 act on people of grid 1.
+ */
+import { users } from '../../core/users/contract'
+import { community } from '../../core/community/contract'
+import { PERSONAS } from '../../core/demo/personas'
+import { freshOpenid, okAs } from '../support/call'
+import { newResident } from '../support/people'
+import { describeAuthMatrix, type MatrixCaller } from '../support/auth-matrix'
+
+const admin0 = PERSONAS.admin.openid
+const callers: Record<string, MatrixCaller> = {
+  guest: { openid: () => freshOpenid('guest'), roles: ['guest'] },
+  resident: { openid: '', roles: ['resident'] },
+  volunteer: { openid: '', roles: ['resident', 'volunteer'] },
+  staffG1: { openid: '', roles: ['resident', 'staff'] },
+  staffG2: { openid: '', roles: ['resident', 'staff'] },
+  lead: { openid: '', roles: ['resident', 'building_lead'] },
+  admin: { openid: '', roles: ['resident', 'admin'] },
+}
+
+beforeAll(async () => {
+  const make = async () => (await newResident({ prefix: 'mx', buildingId: 'b2' })).openid
+  const [resident, volunteer, staffG1, staffG2, lead, admin] = await Promise.all([make(), make(), make(), make(), make(), make()])
+  await okAs(volunteer, users.applyVolunteer, { skills: ['other'], availableTimes: ['weekday_morning'] })
+  await okAs(admin0, users.reviewVolunteer, { openid: volunteer, decision: 'approve' })
+  await okAs(admin0, users.grantRole, { openid: staffG1, role: 'staff', grids: ['g1'] })
+  await okAs(admin0, users.grantRole, { openid: staffG2, role: 'staff', grids: ['g2'] })
+  await okAs(admin0, users.grantRole, { openid: lead, role: 'building_lead', buildings: ['b3'] })
+  await okAs(admin0, users.grantRole, { openid: admin, role: 'admin' })
+  Object.assign(callers.resident, { openid: resident })
+  Object.assign(callers.volunteer, { openid: volunteer })
+  Object.assign(callers.staffG1, { openid: staffG1 })
+  Object.assign(callers.staffG2, { openid: staffG2 })
+  Object.assign(callers.lead, { openid: lead })
+  Object.assign(callers.admin, { openid: admin })
+})
+
+const profile = { name: '矩阵测试', phone: '13600000000', buildingId: 'b2', unitId: 'b2-1' }
+const target = async () => (await newResident({ prefix: 'tgt', buildingId: 'b1' })).openid
+const applicant = async () => {
+  const openid = await target()
+  await okAs(openid, users.applyVolunteer, { skills: ['other'], availableTimes: ['weekday_morning'] })
+  return openid
+}
+const leadOfB1 = async () => {
+  const openid = await target()
+  await okAs(admin0, users.grantRole, { openid, role: 'building_lead', buildings: ['b1'] })
+  return openid
+}
+const EVERYONE = Object.keys(callers)
+const REGISTERED = EVERYONE.filter((w) => w !== 'guest')
+const STAFF_AND_ADMIN = ['staffG1', 'staffG2', 'admin']
+const GRID1_STAFF_AND_ADMIN = ['staffG1', 'admin']
+
+describeAuthMatrix(
+  'users',
+  callers,
+  {
+    me: { input: () => ({}), allow: EVERYONE },
+    updateProfile: { input: () => profile, allow: EVERYONE },
+    applyVolunteer: { input: () => ({ skills: ['elder_visit'], availableTimes: ['weekend_morning'] }), allow: REGISTERED },
+    listVolunteerApplications: { input: () => ({}), allow: STAFF_AND_ADMIN },
+    reviewVolunteer: { input: async () => ({ openid: await applicant(), decision: 'approve' }), allow: GRID1_STAFF_AND_ADMIN },
+    grantRole: { input: async () => ({ openid: await target(), role: 'building_lead', buildings: ['b1'] }), allow: GRID1_STAFF_AND_ADMIN },
+    revokeRole: { input: async () => ({ openid: await leadOfB1(), role: 'building_lead' }), allow: GRID1_STAFF_AND_ADMIN },
+    listUsers: { input: () => ({ gridId: 'g1' }), allow: GRID1_STAFF_AND_ADMIN },
+    bootstrapAdmin: { input: () => ({ code: 'not-the-code' }), allow: [], denyCodes: ['INVITE_INVALID'] },
+  },
+  users,
+)
+
+describeAuthMatrix(
+  'community',
+  callers,
+  {
+    structure: { input: () => ({}), allow: EVERYONE },
+    upsertGrid: { input: () => ({ id: 'mx-grid', name: '矩阵网格' }), allow: ['admin'] },
+    upsertBuilding: { input: () => ({ id: 'mx-b1', gridId: 'g2', name: '矩阵楼', unitCount: 1 }), allow: ['admin'] },
+  },
+  community,
+)
