@@ -66,7 +66,7 @@ function ApplyForm({ rejectedReason, onDone }: { rejectedReason?: string; onDone
       <View className='field-label'>想加入的队伍（可不选）</View>
       <ChipPicker options={teamChips} value={team} onChange={(v) => setTeam(v[0] === team[0] ? [] : v)} />
       <View className='field-label'>说两句（可不填）</View>
-      <Textarea className='field-input' value={intro} maxlength={200} placeholder='例如：退休电工，水电小修都会' onInput={(e) => setIntro(e.detail.value)} />
+      <Textarea className='field-input field-textarea' value={intro} maxlength={200} placeholder='例如：退休电工，水电小修都会' onInput={(e) => setIntro(e.detail.value)} />
       {apply.error && <View className='error-text'>{apply.error.message}</View>}
       <BigButton onClick={submit} loading={apply.pending} disabled={!skills.length || !times.length}>
         提交申请

@@ -32,10 +32,25 @@ export async function phone(browser: Browser): Promise<{ context: BrowserContext
   return { context, page }
 }
 
-/** Keep a screenshot as a test artifact: test-artifacts/e2e/<name>.png. */
+/**
+ * Keep a screenshot as a test artifact: test-artifacts/e2e/<name>.png. Taro's H5 pages scroll
+ * inside their own container, so for the whole page the viewport grows to the page's height.
+ */
 export async function shot(page: Page, name: string, fullPage = true): Promise<string> {
   fs.mkdirSync(ARTIFACTS, { recursive: true })
   const file = path.join(ARTIFACTS, `${name}.png`)
-  await page.screenshot({ path: file, fullPage })
+  // let page transitions finish: Taro H5 slides a new page in from the right
+  await page.waitForFunction(() => {
+    const shown = [...document.querySelectorAll('.page')].filter((el) => (el as HTMLElement).offsetParent)
+    return shown.length > 0 && shown.every((el) => Math.abs(el.getBoundingClientRect().left) < 1)
+  })
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
+  const viewport = page.viewportSize()
+  const height = fullPage
+    ? await page.evaluate(() => Math.max(...[...document.querySelectorAll('.page')].map((el) => (el as HTMLElement).offsetParent ? el.scrollHeight : 0), 0))
+    : 0
+  if (viewport && height > viewport.height) await page.setViewportSize({ width: viewport.width, height: Math.min(height, 4000) })
+  await page.screenshot({ path: file })
+  if (viewport && height > viewport.height) await page.setViewportSize(viewport)
   return file
 }

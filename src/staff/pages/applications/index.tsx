@@ -53,7 +53,7 @@ function ApplicationCard({ item, where, onDone }: { item: Item; where: string; o
       {review.error && <View className='error-text'>{review.error.message}</View>}
       {rejecting ? (
         <>
-          <Textarea className='field-input' value={reason} maxlength={200} placeholder='不通过的原因（会告诉申请人）' onInput={(e) => setReason(e.detail.value)} />
+          <Textarea className='field-input field-textarea' value={reason} maxlength={200} placeholder='不通过的原因（会告诉申请人）' onInput={(e) => setReason(e.detail.value)} />
           <BigButton type='danger' onClick={() => void decide('reject')} loading={review.pending} disabled={!reason.trim()}>
             确认不通过
           </BigButton>

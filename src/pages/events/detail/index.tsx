@@ -1,0 +1,134 @@
+import { useState } from 'react'
+import { View, Text, Input } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { api } from '@/api'
+import { BigButton, ChipPicker, Page, StateView } from '@/components'
+import { useMe } from '@/hooks/use-me'
+import { useAction, useQuery } from '@/hooks/use-query'
+import { shortTime } from '@/lib/dayjs'
+import { EVENT_KIND_LABELS } from '@core/events/model'
+import { newRequestId, STATUS_TEXT, type EventItem } from '../parts'
+
+const FAMILY = [0, 1, 2, 3, 4].map((n) => ({ value: String(n), label: n ? `带${n}位家人` : '就我一人' }))
+const REMINDER_TEMPLATE = process.env.TARO_APP_TEMPLATE_EVENT as string | undefined
+
+/** Ask for the reminder subscribe message at the natural tap (weapp only; H5 has none). */
+async function askReminder(): Promise<boolean> {
+  if (process.env.TARO_ENV !== 'weapp' || !REMINDER_TEMPLATE) return false
+  const r = await Taro.requestSubscribeMessage({ tmplIds: [REMINDER_TEMPLATE] } as never).catch(() => null)
+  return !!r && (r as Record<string, string>)[REMINDER_TEMPLATE] === 'accept'
+}
+
+export default function EventDetailPage() {
+  const id = useRouter().params.id ?? ''
+  const me = useMe()
+  const q = useQuery(api.events.detail, { eventId: id }, { enabled: !!id })
+  const e = q.data
+  return (
+    <Page>
+      <StateView loading={q.loading} hasData={!!e} error={q.error} onRetry={q.reload}>
+        {e && (
+          <>
+            <View className='card'>
+              <Text className='h-title'>{e.title}</Text>
+              <View>{EVENT_KIND_LABELS[e.kind]} · {e.place}</View>
+              <View>{shortTime(e.startAt)} — {shortTime(e.endAt)}</View>
+              <View className='h-sub'>报名截止 {shortTime(e.deadline)} · 剩余名额 <Text data-testid='seats-left'>{e.seatsLeft}</Text> / {e.capacity}</View>
+              {e.points > 0 && <View className='h-sub'>到场签到得 {e.points} 积分</View>}
+            </View>
+            <SignUp e={e} onChanged={q.reload} />
+            {e.booths.length > 0 && <Booths e={e} />}
+            {me.has('staff', 'admin') && <StaffLinks id={e.id} />}
+          </>
+        )}
+      </StateView>
+    </Page>
+  )
+}
+
+function SignUp({ e, onChanged }: { e: EventItem; onChanged: () => Promise<void> }) {
+  const [family, setFamily] = useState('0')
+  const [code, setCode] = useState('')
+  const signUp = useAction(api.events.signUp)
+  const cancel = useAction(api.events.cancel)
+  const checkIn = useAction(api.events.checkIn)
+  const myCode = useQuery(api.events.myCode, { eventId: e.id }, { enabled: e.mine?.status === 'registered' })
+  const [done, setDone] = useState('')
+  const mine = e.mine
+  const live = mine && mine.status !== 'cancelled'
+  const error = signUp.error ?? cancel.error ?? checkIn.error
+  return (
+    <View className='card' data-testid='signup-card'>
+      {live ? (
+        <View className='ok-text' data-testid='my-status'>
+          {STATUS_TEXT[mine.status]}{mine.position ? `，第 ${mine.position} 位` : ''}{mine.family ? `（带${mine.family}位家人）` : ''}
+        </View>
+      ) : (
+        <>
+          <ChipPicker testId='family-picker' options={FAMILY} value={[family]} onChange={([f]) => setFamily(f)} />
+          <BigButton onClick={async () => (await signUp.run({ eventId: e.id, family: Number(family), subscribed: await askReminder() })) && onChanged()} loading={signUp.pending}>
+            我要报名
+          </BigButton>
+        </>
+      )}
+      {mine?.status === 'registered' && (
+        <>
+          <View className='field-label'>到了现场：输入工作人员展示的6位签到码</View>
+          <Input className='field-input' data-testid='checkin-code' type='number' maxlength={6} value={code} onInput={(x) => setCode(x.detail.value)} />
+          <BigButton
+            type='success'
+            loading={checkIn.pending}
+            onClick={async () => {
+              const r = await checkIn.run({ eventId: e.id, code })
+              if (r) setDone(r.awarded ? `签到成功，获得 ${r.awarded} 积分` : '已签到')
+              if (r) await onChanged()
+            }}
+          >
+            签到
+          </BigButton>
+          {myCode.data && <View className='h-sub' data-testid='my-code'>我的签到码（给工作人员扫）：{myCode.data.code}</View>}
+          <BigButton type='default' loading={cancel.pending} onClick={async () => (await cancel.run({ eventId: e.id })) && onChanged()}>取消报名</BigButton>
+        </>
+      )}
+      {mine?.status === 'waiting' && <BigButton type='default' onClick={async () => (await cancel.run({ eventId: e.id })) && onChanged()}>不等了，取消候补</BigButton>}
+      {done && <View className='ok-text' data-testid='checkin-done'>{done}</View>}
+      {error && <View className='error-text'>{error.message}</View>}
+    </View>
+  )
+}
+
+function Booths({ e }: { e: EventItem }) {
+  const redeem = useAction(api.points.redeem)
+  const [got, setGot] = useState<{ display: string; giftName: string; balance: number }>()
+  return (
+    <View className='card' data-testid='booths'>
+      <Text className='h-title'>现场兑换礼品</Text>
+      {e.booths.map((b) => (
+        <View key={b.giftId} className='row'>
+          <Text>{b.giftName} · {b.price} 积分 · 剩 {b.left ?? b.stock}</Text>
+          <BigButton type='default' loading={redeem.pending} onClick={async () => setGot(await redeem.run({ eventId: e.id, giftId: b.giftId, requestId: newRequestId() }))}>
+            兑换
+          </BigButton>
+        </View>
+      ))}
+      {got && (
+        <View className='ok-text' data-testid='redeem-code'>
+          已为您留好「{got.giftName}」，兑换码 <Text className='h-title'>{got.display}</Text>，到摊位出示即可领取（剩余积分 {got.balance}）
+        </View>
+      )}
+      {redeem.error && <View className='error-text'>{redeem.error.message}</View>}
+    </View>
+  )
+}
+
+function StaffLinks({ id }: { id: string }) {
+  const go = (p: string) => void Taro.navigateTo({ url: `/staff/pages/${p}/index?id=${id}` })
+  return (
+    <View className='card'>
+      <Text className='h-title'>工作人员</Text>
+      <BigButton type='default' onClick={() => go('checkin')}>现场签到</BigButton>
+      <BigButton type='default' onClick={() => go('booth')}>摊位核销</BigButton>
+      <BigButton type='default' onClick={() => go('reconcile')}>兑换对账</BigButton>
+    </View>
+  )
+}

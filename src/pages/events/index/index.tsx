@@ -1,0 +1,41 @@
+import { useState } from 'react'
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { api } from '@/api'
+import { BigButton, ChipPicker, Page, StateView } from '@/components'
+import { useMe } from '@/hooks/use-me'
+import { useQuery } from '@/hooks/use-query'
+import { EventCard } from '../parts'
+
+const TABS = [
+  { value: 'upcoming', label: '即将开始' },
+  { value: 'mine', label: '我报名的' },
+  { value: 'past', label: '往期' },
+] as const
+type Tab = (typeof TABS)[number]['value']
+
+/** 活动报名: upcoming / mine / past; staff also get 发布活动. */
+export default function EventsPage() {
+  const me = useMe()
+  const [tab, setTab] = useState<Tab>('upcoming')
+  const [page, setPage] = useState(1)
+  const list = useQuery(api.events.list, { tab, page, pageSize: 10 })
+  const items = list.data?.items ?? []
+  return (
+    <Page>
+      {me.has('staff', 'admin') && (
+        <BigButton onClick={() => void Taro.navigateTo({ url: '/staff/pages/event-publish/index' })}>发布活动</BigButton>
+      )}
+      <ChipPicker testId='event-tabs' options={TABS} value={[tab]} onChange={([t]) => (setTab(t as Tab), setPage(1))} />
+      <StateView loading={list.loading} hasData={!!list.data} error={list.error} onRetry={list.reload} empty={!!list.data && !items.length} emptyText='暂时没有活动'>
+        {items.map((e) => (
+          <EventCard key={e.id} e={e} />
+        ))}
+        <View className='row'>
+          {page > 1 && <BigButton type='default' onClick={() => setPage(page - 1)}>上一页</BigButton>}
+          {list.data?.hasMore && <BigButton type='default' onClick={() => setPage(page + 1)}>下一页</BigButton>}
+        </View>
+      </StateView>
+    </Page>
+  )
+}

@@ -1,0 +1,29 @@
+import { useState } from 'react'
+import { View, Textarea } from '@tarojs/components'
+import { BigButton } from '@/components'
+
+interface Props {
+  label: string
+  placeholder?: string
+  submit: string
+  /** allow an empty text */
+  optional?: boolean
+  pending?: boolean
+  type?: 'primary' | 'default' | 'danger' | 'success'
+  testId?: string
+  onSubmit: (text: string) => void
+}
+
+/** A short text (reason, note, guidance) and its button. */
+export function NoteForm({ label, placeholder, submit, optional, pending, type, testId, onSubmit }: Props) {
+  const [text, setText] = useState('')
+  return (
+    <View className='note-form' data-testid={testId}>
+      <View className='field-label'>{label}</View>
+      <Textarea className='field-input field-textarea' value={text} maxlength={200} placeholder={placeholder} onInput={(e) => setText(e.detail.value)} />
+      <BigButton type={type} loading={pending} disabled={!optional && !text.trim()} onClick={() => onSubmit(text.trim())}>
+        {submit}
+      </BigButton>
+    </View>
+  )
+}

@@ -1,0 +1,36 @@
+import { View, Text } from '@tarojs/components'
+import { categoryTitle } from '@core/orders/categories'
+import { STATUS_LABELS, URGENCY_LABELS } from '@core/orders/vocab'
+import type { OrderSummary } from '@core/orders/schemas'
+import { fromNow } from '@/lib/dayjs'
+import './parts.scss'
+
+/** One order in a list: what, where, status; tap opens its page. */
+export function OrderCard({ o, onOpen }: { o: OrderSummary; onOpen: () => void }) {
+  return (
+    <View className='card order-card' onClick={onOpen} data-testid={`order-${o._id}`} data-status={o.status}>
+      <View className='row'>
+        <Text className='order-card__title'>{categoryTitle(o.category)}</Text>
+        <Text className={`status status--${o.status}`}>{STATUS_LABELS[o.status]}</Text>
+      </View>
+      <View className='order-card__desc'>{o.description}</View>
+      <View className='h-sub'>
+        {o.address} · {fromNow(o.createdAt)}
+        {o.urgency === 'urgent' && <Text className='badge badge--urgent'>{URGENCY_LABELS.urgent}</Text>}
+        {o.overdue && <Text className='badge badge--overdue'>超时</Text>}
+        {o.reopenCount > 0 && <Text className='badge'>重新打开</Text>}
+        {o.proxy && <Text className='badge'>代下单</Text>}
+      </View>
+    </View>
+  )
+}
+
+/** List footer: more, or the end. */
+export function MoreButton({ next, loading, onMore }: { next: string | null; loading: boolean; onMore: () => void }) {
+  if (!next) return <View className='h-sub list-end'>没有更多了</View>
+  return (
+    <View className='card list-more' onClick={loading ? undefined : onMore} data-testid='load-more'>
+      {loading ? '正在加载…' : '加载更多'}
+    </View>
+  )
+}

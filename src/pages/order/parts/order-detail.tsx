@@ -1,0 +1,77 @@
+import { View, Text } from '@tarojs/components'
+import { categoryTitle } from '@core/orders/categories'
+import { ACTOR_LABELS, STATUS_LABELS, URGENCY_LABELS, WHEN_LABELS } from '@core/orders/vocab'
+import type { OrderView } from '@core/orders/schemas'
+import { shortTime } from '@/lib/dayjs'
+import './parts.scss'
+
+const EVENT_LABELS: Record<string, string> = {
+  CREATE: '提交了需求',
+  PUBLISH: '派到接单大厅',
+  ASSIGN: '指派志愿者',
+  REASSIGN: '重新安排',
+  ESCALATE: '上报部门',
+  FOLLOW_UP: '跟进',
+  CLOSE: '办结',
+  REFER: '转介',
+  REJECT: '不受理',
+  CANCEL: '取消',
+  ACCEPT: '接单',
+  START: '开始服务',
+  REPORT_DONE: '服务完成',
+  RELEASE: '放弃接单',
+  CONFIRM: '确认完成',
+  AUTO_CONFIRM: '系统自动确认',
+  RATE: '评价',
+  REOPEN: '重新打开',
+  MARK_OVERDUE: '超时提醒',
+}
+
+/** The order's facts: what, where, who, when; the volunteer's report and the rating. */
+export function OrderFacts({ o }: { o: OrderView }) {
+  return (
+    <View className='card' data-testid='order-facts'>
+      <View className='row'>
+        <Text className='h-title'>{categoryTitle(o.category)}</Text>
+        <Text className={`status status--${o.status}`} data-testid='order-status'>
+          {STATUS_LABELS[o.status]}
+        </Text>
+      </View>
+      <View className='order-card__desc'>{o.description}</View>
+      <View className='fact'>地址：{o.address}</View>
+      <View className='fact'>
+        联系人：{o.contactName} {o.contactPhone}
+        {o.proxy && '（代下单）'}
+      </View>
+      <View className='fact'>
+        时间：{WHEN_LABELS[o.when]} · {URGENCY_LABELS[o.urgency]}
+      </View>
+      {o.volunteerName && <View className='fact'>志愿者：{o.volunteerName}</View>}
+      <View className='fact'>积分：{o.points}</View>
+      {o.doneNote && <View className='fact'>完成说明：{o.doneNote}</View>}
+      {o.reason && <View className='fact'>说明：{o.reason}</View>}
+      {o.rating && <View className='fact' data-testid='order-rating'>评价：{'★'.repeat(o.rating.stars)} {o.rating.comment}</View>}
+    </View>
+  )
+}
+
+/** 进度: every step with who, when and note, oldest first. */
+export function Timeline({ o }: { o: OrderView }) {
+  return (
+    <View className='card' data-testid='timeline'>
+      <View className='field-label'>进度</View>
+      {o.timeline.map((t) => (
+        <View key={t.seq} className='timeline__item' data-event={t.event}>
+          <View>
+            <Text className='timeline__what'>{EVENT_LABELS[t.event] ?? t.event}</Text>
+            <Text className='h-sub'>
+              {' '}
+              · {ACTOR_LABELS[t.actor]} · {shortTime(t.at)}
+            </Text>
+          </View>
+          {t.note && <View className='h-sub'>{t.note}</View>}
+        </View>
+      ))}
+    </View>
+  )
+}

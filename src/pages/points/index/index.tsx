@@ -1,0 +1,73 @@
+import { useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { api } from '@/api'
+import { BigButton, Page, StateView } from '@/components'
+import { useQuery } from '@/hooks/use-query'
+import { shortTime } from '@/lib/dayjs'
+
+const SOURCE_TEXT: Record<string, string> = { order: '服务', event: '活动', redemption: '兑换', adjustment: '调整', expiry: '过期' }
+const RED_STATUS: Record<string, string> = { reserved: '待领取', redeemed: '已领取', expired: '已过期，积分已退回', cancelled: '已取消，积分已退回' }
+
+/** Where a statement line leads: the order or event it came from. */
+function linkOf(kind: string, id: string): string | null {
+  if (kind === 'event') return `/pages/events/detail/index?id=${id}`
+  return null
+}
+
+/** 爱心银行: balance, points expiring this year, my redemption codes, 明细. */
+export default function PointsPage() {
+  const bal = useQuery(api.points.balance, {})
+  const reds = useQuery(api.points.myRedemptions, {})
+  const [page, setPage] = useState(1)
+  const st = useQuery(api.points.statement, { page, pageSize: 20 })
+  return (
+    <Page>
+      <StateView loading={bal.loading} hasData={!!bal.data} error={bal.error} onRetry={bal.reload}>
+        <View className='card'>
+          <View className='h-sub'>我的积分</View>
+          <Text className='h-title' data-testid='balance'>{bal.data?.balance ?? 0}</Text>
+          {!!bal.data?.expiringSoon.amount && (
+            <View className='error-text' data-testid='expiring'>
+              其中 {bal.data.expiringSoon.amount} 分将于 {shortTime(bal.data.expiringSoon.expiresAt - 1)} 过期，记得用掉
+            </View>
+          )}
+          <View className='h-sub'>积分可在社区活动现场兑换米、面、油、毛巾等生活用品</View>
+          <BigButton type='default' onClick={() => void Taro.navigateTo({ url: '/pages/events/index/index' })}>去看看活动和礼品</BigButton>
+        </View>
+      </StateView>
+      {!!reds.data?.items.length && (
+        <View className='card' data-testid='my-redemptions'>
+          <Text className='h-title'>我的兑换</Text>
+          {reds.data.items.map((r) => (
+            <View key={r.code} className='row'>
+              <Text>{r.giftName} · {r.price} 分</Text>
+              <Text>{r.status === 'reserved' ? `兑换码 ${r.display}` : RED_STATUS[r.status]}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+      <View className='card' data-testid='statement'>
+        <Text className='h-title'>积分明细</Text>
+        <StateView loading={st.loading} hasData={!!st.data} error={st.error} onRetry={st.reload} empty={!!st.data && !st.data.items.length} emptyText='还没有积分记录，参加活动或做志愿服务就能得积分'>
+          {st.data?.items.map((i) => {
+            const link = linkOf(i.source.kind, i.source.id)
+            return (
+              <View key={i.id} className='row' onClick={() => link && void Taro.navigateTo({ url: link })}>
+                <View>
+                  <View>{i.reason}</View>
+                  <View className='h-sub'>{shortTime(i.at)} · {SOURCE_TEXT[i.source.kind]}</View>
+                </View>
+                <Text className={i.amount > 0 ? 'ok-text' : 'error-text'}>{i.amount > 0 ? `+${i.amount}` : i.amount}</Text>
+              </View>
+            )
+          })}
+          <View className='row'>
+            {page > 1 && <BigButton type='default' onClick={() => setPage(page - 1)}>上一页</BigButton>}
+            {st.data?.hasMore && <BigButton type='default' onClick={() => setPage(page + 1)}>下一页</BigButton>}
+          </View>
+        </StateView>
+      </View>
+    </Page>
+  )
+}
