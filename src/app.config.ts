@@ -5,12 +5,15 @@ export default defineAppConfig({
   pages: [
     'pages/home/index',
     'pages/me/index',
+    'pages/events/index/index',
+    'pages/events/detail/index',
+    'pages/points/index/index',
     // The persona switcher exists only in the H5 dev build (it talks to the local cloud's dev entry).
     ...(isH5 ? ['pages/dev-persona/index'] : []),
   ],
   subPackages: [
     { root: 'volunteer', pages: ['pages/home/index'] },
-    { root: 'staff', pages: ['pages/applications/index', 'pages/users/index'] },
+    { root: 'staff', pages: ['pages/applications/index', 'pages/users/index', 'pages/event-publish/index', 'pages/checkin/index', 'pages/booth/index', 'pages/reconcile/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -6,9 +6,9 @@ export const FEATURE_PAGES: Record<'order' | 'events' | 'points' | 'pool' | 'myT
   /** 服务点单 (resident) */
   order: undefined,
   /** 活动报名 */
-  events: undefined,
+  events: '/pages/events/index/index',
   /** 爱心银行 */
-  points: undefined,
+  points: '/pages/points/index/index',
   /** 接单大厅 (volunteer) */
   pool: undefined,
   /** 我的任务 (volunteer) */

@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react'
+import { View, Text, Input } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { api } from '@/api'
+import { BigButton, Page, RoleGate, StateView } from '@/components'
+import { useMe } from '@/hooks/use-me'
+import { useAction, useQuery } from '@/hooks/use-query'
+
+const STATUS: Record<string, string> = { registered: '已报名', waiting: '候补', cancelled: '已取消', attended: '已签到', no_show: '未到' }
+
+/** 现场签到: show the rotating code; scan or type an attendee's code; list who came. */
+export default function CheckinPage() {
+  const id = useRouter().params.id ?? ''
+  const me = useMe()
+  const staff = me.has('staff', 'admin')
+  const code = useQuery(api.events.checkinCode, { eventId: id }, { enabled: staff && !!id })
+  const list = useQuery(api.events.attendees, { eventId: id }, { enabled: staff && !!id })
+  const checkIn = useAction(api.events.staffCheckIn)
+  const [text, setText] = useState('')
+  const [last, setLast] = useState('')
+  useEffect(() => {
+    if (!code.data) return
+    const t = setTimeout(() => void code.reload(), Math.max(1000, code.data.validUntil - Date.now()))
+    return () => clearTimeout(t)
+  }, [code.data, code.reload])
+  const submit = async (value: string) => {
+    const r = await checkIn.run({ code: value })
+    if (r) {
+      setLast(`${r.name || '居民'}：${r.already ? '已签到过' : `签到成功${r.awarded ? `，发放 ${r.awarded} 积分` : ''}`}`)
+      setText('')
+      await list.reload()
+    }
+  }
+  const scan = async () => {
+    const r = await Taro.scanCode({ onlyFromCamera: true }).catch(() => null)
+    if (r?.result) await submit(r.result)
+  }
+  return (
+    <Page>
+      <RoleGate me={me} roles={['staff', 'admin']}>
+        <View className='card'>
+          <View className='h-sub'>请居民在活动页输入这个签到码（每分钟更换）</View>
+          <Text className='h-title' data-testid='rotating-code'>{code.data?.code ?? '……'}</Text>
+        </View>
+        <View className='card'>
+          {process.env.TARO_ENV === 'weapp' && <BigButton onClick={() => void scan()}>扫居民的签到码</BigButton>}
+          <Input className='field-input' data-testid='attendee-code' value={text} placeholder='或粘贴居民的签到码' onInput={(e) => setText(e.detail.value)} />
+          <BigButton type='default' loading={checkIn.pending} onClick={() => void submit(text.trim())}>签到</BigButton>
+          {last && <View className='ok-text'>{last}</View>}
+          {checkIn.error && <View className='error-text'>{checkIn.error.message}</View>}
+        </View>
+        <StateView loading={list.loading} hasData={!!list.data} error={list.error} onRetry={list.reload}>
+          <View className='h-sub'>已占名额 {list.data?.seated ?? 0} / {list.data?.capacity ?? 0}</View>
+          {list.data?.items.map((a) => (
+            <View key={a.openid} className='row' data-testid={`attendee-${a.openid}`}>
+              <Text>{a.name}{a.family ? ` +${a.family}` : ''}{a.walkIn ? '（现场登记）' : ''}</Text>
+              <Text>{STATUS[a.status]}{a.position ? ` 第${a.position}位` : ''}</Text>
+            </View>
+          ))}
+        </StateView>
+      </RoleGate>
+    </Page>
+  )
+}

@@ -1,0 +1,40 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { api } from '@/api'
+import { BigButton, Page, RoleGate, StateView } from '@/components'
+import { useMe } from '@/hooks/use-me'
+import { useQuery } from '@/hooks/use-query'
+
+/** 兑换对账 (账物相符) per event booth; CSV copied to the clipboard (weapp) or downloaded (H5). */
+export default function ReconcilePage() {
+  const id = useRouter().params.id ?? ''
+  const me = useMe()
+  const q = useQuery(api.points.reconcile, { eventId: id }, { enabled: me.has('staff', 'admin') && !!id })
+  const exportCsv = () => {
+    const csv = q.data?.csv ?? ''
+    if (process.env.TARO_ENV === 'h5') {
+      const a = document.createElement('a')
+      a.href = URL.createObjectURL(new Blob(['\ufeff' + csv], { type: 'text/csv' }))
+      a.download = `对账-${id}.csv`
+      a.click()
+    } else void Taro.setClipboardData({ data: csv })
+  }
+  return (
+    <Page>
+      <RoleGate me={me} roles={['staff', 'admin']}>
+        <StateView loading={q.loading} hasData={!!q.data} error={q.error} onRetry={q.reload} empty={!!q.data && !q.data.lines.length} emptyText='这个活动没有兑换摊位'>
+          <View className={q.data?.balanced ? 'ok-text' : 'error-text'} data-testid='reconcile-status'>{q.data?.balanced ? '账物相符' : '账物不符，请清点'}</View>
+          {q.data?.lines.map((l) => (
+            <View key={l.giftId} className='card' data-testid={`reconcile-${l.giftId}`}>
+              <Text className='h-title'>{l.giftName}（{l.price}分）</Text>
+              <View>分配 {l.allocated} · 已核销 <Text data-testid='redeemed'>{l.redeemed}</Text> · 待领 {l.reserved} · 退回 {l.returned}</View>
+              <View>应在库 {l.onHand} 份</View>
+              <View className='h-sub'>扣积分 {l.pointsDebited} · 退积分 {l.pointsRefunded}</View>
+            </View>
+          ))}
+          <BigButton type='default' onClick={exportCsv}>导出 CSV</BigButton>
+        </StateView>
+      </RoleGate>
+    </Page>
+  )
+}
