@@ -41,13 +41,13 @@ export async function shot(page: Page, name: string, fullPage = true): Promise<s
   const file = path.join(ARTIFACTS, `${name}.png`)
   // let page transitions finish: Taro H5 slides a new page in from the right
   await page.waitForFunction(() => {
-    const shown = [...document.querySelectorAll('.page')].filter((el) => (el as HTMLElement).offsetParent)
+    const shown = Array.from(document.querySelectorAll('.page')).filter((el) => (el as HTMLElement).offsetParent)
     return shown.length > 0 && shown.every((el) => Math.abs(el.getBoundingClientRect().left) < 1)
   })
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
   const viewport = page.viewportSize()
   const height = fullPage
-    ? await page.evaluate(() => Math.max(...[...document.querySelectorAll('.page')].map((el) => (el as HTMLElement).offsetParent ? el.scrollHeight : 0), 0))
+    ? await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('.page')).map((el) => (el as HTMLElement).offsetParent ? el.scrollHeight : 0), 0))
     : 0
   if (viewport && height > viewport.height) await page.setViewportSize({ width: viewport.width, height: Math.min(height, 4000) })
   await page.screenshot({ path: file })
