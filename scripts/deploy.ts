@@ -1,0 +1,133 @@
+/**
+ * `npm run deploy`: upload the mini-program (dist/) and the cloud functions (build/functions/) with
+ * miniprogram-ci, add their timer triggers, then create the collections and indexes declared in
+ * database/indexes.json. Needs LINLI_APPID, LINLI_PRIVATE_KEY_PATH and LINLI_CLOUD_ENV; without them
+ * (or with --dry-run) it builds, validates and lists what it would upload, and uploads nothing.
+ *
+ *   --dry-run            never upload, even with credentials
+ *   --no-app-build       use the existing dist/ instead of running `npm run build:weapp`
+ *   --app-dir <dir>      validate/upload this weapp build instead of dist/
+ *   --functions-dir <d>  build the functions here instead of build/functions/
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { loadDeclarations, type Declarations } from '../localcloud/database/declarations'
+import { buildFunctions, OUT_DIR, ROOT, type Built } from './build-functions'
+import { npmRun } from './lib/run'
+import { MAIN_BUDGET, weappPackages } from './size-report'
+
+/** WeChat refuses a main package over 2 MB; our own budget (size-report --check) is 600 KB. */
+export const WECHAT_MAIN_LIMIT = 2 * 1024 * 1024
+
+export interface DeployOptions {
+  dryRun: boolean
+  buildApp: boolean
+  appDir: string
+  functionsDir: string
+}
+
+export interface FunctionPlan extends Built {
+  dir: string
+  triggers: { name: string; type: string; config: string }[]
+}
+
+export interface DeployPlan {
+  app: { dir: string; mainBytes: number; subpackages: Record<string, number> }
+  functions: FunctionPlan[]
+  database: Declarations
+  problems: string[]
+  warnings: string[]
+}
+
+export function parseArgs(argv: string[], env = process.env): DeployOptions {
+  const value = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined)
+  const hasCredentials = !!(env.LINLI_APPID && env.LINLI_PRIVATE_KEY_PATH && env.LINLI_CLOUD_ENV)
+  return {
+    dryRun: argv.includes('--dry-run') || !hasCredentials,
+    buildApp: !argv.includes('--no-app-build'),
+    appDir: path.resolve(value('--app-dir') ?? path.join(ROOT, 'dist')),
+    functionsDir: path.resolve(value('--functions-dir') ?? OUT_DIR),
+  }
+}
+
+/** A deployable function folder: index.js exporting main, package.json with wx-server-sdk, config.json. */
+export function checkFunctionFolder(dir: string): string[] {
+  const name = path.basename(dir)
+  const problems: string[] = []
+  for (const f of ['index.js', 'package.json', 'config.json']) if (!fs.existsSync(path.join(dir, f))) problems.push(`${name}: ${f} missing`)
+  if (problems.length) return problems
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'))
+    if (pkg.main !== 'index.js' || !pkg.dependencies?.['wx-server-sdk']) problems.push(`${name}: package.json must have main index.js and depend on wx-server-sdk`)
+    JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'))
+  } catch (err) {
+    problems.push(`${name}: ${(err as Error).message}`)
+  }
+  if (fs.existsSync(path.join(dir, 'index.ts'))) problems.push(`${name}: index.ts next to index.js (deploy the built folder only)`)
+  return problems
+}
+
+export async function plan(o: DeployOptions, log = console.log): Promise<DeployPlan> {
+  const problems: string[] = []
+  const warnings: string[] = []
+  if (o.buildApp) {
+    log('… npm run build:weapp')
+    if ((await npmRun('build:weapp', { quiet: true, env: { NODE_ENV: 'production' } })) !== 0) problems.push('weapp build failed')
+  }
+  log(`… building cloud functions into ${path.relative(ROOT, o.functionsDir)}`)
+  const built = await buildFunctions(undefined, o.functionsDir)
+  const functions = built.map((b) => {
+    const dir = path.join(o.functionsDir, b.name)
+    problems.push(...checkFunctionFolder(dir))
+    const config = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as { triggers?: FunctionPlan['triggers'] }
+    return { ...b, dir, triggers: config.triggers ?? [] }
+  })
+  const app = { dir: o.appDir, mainBytes: 0, subpackages: {} as Record<string, number> }
+  if (!fs.existsSync(path.join(o.appDir, 'app.json'))) problems.push(`no weapp build at ${o.appDir} (run npm run build:weapp)`)
+  else {
+    const { main, subs } = weappPackages(o.appDir)
+    const sum = (xs: { bytes: number }[]) => xs.reduce((s, x) => s + x.bytes, 0)
+    app.mainBytes = sum(main)
+    app.subpackages = Object.fromEntries(Object.entries(subs).map(([k, v]) => [k, sum(v)]))
+    if (app.mainBytes > WECHAT_MAIN_LIMIT) problems.push(`main package ${kb(app.mainBytes)} is over WeChat's 2 MB limit`)
+    else if (app.mainBytes > MAIN_BUDGET) warnings.push(`main package ${kb(app.mainBytes)} is over our 600 KB budget`)
+  }
+  let database: Declarations = { collections: {} }
+  try {
+    database = loadDeclarations(path.join(ROOT, 'database', 'indexes.json'))
+  } catch (err) {
+    problems.push((err as Error).message)
+  }
+  return { app, functions, database, problems, warnings }
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
+
+export function describePlan(p: DeployPlan, o: DeployOptions, env = process.env): string {
+  const lines = [
+    o.dryRun ? 'DRY RUN — nothing uploaded (set LINLI_APPID, LINLI_PRIVATE_KEY_PATH, LINLI_CLOUD_ENV to deploy)' : `DEPLOY to appid ${env.LINLI_APPID}, cloud env ${env.LINLI_CLOUD_ENV}`,
+    `mini-program: ${path.relative(ROOT, p.app.dir) || '.'} — main package ${kb(p.app.mainBytes)}` +
+      Object.entries(p.app.subpackages).map(([k, v]) => `, ${k}/ ${kb(v)}`).join(''),
+    `cloud functions (${p.functions.length}):`,
+    ...p.functions.map((f) => `  ${f.name.padEnd(12)} ${kb(f.bytes).padStart(9)}  ${f.triggers.map((t) => `timer ${t.name} "${t.config}"`).join(', ')}`),
+    `collections (${Object.keys(p.database.collections).length}):`,
+    ...Object.entries(p.database.collections).map(([c, s]) => `  ${c.padEnd(20)} ${s.indexes.map((i) => i.name).join(', ') || '(no extra indexes)'}`),
+    ...p.warnings.map((w) => `warning: ${w}`),
+    ...p.problems.map((x) => `PROBLEM: ${x}`),
+  ]
+  return lines.join('\n')
+}
+
+if (require.main === module) {
+  const o = parseArgs(process.argv.slice(2))
+  plan(o)
+    .then(async (p) => {
+      console.log(describePlan(p, o))
+      if (p.problems.length) process.exit(1)
+      if (!o.dryRun) await (await import('./deploy-upload')).upload(p, o)
+    })
+    .catch((err) => {
+      console.error(err)
+      process.exit(1)
+    })
+}
