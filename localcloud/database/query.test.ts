@@ -34,7 +34,7 @@ const sortArb = fc.oneof(
 function collection(docs: Doc[], withIndexes: boolean): Collection {
   const col = new Collection('t')
   docs.forEach((d, i) => {
-    const doc = { _id: `d${String(i).padStart(3, '0')}`, ...d }
+    const doc: Doc = { _id: `d${String(i).padStart(3, '0')}`, ...d }
     for (const k of Object.keys(doc)) if (doc[k] === undefined) delete doc[k]
     col.docs.set(doc._id, { seq: 1, doc })
     col.live++
