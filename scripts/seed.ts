@@ -5,6 +5,7 @@
  *   import { seed } from './seed'; await seed(cloud)          // a started LocalCloud (or { sdkEnv })
  *   npm run seed -- --url http://127.0.0.1:PORT             // against a running `npm run cloud`
  *   LINLI_CLOUD_URL=http://127.0.0.1:PORT npm run seed
+ *   npm run seed                                            // `npm run cloud` on its default port 9900
  */
 import { sdkEnvFor } from '../localcloud'
 import { demoSeedDocs, type SeedDocs } from '../core/demo/seed-docs'
@@ -47,9 +48,12 @@ export async function seed(target?: SeedTarget, docs: SeedDocs = demoSeedDocs())
   return { grids: docs.grids.length, buildings: docs.buildings.length, users: docs.users.length, ms: Date.now() - started }
 }
 
+/** --url, else LINLI_CLOUD_URL, else the SDK env already exported (from `npm run cloud`), else the CLI's default port. */
 function urlFromArgs(argv: string[]): string | undefined {
   const i = argv.indexOf('--url')
-  return i >= 0 ? argv[i + 1] : process.env.LINLI_CLOUD_URL
+  if (i >= 0) return argv[i + 1]
+  if (process.env.LINLI_CLOUD_URL) return process.env.LINLI_CLOUD_URL
+  return process.env.TCB_CONTEXT_CNFG ? undefined : 'http://127.0.0.1:9900'
 }
 
 if (require.main === module) {
