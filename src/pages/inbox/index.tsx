@@ -1,0 +1,41 @@
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { api } from '@/api'
+import { Page, StateView } from '@/components'
+import { useAction } from '@/hooks/use-query'
+import { fromNow } from '@/lib/dayjs'
+import { MoreButton } from '../order/parts/order-card'
+import { usePaged } from '../order/parts/use-paged'
+
+/** 消息: notices about my orders and tasks, newest first; tapping one opens the order. */
+export default function Inbox() {
+  const list = usePaged(api.orders.inbox, { limit: 20 })
+  const mark = useAction(api.orders.markRead)
+  const open = async (id: string, orderId: string | null, volunteerSide: boolean) => {
+    await mark.run({ ids: [id] })
+    if (orderId) void Taro.navigateTo({ url: volunteerSide ? `/volunteer/pages/order/index?id=${orderId}` : `/pages/order/detail/index?id=${orderId}` })
+  }
+  return (
+    <Page>
+      <View className='card row' onClick={async () => (await mark.run({})) && list.reload()} data-testid='mark-all-read'>
+        <Text>全部标为已读</Text>
+      </View>
+      <StateView loading={list.loading} hasData={list.items.length > 0} error={list.error} onRetry={list.reload} empty={!list.loading && list.items.length === 0} emptyText='还没有消息'>
+        <View data-testid='notices'>
+          {list.items.map((n) => (
+            <View key={n._id} className='card' data-testid={`notice-${n.kind}`} onClick={() => void open(n._id, n.orderId, ['assigned', 'confirmed', 'rated', 'reopened'].includes(n.kind))}>
+              <View className='row'>
+                <Text className={n.read ? '' : 'order-card__title'}>{n.title}</Text>
+                {!n.read && <Text className='badge badge--urgent'>新</Text>}
+              </View>
+              <View className='h-sub'>
+                {n.body} · {fromNow(n.at)}
+              </View>
+            </View>
+          ))}
+        </View>
+        <MoreButton next={list.next} loading={list.loading} onMore={() => void list.more()} />
+      </StateView>
+    </Page>
+  )
+}

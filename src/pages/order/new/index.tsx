@@ -1,0 +1,130 @@
+import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Input, Textarea } from '@tarojs/components'
+import { CATEGORY_GROUPS, CATEGORY_LABELS, type Category } from '@core/orders/categories'
+import { URGENCY_LABELS, URGENCIES, WHEN_LABELS, WHENS, type Urgency, type When } from '@core/orders/vocab'
+import { api } from '@/api'
+import { BigButton, ChipPicker, Page, RoleGate } from '@/components'
+import { useAction } from '@/hooks/use-query'
+import { useMe, useStructure } from '@/hooks/use-me'
+import { addressText, allBuildings } from '@/lib/address'
+import { clearDraft, EMPTY, loadDraft, saveDraft, type Draft } from './draft'
+
+/** Template id of the "order status" subscribe message (weapp); empty = don't ask. */
+const TEMPLATE = process.env.TARO_APP_TEMPLATE_ORDER as string | undefined
+
+/** Ask at the natural tap (submit) to be told about progress; returns the granted template ids. */
+async function askSubscribe(): Promise<string[] | undefined> {
+  if (process.env.TARO_ENV !== 'weapp' || !TEMPLATE) return undefined
+  try {
+    const res = (await Taro.requestSubscribeMessage({ tmplIds: [TEMPLATE], entityIds: [] } as never)) as Record<string, string>
+    return res[TEMPLATE] === 'accept' ? [TEMPLATE] : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * 服务点单 in three taps for the common case: home → a category (the description is pre-filled,
+ * address is home) → 提交. Everything else is optional and has a default.
+ */
+export default function NewOrder() {
+  const me = useMe()
+  const structure = useStructure()
+  const [d, setD] = useState<Draft>(loadDraft)
+  const create = useAction(api.orders.create)
+  useEffect(() => saveDraft(d), [d])
+  const set = (p: Partial<Draft>) => setD((x) => ({ ...x, ...p }))
+  const profile = me.data?.profile
+  const canProxy = me.has('building_lead', 'staff', 'admin')
+  const scopes = me.data?.scopes
+  const proxyBuildings = allBuildings(structure.data).filter(
+    (b) => me.has('admin') || scopes?.buildings.includes(b.id) || scopes?.grids.includes(b.gridId),
+  )
+
+  const pick = (c: Category) => set({ category: c, description: d.description && d.category ? d.description : `请帮忙：${CATEGORY_LABELS[c]}` })
+  const submit = async () => {
+    if (!d.category) return
+    const subscribe = await askSubscribe()
+    const out = await create.run({
+      category: d.category,
+      description: d.description,
+      urgency: d.urgency,
+      when: d.when,
+      subscribe,
+      ...(d.proxy ? { onBehalfOf: { name: d.neighbourName, phone: d.neighbourPhone || undefined, buildingId: d.neighbourBuilding } } : {}),
+    })
+    if (!out) return // the draft stays; the error shows below
+    clearDraft()
+    setD(EMPTY)
+    void Taro.redirectTo({ url: `/pages/order/detail/index?id=${out._id}` })
+  }
+
+  return (
+    <Page>
+      <RoleGate me={me} roles={['resident']}>
+        <View className='card row' onClick={() => void Taro.navigateTo({ url: '/pages/order/list/index' })} data-testid='to-my-orders'>
+          我的单子和进度 ›
+        </View>
+        <View className='card row' onClick={() => void Taro.navigateTo({ url: '/pages/inbox/index' })} data-testid='to-inbox'>
+          消息 ›
+        </View>
+        <View className='card' data-testid='order-form'>
+          <View className='field-label'>需要什么帮助？</View>
+          {CATEGORY_GROUPS.map((g) => (
+            <View key={g.id}>
+              {g.items.length > 1 && <View className='h-sub'>{g.label}</View>}
+              <ChipPicker
+                testId={`cat-${g.id}`}
+                options={g.items.map((c) => ({ value: c, label: g.items.length > 1 ? CATEGORY_LABELS[c] : g.label }))}
+                value={d.category ? [d.category] : []}
+                onChange={([c]) => pick(c as Category)}
+              />
+            </View>
+          ))}
+          {d.category && (
+            <>
+              <View className='field-label'>说说具体情况</View>
+              <Textarea className='field-input field-textarea' data-testid='order-desc' value={d.description} maxlength={500} onInput={(e) => set({ description: e.detail.value })} />
+              <View className='field-label'>急不急</View>
+              <ChipPicker testId='order-urgency' options={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))} value={[d.urgency]} onChange={([u]) => set({ urgency: u as Urgency })} />
+              <View className='field-label'>什么时候方便</View>
+              <ChipPicker testId='order-when' options={WHENS.map((w) => ({ value: w, label: WHEN_LABELS[w] }))} value={[d.when]} onChange={([w]) => set({ when: w as When })} />
+              {canProxy && (
+                <ChipPicker
+                  testId='order-proxy'
+                  options={[
+                    { value: 'self', label: '为自己' },
+                    { value: 'proxy', label: '为邻居代下单' },
+                  ]}
+                  value={[d.proxy ? 'proxy' : 'self']}
+                  onChange={([v]) => set({ proxy: v === 'proxy' })}
+                />
+              )}
+              {d.proxy ? (
+                <View data-testid='proxy-form'>
+                  <View className='field-label'>邻居姓名</View>
+                  <Input className='field-input' data-testid='neighbour-name' value={d.neighbourName} maxlength={20} onInput={(e) => set({ neighbourName: e.detail.value })} />
+                  <View className='field-label'>邻居电话（没有可不填）</View>
+                  <Input className='field-input' type='number' value={d.neighbourPhone} maxlength={11} onInput={(e) => set({ neighbourPhone: e.detail.value })} />
+                  <View className='field-label'>住哪栋楼</View>
+                  <ChipPicker testId='neighbour-building' options={proxyBuildings.map((b) => ({ value: b.id, label: b.name }))} value={[d.neighbourBuilding]} onChange={([b]) => set({ neighbourBuilding: b })} />
+                </View>
+              ) : (
+                profile && <View className='h-sub'>地址：{addressText(structure.data, profile.buildingId, profile.unitId)}（您登记的住址）</View>
+              )}
+            </>
+          )}
+          {create.error && (
+            <View className='error-text' data-testid='order-error'>
+              {create.error.message}（已为您保留填写的内容）
+            </View>
+          )}
+          <BigButton onClick={submit} loading={create.pending} disabled={!d.category || !d.description.trim() || (d.proxy && (!d.neighbourName || !d.neighbourBuilding))}>
+            提交
+          </BigButton>
+        </View>
+      </RoleGate>
+    </Page>
+  )
+}

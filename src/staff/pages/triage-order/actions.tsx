@@ -1,0 +1,91 @@
+import { useState } from 'react'
+import { View, Input } from '@tarojs/components'
+import type { OrderView } from '@core/orders/schemas'
+import { PRIORITIES, PRIORITY_LABELS, type Priority } from '@core/orders/vocab'
+import { TEAMS, TEAM_LABELS, type Team } from '@core/users/vocab'
+import { api } from '@/api'
+import { BigButton, ChipPicker } from '@/components'
+import { useAction, useQuery } from '@/hooks/use-query'
+import { NoteForm } from '@/pages/order/parts/note-form'
+
+type Kind = 'small' | 'big' | 'private' | 'reject'
+const KINDS = [
+  { value: 'small', label: '小事：找志愿者' },
+  { value: 'big', label: '大事：上报' },
+  { value: 'private', label: '私事：转介' },
+  { value: 'reject', label: '不受理' },
+]
+
+/** 三事分流 for a new or reopened order. */
+export function TriageActions({ o, onDone }: { o: OrderView; onDone: () => void }) {
+  const [kind, setKind] = useState<Kind>('small')
+  const [to, setTo] = useState<string>('pool')
+  const [points, setPoints] = useState(String(o.points))
+  const [priority, setPriority] = useState<Priority>(o.priority)
+  const [awardAgain, setAwardAgain] = useState(false)
+  const volunteers = useQuery(api.users.listUsers, { role: 'volunteer', gridId: o.gridId, pageSize: 50 })
+  const publish = useAction(api.orders.publish)
+  const assign = useAction(api.orders.assign)
+  const escalate = useAction(api.orders.escalate)
+  const refer = useAction(api.orders.refer)
+  const reject = useAction(api.orders.reject)
+  const ran = (out: unknown) => out !== undefined && onDone()
+  const error = publish.error ?? assign.error ?? escalate.error ?? refer.error ?? reject.error
+  const extras = { points: Number(points) || 0, priority, awardAgain: o.reopenCount > 0 ? awardAgain : undefined }
+  const dispatch = async () => {
+    if (to === 'pool' || to.startsWith('team:')) ran(await publish.run({ orderId: o._id, team: to.startsWith('team:') ? (to.slice(5) as Team) : null, ...extras }))
+    else ran(await assign.run({ orderId: o._id, volunteerId: to, ...extras }))
+  }
+  return (
+    <View className='card' data-testid='triage-actions'>
+      <ChipPicker testId='triage-kind' options={KINDS} value={[kind]} onChange={([k]) => setKind(k as Kind)} />
+      {kind === 'small' && (
+        <View>
+          <View className='field-label'>派给谁</View>
+          <ChipPicker
+            testId='triage-to'
+            options={[
+              { value: 'pool', label: '接单大厅（所有志愿者）' },
+              ...TEAMS.map((t) => ({ value: `team:${t}`, label: `只给${TEAM_LABELS[t]}` })),
+              ...(volunteers.data?.items ?? []).map((v) => ({ value: v.openid, label: `指派：${v.name}` })),
+            ]}
+            value={[to]}
+            onChange={([t]) => setTo(t)}
+          />
+          <View className='field-label'>优先级</View>
+          <ChipPicker options={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))} value={[priority]} onChange={([p]) => setPriority(p as Priority)} />
+          <View className='field-label'>积分</View>
+          <Input className='field-input' type='number' data-testid='triage-points' value={points} onInput={(e) => setPoints(e.detail.value)} />
+          {o.reopenCount > 0 && (
+            <ChipPicker
+              options={[
+                { value: 'no', label: '重新打开：不再给积分' },
+                { value: 'yes', label: '重新打开：再给一次积分' },
+              ]}
+              value={[awardAgain ? 'yes' : 'no']}
+              onChange={([v]) => setAwardAgain(v === 'yes')}
+            />
+          )}
+          <BigButton loading={publish.pending || assign.pending} onClick={() => void dispatch()}>
+            派单
+          </BigButton>
+        </View>
+      )}
+      {kind === 'big' && <EscalateForm pending={escalate.pending} onSubmit={async (department, note) => ran(await escalate.run({ orderId: o._id, department, note }))} />}
+      {kind === 'private' && <NoteForm label='转介建议' placeholder='例如：每月5日社区有律师坐班' submit='转介并结束' pending={refer.pending} onSubmit={async (guidance) => ran(await refer.run({ orderId: o._id, guidance }))} />}
+      {kind === 'reject' && <NoteForm label='不受理的原因' submit='不受理' type='danger' pending={reject.pending} onSubmit={async (reason) => ran(await reject.run({ orderId: o._id, reason }))} />}
+      {error && <View className='error-text'>{error.message}</View>}
+    </View>
+  )
+}
+
+function EscalateForm({ pending, onSubmit }: { pending: boolean; onSubmit: (department: string, note: string) => void }) {
+  const [department, setDepartment] = useState('')
+  return (
+    <View>
+      <View className='field-label'>上报到哪个部门</View>
+      <Input className='field-input' value={department} placeholder='例如：街道城管科' onInput={(e) => setDepartment(e.detail.value)} />
+      <NoteForm label='说明' submit='上报' pending={pending} onSubmit={(note) => department.trim() && onSubmit(department.trim(), note)} />
+    </View>
+  )
+}

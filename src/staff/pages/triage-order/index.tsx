@@ -1,0 +1,64 @@
+import { useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import type { OrderView } from '@core/orders/schemas'
+import { api } from '@/api'
+import { Page, RoleGate, StateView } from '@/components'
+import { useMe } from '@/hooks/use-me'
+import { useAction, useQuery } from '@/hooks/use-query'
+import { OrderFacts, Timeline } from '@/pages/order/parts/order-detail'
+import { NoteForm } from '@/pages/order/parts/note-form'
+import { TriageActions } from './actions'
+
+/** Staff: one order — triage it, follow up an escalation, or reassign when a volunteer is stuck. */
+export default function TriageOrder() {
+  const id = useRouter().params.id ?? ''
+  const me = useMe()
+  const q = useQuery(api.orders.get, { orderId: id })
+  const reload = () => void q.reload()
+  return (
+    <Page>
+      <RoleGate me={me} roles={['staff', 'admin']}>
+        <StateView loading={q.loading} hasData={!!q.data} error={q.error} onRetry={q.reload}>
+          {q.data && (
+            <>
+              <OrderFacts o={q.data} />
+              {q.data.status === 'submitted' && <TriageActions o={q.data} onDone={reload} />}
+              {q.data.status === 'escalated' && <FollowUp o={q.data} onDone={reload} />}
+              {['open', 'accepted', 'in_service'].includes(q.data.status) && <Reassign o={q.data} onDone={reload} />}
+              <Timeline o={q.data} />
+            </>
+          )}
+        </StateView>
+      </RoleGate>
+    </Page>
+  )
+}
+
+function FollowUp({ o, onDone }: { o: OrderView; onDone: () => void }) {
+  const follow = useAction(api.orders.followUp)
+  const close = useAction(api.orders.close)
+  const ran = (out: unknown) => out !== undefined && onDone()
+  return (
+    <View className='card'>
+      <NoteForm label='跟进情况' submit='记录跟进' type='default' pending={follow.pending} onSubmit={async (note) => ran(await follow.run({ orderId: o._id, note }))} />
+      <NoteForm label='办结说明' submit='办结' pending={close.pending} onSubmit={async (note) => ran(await close.run({ orderId: o._id, note }))} />
+      {(follow.error ?? close.error) && <View className='error-text'>{(follow.error ?? close.error)!.message}</View>}
+    </View>
+  )
+}
+
+function Reassign({ o, onDone }: { o: OrderView; onDone: () => void }) {
+  const reassign = useAction(api.orders.reassign)
+  return (
+    <View className='card'>
+      <NoteForm
+        label={o.overdue ? '已超时：放回接单大厅重新安排' : '重新安排（放回接单大厅）'}
+        submit='重新安排'
+        type='default'
+        pending={reassign.pending}
+        onSubmit={async (reason) => (await reassign.run({ orderId: o._id, reason })) !== undefined && onDone()}
+      />
+      {reassign.error && <View className='error-text'>{reassign.error.message}</View>}
+    </View>
+  )
+}
