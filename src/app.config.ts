@@ -5,6 +5,10 @@ export default defineAppConfig({
   pages: [
     'pages/home/index',
     'pages/me/index',
+    'pages/order/new/index',
+    'pages/order/list/index',
+    'pages/order/detail/index',
+    'pages/inbox/index',
     'pages/events/index/index',
     'pages/events/detail/index',
     'pages/points/index/index',
@@ -12,8 +16,8 @@ export default defineAppConfig({
     ...(isH5 ? ['pages/dev-persona/index'] : []),
   ],
   subPackages: [
-    { root: 'volunteer', pages: ['pages/home/index'] },
-    { root: 'staff', pages: ['pages/applications/index', 'pages/users/index', 'pages/event-publish/index', 'pages/checkin/index', 'pages/booth/index', 'pages/reconcile/index'] },
+    { root: 'volunteer', pages: ['pages/home/index', 'pages/pool/index', 'pages/order/index', 'pages/tasks/index'] },
+    { root: 'staff', pages: ['pages/applications/index', 'pages/users/index', 'pages/triage/index', 'pages/triage-order/index', 'pages/event-publish/index', 'pages/checkin/index', 'pages/booth/index', 'pages/reconcile/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -4,17 +4,17 @@
  */
 export const FEATURE_PAGES: Record<'order' | 'events' | 'points' | 'pool' | 'myTasks' | 'dispatch', string | undefined> = {
   /** 服务点单 (resident) */
-  order: undefined,
+  order: '/pages/order/new/index',
   /** 活动报名 */
   events: '/pages/events/index/index',
   /** 爱心银行 */
   points: '/pages/points/index/index',
   /** 接单大厅 (volunteer) */
-  pool: undefined,
+  pool: '/volunteer/pages/pool/index',
   /** 我的任务 (volunteer) */
-  myTasks: undefined,
+  myTasks: '/volunteer/pages/tasks/index',
   /** 派单 (staff triage) */
-  dispatch: undefined,
+  dispatch: '/staff/pages/triage/index',
 }
 
 /** The community's phone for one-tap help; set TARO_APP_HOTLINE at build time (12345 = 政务服务便民热线). */
