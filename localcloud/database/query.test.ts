@@ -25,7 +25,8 @@ const cond = fc.oneof(
   fc.array(scalar, { minLength: 1, maxLength: 3 }).map((v) => ({ $in: v })),
   fc.constantFrom('a', 'b').map((v) => ({ $gt: v })),
 )
-const filterArb = fc.record({ a: cond, b: cond }, { requiredKeys: [] })
+const idCond = fc.oneof(fc.constantFrom('d001', 'd002', 'x'), fc.array(fc.constantFrom('d000', 'd003', 'd005', 'nope'), { maxLength: 3 }).map((v) => ({ $in: v })))
+const filterArb = fc.record({ a: cond, b: cond, _id: idCond }, { requiredKeys: [] })
 const sortArb = fc.oneof(
   fc.constant([] as [string, number][]),
   fc.constantFrom<[string, number][]>([['a', 1]], [['a', -1]], [['b', 1]], [['a', 1], ['b', 1]], [['a', -1], ['b', -1]], [['b', -1], ['c', 1]]),

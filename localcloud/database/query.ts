@@ -52,8 +52,9 @@ export class QueryEngine {
       examined++
       if (doc && test(q, doc)) matched.push(doc)
     }
-    if (typeof filter._id === 'string' || typeof filter._id === 'number') {
-      consider(get(String(filter._id)))
+    const ids = idsOf(filter._id)
+    if (ids) {
+      for (const id of ids) consider(get(id))
     } else if (plan) {
       const seen = plan.ranges.length > 1 ? new Set<string>() : null
       outer: for (const r of plan.ranges) {
@@ -75,9 +76,10 @@ export class QueryEngine {
         if (matched.length >= want) break
       }
     }
-    if (examined > SCAN_WARN_THRESHOLD && !plan?.selective) this.warn(col.name, filter, sort, examined)
-    if (streaming) return matched.slice(skip, skip + limit)
-    return sortDocs(matched, sort).slice(skip, skip + limit)
+    if (examined > SCAN_WARN_THRESHOLD && !plan?.selective && !ids) this.warn(col.name, filter, sort, examined)
+    if (streaming && !ids) return matched.slice(skip, skip + limit)
+    // Looked up by _id: MongoDB answers in _id index order.
+    return sortDocs(matched, sort.length || !ids ? sort : [['_id', 1]]).slice(skip, skip + limit)
   }
 
   count(col: Collection, filter: Doc): number {
@@ -97,4 +99,13 @@ export class QueryEngine {
 export function sortDocs(docs: Doc[], sort: [string, number][]): Doc[] {
   if (!sort.length || docs.length < 2) return docs
   return new Query({}).find(docs).sort(Object.fromEntries(sort)).all() as Doc[]
+}
+
+/** `_id: x` or `_id: { $in: [...] }` (scalars): look the documents up directly. */
+function idsOf(cond: unknown): string[] | null {
+  if (typeof cond === 'string' || typeof cond === 'number') return [String(cond)]
+  const keys = cond && typeof cond === 'object' ? Object.keys(cond) : []
+  const list = keys.length === 1 && keys[0] === '$in' ? (cond as { $in: unknown }).$in : null
+  if (!Array.isArray(list) || !list.every((v) => typeof v === 'string' || typeof v === 'number')) return null
+  return [...new Set(list.map(String))]
 }
