@@ -56,6 +56,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       devServer: { host: '127.0.0.1', port: Number(process.env.H5_DEV_PORT || 10087) },
+      // Taro splits only initial chunks, so every lazily loaded page carried its own copy of NutUI
+      // and our components (~85 KB each); share them across pages instead.
+      webpackChain(chain) {
+        chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' })
+      },
     },
   }
   if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
