@@ -29,6 +29,7 @@ beforeAll(async () => {
   await okAs(admin0, users.grantRole, { openid: staffG2, role: 'staff', grids: ['g2'] })
   await okAs(admin0, users.grantRole, { openid: lead, role: 'building_lead', buildings: ['b3'] })
   await okAs(admin0, users.grantRole, { openid: admin, role: 'admin' })
+  await okAs(admin0, community.upsertGrid, { id: 'mx-grid', name: '矩阵网格', order: 90 })
   Object.assign(callers.resident, { openid: resident })
   Object.assign(callers.volunteer, { openid: volunteer })
   Object.assign(callers.staffG1, { openid: staffG1 })
@@ -77,7 +78,7 @@ describeAuthMatrix(
   {
     structure: { input: () => ({}), allow: EVERYONE },
     upsertGrid: { input: () => ({ id: 'mx-grid', name: '矩阵网格' }), allow: ['admin'] },
-    upsertBuilding: { input: () => ({ id: 'mx-b1', gridId: 'g2', name: '矩阵楼', unitCount: 1 }), allow: ['admin'] },
+    upsertBuilding: { input: () => ({ id: 'mx-b1', gridId: 'mx-grid', name: '矩阵楼', unitCount: 1 }), allow: ['admin'] },
   },
   community,
 )

@@ -1,4 +1,5 @@
 /** users: profile and volunteer application, through the real SDK and the dev entry. */
+import type { InputOf } from '../../core/contract/define'
 import { users } from '../../core/users/contract'
 import { PERSONAS } from '../../core/demo/personas'
 import { callAs, freshOpenid, okAs, sdkDb } from '../support/call'
@@ -48,7 +49,7 @@ describe('profile', () => {
 })
 
 describe('volunteer application and review', () => {
-  const application = { skills: ['repair_pipe', 'elder_visit'], availableTimes: ['weekend_morning'], team: 'red_steward', intro: '会修水管' } as const
+  const application: InputOf<typeof users.applyVolunteer> = { skills: ['repair_pipe', 'elder_visit'], availableTimes: ['weekend_morning'], team: 'red_steward', intro: '会修水管' }
 
   test('a guest must register first; bad skills are refused in Chinese', async () => {
     expect(await callAs(freshOpenid('g'), users.applyVolunteer, application)).toMatchObject({ ok: false, error: { code: 'NOT_REGISTERED', message: expect.stringContaining('个人信息') } })
