@@ -39,6 +39,18 @@ describe('profile', () => {
     expect(moved).toMatchObject({ name: '改名了', gridId: 'g2', createdAt: profile.createdAt, roles: ['resident'] })
   })
 
+  test('30 concurrent saves of one profile: each ok or BUSY (never a raw error); one of them is stored', async () => {
+    const { openid } = await newResident()
+    const inputs = Array.from({ length: 30 }, (_, i) => ({ name: `并发${i}`, phone: `1360000${String(i).padStart(4, '0')}`, buildingId: 'b4', unitId: 'b4-2' }))
+    const results = await Promise.all(inputs.map((input) => callAs(openid, users.updateProfile, input)))
+    const codes = results.map((r) => (r.ok ? 'ok' : r.error.code))
+    expect(codes.filter((c) => c !== 'ok' && c !== 'BUSY')).toEqual([])
+    expect(codes.filter((c) => c === 'ok').length).toBeGreaterThan(0)
+    const stored = (await sdkDb().collection('users').doc(openid).get()).data
+    expect(inputs.map((i) => i.name)).toContain(stored.name)
+    console.log(`30 concurrent profile saves: ${codes.filter((c) => c === 'ok').length} ok, ${codes.filter((c) => c === 'BUSY').length} BUSY`)
+  })
+
   test('the owner sees the whole phone; staff see it masked', async () => {
     const { openid } = await newResident({ buildingId: 'b2' })
     const list = await okAs(staffZhang.openid, users.listUsers, { buildingId: 'b2', pageSize: 50 })
