@@ -91,6 +91,26 @@ test('round trips are counted in total, per action and per caller', async () => 
   })
 })
 
+test('reset() drops all data, keeps declared collections and their indexes; writes after it are durable', async () => {
+  const { dataDir } = t
+  const indexesFile = path.join(dataDir, 'indexes.json')
+  await db.createCollection('scratch')
+  await t.cloud.reset()
+  await expect(db.collection('scratch').count()).rejects.toMatchObject({ errCode: -502005 })
+  expect((await db.collection('tasks').count()).total).toBe(0)
+  await db.collection('tasks').add({ data: { _id: 'r1', code: 'r-code', status: 'open', at: new Date(1), n: 1 } })
+  await expect(db.collection('tasks').add({ data: { code: 'r-code' } })).rejects.toMatchObject({ errMsg: expect.stringContaining('duplicate key') })
+  await t.cloud.stop()
+  t = await startDbCloud({ dataDir, indexesFile })
+  db = t.db
+  expect((await db.collection('tasks').where({ status: 'open' }).get()).data.map((d: { _id: string }) => d._id)).toEqual(['r1'])
+  for (let i = 0; i < N; i += 500) {
+    const docs = Array.from({ length: 500 }, (_x, j) => ({ _id: `t${i + j}`, code: `c${i + j}`, status: ['open', 'taken', 'done'][(i + j) % 3], at: { $date: { $numberLong: String(1e12 + (i + j) * 1000) } }, n: i + j }))
+    const res = await fetch(`${t.cloud.url}/admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'database.insertDocument', collectionName: 'tasks', data: docs.map((d) => JSON.stringify(d)) }) })
+    expect((await res.json()).data.insertedIds).toHaveLength(500)
+  }
+})
+
 test('indexes survive a restart (rebuilt from the journal)', async () => {
   const { dataDir } = t
   const indexesFile = path.join(dataDir, 'indexes.json')
