@@ -1,0 +1,57 @@
+/**
+ * Role-aware pages in a real browser: a resident is kept out of volunteer and staff pages; a 网格员
+ * sees only her grid's residents and makes a neighbour 楼栋长; the persona switcher is reachable
+ * from 我的. Screenshots: test-artifacts/e2e/roles-*.png
+ */
+import type { Browser } from 'playwright-core'
+import { PERSONAS } from '../../core/demo/personas'
+import { DEMO_NEIGHBOURS } from '../../core/demo/community'
+import { launch, phone, shot } from './support/browser'
+import { byTestId, openPage, pickPersona, tapButton } from './support/app'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+test('a resident sees no staff entries and is turned away from volunteer pages; 我的 leads to the persona switcher', async () => {
+  const { page, context } = await phone(browser)
+  await pickPersona(page, PERSONAS.residentWang.openid)
+  await expect(byTestId(page, 'greeting').textContent()).resolves.toContain('王秀英')
+  for (const id of ['entry-volunteer', 'entry-review', 'entry-users', 'entry-dispatch']) expect(await byTestId(page, id).count()).toBe(0)
+
+  await openPage(page, '/volunteer/pages/home/index')
+  await byTestId(page, 'role-gate').waitFor()
+  await expect(byTestId(page, 'role-gate').textContent()).resolves.toContain('志愿者的页面')
+  await shot(page, 'roles-01-resident-gated')
+
+  await openPage(page, '/pages/me/index')
+  await byTestId(page, 'switch-persona').click()
+  await page.locator(`[data-testid="persona-${PERSONAS.residentWang.openid}"].persona--on`).waitFor()
+  await context.close()
+})
+
+test('网格员 sees her own grid only and makes a neighbour 楼栋长', async () => {
+  const liu = DEMO_NEIGHBOURS.find((n) => n.name === '刘桂兰')! // 1号楼, 第一网格
+  const { page, context } = await phone(browser)
+  await pickPersona(page, PERSONAS.staffZhang.openid)
+  await byTestId(page, 'entry-users').click()
+
+  const search = page.locator('.field-input input').last()
+  await search.fill(PERSONAS.residentSun.name) // 6号楼: 第二网格, not hers
+  await page.locator('[data-state="empty"]').waitFor()
+
+  await search.fill(liu.name)
+  const card = byTestId(page, `user-${liu.openid}`)
+  await card.waitFor()
+  await expect(card.textContent()).resolves.toContain('1号楼')
+  await expect(card.textContent()).resolves.toMatch(/139\*{4}\d{4}/) // others' phones are masked
+  await tapButton(card, '设为本楼楼栋长')
+  await card.locator('.big-btn', { hasText: '撤销本楼楼栋长' }).waitFor()
+  await expect(card.textContent()).resolves.toContain('楼栋长')
+  await shot(page, 'roles-02-staff-made-lead')
+  await context.close()
+})
