@@ -10,7 +10,14 @@ import { EVENT_KIND_LABELS } from '@core/events/model'
 import { newRequestId, STATUS_TEXT, type EventItem } from '../parts'
 
 const FAMILY = [0, 1, 2, 3, 4].map((n) => ({ value: String(n), label: n ? `带${n}位家人` : '就我一人' }))
-const REMINDER_TEMPLATE = process.env.TARO_APP_TEMPLATE_EVENT as string | undefined
+/** Reminder template id, if the build defines TARO_APP_TEMPLATE_EVENT (config defineConstants); H5 has no `process`. */
+const REMINDER_TEMPLATE: string | undefined = (() => {
+  try {
+    return process.env.TARO_APP_TEMPLATE_EVENT
+  } catch {
+    return undefined
+  }
+})()
 
 /** Ask for the reminder subscribe message at the natural tap (weapp only; H5 has none). */
 async function askReminder(): Promise<boolean> {
@@ -104,8 +111,8 @@ function Booths({ e }: { e: EventItem }) {
     <View className='card' data-testid='booths'>
       <Text className='h-title'>现场兑换礼品</Text>
       {e.booths.map((b) => (
-        <View key={b.giftId} className='row'>
-          <Text>{b.giftName} · {b.price} 积分 · 剩 {b.left ?? b.stock}</Text>
+        <View key={b.giftId} data-testid={`booth-${b.giftId}`}>
+          <View className='field-label'>{b.giftName} · {b.price} 积分 · 剩 {b.left ?? b.stock} 份</View>
           <BigButton type='default' loading={redeem.pending} onClick={async () => setGot(await redeem.run({ eventId: e.id, giftId: b.giftId, requestId: newRequestId() }))}>
             兑换
           </BigButton>

@@ -1,0 +1,90 @@
+/**
+ * Issue #6's story in a real browser: staff publish an event with a gift booth → a resident signs
+ * up → checks in with the rotating code → receives the points → redeems a gift → staff verify the
+ * code at the booth → the reconciliation shows it. Screenshots: test-artifacts/e2e/event-booth-*.png
+ */
+import type { Browser, Page } from 'playwright-core'
+import { PERSONAS } from '../../core/demo/personas'
+import { pointsFn } from '../../core/points/contract'
+import { clientFor } from '../support/call'
+import { launch, phone, shot } from './support/browser'
+import { openPage, pickPersona, tapButton } from './support/app'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const STAFF = PERSONAS.staffZhang.openid
+const RESIDENT = PERSONAS.residentWang.openid
+/** Taro H5 keeps earlier pages of the stack in the DOM, hidden: look at the visible one only. */
+const vis = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
+
+test('publish with a booth → sign up → check in → points → redeem → 核销 → reconciliation', async () => {
+  const cloud = clientFor(process.env.E2E_CLOUD_URL!)
+  const now = Date.now()
+  const gift = await cloud.okAs(PERSONAS.admin.openid, pointsFn.upsertGift, {
+    name: `毛巾${now % 1000}`, price: 10, totalStock: 50, perPersonLimit: 1, activeFrom: now - 3600e3, activeTo: now + 30 * 86400e3,
+  })
+  const before = (await cloud.okAs(RESIDENT, pointsFn.balance, {})).balance
+
+  // staff publish, starting now, with a booth of 5
+  const staff = (await phone(browser)).page
+  await pickPersona(staff, STAFF)
+  await openPage(staff, '/staff/pages/event-publish/index')
+  await vis(staff, 'title-input').locator('input').fill('重阳节义诊')
+  await vis(staff, 'start-picker').getByText('马上开始', { exact: true }).click()
+  await vis(staff, 'points-input').locator('input').fill('10')
+  await vis(staff, 'gift-picker').getByText(`${gift.name}（10分）`, { exact: true }).click()
+  await vis(staff, 'stock-input').locator('input').fill('5')
+  await shot(staff, 'event-booth-01-publish')
+  await tapButton(staff.locator('.page:visible'), '发布')
+  await vis(staff, 'seats-left').waitFor()
+  const eventId = new URL(staff.url().replace('#', '')).searchParams.get('id')!
+  expect(eventId).toMatch(/^e/)
+
+  // the resident signs up
+  const res = (await phone(browser)).page
+  await pickPersona(res, RESIDENT)
+  await openPage(res, `/pages/events/detail/index?id=${eventId}`)
+  await tapButton(res.locator('.page:visible'), '我要报名')
+  await expect(vis(res, 'my-status').textContent()).resolves.toContain('已报名')
+  await shot(res, 'event-booth-02-signed-up')
+
+  // staff show the rotating code; the resident types it
+  await openPage(staff, `/staff/pages/checkin/index?id=${eventId}`)
+  await staff.waitForFunction(() => /^\d{6}$/.test(document.querySelector('[data-testid="rotating-code"]')?.textContent ?? ''))
+  const code = (await vis(staff, 'rotating-code').textContent())!.trim()
+  await vis(res, 'checkin-code').locator('input').fill(code)
+  await tapButton(res.locator('.page:visible'), '签到')
+  await expect(vis(res, 'checkin-done').textContent()).resolves.toContain('获得 10 积分')
+  expect((await cloud.okAs(RESIDENT, pointsFn.balance, {})).balance).toBe(before + 10)
+
+  // the resident redeems at the booth and gets a code
+  await tapButton(vis(res, 'booths'), '兑换')
+  await vis(res, 'redeem-code').waitFor()
+  const redeemText = (await vis(res, 'redeem-code').textContent())!
+  const redeemCode = /([2-9A-Z]{4}-[2-9A-Z]{4})/.exec(redeemText)![1]
+  await shot(res, 'event-booth-03-redeemed')
+  await openPage(res, '/pages/points/index/index')
+  await expect(vis(res, 'balance').textContent()).resolves.toBe(String(before))
+  await expect(vis(res, 'statement').textContent()).resolves.toContain('参加活动：重阳节义诊')
+  await shot(res, 'event-booth-04-points')
+
+  // staff verify it at the booth: once
+  await openPage(staff, `/staff/pages/booth/index?id=${eventId}`)
+  await vis(staff, 'booth-code').locator('input').fill(redeemCode.toLowerCase())
+  await tapButton(staff.locator('.page:visible'), '核销')
+  await expect(vis(staff, 'booth-done').textContent()).resolves.toContain(`请交给 ${PERSONAS.residentWang.name}：${gift.name}`)
+  await expect(vis(staff, 'booth-done').textContent()).resolves.toContain('还剩 4 份')
+  await shot(staff, 'event-booth-05-verified')
+
+  // the reconciliation shows it
+  await openPage(staff, `/staff/pages/reconcile/index?id=${eventId}`)
+  await expect(vis(staff, 'reconcile-status').textContent()).resolves.toBe('账物相符')
+  await expect(vis(staff, `reconcile-${gift.id}`).locator('[data-testid="redeemed"]').textContent()).resolves.toBe('1')
+  await shot(staff, 'event-booth-06-reconcile')
+})
