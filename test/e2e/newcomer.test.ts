@@ -3,18 +3,12 @@
  * home building, turns on 大字模式, applies as a volunteer; the grid's staff member approves; the
  * newcomer now sees the volunteer pages. Screenshots: test-artifacts/e2e/newcomer-*.png
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { PERSONAS } from '../../core/demo/personas'
-import { launch, phone, shot, appUrl } from './support/browser'
+import { useBrowser, phone, shot, appUrl } from './support/browser'
 import { byTestId, fontSize, pickPersona, smallTargets, tapButton } from './support/app'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useBrowser()
 
 const NEWCOMER = PERSONAS.newcomer.openid
 const STAFF_G1 = PERSONAS.staffZhang.openid // 网格员 of 第一网格, where 2号楼 is
@@ -28,7 +22,7 @@ async function sizes(page: Page) {
 }
 
 test('newcomer registers, turns on 大字模式, applies as volunteer; staff approves; volunteer pages open', async () => {
-  const { page } = await phone(browser)
+  const { page } = await phone(browser())
 
   // First visit in a fresh browser: the dev persona switcher comes first.
   await page.goto(appUrl())
@@ -91,7 +85,7 @@ test('newcomer registers, turns on 大字模式, applies as volunteer; staff app
   expect(await byTestId(page, 'entry-volunteer').count()).toBe(0)
 
   // The 网格员 of 第一网格 reviews on her own phone.
-  const staff = await phone(browser)
+  const staff = await phone(browser())
   await pickPersona(staff.page, STAFF_G1)
   await byTestId(staff.page, 'entry-review').click()
   const card = byTestId(staff.page, `application-${NEWCOMER}`)

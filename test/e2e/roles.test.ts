@@ -3,22 +3,15 @@
  * sees only her grid's residents and makes a neighbour 楼栋长; the persona switcher is reachable
  * from 我的. Screenshots: test-artifacts/e2e/roles-*.png
  */
-import type { Browser } from 'playwright-core'
 import { PERSONAS } from '../../core/demo/personas'
 import { DEMO_NEIGHBOURS } from '../../core/demo/community'
-import { launch, phone, shot } from './support/browser'
+import { useBrowser, phone, shot } from './support/browser'
 import { byTestId, openPage, pickPersona, tapButton } from './support/app'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useBrowser()
 
 test('a resident sees no staff entries and is turned away from volunteer pages; 我的 leads to the persona switcher', async () => {
-  const { page, context } = await phone(browser)
+  const { page, context } = await phone(browser())
   await pickPersona(page, PERSONAS.residentWang.openid)
   await expect(byTestId(page, 'greeting').textContent()).resolves.toContain('王秀英')
   for (const id of ['entry-volunteer', 'entry-review', 'entry-users', 'entry-dispatch']) expect(await byTestId(page, id).count()).toBe(0)
@@ -36,7 +29,7 @@ test('a resident sees no staff entries and is turned away from volunteer pages; 
 
 test('网格员 sees her own grid only and makes a neighbour 楼栋长', async () => {
   const liu = DEMO_NEIGHBOURS.find((n) => n.name === '刘桂兰')! // 1号楼, 第一网格
-  const { page, context } = await phone(browser)
+  const { page, context } = await phone(browser())
   await pickPersona(page, PERSONAS.staffZhang.openid)
   await byTestId(page, 'entry-users').click()
 

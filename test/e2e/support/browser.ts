@@ -54,3 +54,18 @@ export async function shot(page: Page, name: string, fullPage = true): Promise<s
   if (viewport && height > viewport.height) await page.setViewportSize(viewport)
   return file
 }
+
+/** One browser per test file: `const browser = useBrowser()` at the top, then `phone(browser())`. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    browser = await launch()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  return () => {
+    if (!browser) throw new Error('the browser starts in beforeAll: call browser() inside a test')
+    return browser
+  }
+}
