@@ -10,12 +10,15 @@ import { useMe, useStructure } from '@/hooks/use-me'
 import { addressText, allBuildings } from '@/lib/address'
 import { clearDraft, EMPTY, loadDraft, saveDraft, type Draft } from './draft'
 
-/** Template id of the "order status" subscribe message (weapp); empty = don't ask. */
-const TEMPLATE = process.env.TARO_APP_TEMPLATE_ORDER as string | undefined
+/**
+ * Template id of the "order status" subscribe message; must equal the functions' LINLI_TEMPLATE_ORDER
+ * (set both to the id from the mini-program's 订阅消息 console before deploying).
+ */
+const TEMPLATE = 'order_status'
 
 /** Ask at the natural tap (submit) to be told about progress; returns the granted template ids. */
 async function askSubscribe(): Promise<string[] | undefined> {
-  if (process.env.TARO_ENV !== 'weapp' || !TEMPLATE) return undefined
+  if (process.env.TARO_ENV !== 'weapp') return undefined
   try {
     const res = (await Taro.requestSubscribeMessage({ tmplIds: [TEMPLATE], entityIds: [] } as never)) as Record<string, string>
     return res[TEMPLATE] === 'accept' ? [TEMPLATE] : undefined

@@ -1,0 +1,108 @@
+/**
+ * Issue #5's story in a real browser: a resident orders a repair in 大字模式 in three taps → staff
+ * dispatches → a volunteer accepts, calls and reports done → the resident confirms and rates → the
+ * volunteer sees the points; a 楼栋长 orders for a neighbour. Screenshots: test-artifacts/e2e/order-*.png
+ */
+import type { Browser, Page } from 'playwright-core'
+import { PERSONAS } from '../../core/demo/personas'
+import { launch, phone, shot } from './support/browser'
+import { byTestId, openPage, pickPersona, tapButton } from './support/app'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function as(openid: string): Promise<Page> {
+  const { page } = await phone(browser)
+  await pickPersona(page, openid)
+  return page
+}
+
+const status = (page: Page) => byTestId(page, 'order-status').textContent()
+
+test('resident orders a repair in 大字模式 → staff dispatches → volunteer accepts and reports done → resident confirms and rates → volunteer sees the points', async () => {
+  const wang = await as(PERSONAS.residentWang.openid)
+  if ((await byTestId(wang, 'large-text-switch').getAttribute('data-on')) !== '1') await byTestId(wang, 'large-text-switch').click()
+  await shot(wang, 'order-01-home-large-text')
+
+  // three taps: 服务点单 → 管道疏通 → 提交
+  await byTestId(wang, 'entry-order').click()
+  await byTestId(wang, 'cat-repair').getByText('管道疏通', { exact: true }).click()
+  await expect(wang.locator('[data-testid="order-desc"] textarea').inputValue()).resolves.toContain('管道疏通')
+  await shot(wang, 'order-02-form')
+  await tapButton(wang, '提交')
+  await byTestId(wang, 'order-facts').waitFor()
+  expect(await status(wang)).toBe('待分派')
+  expect(wang.url()).toContain('pages/order/detail/index?id=')
+  const orderId = new URL(wang.url().replace('#', '')).searchParams.get('id')!
+  expect(await byTestId(wang, 'order-facts').textContent()).toContain('3号楼')
+  await shot(wang, 'order-03-submitted')
+
+  // staff of the grid: 派单 → the order → 小事 to the pool
+  const zhang = await as(PERSONAS.staffZhang.openid)
+  await byTestId(zhang, 'entry-dispatch').click()
+  await byTestId(zhang, `order-${orderId}`).click()
+  await byTestId(zhang, 'triage-actions').waitFor()
+  await byTestId(zhang, 'triage-to').getByText('只给红管家', { exact: true }).click()
+  await shot(zhang, 'order-04-triage')
+  await tapButton(zhang, '派单')
+  await zhang.waitForFunction(() => document.querySelector('[data-testid="order-status"]')?.textContent === '待接单')
+
+  // volunteer: 接单大厅 → the order (phone masked) → 接单 → call → 服务完成
+  const li = await as(PERSONAS.volunteerLi.openid)
+  await byTestId(li, 'entry-volunteer').click()
+  await byTestId(li, 'entry-pool').click()
+  await byTestId(li, `order-${orderId}`).click()
+  await byTestId(li, 'volunteer-actions').waitFor()
+  expect(await byTestId(li, 'order-facts').textContent()).toContain('139****0001')
+  await tapButton(li, '我来帮忙（接单）')
+  const call = byTestId(byTestId(li, 'volunteer-actions'), 'phone-call')
+  await call.waitFor()
+  expect(await call.getAttribute('href')).toBe('tel:13900000001')
+  await shot(li, 'order-05-accepted')
+  await li.locator('[data-testid="done-form"] textarea').fill('下水道已疏通，顺便换了一段软管')
+  await byTestId(li, 'done-form').locator('.big-btn').click()
+  await li.waitForFunction(() => document.querySelector('[data-testid="order-status"]')?.textContent === '待确认')
+
+  // resident: confirm and rate
+  await wang.reload()
+  await byTestId(wang, 'confirm-form').waitFor()
+  await byTestId(wang, 'stars').getByText('5星', { exact: true }).click()
+  await wang.locator('[data-testid="comment"] textarea').fill('李师傅手艺好，谢谢')
+  await tapButton(wang, '确认完成')
+  await wang.waitForFunction(() => document.querySelector('[data-testid="order-status"]')?.textContent === '已完成')
+  expect(await byTestId(wang, 'order-rating').textContent()).toContain('★★★★★')
+  expect(await byTestId(wang, 'timeline').textContent()).toContain('确认完成')
+  await shot(wang, 'order-06-confirmed')
+
+  // volunteer: the order says so, and 爱心银行 shows the balance
+  await li.reload()
+  await expect(byTestId(li, 'earned').textContent()).resolves.toContain('获得 10 积分')
+  await openPage(li, '/pages/points/index/index')
+  const balance = Number(await byTestId(li, 'balance').textContent())
+  expect(balance).toBeGreaterThanOrEqual(10)
+  await shot(li, 'order-07-volunteer-points')
+})
+
+test('a 楼栋长 orders for a neighbour without a phone', async () => {
+  const zhao = await as(PERSONAS.leadZhao.openid)
+  await byTestId(zhao, 'entry-order').click()
+  await byTestId(zhao, 'cat-elder').getByText('送餐', { exact: true }).click()
+  await byTestId(zhao, 'order-proxy').getByText('为邻居代下单', { exact: true }).click()
+  await byTestId(zhao, 'neighbour-name').locator('input').fill('吴玉梅')
+  await byTestId(zhao, 'neighbour-building').getByText('3号楼', { exact: true }).click()
+  await shot(zhao, 'order-08-proxy-form')
+  await tapButton(zhao, '提交')
+  await byTestId(zhao, 'order-facts').waitFor()
+  const facts = await byTestId(zhao, 'order-facts').textContent()
+  expect(facts).toContain('吴玉梅')
+  expect(facts).toContain('代下单')
+  await shot(zhao, 'order-09-proxy-submitted')
+  await byTestId(zhao, 'order-facts').waitFor()
+  await openPage(zhao, '/pages/order/list/index')
+  await expect(byTestId(zhao, 'my-orders').textContent()).resolves.toContain('送餐')
+})
