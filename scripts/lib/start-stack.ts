@@ -13,7 +13,9 @@ export interface StackOptions {
   /** Local cloud port (0 = any free port). */
   cloudPort?: number
   dataDir: string
-  /** Build cloud functions first (default true). */
+  /** Built functions to run (default build/functions). */
+  functionsDir?: string
+  /** Run `npm run build:functions` first (default true; into build/functions). */
   buildFunctions?: boolean
   /** H5 build: always, only when dist-h5 is missing, or never (default if-missing). */
   buildH5?: 'always' | 'if-missing' | 'never'
@@ -68,7 +70,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       cloud = await startLocalCloud({
         port: o.cloudPort ?? 0,
         dataDir: o.dataDir,
-        functionsDir: FUNCTIONS_DIR,
+        functionsDir: o.functionsDir ?? FUNCTIONS_DIR,
         indexesFile: path.join(ROOT, 'database', 'indexes.json'),
         devEntry: true,
         watchFunctions: o.watchFunctions ?? false,

@@ -2,9 +2,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startStack, type Stack } from '../../../scripts/lib/start-stack'
+import { buildFunctions, ROOT } from '../../../scripts/build-functions'
 
 declare global {
-  var __E2E_STACK__: { stack: Stack; dataDir: string } | undefined
+  var __E2E_STACK__: { stack: Stack; dataDir: string; functionsDir: string } | undefined
 }
 
 /**
@@ -14,6 +15,11 @@ declare global {
  */
 export default async function globalSetup(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-e2e-'))
+  // A private functions build (inside the repo so wx-server-sdk resolves): others may be rebuilding
+  // build/functions at the same moment.
+  const functionsDir = path.join(ROOT, 'build', `e2e-functions-${process.pid}`)
+  fs.rmSync(functionsDir, { recursive: true, force: true })
+  await buildFunctions(undefined, functionsDir)
   const quiet = (l: string) => {
     if (process.env.E2E_VERBOSE || /error|fail/i.test(l)) process.stderr.write(l + '\n')
   }
@@ -21,11 +27,12 @@ export default async function globalSetup(): Promise<void> {
     appPort: 0,
     cloudPort: 0,
     dataDir,
-    buildFunctions: !fs.existsSync(path.resolve(__dirname, '../../../build/functions/users/index.js')),
+    functionsDir,
+    buildFunctions: false,
     buildH5: 'if-missing',
     log: quiet,
   })
-  globalThis.__E2E_STACK__ = { stack, dataDir }
+  globalThis.__E2E_STACK__ = { stack, dataDir, functionsDir }
   process.env.E2E_APP_URL = stack.appUrl
   process.env.E2E_CLOUD_URL = stack.cloud.url
 }
