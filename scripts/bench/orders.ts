@@ -101,12 +101,11 @@ async function main(): Promise<void> {
     for (let i = 0; i < N; i += 20) await Promise.all(many.slice(i, i + 20).map((o) => c.okAs(STAFF, orders.publish, { orderId: o })))
     await burst(`accept, ${N} volunteers each taking a different order at once`, (i) => many[i])
   } finally {
-    await cloud.stop()
-    fs.rmSync(dataDir, { recursive: true, force: true })
+    await cloud.stop().finally(() => fs.rmSync(dataDir, { recursive: true, force: true }))
   }
 }
 
-main().catch((err) => {
-  console.error(err)
-  process.exit(1)
+void main().catch((err: unknown) => {
+  console.error('bench:orders failed:', err)
+  process.exitCode = 1
 })
