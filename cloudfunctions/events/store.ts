@@ -16,7 +16,7 @@ import { GIFTS, type GiftDoc } from '../../core/gifts'
 import type { Ctx } from '../../server/context'
 import { countOf, getOrNull, rows, tx, type Db } from '../../server/db'
 import { setDoc } from '../../server/ledger'
-import { boothRemaining } from '../points/booth'
+import { boothRemaining, spreadFree } from '../points/booth'
 
 export const hmacOf = (e: Pick<EventDoc, 'secret'>) => (m: string) => createHmac('sha256', e.secret).update(m).digest('hex')
 
@@ -26,8 +26,7 @@ export async function mustGetEvent(db: Db, id: string): Promise<EventDoc> {
   return { ...e, _id: id }
 }
 
-export const freeSeats = (db: Db, eventId: string, limit = 40) =>
-  rows<SeatDoc>(db.collection(SEATS).where({ eventId, holder: null }).limit(limit))
+export const freeSeats = (db: Db, e: Pick<EventDoc, '_id' | 'capacity'>, limit = 40) => spreadFree<SeatDoc>(db, SEATS, { eventId: e._id, holder: null }, e.capacity, limit)
 
 /** 1-based place in the waitlist (server time, then tie-breaker). */
 export async function waitPosition(db: Db, r: RegistrationDoc): Promise<number | null> {
@@ -80,7 +79,7 @@ export async function settle(ctx: Pick<Ctx, 'db' | 'now'>, e: EventDoc): Promise
       ctx.db.collection(REGISTRATIONS).where({ eventId: e._id, status: 'waiting' }).orderBy('waitAt', 'asc').orderBy('waitSeq', 'asc').limit(20),
     )
     if (!waiting.length) return promoted
-    const free = (await freeSeats(ctx.db, e._id)).map((s) => s._id)
+    const free = (await freeSeats(ctx.db, e)).map((s) => s._id)
     const plan = planPromotions(waiting.sort(waitOrder), free.length)
     if (!plan.length) return promoted
     let lost = false

@@ -20,6 +20,19 @@ export async function createSlots(db: Db, eventId: string, giftId: string, stock
   }
 }
 
+/**
+ * Free unit documents (numbered by `n`) from a random starting number, wrapping once, so racing
+ * callers look at different documents instead of all fighting over the first few. Outside a transaction.
+ */
+export async function spreadFree<T>(db: Db, collection: string, where: Record<string, unknown>, size: number, limit = 20): Promise<T[]> {
+  const _ = db.command
+  const start = Math.floor(Math.random() * size)
+  const first = await rows<T>(db.collection(collection).where({ ...where, n: _.gte(start) }).orderBy('n', 'asc').limit(limit))
+  if (first.length >= limit || start === 0) return first
+  const rest = await rows<T>(db.collection(collection).where({ ...where, n: _.lt(start) }).orderBy('n', 'asc').limit(limit - first.length))
+  return [...first, ...rest]
+}
+
 /** Units not yet handed out at the booth (free + reserved). */
 export function boothRemaining(db: Db, eventId: string, giftId: string): Promise<number> {
   const _ = db.command

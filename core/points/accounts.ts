@@ -7,7 +7,7 @@
  * POOL_SHARDS documents; a transfer picks its shard by a hash of its own id, and the logical
  * balance is the sum of the shards. Only person accounts must stay ≥ 0.
  */
-export const POOL_SHARDS = 16
+export const POOL_SHARDS = 64
 
 export type AccountKind = 'person' | 'pool' | 'redemption'
 export type AccountRef = { kind: 'person'; openid: string } | { kind: 'pool' } | { kind: 'redemption' }

@@ -94,7 +94,7 @@ describe('ledger', () => {
   })
 
   it('spreads pool traffic over the shards', () => {
-    const seen = new Set(Array.from({ length: 400 }, (_, i) => shardOf(`award:order:${i}`)))
+    const seen = new Set(Array.from({ length: 3000 }, (_, i) => shardOf(`award:order:${i}`)))
     expect(seen.size).toBe(POOL_SHARDS)
   })
 })

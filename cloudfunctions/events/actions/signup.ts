@@ -29,7 +29,7 @@ export const signUp: Handler<typeof eventsFn.signUp> = async (ctx, input) => {
     subscribed: input.subscribed, createdAt: (prior as RegistrationDoc | null)?.createdAt ?? now, updatedAt: now,
   }
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const seats = pickSeats((await freeSeats(ctx.db, e._id)).map((s) => s._id), 1 + input.family)
+    const seats = pickSeats((await freeSeats(ctx.db, e)).map((s) => s._id), 1 + input.family)
     const saved = await tx(ctx.db, async (t) => {
       const [reg, ...ss] = await Promise.all([getOrNull<RegistrationDoc>(t, REGISTRATIONS, id), ...(seats ?? []).map((s) => getOrNull<SeatDoc>(t, SEATS, s))])
       if (live(reg)) return { ...reg, _id: id }

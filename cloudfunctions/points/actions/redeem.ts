@@ -13,6 +13,7 @@ import { getOrNull, rows, tx } from '../../../server/db'
 import { ACCOUNTS, applyTransfer, communityId, setDoc } from '../../../server/ledger'
 import type { Ctx } from '../../../server/context'
 import type { Handler } from '../../../server/runtime'
+import { spreadFree } from '../booth'
 import { redemptionView } from '../views'
 
 const ATTEMPTS = 6
@@ -32,11 +33,12 @@ export const redeem: Handler<typeof pointsFn.redeem> = async (ctx, input) => {
   const [event, gift] = await Promise.all([getOrNull<EventDoc>(ctx.db, EVENTS, input.eventId), getOrNull<GiftDoc>(ctx.db, GIFTS, input.giftId)])
   if (!event || !gift || event.status !== 'published' || !event.booths.some((b) => b.giftId === input.giftId)) throw pointsError('NOT_AT_BOOTH')
   if (now > event.endAt) throw pointsError('GIFT_INACTIVE')
+  const stock = event.booths.find((b) => b.giftId === input.giftId)!.stock
   const early = canRedeem(gift, 0, now)
   if (early) throw pointsError(early)
 
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const free = await rows<SlotDoc>(ctx.db.collection(SLOTS).where({ eventId: input.eventId, giftId: input.giftId, state: 'free' }).limit(20))
+    const free = await spreadFree<SlotDoc>(ctx.db, SLOTS, { eventId: input.eventId, giftId: input.giftId, state: 'free' }, stock)
     if (!free.length) throw pointsError('SOLD_OUT')
     const slotId = free[Math.floor(Math.random() * free.length)]._id
     const out = await tx(ctx.db, async (t) => {

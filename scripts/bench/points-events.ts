@@ -1,0 +1,110 @@
+/**
+ * `npm run bench:events` (figures, not a test): on a fresh local cloud with the built functions,
+ * called through the dev entry like the app —
+ * 1. redemption latency p50/p99 with 200 concurrent callers (booth stock 200: everyone wins),
+ * 2. the hot case: 200 concurrent callers for stock 10 (10 win, 190 get 已兑完),
+ * 3. check-in latency p50/p99 with 200 concurrent attendees (each gets attendance points),
+ * 4. database round trips per operation (the local cloud's request counter, one call at a time).
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { startLocalCloud } from '../../localcloud'
+import type { DatabaseService } from '../../localcloud/database'
+import { PERSONAS } from '../../core/demo/personas'
+import { eventsFn } from '../../core/events/contract'
+import { adjustTransfer } from '../../core/points'
+import { pointsFn } from '../../core/points/contract'
+import { tx } from '../../server/db'
+import { applyTransferOrThrow, communityId } from '../../server/ledger'
+import { clientFor } from '../../test/support/call'
+import { buildFunctions, OUT_DIR } from '../build-functions'
+import { sdkFor, seed } from '../seed'
+
+const N = Number(process.env.BENCH_CONCURRENCY) || 200
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]
+const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(0)} ms, p99 ${pct(xs, 99).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms`
+const rid = () => Math.random().toString(36).slice(2, 12) + Date.now().toString(36)
+const STAFF = PERSONAS.staffZhang.openid
+const ADMIN = PERSONAS.admin.openid
+
+async function main(): Promise<void> {
+  await buildFunctions(['users', 'points', 'events'])
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-events-'))
+  const cloud = await startLocalCloud({ port: 0, dataDir, functionsDir: OUT_DIR, devEntry: true, strict: true, log: () => {} })
+  try {
+    await seed(cloud)
+    const db = sdkFor(cloud).database({ throwOnNotFound: false })
+    const stats = cloud.service<DatabaseService>('database')
+    const c = clientFor(cloud.url)
+    const people = Array.from({ length: N }, (_, i) => `bench-${i}`)
+    for (let i = 0; i < N; i += 50) {
+      await Promise.all(
+        people.slice(i, i + 50).map((id, k) =>
+          db.collection('users').doc(id).set({ data: { name: `居民${i + k}`, phone: '13600000000', buildingId: 'b2', unitId: 'b2-1', gridId: 'g1', roles: ['resident'], grids: [], buildings: [], volunteer: null, createdAt: 1, updatedAt: 1 } }),
+        ),
+      )
+      await Promise.all(people.slice(i, i + 50).map((openid) => tx(db, (t) => applyTransferOrThrow(t, adjustTransfer({ communityId: communityId(), openid, delta: 1000, adjustmentId: rid(), reason: '压测准备', at: Date.now() })))))
+    }
+    const now = Date.now()
+    const gift = await c.okAs(ADMIN, pointsFn.upsertGift, { name: '大米', price: 10, totalStock: 1000, perPersonLimit: 5, activeFrom: now - 3600e3, activeTo: now + 86400e3 })
+    const publish = (stock: number) =>
+      c.okAs(STAFF, eventsFn.publish, { kind: 'clinic', title: '压测活动', place: '活动室', startAt: now - 60e3, endAt: now + 3600e3, deadline: now + 3600e3, capacity: N, points: 5, booths: [{ giftId: gift.id, stock }] })
+
+    // 4 first (quiet database): round trips of one call
+    const solo = await publish(20)
+    const trips = async (label: string, run: () => Promise<unknown>) => {
+      stats.resetStats()
+      await run()
+      const s = stats.stats()
+      console.log(`  ${label.padEnd(26)} ${String(s.total).padStart(3)} requests  ${JSON.stringify(s.byAction)}`)
+    }
+    console.log('database round trips per operation (one call, no contention):')
+    await trips('redeem', () => c.okAs(people[0], pointsFn.redeem, { eventId: solo.id, giftId: gift.id, requestId: rid() }))
+    const r = await c.okAs(people[1], pointsFn.redeem, { eventId: solo.id, giftId: gift.id, requestId: rid() })
+    await trips('verify (核销)', () => c.okAs(STAFF, pointsFn.verify, { code: r.code }))
+    await trips('signUp', () => c.okAs(people[2], eventsFn.signUp, { eventId: solo.id }))
+    const { code } = await c.okAs(STAFF, eventsFn.checkinCode, { eventId: solo.id })
+    await trips('checkIn (+ award)', () => c.okAs(people[2], eventsFn.checkIn, { eventId: solo.id, code }))
+    await trips('balance', () => c.okAs(people[2], pointsFn.balance, {}))
+
+    const timed = async (label: string, run: (p: string) => Promise<{ ok: boolean; error?: { code: string } }>) => {
+      const lat: number[] = []
+      const outcomes: Record<string, number> = {}
+      const t0 = Date.now()
+      await Promise.all(
+        people.map(async (p) => {
+          const s = performance.now()
+          for (;;) {
+            const res = await run(p)
+            const k = res.ok ? 'ok' : res.error!.code
+            if (k === 'BUSY') {
+              outcomes.BUSY = (outcomes.BUSY ?? 0) + 1
+              continue
+            }
+            outcomes[k] = (outcomes[k] ?? 0) + 1
+            break
+          }
+          lat.push(performance.now() - s)
+        }),
+      )
+      console.log(`${label}: ${fmt(lat)}; wall ${Date.now() - t0} ms; outcomes ${JSON.stringify(outcomes)}`)
+    }
+    const wide = await publish(N)
+    await timed(`redeem, ${N} concurrent, stock ${N}`, (p) => c.callAs(p, pointsFn.redeem, { eventId: wide.id, giftId: gift.id, requestId: rid() }))
+    const hot = await publish(10)
+    await timed(`redeem, ${N} concurrent, stock 10`, (p) => c.callAs(p, pointsFn.redeem, { eventId: hot.id, giftId: gift.id, requestId: rid() }))
+    const ev = await publish(1)
+    for (let i = 0; i < N; i += 50) await Promise.all(people.slice(i, i + 50).map((p) => c.okAs(p, eventsFn.signUp, { eventId: ev.id })))
+    const cc = await c.okAs(STAFF, eventsFn.checkinCode, { eventId: ev.id })
+    await timed(`checkIn, ${N} concurrent`, (p) => c.callAs(p, eventsFn.checkIn, { eventId: ev.id, code: cc.code }))
+  } finally {
+    await cloud.stop()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
