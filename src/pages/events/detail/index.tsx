@@ -44,7 +44,7 @@ export default function EventDetailPage() {
               {e.points > 0 && <View className='h-sub'>到场签到得 {e.points} 积分</View>}
             </View>
             <SignUp e={e} onChanged={q.reload} />
-            {e.booths.length > 0 && <Booths e={e} />}
+            {e.booths.length > 0 && <Booths e={e} onChanged={q.reload} />}
             {me.has('staff', 'admin') && <StaffLinks id={e.id} />}
           </>
         )}
@@ -104,7 +104,7 @@ function SignUp({ e, onChanged }: { e: EventItem; onChanged: () => Promise<void>
   )
 }
 
-function Booths({ e }: { e: EventItem }) {
+function Booths({ e, onChanged }: { e: EventItem; onChanged: () => Promise<void> }) {
   const redeem = useAction(api.points.redeem)
   const [got, setGot] = useState<{ display: string; giftName: string; balance: number }>()
   return (
@@ -113,7 +113,16 @@ function Booths({ e }: { e: EventItem }) {
       {e.booths.map((b) => (
         <View key={b.giftId} data-testid={`booth-${b.giftId}`}>
           <View className='field-label'>{b.giftName} · {b.price} 积分 · 剩 {b.left ?? b.stock} 份</View>
-          <BigButton type='default' loading={redeem.pending} onClick={async () => setGot(await redeem.run({ eventId: e.id, giftId: b.giftId, requestId: newRequestId() }))}>
+          <BigButton
+            type='default'
+            loading={redeem.pending}
+            onClick={async () => {
+              const r = await redeem.run({ eventId: e.id, giftId: b.giftId, requestId: newRequestId() })
+              if (!r) return
+              setGot(r)
+              await onChanged()
+            }}
+          >
             兑换
           </BigButton>
         </View>
