@@ -59,6 +59,7 @@ export const REQUEST_ID_KEY = 'SCF_REQUESTID'
 type Sink = (fn: string, line: string, overlay: Readonly<Record<string, string | undefined>>) => void
 const sinks = new Set<Sink>()
 const methods = ['log', 'info', 'warn', 'error', 'debug'] as const
+let inSink = false
 let originals: Partial<Record<(typeof methods)[number], (...a: unknown[]) => void>> | undefined
 
 /**
@@ -75,9 +76,15 @@ export function captureConsole(sink: Sink): () => void {
       console[m] = (...args: unknown[]) => {
         const overlay = currentOverlay()
         const fn = overlay?.[FN_NAME_KEY]
-        if (!overlay || !fn) return orig(...args)
+        // A sink that logs through console (e.g. a `log` option of console.log) must not be captured again.
+        if (!overlay || !fn || inSink) return orig(...args)
         const line = `${new Date().toISOString()} ${m.toUpperCase()} ${format(...args)}`
-        for (const s of sinks) s(fn, line, overlay)
+        inSink = true
+        try {
+          for (const s of sinks) s(fn, line, overlay)
+        } finally {
+          inSink = false
+        }
       }
     }
   }

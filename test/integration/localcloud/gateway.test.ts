@@ -156,3 +156,24 @@ test('a rebuilt function is reloaded on the next call', async () => {
     fs.rmSync(root, { recursive: true, force: true })
   }
 })
+
+test('a log option that writes through console does not capture itself again', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-log-'))
+  fs.mkdirSync(path.join(root, 'talker'))
+  fs.writeFileSync(path.join(root, 'talker', 'index.js'), `exports.main = async () => { console.log('hello from talker'); return 1 }\n`)
+  const lines: string[] = []
+  const log = (l: string) => {
+    lines.push(l)
+    console.log(l) // before the fix this re-entered the capture and recursed until the stack overflowed
+  }
+  const other = await startLocalCloud({ port: 0, dataDir: path.join(root, 'data'), functionsDir: root, log })
+  try {
+    const fns = other.service<FunctionsService>('functions')
+    expect(await fns.invoke('talker', {})).toMatchObject({ ok: true, result: 1 })
+    expect(fns.logs('talker').lines.filter((l) => l.includes('hello from talker'))).toHaveLength(1)
+    expect(lines.filter((l) => l.includes('[fn talker]') && l.includes('hello from talker'))).toHaveLength(1)
+  } finally {
+    await other.stop()
+    fs.rmSync(root, { recursive: true, force: true })
+  }
+})
