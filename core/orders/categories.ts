@@ -2,7 +2,7 @@
  * Service categories a resident can order. Ids are the volunteer skill ids (core/users/vocab.ts), so
  * the pool can match an order to volunteers with that skill.
  */
-import { SKILLS, type Skill } from '../users/vocab'
+import { SKILL_LABELS, SKILLS, type Skill } from '../users/vocab'
 
 export const CATEGORIES = SKILLS
 export type Category = Skill
@@ -24,21 +24,11 @@ export const CATEGORY_GROUPS: readonly CategoryGroup[] = [
   { id: 'other', label: '其他', items: ['other'] },
 ]
 
-/** Short label inside its group (维修 → 水电). */
+/** Short label inside its group (维修 → 水电); the skill's own label elsewhere. */
 export const CATEGORY_LABELS: Record<Category, string> = {
+  ...SKILL_LABELS,
   repair_water_electric: '水电',
-  repair_pipe: '管道疏通',
   repair_appliance: '家电',
-  elder_escort: '陪诊',
-  elder_shopping: '代购',
-  elder_meals: '送餐',
-  elder_visit: '上门探访',
-  child_care: '看护',
-  child_tutoring: '辅导',
-  housekeeping: '家政',
-  legal: '法律咨询',
-  counseling: '心理疏导',
-  other: '其他',
 }
 
 /** Points a volunteer earns by default; staff may change them at triage. */

@@ -83,3 +83,51 @@ export const orderDoc = z.object({
 })
 export type Order = z.infer<typeof orderDoc>
 
+
+/** A new order's bookkeeping fields; the caller fills in what was asked and by whom. */
+export function blankOrder(p: { _id: string; now: number; orderedBy: string; gridId: string }): Order {
+  return {
+    _id: p._id,
+    category: 'other',
+    description: '',
+    photos: [],
+    address: '',
+    buildingId: '',
+    unitId: null,
+    gridId: p.gridId,
+    when: 'asap',
+    urgency: 'normal',
+    contactName: '',
+    contactPhone: '',
+    residentId: null,
+    orderedBy: p.orderedBy,
+    proxy: false,
+    status: 'submitted',
+    priority: 'normal',
+    points: 0,
+    audience: EVERYONE,
+    volunteerId: null,
+    volunteerName: null,
+    triage: null,
+    reason: null,
+    doneNote: null,
+    donePhotos: [],
+    rating: null,
+    reopenCount: 0,
+    awardsAllowed: 1,
+    awardsGiven: 0,
+    createdAt: p.now,
+    updatedAt: p.now,
+    stageSince: p.now,
+    doneAt: null,
+    confirmedAt: null,
+    dueAt: null,
+    overdue: false,
+    timeline: [],
+    grants: {},
+    parties: [],
+    audienceKey: 'all',
+    queueKey: null,
+    poolKey: null,
+  }
+}

@@ -4,7 +4,7 @@ import { unitsOf } from '../../../core/community/structure'
 import { DEFAULT_POINTS } from '../../../core/orders/categories'
 import { orderError, orders } from '../../../core/orders/contract'
 import { newId, withKeys } from '../../../core/orders/keys'
-import { EVERYONE, orderDoc, type Order } from '../../../core/orders/model'
+import { blankOrder, orderDoc, type Order } from '../../../core/orders/model'
 import { mayOrderFor } from '../../../core/orders/permissions'
 import { dueAt } from '../../../core/orders/sla'
 import type { UserDoc } from '../../../core/users/model'
@@ -34,48 +34,23 @@ export const create: Handler<typeof orders.create> = async (ctx, input) => {
   if (unitId && !unit) throw orderError('UNKNOWN_BUILDING')
   const now = ctx.now()
   const base: Order = {
-    _id: newId(now),
+    ...blankOrder({ _id: newId(now), now, orderedBy: ctx.openid, gridId: building.gridId }),
     category: input.category,
     description: input.description,
     photos: input.photos,
     address: [building.name, unit?.name, input.address].filter(Boolean).join(' '),
     buildingId,
     unitId,
-    gridId: building.gridId,
     when: input.when,
     urgency: input.urgency,
     contactName: proxy ? proxy.name : me.name,
     contactPhone: proxy ? (proxy.phone ?? neighbour?.phone ?? '') : me.phone,
     residentId: proxy ? (proxy.openid ?? null) : ctx.openid,
-    orderedBy: ctx.openid,
     proxy: !!proxy,
-    status: 'submitted',
     priority: input.urgency === 'urgent' ? 'high' : 'normal',
     points: rules.categoryPoints[input.category] ?? DEFAULT_POINTS[input.category],
-    audience: EVERYONE,
-    volunteerId: null,
-    volunteerName: null,
-    triage: null,
-    reason: null,
-    doneNote: null,
-    donePhotos: [],
-    rating: null,
-    reopenCount: 0,
-    awardsAllowed: 1,
-    awardsGiven: 0,
-    createdAt: now,
-    updatedAt: now,
-    stageSince: now,
-    doneAt: null,
-    confirmedAt: null,
-    dueAt: null,
-    overdue: false,
     timeline: [{ seq: 1, at: now, by: ctx.openid, actor: 'owner', event: 'CREATE', from: null, to: 'submitted', note: proxy ? `代${proxy.name}下单` : null }],
     grants: input.subscribe?.length ? { [ctx.openid]: input.subscribe.length } : {},
-    parties: [],
-    audienceKey: 'all',
-    queueKey: null,
-    poolKey: null,
   }
   const order = withKeys({ ...base, dueAt: dueAt(base) })
   // a fresh time-ordered id: one insert, no transaction needed

@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { api } from '@/api'
-import { BigButton, Page, StateView } from '@/components'
-import { MoreButton, OrderCard } from '../parts/order-card'
+import { BigButton, Page } from '@/components'
+import { OrderList } from '../parts/order-card'
 import { usePaged } from '../parts/use-paged'
 
 /** 我的单子: mine and ordered for me, newest first. */
@@ -12,14 +12,7 @@ export default function MyOrders() {
     <Page>
       <BigButton onClick={() => void Taro.navigateTo({ url: '/pages/order/new/index' })}>我要点单</BigButton>
       <View className='h-sub' />
-      <StateView loading={list.loading} hasData={list.items.length > 0} error={list.error} onRetry={list.reload} empty={!list.loading && list.items.length === 0} emptyText='还没有单子。有需要就点上面的按钮。'>
-        <View data-testid='my-orders'>
-          {list.items.map((o) => (
-            <OrderCard key={o._id} o={o} onOpen={() => void Taro.navigateTo({ url: `/pages/order/detail/index?id=${o._id}` })} />
-          ))}
-        </View>
-        <MoreButton next={list.next} loading={list.loading} onMore={() => void list.more()} />
-      </StateView>
+      <OrderList list={list} testId='my-orders' emptyText='还没有单子。有需要就点上面的按钮。' urlOf={(id) => `/pages/order/detail/index?id=${id}`} />
     </Page>
   )
 }

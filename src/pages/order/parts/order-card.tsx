@@ -1,4 +1,6 @@
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { StateView } from '@/components'
 import { categoryTitle } from '@core/orders/categories'
 import { STATUS_LABELS, URGENCY_LABELS } from '@core/orders/vocab'
 import type { OrderSummary } from '@core/orders/schemas'
@@ -32,5 +34,27 @@ export function MoreButton({ next, loading, onMore }: { next: string | null; loa
     <View className='card list-more' onClick={loading ? undefined : onMore} data-testid='load-more'>
       {loading ? '正在加载…' : '加载更多'}
     </View>
+  )
+}
+
+interface ListProps {
+  list: { items: OrderSummary[]; next: string | null; loading: boolean; error?: unknown; reload: () => void; more: () => Promise<void> }
+  emptyText: string
+  testId: string
+  /** page that opens an order, e.g. (id) => `/pages/order/detail/index?id=${id}` */
+  urlOf: (id: string) => string
+}
+
+/** A paged list of orders with its loading, error and empty states and a 加载更多 footer. */
+export function OrderList({ list, emptyText, testId, urlOf }: ListProps) {
+  return (
+    <StateView loading={list.loading} hasData={list.items.length > 0} error={list.error} onRetry={list.reload} empty={!list.loading && list.items.length === 0} emptyText={emptyText}>
+      <View data-testid={testId}>
+        {list.items.map((o) => (
+          <OrderCard key={o._id} o={o} onOpen={() => void Taro.navigateTo({ url: urlOf(o._id) })} />
+        ))}
+      </View>
+      <MoreButton next={list.next} loading={list.loading} onMore={() => void list.more()} />
+    </StateView>
   )
 }

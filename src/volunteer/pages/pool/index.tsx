@@ -1,12 +1,10 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
-import { View } from '@tarojs/components'
 import { CATEGORY_GROUPS, CATEGORY_LABELS, type Category } from '@core/orders/categories'
 import type { Urgency } from '@core/orders/vocab'
 import { api } from '@/api'
-import { ChipPicker, Page, RoleGate, StateView } from '@/components'
+import { ChipPicker, Page, RoleGate } from '@/components'
 import { useMe } from '@/hooks/use-me'
-import { MoreButton, OrderCard } from '@/pages/order/parts/order-card'
+import { OrderList } from '@/pages/order/parts/order-card'
 import { usePaged } from '@/pages/order/parts/use-paged'
 
 /** 接单大厅: open orders I may take, urgent first; filter by kind and urgency. */
@@ -42,14 +40,7 @@ export default function Pool() {
           value={[urgency]}
           onChange={([u]) => setUrgency(u as 'all' | Urgency)}
         />
-        <StateView loading={list.loading} hasData={list.items.length > 0} error={list.error} onRetry={list.reload} empty={!list.loading && list.items.length === 0} emptyText='现在没有等人接的单子，谢谢您'>
-          <View data-testid='pool'>
-            {list.items.map((o) => (
-              <OrderCard key={o._id} o={o} onOpen={() => void Taro.navigateTo({ url: `/volunteer/pages/order/index?id=${o._id}` })} />
-            ))}
-          </View>
-          <MoreButton next={list.next} loading={list.loading} onMore={() => void list.more()} />
-        </StateView>
+        <OrderList list={list} testId='pool' emptyText='现在没有等人接的单子，谢谢您' urlOf={(id) => `/volunteer/pages/order/index?id=${id}`} />
       </RoleGate>
     </Page>
   )

@@ -1,10 +1,8 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
-import { View } from '@tarojs/components'
 import { api } from '@/api'
-import { ChipPicker, Page, RoleGate, StateView } from '@/components'
+import { ChipPicker, Page, RoleGate } from '@/components'
 import { useMe } from '@/hooks/use-me'
-import { MoreButton, OrderCard } from '@/pages/order/parts/order-card'
+import { OrderList } from '@/pages/order/parts/order-card'
 import { usePaged } from '@/pages/order/parts/use-paged'
 
 /** 我的任务: orders I accepted, newest first. */
@@ -23,14 +21,7 @@ export default function Tasks() {
           value={[scope]}
           onChange={([s]) => setScope(s as 'active' | 'all')}
         />
-        <StateView loading={list.loading} hasData={list.items.length > 0} error={list.error} onRetry={list.reload} empty={!list.loading && list.items.length === 0} emptyText='还没有任务，去接单大厅看看吧'>
-          <View data-testid='tasks'>
-            {list.items.map((o) => (
-              <OrderCard key={o._id} o={o} onOpen={() => void Taro.navigateTo({ url: `/volunteer/pages/order/index?id=${o._id}` })} />
-            ))}
-          </View>
-          <MoreButton next={list.next} loading={list.loading} onMore={() => void list.more()} />
-        </StateView>
+        <OrderList list={list} testId='tasks' emptyText='还没有任务，去接单大厅看看吧' urlOf={(id) => `/volunteer/pages/order/index?id=${id}`} />
       </RoleGate>
     </Page>
   )
