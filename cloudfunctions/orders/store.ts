@@ -7,6 +7,8 @@ import { getOrNull, type Tx } from '../../server/db'
 
 export const ORDERS = 'orders'
 export const NOTICES = 'notices'
+/** Written by the events function (reminders, waitlist promotions); same notice shape. */
+export const EVENT_NOTICES = 'event_notices'
 export const BUILDINGS = 'buildings'
 
 export function callerOf(ctx: Pick<Ctx, 'openid' | 'roles' | 'caller' | 'user'>): Caller {

@@ -3,7 +3,6 @@ import { z } from 'zod'
 import { idSchema, nameSchema, openidSchema, phoneSchema } from '../users/schemas'
 import { SKILLS, TEAMS } from '../users/vocab'
 import { orderDoc, PRIORITIES, STATUSES, URGENCIES, WHENS } from './model'
-import { NOTICE_KINDS } from './effects'
 
 export const text = (what: string, max: number) =>
   z
@@ -104,10 +103,12 @@ export const pageOut = z.object({ items: z.array(orderSummary), next: z.string()
 export const noticeView = z.object({
   _id: z.string(),
   to: z.string(),
-  kind: z.enum(NOTICE_KINDS),
+  /** An order notice (NOTICE_KINDS) or another feature's, e.g. event_reminder. */
+  kind: z.string(),
   title: z.string(),
   body: z.string(),
   orderId: z.string().nullable(),
+  eventId: z.string().nullable().default(null),
   at: z.number(),
   read: z.boolean(),
 })

@@ -187,4 +187,19 @@ describe('orders: the full loop', () => {
     await okAs(P.sun, orders.markRead, {})
     expect((await okAs(P.sun, orders.inbox, { limit: 1 })).unread).toBe(0)
   })
+
+  it('inbox merges notices from events (event_notices) with order notices, newest first, paging across both', async () => {
+    const db = (await import('../support/call')).sdkDb()
+    const id = await doneOrder(P.sun, P.li, P.chen, { buildingId: 'b6' })
+    const at = Date.now() + 60_000 // newer than the order's notices
+    const _id = `promo-${id}`
+    await db.collection('event_notices').doc(_id).set({
+      data: { to: P.sun, kind: 'event_promoted', title: '候补成功', body: '义诊', orderId: null, eventId: 'ev1', at, read: false, sortKey: `${at.toString(36).padStart(9, '0')}${_id}` },
+    })
+    const first = await okAs(P.sun, orders.inbox, { limit: 1 })
+    expect(first.items[0]).toMatchObject({ _id, kind: 'event_promoted', eventId: 'ev1' })
+    const second = await okAs(P.sun, orders.inbox, { limit: 2, cursor: first.next! })
+    expect(second.items.map((n) => n.orderId)).toEqual([id, id])
+    expect((await okAs(P.sun, orders.markRead, { ids: [_id] })).updated).toBe(1)
+  })
 })

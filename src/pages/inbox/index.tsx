@@ -11,9 +11,11 @@ import { usePaged } from '../order/parts/use-paged'
 export default function Inbox() {
   const list = usePaged(api.orders.inbox, { limit: 20 })
   const mark = useAction(api.orders.markRead)
-  const open = async (id: string, orderId: string | null, volunteerSide: boolean) => {
-    await mark.run({ ids: [id] })
-    if (orderId) void Taro.navigateTo({ url: volunteerSide ? `/volunteer/pages/order/index?id=${orderId}` : `/pages/order/detail/index?id=${orderId}` })
+  const open = async (n: { _id: string; kind: string; orderId: string | null; eventId: string | null }) => {
+    await mark.run({ ids: [n._id] })
+    const volunteerSide = ['assigned', 'confirmed', 'rated', 'reopened'].includes(n.kind)
+    if (n.orderId) void Taro.navigateTo({ url: volunteerSide ? `/volunteer/pages/order/index?id=${n.orderId}` : `/pages/order/detail/index?id=${n.orderId}` })
+    else if (n.eventId) void Taro.navigateTo({ url: `/pages/events/detail/index?id=${n.eventId}` })
   }
   return (
     <Page>
@@ -23,7 +25,7 @@ export default function Inbox() {
       <StateView loading={list.loading} hasData={list.items.length > 0} error={list.error} onRetry={list.reload} empty={!list.loading && list.items.length === 0} emptyText='还没有消息'>
         <View data-testid='notices'>
           {list.items.map((n) => (
-            <View key={n._id} className='card' data-testid={`notice-${n.kind}`} onClick={() => void open(n._id, n.orderId, ['assigned', 'confirmed', 'rated', 'reopened'].includes(n.kind))}>
+            <View key={n._id} className='card' data-testid={`notice-${n.kind}`} onClick={() => void open(n)}>
               <View className='row'>
                 <Text className={n.read ? '' : 'order-card__title'}>{n.title}</Text>
                 {!n.read && <Text className='badge badge--urgent'>新</Text>}
