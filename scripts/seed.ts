@@ -58,6 +58,8 @@ function urlFromArgs(argv: string[]): string | undefined {
 
 if (require.main === module) {
   const url = urlFromArgs(process.argv.slice(2))
+  // An explicit target wins over an SDK environment inherited from a parent (nothing required the SDK yet).
+  if (url) delete process.env.TCB_CONTEXT_CNFG
   seed(url ? { sdkEnv: sdkEnvFor(url.replace(/\/$/, ''), process.env.TCB_ENV ?? 'local') } : undefined)
     .then((r) => console.log(`seeded 幸福里社区: ${r.grids} grids, ${r.buildings} buildings, ${r.users} people in ${r.ms} ms`))
     .catch((err) => {
