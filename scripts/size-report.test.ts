@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { h5Gzip, weappPackages } from './size-report'
+import { buildSync } from 'esbuild'
+import { filesWithZod, h5Gzip, weappPackages } from './size-report'
 
 function tree(files: Record<string, string>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'size-'))
@@ -37,4 +38,16 @@ test('H5 size counts gzip of JS and CSS only', () => {
   expect(h.js).toBeGreaterThan(0)
   expect(h.js).toBeLessThan(200) // repetitive text compresses well: gzip, not raw bytes
   expect(h.css).toBeGreaterThan(0)
+})
+
+test('zod in the main package is found by its class-name strings, also in minified code', () => {
+  const minified = buildSync({
+    stdin: { contents: "import * as z from 'zod'; console.log(z.string().parse('x'))", resolveDir: path.resolve(__dirname, '..') },
+    bundle: true,
+    minify: true,
+    write: false,
+  }).outputFiles[0].text
+  const dist = tree({ 'app.json': '{"pages":[]}', 'app.js': 'var a=1;', 'common.js': minified, 'pages/home/index.js': 'var t="ZodTypeAhead";' })
+  const { main } = weappPackages(dist)
+  expect(filesWithZod(main, dist)).toEqual(['common.js'])
 })

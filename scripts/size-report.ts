@@ -3,6 +3,7 @@
  * (from dist-h5/), and build times.
  *   --build  rebuild weapp and H5 first and report how long each took
  *   --check  exit 1 when the weapp main package is over the budget (600 KB; WeChat's hard limit is 2 MB)
+ *            or when zod reached it (the app imports contracts with `import type` only)
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -44,6 +45,20 @@ export function weappPackages(dist = WEAPP): { main: FileSize[]; subs: Record<st
   return { main, subs }
 }
 
+/** zod's runtime keeps its class names as strings (`$constructor("$ZodType", …)`), even minified. */
+const ZOD_MARKERS = ['$ZodType', '$ZodError']
+
+/** Main-package JS files that contain zod's runtime (paths relative to dist). */
+export function filesWithZod(files: FileSize[], dist = WEAPP): string[] {
+  return files
+    .filter((f) => f.file.endsWith('.js'))
+    .filter((f) => {
+      const text = fs.readFileSync(path.join(dist, f.file), 'utf8')
+      return ZOD_MARKERS.some((m) => text.includes(m))
+    })
+    .map((f) => f.file)
+}
+
 /** gzip size of every JS and CSS file in dist-h5/ (what a browser downloads, all pages). */
 export function h5Gzip(dir = H5): { js: number; css: number; raw: number; files: number } {
   const out = { js: 0, css: 0, raw: 0, files: 0 }
@@ -82,10 +97,12 @@ async function main() {
     console.log(`  gzip JS ${kb(h.js)} + CSS ${kb(h.css)} = ${kb(h.js + h.css)}  (${h.files} files, ${kb(h.raw)} unzipped)`)
   } else console.log('H5: no dist-h5/ (npm run build:h5)')
   console.log(times.length ? `build times: ${times.join(', ')}` : 'build times: run `npm run size -- --build` to measure')
-  if (args.has('--check') && mainBytes > MAIN_BUDGET) {
-    console.error(`FAIL: weapp main package ${kb(mainBytes)} is over the ${kb(MAIN_BUDGET)} budget`)
-    process.exit(1)
-  }
+  if (!args.has('--check')) return
+  const zod = filesWithZod(mainFiles)
+  if (zod.length) console.error(`FAIL: zod is in the weapp main package (${zod.join(', ')}): import contracts in src/ with \`import type\` only`)
+  if (mainBytes > MAIN_BUDGET) console.error(`FAIL: weapp main package ${kb(mainBytes)} is over the ${kb(MAIN_BUDGET)} budget`)
+  if (zod.length || mainBytes > MAIN_BUDGET) process.exit(1)
+  console.log('check: main package within budget, no zod in it')
 }
 
 if (require.main === module) {
