@@ -9,7 +9,9 @@ const transform = {
   '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }],
 }
 const moduleNameMapper = { '^@/(.*)$': '<rootDir>/src/$1', '^@core/(.*)$': '<rootDir>/core/$1' }
-const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node' }
+// Built function folders (each with a package.json named after the function) would collide in jest's module map.
+const modulePathIgnorePatterns = ['<rootDir>/build/', '<rootDir>/dist/', '<rootDir>/dist-h5/', '<rootDir>/.data/']
+const common = { rootDir: __dirname, transform, moduleNameMapper, modulePathIgnorePatterns, testEnvironment: 'node' }
 const all = {
   unit: { ...common, displayName: 'unit', testMatch: ['<rootDir>/{core,localcloud,server,scripts}/**/*.test.ts', '<rootDir>/test/unit/**/*.test.ts?(x)', '<rootDir>/src/**/*.test.ts?(x)'] },
   integration: {
