@@ -2,6 +2,7 @@
 import { personAccountId } from '../../core/points/accounts'
 import { PERSONAS } from '../../core/demo/personas'
 import { orders } from '../../core/orders/contract'
+import type { OrderSummary } from '../../core/orders/schemas'
 import type { InputOf } from '../../core/contract/define'
 import type { UserDoc } from '../../core/users/model'
 import type { Skill, Team } from '../../core/users/vocab'
@@ -91,6 +92,25 @@ export async function ensureLedgerCollections(): Promise<void> {
   const db = sdkDb()
   for (const c of ['points_accounts', 'points_transfers', 'points_rules']) await db.createCollection(c).catch(() => undefined)
 }
+
+type PageOf = (cursor?: string) => Promise<{ items: OrderSummary[]; next: string | null }>
+
+/** Walk a paged list to find an order (other test files fill the shared lists too). */
+async function findIn(pageOf: PageOf, orderId: string): Promise<OrderSummary | undefined> {
+  let cursor: string | undefined
+  for (let i = 0; i < 200; i++) {
+    const page = await pageOf(cursor)
+    const hit = page.items.find((o) => o._id === orderId)
+    if (hit || !page.next) return hit
+    cursor = page.next
+  }
+  return undefined
+}
+
+export const findInQueue = (staff: string, orderId: string) => findIn((cursor) => okAs(staff, orders.triageQueue, { cursor, limit: 50 }), orderId)
+
+export const findInPool = (volunteer: string, orderId: string, filters: { urgency?: 'urgent' | 'normal'; gridId?: string } = {}) =>
+  findIn((cursor) => okAs(volunteer, orders.pool, { cursor, limit: 50, ...filters }), orderId)
 
 export async function balanceOf(openid: string): Promise<number> {
   const res = await sdkDb().collection('points_accounts').doc(personAccountId(openid)).get()
