@@ -35,16 +35,39 @@ export async function runEvent(ctx: Ctx | TimerCtx, who: Who, orderId: string, e
     const base = opts.before ? opts.before(current) : current
     const step = transition(base, event, { by, actor, now: ctx.now() })
     if (!step.ok) throw orderError(step.code)
-    const docs = noticeDocs(step.next, step.effects)
-    const granted = takeGrants(step.next, docs)
-    await Promise.all([saveOrder(t, granted.order), writeNotices(t, docs), award(t, step.next, step.effects, rules, ctx)])
+    // the award first: what the ledger actually credited goes into the timeline entry
+    const credited = await award(t, step.next, step.effects, rules, ctx)
+    const next = credited === null ? step.next : withAwardNote(step.next, credited)
+    const docs = noticeDocs(next, step.effects)
+    const granted = takeGrants(next, docs)
+    await Promise.all([saveOrder(t, granted.order), writeNotices(t, docs)])
     return granted
   })
   if (send.length) await sendSubscribeMessages(ctx, send)
   return order
 }
 
-async function award(t: Tx, o: Order, effects: Effect[], rules: PointsRules | null, ctx: Pick<Ctx, 'log'>): Promise<void> {
+/** The confirmation's timeline entry says what was credited ("积分+10", or why nothing was). */
+function withAwardNote(o: Order, credited: { amount: number; requested: number }): Order {
+  const text =
+    credited.amount === 0
+      ? '今日积分已达上限，本单未发放积分'
+      : credited.amount < credited.requested
+        ? `积分+${credited.amount}（今日上限，原为${credited.requested}）`
+        : `积分+${credited.amount}`
+  const last = o.timeline[o.timeline.length - 1]
+  const entry = { ...last, note: last.note ? `${last.note}；${text}` : text }
+  return { ...o, timeline: [...o.timeline.slice(0, -1), entry] }
+}
+
+/** Apply the step's award (at most one), inside the transaction; null when there is none. */
+async function award(
+  t: Tx,
+  o: Order,
+  effects: Effect[],
+  rules: PointsRules | null,
+  ctx: Pick<Ctx, 'log'>,
+): Promise<{ amount: number; requested: number } | null> {
   for (const e of effects) {
     if (e.kind !== 'award') continue
     const req = awardTransfer({
@@ -57,10 +80,13 @@ async function award(t: Tx, o: Order, effects: Effect[], rules: PointsRules | nu
       key: e.key,
     })
     const r = await applyTransfer(t, req, rules ?? undefined)
+    if (r.ok) return { amount: r.transfer.amount, requested: e.amount }
     // the daily cap may refuse an award; the confirmation still stands (the ledger records nothing)
-    if (!r.ok && r.code === 'DAILY_CAP') ctx.log(`award ${e.key} refused: ${r.code}`)
-    else if (!r.ok) throw new Error(`award ${e.key} refused: ${r.code} ${r.message}`)
+    if (r.code !== 'DAILY_CAP') throw new Error(`award ${e.key} refused: ${r.code} ${r.message}`)
+    ctx.log(`award ${e.key} refused: ${r.code}`)
+    return { amount: 0, requested: e.amount }
   }
+  return null
 }
 
 export type { NoticeDoc }

@@ -50,6 +50,7 @@ describe('orders: the full loop', () => {
       ['CONFIRM', 'done', 'confirmed', 'owner'],
     ])
     expect(detail.rating).toMatchObject({ stars: 5, comment: '李师傅手艺好' })
+    expect(detail.timeline.at(-1)?.note).toBe('评价5星：李师傅手艺好；积分+15')
 
     // the resident granted one subscribe message at submit: the first notice to them used it
     const outbox = (await (await fetch(`${testCloud().url}/outbox?api=subscribeMessage.send`)).json()) as { list: { data: { touser: string; page: string } }[] }
@@ -80,6 +81,20 @@ describe('orders: the full loop', () => {
     expect((await transfersFor(id)).map((t) => t._id).sort()).toEqual([`award:order:${id}`, `award:order:${id}:2`])
     const t = (await okAs(P.zhang, orders.get, { orderId: id })).timeline.find((e) => e.event === 'PUBLISH' && e.note?.includes('再次给予积分'))
     expect(t).toBeTruthy()
+  })
+
+  it('the daily cap of the 爱心银行 limits an award; the timeline says what was credited', async () => {
+    const [vol] = await makeUsers(1, { prefix: 'cap-v', volunteer: { skills: ['repair_pipe'] } })
+    const o = await newOrder(P.wang)
+    await okAs(P.zhang, orders.publish, { orderId: o._id, points: 500 })
+    await okAs(vol, orders.accept, { orderId: o._id })
+    await okAs(vol, orders.reportDone, { orderId: o._id, note: '好了' })
+    await okAs(P.wang, orders.confirm, { orderId: o._id })
+    const credited = await balanceOf(vol)
+    expect(credited).toBeGreaterThan(0)
+    expect(credited).toBeLessThan(500)
+    const entry = (await okAs(P.wang, orders.get, { orderId: o._id })).timeline.at(-1)
+    expect(entry).toMatchObject({ event: 'CONFIRM', note: `积分+${credited}（今日上限，原为500）` })
   })
 
   it('a 楼栋长 orders for a neighbour without a phone, and confirms for them', async () => {
