@@ -56,6 +56,7 @@ export default function Home() {
               <Tile title='派单' desc='居民的求助，分给志愿者' mark='派' color='#7c3aed' url={FEATURE_PAGES.dispatch} testId='entry-dispatch' />
               <Tile title='志愿者审核' desc='新申请的志愿者' mark='审' color='#0d9488' url='/staff/pages/applications/index' testId='entry-review' />
               <Tile wide title='居民与角色' desc='网格里的居民、楼栋长' mark='管' color='#475569' url='/staff/pages/users/index' testId='entry-users' />
+              {me.has('admin') && <Tile wide title='社区管理' desc='网格、楼栋，任命网格员和管理员' mark='社' color='#b45309' url='/staff/pages/admin/index' testId='entry-admin' />}
             </View>
           </>
         )}

@@ -14,6 +14,18 @@ export async function pickPersona(page: Page, openid: string): Promise<void> {
   await byTestId(page, 'greeting').waitFor()
 }
 
+/**
+ * Act as any seeded person, also one the persona switcher does not list (a neighbour): what the
+ * switcher stores (Taro H5 keeps storage as {"data": …} in localStorage), then home.
+ */
+export async function actAs(page: Page, openid: string): Promise<void> {
+  await page.goto(`${appUrl()}/#/pages/dev-persona/index`)
+  await page.evaluate((id) => localStorage.setItem('linli.dev.openid', JSON.stringify({ data: id })), openid)
+  await page.goto(`${appUrl()}/#/pages/home/index`)
+  await page.reload()
+  await byTestId(page, 'greeting').waitFor()
+}
+
 /** Open a page by its path (hash router), e.g. `/pages/me/index`. */
 export async function openPage(page: Page, pagePath: string): Promise<void> {
   await page.goto(`${appUrl()}/#${pagePath}`)

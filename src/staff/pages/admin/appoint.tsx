@@ -1,0 +1,87 @@
+import { useState } from 'react'
+import { View, Text, Input } from '@tarojs/components'
+import type { UserView } from '@core/users/schemas'
+import { ROLE_LABELS } from '@core/contract/roles'
+import { api } from '@/api'
+import { BigButton, ChipPicker, StateView } from '@/components'
+import { useStructure } from '@/hooks/use-me'
+import { useAction, useQuery } from '@/hooks/use-query'
+import { addressText, gridName } from '@/lib/address'
+
+/** Find a resident by name; make them 网格员 of chosen grids, or 管理员; or take either role back. */
+export function AppointSection({ myOpenid }: { myOpenid: string }) {
+  const [keyword, setKeyword] = useState('')
+  const [role, setRole] = useState<'' | 'staff' | 'admin'>('')
+  const k = keyword.trim()
+  // with no name typed, list the current 网格员 or 管理员
+  const input = { pageSize: 10, ...(k ? { keyword: k } : { role: role || 'staff' }) }
+  const list = useQuery(api.users.listUsers, input)
+  const items = list.data?.items ?? []
+  return (
+    <View data-testid='appoint'>
+      <Input className='field-input' data-testid='appoint-search' value={keyword} placeholder='输入姓名查找居民' onInput={(e) => setKeyword(e.detail.value)} />
+      {!k && (
+        <ChipPicker
+          options={[
+            { value: 'staff', label: '现任网格员' },
+            { value: 'admin', label: '现任管理员' },
+          ]}
+          value={[role || 'staff']}
+          onChange={([r]) => setRole(r as 'staff' | 'admin')}
+        />
+      )}
+      <StateView loading={list.loading} hasData={!!list.data} error={list.error} onRetry={list.reload} empty={!!list.data && items.length === 0} emptyText='没有找到这个人'>
+        {items.map((u) => (
+          <AppointCard key={u.openid} user={u} isMe={u.openid === myOpenid} onChanged={list.reload} />
+        ))}
+      </StateView>
+    </View>
+  )
+}
+
+function AppointCard({ user, isMe, onChanged }: { user: UserView; isMe: boolean; onChanged: () => Promise<void> }) {
+  const structure = useStructure()
+  const grant = useAction(api.users.grantRole)
+  const revoke = useAction(api.users.revokeRole)
+  const [grids, setGrids] = useState<string[]>(user.scopes.grids)
+  const isStaff = user.roles.includes('staff')
+  const isAdmin = user.roles.includes('admin')
+  const done = async (out: unknown) => {
+    if (out) await onChanged()
+  }
+  const saveStaff = async () => {
+    const drop = user.scopes.grids.filter((g) => !grids.includes(g))
+    if (grids.length) await done(await grant.run({ openid: user.openid, role: 'staff', grids }))
+    if (drop.length) await done(await revoke.run({ openid: user.openid, role: 'staff', scope: drop }))
+  }
+  const busy = grant.pending || revoke.pending
+  const error = grant.error ?? revoke.error
+  const scopeText = user.scopes.grids.map((g) => gridName(structure.data, g)).join('、')
+  return (
+    <View className='card' data-testid={`appoint-${user.openid}`}>
+      <Text className='h-title'>{user.name}</Text>
+      <View>{addressText(structure.data, user.buildingId, user.unitId)} · {user.phone}</View>
+      <View className='h-sub' data-testid='appoint-roles'>
+        {user.roles.map((r) => ROLE_LABELS[r]).join('、')}
+        {isStaff && scopeText ? `（${scopeText}）` : ''}
+      </View>
+      <View className='field-label'>做哪些网格的网格员</View>
+      <ChipPicker testId='appoint-grids' multiple options={(structure.data?.grids ?? []).map((g) => ({ value: g.id, label: g.name }))} value={grids} onChange={setGrids} />
+      {error && <View className='error-text'>{error.message}</View>}
+      <BigButton onClick={() => void saveStaff()} loading={busy} disabled={grids.length === 0 && !isStaff}>
+        {grids.length === 0 && isStaff ? '撤销网格员' : '保存网格员'}
+      </BigButton>
+      {isAdmin ? (
+        !isMe && (
+          <BigButton type='danger' onClick={() => void revoke.run({ openid: user.openid, role: 'admin' }).then(done)} loading={busy}>
+            撤销管理员
+          </BigButton>
+        )
+      ) : (
+        <BigButton type='default' onClick={() => void grant.run({ openid: user.openid, role: 'admin' }).then(done)} loading={busy}>
+          设为管理员
+        </BigButton>
+      )}
+    </View>
+  )
+}
