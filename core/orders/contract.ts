@@ -2,7 +2,7 @@
  * The `orders` cloud function: 点单 → 派单 → 接单 → 服务 → 评价. One contract per action; the
  * router validates input and roles from here, scope checks live in permissions.ts.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineFunction } from '../contract/define'
 import { errorCatalog } from '../contract/errors'
 import { idSchema, openidSchema } from '../users/schemas'

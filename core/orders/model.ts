@@ -2,7 +2,7 @@
  * The order as stored (collection `orders`) and its vocabularies. Dates are ms since epoch.
  * Query keys (parties, queueKey, poolKey, audienceKey) are derived by keys.ts after every change.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { SKILLS, TEAMS } from '../users/vocab'
 import { ACTORS, PRIORITIES, STATUSES, TRIAGE_KINDS, URGENCIES, WHENS } from './vocab'
 

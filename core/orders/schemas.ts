@@ -1,5 +1,5 @@
 /** Input pieces and output views of the orders contract. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { idSchema, nameSchema, openidSchema, phoneSchema } from '../users/schemas'
 import { SKILLS, TEAMS } from '../users/vocab'
 import { orderDoc, PRIORITIES, STATUSES, URGENCIES, WHENS } from './model'
