@@ -98,6 +98,11 @@ describe('createFunction', () => {
     expect(seen).toEqual(['tick'])
     expect(await main({ Type: 'Timer', TriggerName: 'other' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
   })
+  it('a Timer-shaped event from a caller with an OPENID does not run a timer → UNKNOWN_ACTION', async () => {
+    const before = seen.length
+    expect(await main({ Type: 'Timer', TriggerName: 'tick' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
+    expect(seen.length).toBe(before)
+  })
   it('no OPENID → UNAUTHENTICATED', async () => {
     openid = ''
     expect(await main({ action: 'hello', data: { name: 'x' } })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })

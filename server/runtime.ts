@@ -58,7 +58,9 @@ export function createFunction<F extends FunctionContract>(contracts: F, handler
   const log = (message: string, extra?: unknown) => console.log(`[${Object.values(contracts)[0]?.fn ?? 'fn'}] ${message}`, extra ?? '')
 
   return async function main(event: unknown): Promise<unknown> {
-    if (isTimer(event)) return runTimer(event)
+    // A timer invocation has no user (OPENID is empty in the cloud); a client sending a Timer-shaped
+    // event has one and must not fire timers, so it falls through to the action lookup (UNKNOWN_ACTION).
+    if (isTimer(event) && !cloud.getWXContext().OPENID) return runTimer(event)
     const { action, data } = (event && typeof event === 'object' ? event : {}) as { action?: unknown; data?: unknown }
     const contract = typeof action === 'string' && Object.hasOwn(contracts, action) ? contracts[action] : undefined
     if (!contract) return fail(commonError('UNKNOWN_ACTION').toJSON())

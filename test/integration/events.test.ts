@@ -3,7 +3,7 @@ import { eventsFn } from '../../core/events/contract'
 import { EVENT_NOTICES } from '../../core/events/model'
 import { pointsFn } from '../../core/points/contract'
 import { PERSONAS } from '../../core/demo/personas'
-import { callAs, okAs, sdkDb } from '../support/call'
+import { callAs, callRaw, okAs, sdkDb } from '../support/call'
 import { makeUsers } from './orders-support'
 import { balanceOf, newEvent, runTimer, STAFF } from './points-support'
 
@@ -83,5 +83,17 @@ describe('reminders', () => {
     const n = (await sdkDb().collection(EVENT_NOTICES).where({ to: a }).get()).data
     expect(n).toHaveLength(1)
     expect(n[0]).toMatchObject({ kind: 'event_reminder', body: expect.stringContaining(e.title) })
+  })
+
+  test('a client cannot fire a timer: a Timer-shaped callFunction → UNKNOWN_ACTION, nothing written', async () => {
+    const e = await newEvent({ startAt: Date.now() + 3600e3, endAt: Date.now() + 7200e3 })
+    const [a] = await makeUsers(1, { prefix: 'rm' })
+    await okAs(a, eventsFn.signUp, { eventId: e.id })
+    for (const who of [a, STAFF, PERSONAS.admin.openid]) {
+      expect(await callRaw(who, 'events', { Type: 'Timer', TriggerName: 'remind' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
+    }
+    expect((await sdkDb().collection(EVENT_NOTICES).where({ to: a }).get()).data).toHaveLength(0)
+    await runTimer('events', 'remind')
+    expect((await sdkDb().collection(EVENT_NOTICES).where({ to: a }).get()).data).toHaveLength(1)
   })
 })

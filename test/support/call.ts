@@ -59,6 +59,22 @@ export const callAs: Client['callAs'] = (openid, c, input) => client().callAs(op
 export const okAs: Client['okAs'] = (openid, c, input) => client().okAs(openid, c, input)
 export const callRaw: Client['raw'] = (openid, name, event) => client().raw(openid, name, event)
 
+/**
+ * Fire a function's timer trigger now, the way the cloud does (no caller, empty OPENID): the
+ * inspector's "Run timer now" over HTTP, since the shared cloud lives in jest's parent process.
+ * Returns what the function returned; throws when the invocation itself failed.
+ */
+export async function fireTimer(fn: string, trigger: string): Promise<unknown> {
+  const res = await fetch(`${testCloud().url}/_inspector/api/fire`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ fn, trigger }),
+  })
+  const outcome = (await res.json()) as { ok?: boolean; result?: unknown; code?: string; message?: string }
+  if (outcome.ok !== true) throw new Error(`timer ${fn}/${trigger} failed: ${outcome.code} ${outcome.message}`)
+  return outcome.result
+}
+
 /** A fresh OPENID nobody else uses, so tests do not step on each other's data. */
 export const freshOpenid = (prefix = 'it') => `${prefix}-${randomUUID().slice(0, 8)}`
 
