@@ -3,6 +3,7 @@ import type { ServiceContext } from '..'
 import type { Service } from '../types'
 import { readBody, sendJson } from '../server'
 import { clientError, type FunctionsService } from '../functions'
+import { handleDevUpload } from './upload'
 
 const LOCAL_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost)(:\d{1,5})?$/
 
@@ -59,6 +60,10 @@ export function createDevEntry(ctx: ServiceContext): Service {
       }
       if (url.pathname === '/dev/health' && req.method === 'GET') {
         sendJson(res, 200, { ok: true })
+        return true
+      }
+      if (url.pathname === '/dev/upload') {
+        await handleDevUpload(ctx, req, res)
         return true
       }
       if (url.pathname !== '/dev/call') return false
