@@ -74,7 +74,10 @@ export const skillOpt = z.enum(SKILLS, { error: '请选择技能' }).nullable().
 export const teamOpt = z.enum(TEAMS, { error: '请选择队伍' }).nullable().optional()
 
 const INTERNAL = { parties: true, audienceKey: true, queueKey: true, poolKey: true, grants: true } as const
-export const orderView = orderDoc.omit(INTERNAL)
+export const orderView = orderDoc.omit(INTERNAL).extend({
+  /** Temporary URLs of the order's photos and done photos, by cloud file id (missing files left out). */
+  photoUrls: z.record(z.string(), z.string()).default({}),
+})
 export type OrderView = z.infer<typeof orderView>
 
 export const orderSummary = orderDoc.pick({

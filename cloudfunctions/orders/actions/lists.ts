@@ -25,7 +25,20 @@ async function list(ctx: Ctx, where: Where, key: keyof Order, dir: 'asc' | 'desc
 export const get: Handler<C['get']> = async (ctx, { orderId }) => {
   const view = viewFor(callerOf(ctx), await mustGetOrder(ctx.db, orderId))
   if (!view) throw orderError('NOT_FOUND')
-  return view
+  return { ...view, photoUrls: await photoUrls(ctx, [...view.photos, ...view.donePhotos]) }
+}
+
+/** Temp URLs (valid a day) for the photos; a failed lookup shows no photo rather than failing the page. */
+async function photoUrls(ctx: Ctx, fileIds: string[]): Promise<Record<string, string>> {
+  if (!fileIds.length) return {}
+  try {
+    const res = await ctx.cloud.getTempFileURL({ fileList: fileIds.map((fileID) => ({ fileID, maxAge: 86400 })) })
+    const found = (res ? res.fileList : []).filter((f) => f.status === 0 && f.tempFileURL)
+    return Object.fromEntries(found.map((f) => [f.fileID, f.tempFileURL]))
+  } catch (err) {
+    ctx.log('photo temp URLs failed', (err as Error).message)
+    return {}
+  }
 }
 
 /** Orders I placed, merged with orders placed for me by a 楼栋长 / 网格员, newest first. */
