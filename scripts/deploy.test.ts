@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { checkFunctionFolder, parseArgs } from './deploy'
+import { checkFunctionFolder, parseArgs, plan } from './deploy'
 import { functionNames } from './build-functions'
 
 const ROOT = path.resolve(__dirname, '..')
@@ -61,6 +61,14 @@ describe('deploy', () => {
     expect(out).toMatch(/main package 10\.\d KB, staff\/ 2\.9 KB/)
     expect(out).toMatch(/^ {2}users\s+grid_createdAt/m)
     expect(out).not.toContain('PROBLEM')
+  }, 60_000)
+
+  it('the app build step: a build that succeeded is no problem, one that failed is', async () => {
+    const o = { dryRun: true, buildApp: true, appDir: fixtureApp('built', 1024), functionsDir: path.join(tmp, 'functions-build') }
+    const quiet = () => undefined
+    expect((await plan(o, quiet, async () => 9500)).problems).toEqual([])
+    const failed = await plan(o, quiet, () => Promise.reject(new Error('npm run --silent build:weapp exited with 1\nModule not found')))
+    expect(failed.problems).toEqual([expect.stringMatching(/^weapp build failed: .*Module not found/s)])
   }, 60_000)
 
   it('dry run fails on a main package over WeChat\'s 2 MB limit', () => {

@@ -67,12 +67,15 @@ export function checkFunctionFolder(dir: string): string[] {
   return problems
 }
 
-export async function plan(o: DeployOptions, log = console.log): Promise<DeployPlan> {
+const buildWeapp = () => npmRun('build:weapp', { quiet: true, env: { NODE_ENV: 'production' } })
+
+/** `build` resolves with its duration and rejects when the build fails (npmRun). */
+export async function plan(o: DeployOptions, log = console.log, build: () => Promise<number> = buildWeapp): Promise<DeployPlan> {
   const problems: string[] = []
   const warnings: string[] = []
   if (o.buildApp) {
     log('… npm run build:weapp')
-    if ((await npmRun('build:weapp', { quiet: true, env: { NODE_ENV: 'production' } })) !== 0) problems.push('weapp build failed')
+    await build().catch((err: Error) => problems.push(`weapp build failed: ${err.message.slice(-500)}`))
   }
   log(`… building cloud functions into ${path.relative(ROOT, o.functionsDir)}`)
   const built = await buildFunctions(undefined, o.functionsDir)
