@@ -1,7 +1,7 @@
 /**
  * Role-aware pages in a real browser: a resident is kept out of volunteer and staff pages; a 网格员
  * sees only her grid's residents and makes a neighbour 楼栋长; the persona switcher is reachable
- * from 我的. Screenshots: test-artifacts/e2e/roles-*.png
+ * from 我的; loading and error states with a retry. Screenshots: test-artifacts/e2e/roles-*.png
  */
 import { PERSONAS } from '../../core/demo/personas'
 import { DEMO_NEIGHBOURS } from '../../core/demo/community'
@@ -46,5 +46,31 @@ test('网格员 sees her own grid only and makes a neighbour 楼栋长', async (
   await card.locator('.big-btn', { hasText: '撤销本楼楼栋长' }).waitFor()
   await expect(card.textContent()).resolves.toContain('楼栋长')
   await shot(page, 'roles-02-staff-made-lead')
+  await context.close()
+})
+
+test('loading, then a plain-words error when the cloud cannot be reached; 再试一次 recovers', async () => {
+  const { page, context } = await phone(browser())
+  await pickPersona(page, PERSONAS.staffZhang.openid)
+  // Hold the list's first call, then fail it as a dropped network would.
+  let release: () => void = () => undefined
+  const held = new Promise<void>((r) => (release = r))
+  await page.route('**/dev/call', async (route) => {
+    const body = route.request().postDataJSON() as { data?: { action?: string } }
+    if (body.data?.action !== 'listUsers') return route.continue()
+    await held
+    await route.abort('internetdisconnected')
+  })
+  await byTestId(page, 'entry-users').click()
+  await page.locator('[data-state="loading"]', { hasText: '正在加载' }).waitFor()
+  release()
+  const error = page.locator('[data-state="error"]')
+  await error.waitFor()
+  await expect(error.textContent()).resolves.toContain('网络不太好，请稍后再试')
+  await shot(page, 'roles-03-network-error')
+  await page.unroute('**/dev/call')
+  await tapButton(error, '再试一次')
+  await page.locator('[data-testid^="user-"]').first().waitFor()
+  expect(await error.count()).toBe(0)
   await context.close()
 })
