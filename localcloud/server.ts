@@ -58,9 +58,10 @@ export class Hub {
   }
 
   private async route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const isJson = (req.headers['content-type'] ?? '').includes('json')
-    if (req.method === 'POST' && url.pathname.startsWith('/admin') && isJson) return this.admin(req, res)
+    // The SDK's wire is the hot path: route it before parsing the URL.
+    if (req.method === 'POST' && req.url?.startsWith('/admin') && isJson) return this.admin(req, res)
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     for (const s of this.services) {
       if (s.handleHttp && (await s.handleHttp(req, res, url))) return
     }

@@ -58,7 +58,22 @@ export class DatabaseActions {
   async handle(action: string, body: AdminBody): Promise<unknown> {
     const h = this.handlers[action]
     if (!h) throw new WireError('INVALID_ACTION', `unknown database action ${action}`)
-    return h(body)
+    // Handlers read (and apply their own commit) synchronously before their first await, so this
+    // seq covers everything the answer can reveal. Answer only once all of it is durable: a read
+    // must never show a write that a crash could still take back (its writer was not answered yet).
+    // (Errors too: "duplicate key" reveals a document.)
+    let answer: Promise<unknown>
+    try {
+      answer = Promise.resolve(h(body))
+    } catch (err) {
+      answer = Promise.reject(err)
+    }
+    const seen = this.store.seq
+    try {
+      return await answer
+    } finally {
+      await this.store.durable(seen)
+    }
   }
 
   private colName(body: AdminBody): string {

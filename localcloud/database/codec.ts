@@ -45,6 +45,8 @@ export function decode(text: unknown, what: string, now = Date.now()): unknown {
     throw new WireError('INVALID_PARAM', `${what} must be an extended JSON string`)
   }
   try {
+    // Without a "$" there is no extended-JSON type and no server-date marker: plain JSON is the same.
+    if (!text.includes('$')) return JSON.parse(text)
     return revive(EJSON.parse(text, { relaxed: true }), now)
   } catch (err) {
     if (err instanceof WireError) throw err

@@ -35,7 +35,7 @@ export interface DatabaseService extends Service {
  */
 export function callerOf(req: IncomingMessage | undefined): string {
   if (!req) return 'unknown'
-  const seqId = new URL(req.url ?? '/', 'http://x').searchParams.get('seqId') ?? ''
+  const seqId = req.url?.includes('seqId=') ? (new URL(req.url, 'http://x').searchParams.get('seqId') ?? '') : ''
   const dash = seqId.lastIndexOf('-')
   if (dash > 0) return seqId.slice(0, dash)
   const trace = req.headers['x-tcb-tracelog']

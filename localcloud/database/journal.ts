@@ -20,6 +20,8 @@ export interface Record {
 }
 
 const SNAPSHOT = 'snapshot.jsonl'
+/** Flushes up to this size are written synchronously (see flush). */
+const SYNC_WRITE_BYTES = 256 * 1024
 const journalName = (startSeq: number) => `journal-${String(startSeq).padStart(12, '0')}.log`
 
 interface Pending {
@@ -106,7 +108,10 @@ export class Journal {
         this.queue = []
         try {
           const buf = Buffer.from(batch.map((p) => p.line).join(''), 'utf8')
-          await writeAll(this.fd, buf)
+          // A small append to the page cache takes microseconds: write it on the spot and leave only
+          // the fdatasync to the thread pool (one thread-pool round trip per flush instead of two).
+          if (buf.length <= SYNC_WRITE_BYTES) writeAllSync(this.fd, buf)
+          else await writeAll(this.fd, buf)
           await new Promise<void>((res, rej) => fs.fdatasync(this.fd, (e) => (e ? rej(e) : res())))
           this.fsyncs++
           this.size += buf.length
@@ -197,6 +202,10 @@ export class Journal {
     this.fd = fs.openSync(this.file, 'a')
     this.size = 0
   }
+}
+
+function writeAllSync(fd: number, buf: Buffer): void {
+  for (let off = 0; off < buf.length; ) off += fs.writeSync(fd, buf, off, buf.length - off)
 }
 
 function writeAll(fd: number, buf: Buffer): Promise<void> {

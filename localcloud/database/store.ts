@@ -54,6 +54,8 @@ export class Store {
   private readers = new Map<number, number>()
   private tombstones: [Collection, string][] = []
   private compacting?: Promise<unknown>
+  /** Commits applied in memory whose journal record is not yet durable (seq → its sync). */
+  private readonly pending = new Map<number, Promise<void>>()
   readonly journal: Journal
 
   constructor(dir: string, private readonly compactBytes = 64 * 1024 * 1024) {
@@ -185,8 +187,21 @@ export class Store {
       ops.push(w.doc ? { c: w.c, i: w.id, d: w.doc } : { c: w.c, i: w.id })
     }
     const done = this.journal.append(encode({ s: seq, o: ops }))
+    this.pending.set(seq, done)
+    const settle = () => this.pending.delete(seq)
+    done.then(settle, settle)
     if (this.journal.bytes > this.compactBytes && !this.compacting) void this.compact()
     return done
+  }
+
+  /**
+   * Resolves once every commit up to `seq` (default: everything applied so far) is durable.
+   * Commits are applied in memory before their journal record is synced, so a request that read
+   * them waits here before answering: nobody is shown a write that a crash could still take back.
+   * The journal syncs in order: when commit `seq` is durable so is every earlier one.
+   */
+  durable(seq = this.seq): Promise<void> {
+    return this.pending.get(seq) ?? Promise.resolve()
   }
 
   setIndexes(name: string, decls: IndexDeclaration[]): void {

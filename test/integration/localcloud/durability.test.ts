@@ -67,9 +67,25 @@ test('SIGKILL mid-load: every acknowledged write survives, no half transaction',
   let stop = false
   const pad = 'x'.repeat(200)
 
+  // Readers poll the document each writer is writing right now (not yet acknowledged). A read
+  // that sees it is answered only once it is durable, so whatever a reader saw must survive.
+  const inFlight: string[] = []
+  const seenByReaders = new Set<string>()
+  const reader = async () => {
+    for (let k = 0; !stop; k++) {
+      const id = inFlight[k % inFlight.length]
+      try {
+        if (id) seenByReaders.add((await db.collection('plain').doc(id).get()).data._id)
+      } catch (err) {
+        if (!String((err as { errMsg?: string }).errMsg).includes('does not exist')) return
+      }
+      if (!id) await new Promise((r) => setTimeout(r, 5))
+    }
+  }
   const plainWriter = async (w: number) => {
     for (let i = 0; !stop; i++) {
       const _id = `p${w}-${i}`
+      inFlight[w] = _id
       try {
         await db.collection('plain').add({ data: { _id, w, i, pad } })
         ackedPlain.push(_id)
@@ -100,7 +116,11 @@ test('SIGKILL mid-load: every acknowledged write survives, no half transaction',
       }
     }
   }
-  const load = [...Array.from({ length: 6 }, (_x, w) => plainWriter(w)), ...Array.from({ length: 6 }, (_x, w) => transferer(w))]
+  const load = [
+    ...Array.from({ length: 6 }, (_x, w) => plainWriter(w)),
+    ...Array.from({ length: 6 }, (_x, w) => transferer(w)),
+    ...Array.from({ length: 2 }, () => reader()),
+  ]
   // Let the load run until a few snapshots have happened, then pull the plug.
   const deadline = Date.now() + 15000
   while (Date.now() < deadline && (ackedPlain.length < 1500 || ackedTransfers.length < 150)) await new Promise((r) => setTimeout(r, 100))
@@ -113,11 +133,13 @@ test('SIGKILL mid-load: every acknowledged write survives, no half transaction',
 
   child = await startServer()
 
-  // Every acknowledged plain write is there.
+  // Every acknowledged plain write is there, and every document a reader was shown.
   const plainCount = (await db.collection('plain').count()).total
   expect(plainCount).toBeGreaterThanOrEqual(ackedPlain.length)
-  for (let i = 0; i < ackedPlain.length; i += 100) {
-    const batch = ackedPlain.slice(i, i + 100)
+  expect(seenByReaders.size).toBeGreaterThan(10)
+  const mustExist = [...new Set([...ackedPlain, ...seenByReaders])]
+  for (let i = 0; i < mustExist.length; i += 100) {
+    const batch = mustExist.slice(i, i + 100)
     const found = await db.collection('plain').where({ _id: db.command.in(batch) }).limit(100).get()
     expect(found.data.length).toBe(batch.length)
   }
