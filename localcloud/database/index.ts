@@ -30,8 +30,9 @@ export interface DatabaseService extends Service {
 
 /**
  * Who made a request: the SDK sends `?seqId=<TCB_SEQID>-<eventId>` when the invocation's
- * environment has TCB_SEQID (the cloud sets one per invocation; the local gateway may too), and
- * the `X-TCB-Tracelog` header from TCB_TRACELOG. Without either the request counts as 'unknown'.
+ * environment has TCB_SEQID (the cloud sets one per invocation; the local gateway sets it to the
+ * invocation's request id), and the `X-TCB-Tracelog` header from TCB_TRACELOG. Without either the
+ * request counts as 'unknown'.
  */
 export function callerOf(req: IncomingMessage | undefined): string {
   if (!req) return 'unknown'

@@ -96,7 +96,9 @@ export function createFunctionsService(ctx: ServiceContext): FunctionsService {
       const caller: CallerIdentity = parent ? { ...parent, source } : { source }
       const outcome = await runOutsideEnv(() => gateway.invoke(name, data, caller))
       if (!outcome.ok) throw new WireError(outcome.code, outcome.message)
-      return { data: { response_data: JSON.stringify(outcome.result) } }
+      // The invocation's own id (the SDK hands it back as callFunction's requestId, as the cloud
+      // does); database round trips made by the invocation are counted under it (database stats).
+      return { requestId: outcome.requestId, data: { response_data: JSON.stringify(outcome.result) } }
     },
 
     invoke: (name, data, caller) => runOutsideEnv(() => gateway.invoke(name, data, caller)),
