@@ -10,9 +10,10 @@
  *     if (!r.ok) …r.code is 'DAILY_CAP' | 'INSUFFICIENT_POINTS' | 'INVALID_TRANSFER'…
  *   })
  *
- * Reads the transfer by its id first: when it exists the call is a replay and returns it (no double
- * credit). Otherwise reads the two accounts (a pool/redemption shard, never one hot document), plans
- * with the pure rules and writes the transfer and both balances. 3 reads + 3 writes, issued in parallel.
+ * Reads the transfer by its id first (unless the caller is `guarded`, see ApplyOptions): when it
+ * exists the call is a replay and returns it (no double credit). Reads the person account only, plans
+ * with the pure rules and writes the transfer, the person's balance and the community shard's `_.inc`
+ * (a pool/redemption shard, never one hot document). 1–2 reads + 3 writes, issued in parallel.
  */
 import {
   accountDocId,
@@ -41,16 +42,46 @@ export interface PointsRules extends LedgerRules {
 }
 export const DEFAULT_RULES: PointsRules = { ...DEFAULT_LEDGER_RULES, categoryPoints: {}, attendancePoints: 5 }
 
-/** Read outside transactions (rules change rarely; one read per call). */
-export async function loadRules(db: Parameters<typeof getOrNull>[0]): Promise<PointsRules> {
-  const doc = await getOrNull<PointsRules & { _id: string }>(db, RULES, communityId())
-  return doc ? { ...DEFAULT_RULES, ...doc } : DEFAULT_RULES
+/**
+ * Rules are cached in the function instance for RULES_TTL_MS: they change rarely and an award
+ * path would otherwise pay one read per call. After an admin saves new rules, other warm instances
+ * use the old ones for at most that long (the instance that saved them updates its copy at once).
+ * `fresh` reads the database (the admin's rules page).
+ */
+export const RULES_TTL_MS = 30_000
+const rulesCache = new Map<string, { rules: PointsRules; until: number }>()
+
+export async function loadRules(db: Parameters<typeof getOrNull>[0], opts: { fresh?: boolean } = {}): Promise<PointsRules> {
+  const key = communityId()
+  const hit = rulesCache.get(key)
+  if (!opts.fresh && hit && hit.until > Date.now()) return hit.rules
+  const doc = await getOrNull<PointsRules & { _id: string }>(db, RULES, key)
+  const rules = doc ? { ...DEFAULT_RULES, ...doc } : DEFAULT_RULES
+  rememberRules(rules)
+  return rules
+}
+
+/** The instance that saved new rules uses them at once. */
+export function rememberRules(rules: PointsRules): void {
+  rulesCache.set(communityId(), { rules, until: Date.now() + RULES_TTL_MS })
 }
 
 export type ApplyResult =
   | { ok: true; transfer: Transfer; replay: true }
-  | { ok: true; transfer: Transfer; replay: false; from: AccountState; to: AccountState }
+  /** `person`: the person account after the transfer (the community side is not read, see below). */
+  | { ok: true; transfer: Transfer; replay: false; person: AccountState }
   | { ok: false; code: PlanRefusal; message: string }
+
+export interface ApplyOptions {
+  /**
+   * The caller's transaction already read a document that is written together with this transfer
+   * (a redemption, a registration): an existing transfer is then only possible under a race. The
+   * transfer is not read first; it is created with add(), which the database refuses for an
+   * existing `_id` (E11000, verified on the local cloud), and that refusal is turned into a
+   * conflict so the transaction is retried and the caller's own check answers. Never a double credit.
+   */
+  guarded?: boolean
+}
 
 /** set() without `_id` in the body (the SDK refuses it). */
 export function setDoc<T extends { _id: string }>(t: Tx, collection: string, doc: T): Promise<unknown> {
@@ -58,28 +89,78 @@ export function setDoc<T extends { _id: string }>(t: Tx, collection: string, doc
   return t.collection(collection).doc(_id).set({ data })
 }
 
+const DUPLICATE = /E11000|duplicate key/i
+const errText = (err: unknown) => (err && typeof err === 'object' ? `${(err as { errMsg?: string }).errMsg ?? ''} ${(err as Error).message ?? ''}` : String(err))
+
+/** Create-only write; a duplicate `_id` becomes a transaction conflict (tx() retries it). */
+async function create<T extends { _id: string }>(t: Tx, collection: string, doc: T): Promise<void> {
+  try {
+    await t.collection(collection).add({ data: doc })
+  } catch (err) {
+    if (!DUPLICATE.test(errText(err))) throw err
+    throw Object.assign(new Error(`TRANSACTION_CONFLICT: ${collection}/${doc._id} was written by a racing transaction`), { code: 'TRANSACTION_CONFLICT' })
+  }
+}
+
+/**
+ * The community side (a pool or redemption shard) is not read: its balance moves by `_.inc`. The
+ * pool issues points and the redemption account takes them, so their shards carry no floor and may
+ * go negative (a refund can land on another shard than the debit); only person accounts must stay
+ * ≥ 0, and the checker sums shards. A shard that does not exist yet is created with its first delta.
+ */
+async function moveCommunity(t: Tx, db: CommandSource, account: AccountState, delta: number): Promise<void> {
+  const res = (await t.collection(ACCOUNTS).doc(account._id).update({ data: { balance: db.command.inc(delta) } })) as { stats?: { updated?: number } }
+  if ((res?.stats?.updated ?? 0) > 0) return
+  await create(t, ACCOUNTS, { ...account, balance: delta })
+}
+
+interface CommandSource {
+  command: { inc(n: number): unknown }
+}
+
+/**
+ * `_.inc` must come from the same SDK copy as the transaction (its serializer tags commands). The
+ * SDK's transaction keeps its database as `_db` (@cloudbase/database 1.4.3, pinned by wx-server-sdk).
+ */
+function commandSource(t: Tx): CommandSource {
+  const db = (t as unknown as { _db?: CommandSource })._db
+  if (!db?.command) throw new Error('applyTransfer needs a wx-server-sdk transaction (no _db.command)')
+  return db
+}
+
+/**
+ * Inside the caller's transaction: 1 read (the person account; + the transfer unless `guarded`)
+ * and 3 writes (transfer, person, community shard by `_.inc`), issued in parallel.
+ */
 export async function applyTransfer(
   t: Tx,
   req: TransferRequest,
   rules: LedgerRules = DEFAULT_LEDGER_RULES,
+  opts: ApplyOptions = {},
 ): Promise<ApplyResult> {
-  const fromId = accountDocId(req.from, req.communityId, req.id)
-  const toId = accountDocId(req.to, req.communityId, req.id)
-  const [existing, from, to] = await Promise.all([
-    getOrNull<Transfer>(t, TRANSFERS, req.id),
-    getOrNull<AccountState>(t, ACCOUNTS, fromId),
-    getOrNull<AccountState>(t, ACCOUNTS, toId),
+  const personSide = req.from.kind === 'person' ? 'from' : 'to'
+  const personId = accountDocId(req[personSide], req.communityId, req.id)
+  const [existing, person] = await Promise.all([
+    opts.guarded ? null : getOrNull<Transfer>(t, TRANSFERS, req.id),
+    getOrNull<AccountState>(t, ACCOUNTS, personId),
   ])
   if (existing) return { ok: true, transfer: { ...existing, _id: req.id }, replay: true }
-  const plan = planTransfer(req, from && { ...from, _id: fromId }, to && { ...to, _id: toId }, rules)
+  const current = person && { ...person, _id: personId }
+  const plan = personSide === 'from' ? planTransfer(req, current, null, rules) : planTransfer(req, null, current, rules)
   if (!plan.ok) return plan
-  await Promise.all([setDoc(t, TRANSFERS, plan.transfer), setDoc(t, ACCOUNTS, plan.from), setDoc(t, ACCOUNTS, plan.to)])
-  return { ok: true, transfer: plan.transfer, replay: false, from: plan.from, to: plan.to }
+  const [next, community] = personSide === 'from' ? [plan.from, plan.to] : [plan.to, plan.from]
+  const delta = personSide === 'from' ? plan.transfer.amount : -plan.transfer.amount
+  await Promise.all([
+    opts.guarded ? create(t, TRANSFERS, plan.transfer) : setDoc(t, TRANSFERS, plan.transfer),
+    setDoc(t, ACCOUNTS, next),
+    moveCommunity(t, commandSource(t), community, delta),
+  ])
+  return { ok: true, transfer: plan.transfer, replay: false, person: next }
 }
 
 /** applyTransfer, but a refusal throws an AppError (aborting the caller's transaction). */
-export async function applyTransferOrThrow(t: Tx, req: TransferRequest, rules?: LedgerRules): Promise<Transfer> {
-  const r = await applyTransfer(t, req, rules)
+export async function applyTransferOrThrow(t: Tx, req: TransferRequest, rules?: LedgerRules, opts?: ApplyOptions): Promise<Transfer> {
+  const r = await applyTransfer(t, req, rules, opts)
   if (!r.ok) throw pointsError(r.code)
   return r.transfer
 }

@@ -22,13 +22,14 @@ export async function createSlots(db: Db, eventId: string, giftId: string, stock
 
 /**
  * Free unit documents (numbered by `n`) from a random starting number, wrapping once, so racing
- * callers look at different documents instead of all fighting over the first few. Outside a transaction.
+ * callers look at different documents instead of all fighting over the first few. The wrap (a second
+ * query) is skipped when the first already found `enough` to pick from. Outside a transaction.
  */
-export async function spreadFree<T>(db: Db, collection: string, where: Record<string, unknown>, size: number, limit = 20): Promise<T[]> {
+export async function spreadFree<T>(db: Db, collection: string, where: Record<string, unknown>, size: number, limit = 20, enough = limit): Promise<T[]> {
   const _ = db.command
   const start = Math.floor(Math.random() * size)
   const first = await rows<T>(db.collection(collection).where({ ...where, n: _.gte(start) }).orderBy('n', 'asc').limit(limit))
-  if (first.length >= limit || start === 0) return first
+  if (first.length >= Math.min(limit, enough) || start === 0) return first
   const rest = await rows<T>(db.collection(collection).where({ ...where, n: _.lt(start) }).orderBy('n', 'asc').limit(limit - first.length))
   return [...first, ...rest]
 }
@@ -57,6 +58,8 @@ export async function releaseRedemption(t: Tx, rd: RedemptionDoc, status: 'expir
   await applyTransferOrThrow(
     t,
     refundTransfer({ communityId: rd.communityId, openid: rd.openid, amount: rd.price, at: now, redemptionId: rd._id, reason: `${why}：${rd.giftName}`, lots: rd.lots, operator: by }),
+    undefined,
+    { guarded: true }, // the caller read the redemption as reserved; its new status is written with the refund
   )
   const writes: Promise<unknown>[] = [setDoc(t, REDEMPTIONS, { ...rd, status, closedAt: now, closedBy: by })]
   if (slot && slot.redemptionId === rd._id) writes.push(setDoc(t, SLOTS, { ...slot, _id: rd.slotId, state: 'free', redemptionId: null }))

@@ -40,7 +40,7 @@ async function attend(ctx: Ctx, e: EventDoc, who: { openid: string; name: string
     let awarded = 0
     if (e.points > 0) {
       const award = awardTransfer({ communityId: communityId(), openid: who.openid, amount: e.points, at: now, source: { kind: 'event', id: e._id }, reason: `参加活动：${e.title}`, key: attendanceKey(e._id, who.openid) })
-      const r = await applyTransfer(t, award, rules)
+      const r = await applyTransfer(t, award, rules, { guarded: true }) // the registration read above is written with the award
       if (r.ok && !r.replay) awarded = r.transfer.amount
     }
     await setDoc(t, REGISTRATIONS, out)

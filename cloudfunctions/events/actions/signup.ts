@@ -22,17 +22,17 @@ export const signUp: Handler<typeof eventsFn.signUp> = async (ctx, input) => {
   const refusal = canSignUp(e, { roles: ctx.roles, gridId: ctx.user?.gridId }, now)
   if (refusal) throw eventsError(refusal)
   const id = regId(e._id, ctx.openid)
-  const prior = await getOrNull<RegistrationDoc>(ctx.db, REGISTRATIONS, id)
-  if (live(prior)) return myRegView(ctx.db, prior) // a retried sign-up is the same sign-up
-  const base: RegistrationDoc = {
+  const fresh: RegistrationDoc = {
     _id: id, eventId: e._id, openid: ctx.openid, name: ctx.user?.name ?? '', family: input.family, status: 'registered', seats: [],
-    subscribed: input.subscribed, createdAt: (prior as RegistrationDoc | null)?.createdAt ?? now, updatedAt: now,
+    subscribed: input.subscribed, createdAt: now, updatedAt: now,
   }
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const seats = pickSeats((await freeSeats(ctx.db, e)).map((s) => s._id), 1 + input.family)
+    const seats = pickSeats((await freeSeats(ctx.db, e, 1 + input.family)).map((s) => s._id), 1 + input.family)
     const saved = await tx(ctx.db, async (t) => {
       const [reg, ...ss] = await Promise.all([getOrNull<RegistrationDoc>(t, REGISTRATIONS, id), ...(seats ?? []).map((s) => getOrNull<SeatDoc>(t, SEATS, s))])
+      // a retried sign-up is the same sign-up (read here, not before: one round trip fewer)
       if (live(reg)) return { ...reg, _id: id }
+      const base = { ...fresh, createdAt: (reg as RegistrationDoc | null)?.createdAt ?? now }
       if (!seats) {
         const waiting = { ...base, status: 'waiting' as const, waitAt: now, waitSeq: randomInt(1, 2 ** 47) }
         await setDoc(t, REGISTRATIONS, waiting)

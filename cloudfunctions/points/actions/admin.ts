@@ -5,7 +5,7 @@ import type { UserDoc } from '../../../core/users/model'
 import { isAdmin, isStaffOf, mustGridScope } from '../../../core/users/permissions'
 import { USERS } from '../../../server/context'
 import { getOrNull, rows, tx } from '../../../server/db'
-import { ACCOUNTS, applyTransferOrThrow, communityId, loadRules, RULES } from '../../../server/ledger'
+import { ACCOUNTS, applyTransferOrThrow, communityId, DEFAULT_RULES, loadRules, rememberRules, RULES } from '../../../server/ledger'
 import type { Handler } from '../../../server/runtime'
 
 const EXPIRY_TEXT = '积分自获得当年起，到第二年12月31日24时过期（先用先到期的积分）'
@@ -53,10 +53,11 @@ export const accounts: Handler<typeof pointsFn.accounts> = async (ctx, input) =>
   return { items, hasMore, csv }
 }
 
-export const rules: Handler<typeof pointsFn.rules> = async (ctx) => ({ ...(await loadRules(ctx.db)), expiry: EXPIRY_TEXT })
+export const rules: Handler<typeof pointsFn.rules> = async (ctx) => ({ ...(await loadRules(ctx.db, { fresh: true })), expiry: EXPIRY_TEXT })
 
 export const setRules: Handler<typeof pointsFn.setRules> = async (ctx, input) => {
   const data = { categoryPoints: input.categoryPoints, attendancePoints: input.attendancePoints, dailyCap: input.dailyCap, updatedBy: ctx.openid, updatedAt: ctx.now() }
   await ctx.db.collection(RULES).doc(communityId()).set({ data })
+  rememberRules({ ...DEFAULT_RULES, ...data })
   return { ...data, expiry: EXPIRY_TEXT }
 }

@@ -20,9 +20,9 @@ export const verify: Handler<typeof pointsFn.verify> = async (ctx, input) => {
   const now = ctx.now()
   const rd = await tx(ctx.db, async (t) => {
     const r = await mustGetRedemption(t, id)
-    const s = await getOrNull<SlotDoc>(t, SLOTS, r.slotId)
     const done = { ...r, status: 'redeemed' as const, redeemedAt: now, redeemedBy: ctx.openid }
-    await Promise.all([setDoc(t, REDEMPTIONS, done), s ? setDoc(t, SLOTS, { ...s, _id: r.slotId, state: 'redeemed' }) : null])
+    // a reserved redemption holds its slot, so the slot is updated without reading it first
+    await Promise.all([setDoc(t, REDEMPTIONS, done), t.collection(SLOTS).doc(r.slotId).update({ data: { state: 'redeemed' } })])
     return done
   })
   return { name: rd.name, giftName: rd.giftName, eventId: rd.eventId, remaining: await boothRemaining(ctx.db, rd.eventId, rd.giftId), redeemedAt: now }

@@ -26,9 +26,13 @@ export const redeem: Handler<typeof pointsFn.redeem> = async (ctx, input) => {
   const now = ctx.now()
   const code = codeFor(ctx.openid, input.requestId)
   const id = redemptionDocId(code)
-  const prior = await getOrNull<RedemptionDoc>(ctx.db, REDEMPTIONS, id)
-  if (prior && prior.openid !== ctx.openid) throw pointsError('CODE_CLASH')
-  if (prior) return { ...redemptionView(prior), balance: await balanceOf(ctx) } // a retried request
+  // A retried request is answered from its redemption: read only when the booth looks sold out
+  // (otherwise the transaction below reads it anyway), which saves a round trip on the common path.
+  const replay = async () => {
+    const prior = await getOrNull<RedemptionDoc>(ctx.db, REDEMPTIONS, id)
+    if (prior && prior.openid !== ctx.openid) throw pointsError('CODE_CLASH')
+    return prior && { ...redemptionView(prior), balance: await balanceOf(ctx) }
+  }
 
   const [event, gift] = await Promise.all([getOrNull<EventDoc>(ctx.db, EVENTS, input.eventId), getOrNull<GiftDoc>(ctx.db, GIFTS, input.giftId)])
   if (!event || !gift || event.status !== 'published' || !event.booths.some((b) => b.giftId === input.giftId)) throw pointsError('NOT_AT_BOOTH')
@@ -38,8 +42,12 @@ export const redeem: Handler<typeof pointsFn.redeem> = async (ctx, input) => {
   if (early) throw pointsError(early)
 
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const free = await spreadFree<SlotDoc>(ctx.db, SLOTS, { eventId: input.eventId, giftId: input.giftId, state: 'free' }, stock)
-    if (!free.length) throw pointsError('SOLD_OUT')
+    const free = await spreadFree<SlotDoc>(ctx.db, SLOTS, { eventId: input.eventId, giftId: input.giftId, state: 'free' }, stock, 20, 4)
+    if (!free.length) {
+      const prior = await replay()
+      if (prior) return prior
+      throw pointsError('SOLD_OUT')
+    }
     const slotId = free[Math.floor(Math.random() * free.length)]._id
     const out = await tx(ctx.db, async (t) => {
       const [slot, hold, again] = await Promise.all([
@@ -47,6 +55,7 @@ export const redeem: Handler<typeof pointsFn.redeem> = async (ctx, input) => {
         getOrNull<HoldDoc>(t, HOLDS, holdId(gift._id, ctx.openid)),
         getOrNull<RedemptionDoc>(t, REDEMPTIONS, id),
       ])
+      if (again && again.openid !== ctx.openid) throw pointsError('CODE_CLASH')
       if (again) return { rd: { ...again, _id: id }, balance: null }
       if (!slot || slot.state !== 'free') return null // someone took this unit first: pick another
       const refusal = canRedeem(gift, hold?.count ?? 0, now)
@@ -54,6 +63,8 @@ export const redeem: Handler<typeof pointsFn.redeem> = async (ctx, input) => {
       const r = await applyTransfer(
         t,
         redeemTransfer({ communityId: communityId(), openid: ctx.openid, amount: gift.price, at: now, redemptionId: id, reason: `兑换：${gift.name}` }),
+        undefined,
+        { guarded: true }, // the redemption read above is written with the transfer
       )
       if (!r.ok) throw pointsError(r.code)
       const took = r.transfer.movements[0].lots ?? {}
@@ -77,7 +88,7 @@ export const redeem: Handler<typeof pointsFn.redeem> = async (ctx, input) => {
         setDoc(t, HOLDS, { _id: holdId(gift._id, ctx.openid), count: (hold?.count ?? 0) + 1 }),
         setDoc(t, REDEMPTIONS, rd),
       ])
-      return { rd, balance: r.replay ? null : r.from.balance }
+      return { rd, balance: r.replay ? null : r.person.balance }
     })
     if (out) return { ...redemptionView(out.rd), balance: out.balance ?? (await balanceOf(ctx)) }
   }
