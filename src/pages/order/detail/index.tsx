@@ -50,7 +50,7 @@ function OwnerActions({ o, onDone }: { o: OrderView; onDone: () => void }) {
         <View data-testid='confirm-form'>
           <View className='field-label'>{o.status === 'done' ? '服务满意吗？确认完成并评价' : '给这次服务评个分'}</View>
           <Stars value={stars} onChange={setStars} />
-          <Textarea className='field-input field-textarea' data-testid='comment' value={comment} maxlength={200} placeholder='说几句（可不填）' onInput={(e) => setComment(e.detail.value)} />
+          <Textarea className='field-input field-textarea order-text' data-testid='comment' value={comment} maxlength={200} placeholder='说几句（可不填）' onInput={(e) => setComment(e.detail.value)} />
           <BigButton
             type='success'
             loading={confirm.pending || rate.pending}

@@ -8,24 +8,9 @@ import { BigButton, ChipPicker, Page, RoleGate } from '@/components'
 import { useAction } from '@/hooks/use-query'
 import { useMe, useStructure } from '@/hooks/use-me'
 import { addressText, allBuildings } from '@/lib/address'
+import { PhotoPicker, type Photo } from '../parts/photos'
+import { askOrderSubscribe } from '../parts/subscribe'
 import { clearDraft, EMPTY, loadDraft, saveDraft, type Draft } from './draft'
-
-/**
- * Template id of the "order status" subscribe message; must equal the functions' LINLI_TEMPLATE_ORDER
- * (set both to the id from the mini-program's 订阅消息 console before deploying).
- */
-const TEMPLATE = 'order_status'
-
-/** Ask at the natural tap (submit) to be told about progress; returns the granted template ids. */
-async function askSubscribe(): Promise<string[] | undefined> {
-  if (process.env.TARO_ENV !== 'weapp') return undefined
-  try {
-    const res = (await Taro.requestSubscribeMessage({ tmplIds: [TEMPLATE], entityIds: [] } as never)) as Record<string, string>
-    return res[TEMPLATE] === 'accept' ? [TEMPLATE] : undefined
-  } catch {
-    return undefined
-  }
-}
 
 /**
  * 服务点单 in three taps for the common case: home → a category (the description is pre-filled,
@@ -35,6 +20,8 @@ export default function NewOrder() {
   const me = useMe()
   const structure = useStructure()
   const [d, setD] = useState<Draft>(loadDraft)
+  // photos stay while the page is open (a failed submit keeps them); temp previews do not outlive it
+  const [photos, setPhotos] = useState<Photo[]>([])
   const create = useAction(api.orders.create)
   useEffect(() => saveDraft(d), [d])
   const set = (p: Partial<Draft>) => setD((x) => ({ ...x, ...p }))
@@ -48,18 +35,20 @@ export default function NewOrder() {
   const pick = (c: Category) => set({ category: c, description: d.description && d.category ? d.description : `请帮忙：${CATEGORY_LABELS[c]}` })
   const submit = async () => {
     if (!d.category) return
-    const subscribe = await askSubscribe()
+    const subscribe = await askOrderSubscribe()
     const out = await create.run({
       category: d.category,
       description: d.description,
       urgency: d.urgency,
       when: d.when,
+      photos: photos.map((p) => p.fileId),
       subscribe,
       ...(d.proxy ? { onBehalfOf: { name: d.neighbourName, phone: d.neighbourPhone || undefined, buildingId: d.neighbourBuilding } } : {}),
     })
     if (!out) return // the draft stays; the error shows below
     clearDraft()
     setD(EMPTY)
+    setPhotos([])
     void Taro.redirectTo({ url: `/pages/order/detail/index?id=${out._id}` })
   }
 
@@ -88,7 +77,9 @@ export default function NewOrder() {
           {d.category && (
             <>
               <View className='field-label'>说说具体情况</View>
-              <Textarea className='field-input field-textarea' data-testid='order-desc' value={d.description} maxlength={500} onInput={(e) => set({ description: e.detail.value })} />
+              <Textarea className='field-input field-textarea order-text' data-testid='order-desc' value={d.description} maxlength={500} onInput={(e) => set({ description: e.detail.value })} />
+              <View className='field-label'>拍张照片（可不拍，最多3张）</View>
+              <PhotoPicker value={photos} onChange={setPhotos} testId='order-photos' />
               <View className='field-label'>急不急</View>
               <ChipPicker testId='order-urgency' options={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))} value={[d.urgency]} onChange={([u]) => set({ urgency: u as Urgency })} />
               <View className='field-label'>什么时候方便</View>
@@ -107,9 +98,9 @@ export default function NewOrder() {
               {d.proxy ? (
                 <View data-testid='proxy-form'>
                   <View className='field-label'>邻居姓名</View>
-                  <Input className='field-input' data-testid='neighbour-name' value={d.neighbourName} maxlength={20} onInput={(e) => set({ neighbourName: e.detail.value })} />
+                  <Input className='field-input order-text' data-testid='neighbour-name' value={d.neighbourName} maxlength={20} onInput={(e) => set({ neighbourName: e.detail.value })} />
                   <View className='field-label'>邻居电话（没有可不填）</View>
-                  <Input className='field-input' type='number' value={d.neighbourPhone} maxlength={11} onInput={(e) => set({ neighbourPhone: e.detail.value })} />
+                  <Input className='field-input order-text' type='number' value={d.neighbourPhone} maxlength={11} onInput={(e) => set({ neighbourPhone: e.detail.value })} />
                   <View className='field-label'>住哪栋楼</View>
                   <ChipPicker testId='neighbour-building' options={proxyBuildings.map((b) => ({ value: b.id, label: b.name }))} value={[d.neighbourBuilding]} onChange={([b]) => set({ neighbourBuilding: b })} />
                 </View>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View, Textarea } from '@tarojs/components'
 import { BigButton } from '@/components'
+import './parts.scss'
 
 interface Props {
   label: string
@@ -20,7 +21,7 @@ export function NoteForm({ label, placeholder, submit, optional, pending, type, 
   return (
     <View className='note-form' data-testid={testId}>
       <View className='field-label'>{label}</View>
-      <Textarea className='field-input field-textarea' value={text} maxlength={200} placeholder={placeholder} onInput={(e) => setText(e.detail.value)} />
+      <Textarea className='field-input field-textarea order-text' value={text} maxlength={200} placeholder={placeholder} onInput={(e) => setText(e.detail.value)} />
       <BigButton type={type} loading={pending} disabled={!optional && !text.trim()} onClick={() => onSubmit(text.trim())}>
         {submit}
       </BigButton>

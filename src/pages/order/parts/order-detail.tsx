@@ -3,6 +3,7 @@ import { categoryTitle } from '@core/orders/categories'
 import { ACTOR_LABELS, STATUS_LABELS, URGENCY_LABELS, WHEN_LABELS } from '@core/orders/vocab'
 import type { OrderView } from '@core/orders/schemas'
 import { shortTime } from '@/lib/dayjs'
+import { PhotoStrip } from './photos'
 import './parts.scss'
 
 const EVENT_LABELS: Record<string, string> = {
@@ -38,6 +39,7 @@ export function OrderFacts({ o }: { o: OrderView }) {
         </Text>
       </View>
       <View className='order-card__desc'>{o.description}</View>
+      <PhotoStrip ids={o.photos} urls={o.photoUrls} label='照片：' testId='order-photos-shown' />
       <View className='fact'>地址：{o.address}</View>
       <View className='fact'>
         联系人：{o.contactName} {o.contactPhone}
@@ -49,6 +51,7 @@ export function OrderFacts({ o }: { o: OrderView }) {
       {o.volunteerName && <View className='fact'>志愿者：{o.volunteerName}</View>}
       <View className='fact'>积分：{o.points}</View>
       {o.doneNote && <View className='fact'>完成说明：{o.doneNote}</View>}
+      <PhotoStrip ids={o.donePhotos} urls={o.photoUrls} label='完成照片：' testId='done-photos-shown' />
       {o.reason && <View className='fact'>说明：{o.reason}</View>}
       {o.rating && <View className='fact' data-testid='order-rating'>评价：{'★'.repeat(o.rating.stars)} {o.rating.comment}</View>}
     </View>

@@ -55,7 +55,7 @@ export function TriageActions({ o, onDone }: { o: OrderView; onDone: () => void 
           <View className='field-label'>优先级</View>
           <ChipPicker options={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))} value={[priority]} onChange={([p]) => setPriority(p as Priority)} />
           <View className='field-label'>积分</View>
-          <Input className='field-input' type='number' data-testid='triage-points' value={points} onInput={(e) => setPoints(e.detail.value)} />
+          <Input className='field-input order-text' type='number' data-testid='triage-points' value={points} onInput={(e) => setPoints(e.detail.value)} />
           {o.reopenCount > 0 && (
             <ChipPicker
               options={[
@@ -84,7 +84,7 @@ function EscalateForm({ pending, onSubmit }: { pending: boolean; onSubmit: (depa
   return (
     <View>
       <View className='field-label'>上报到哪个部门</View>
-      <Input className='field-input' value={department} placeholder='例如：街道城管科' onInput={(e) => setDepartment(e.detail.value)} />
+      <Input className='field-input order-text' value={department} placeholder='例如：街道城管科' onInput={(e) => setDepartment(e.detail.value)} />
       <NoteForm label='说明' submit='上报' pending={pending} onSubmit={(note) => department.trim() && onSubmit(department.trim(), note)} />
     </View>
   )

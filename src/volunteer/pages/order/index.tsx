@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { OrderView } from '@core/orders/schemas'
@@ -7,6 +8,8 @@ import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { OrderFacts, Timeline } from '@/pages/order/parts/order-detail'
 import { NoteForm } from '@/pages/order/parts/note-form'
+import { PhotoPicker, type Photo } from '@/pages/order/parts/photos'
+import { askOrderSubscribe } from '@/pages/order/parts/subscribe'
 
 /** A volunteer's view of an order: take it, call the resident (after accepting), start, report done or give it back. */
 export default function VolunteerOrder() {
@@ -35,13 +38,16 @@ function Actions({ o, mine, onDone }: { o: OrderView; mine: boolean; onDone: () 
   const start = useAction(api.orders.start)
   const done = useAction(api.orders.reportDone)
   const release = useAction(api.orders.release)
+  const [photos, setPhotos] = useState<Photo[]>([])
+  // the accept tap is the natural moment to ask for progress messages (confirmed, rated…)
+  const take = async () => ran(await accept.run({ orderId: o._id, subscribe: await askOrderSubscribe() }))
   const ran = (out: unknown) => out !== undefined && onDone()
   const held = mine && (o.status === 'accepted' || o.status === 'in_service')
   const error = accept.error ?? start.error ?? done.error ?? release.error
   return (
     <View className='card' data-testid='volunteer-actions'>
       {o.status === 'open' && (
-        <BigButton type='success' loading={accept.pending} onClick={async () => ran(await accept.run({ orderId: o._id }))}>
+        <BigButton type='success' loading={accept.pending} onClick={take}>
           我来帮忙（接单）
         </BigButton>
       )}
@@ -51,8 +57,9 @@ function Actions({ o, mine, onDone }: { o: OrderView; mine: boolean; onDone: () 
           开始服务
         </BigButton>
       )}
+      {held && <PhotoPicker value={photos} onChange={setPhotos} testId='done-photos' />}
       {held && (
-        <NoteForm label='做完了？写几句说明' placeholder='例如：已疏通，换了一段软管' submit='服务完成' type='success' pending={done.pending} testId='done-form' onSubmit={async (note) => ran(await done.run({ orderId: o._id, note }))} />
+        <NoteForm label='做完了？写几句说明' placeholder='例如：已疏通，换了一段软管' submit='服务完成' type='success' pending={done.pending} testId='done-form' onSubmit={async (note) => ran(await done.run({ orderId: o._id, note, photos: photos.map((p) => p.fileId) }))} />
       )}
       {held && (
         <NoteForm label='来不了了？' placeholder='原因' submit='放弃这张单子' type='default' pending={release.pending} testId='release-form' onSubmit={async (reason) => ran(await release.run({ orderId: o._id, reason }))} />
