@@ -1,7 +1,7 @@
 /** The inspector page: plain HTML + JS over /_inspector/api/ (no framework, no build step). */
 export const INSPECTOR_HTML = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>邻里帮 local cloud</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <style>
 body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#222;background:#f6f7f9}
 header{background:#1f6f4a;color:#fff;padding:10px 16px;display:flex;gap:16px;align-items:baseline}
@@ -39,7 +39,7 @@ async function database(state = { c: '', q: '{}', sort: '{}', skip: 0 }) {
   const list = $('<section><h2>Collections</h2><table><tr><th>name</th><th>documents</th><th>indexes</th></tr></table></section>')
   if (!cols.length) list.append($('<p class="muted">' + (o.collections.error ? esc(o.collections.error) : 'no collections yet') + '</p>'))
   for (const c of cols) {
-    const tr = $('<tr><td><a>' + esc(c.name) + '</a></td><td>' + c.count + '</td><td class="muted">' + esc((c.indexes || []).map((i) => i.name || JSON.stringify(i.keys || i)).join(', ')) + '</td></tr>')
+    const tr = $('<tr><td><a href="#">' + esc(c.name) + '</a></td><td>' + c.count + '</td><td class="muted">' + esc((c.indexes || []).map((i) => i.name || JSON.stringify(i.keys || i)).join(', ')) + '</td></tr>')
     tr.querySelector('a').onclick = () => database({ ...state, c: c.name, skip: 0 }); list.querySelector('table').append(tr)
   }
   view.append(list)
@@ -60,7 +60,7 @@ async function functions() {
   if (o.functions.length) s.querySelector('p').remove()
   const logs = $('<section><h2>Logs</h2><p class="muted">pick a function</p></section>')
   for (const f of o.functions) {
-    const tr = $('<tr><td><a>' + esc(f.name) + '</a></td><td>' + f.timeout + ' s</td><td>' + esc(f.triggers.map((t) => t.name + ' (' + t.config + ')').join(', ')) + '</td><td></td></tr>')
+    const tr = $('<tr><td><a href="#">' + esc(f.name) + '</a></td><td>' + f.timeout + ' s</td><td>' + esc(f.triggers.map((t) => t.name + ' (' + t.config + ')').join(', ')) + '</td><td></td></tr>')
     tr.querySelector('a').onclick = () => showLogs(f.name, logs)
     for (const t of f.triggers) {
       const b = $('<button class="act">Run timer now: ' + esc(t.name) + '</button>')
