@@ -5,6 +5,7 @@ import { inbox, markRead } from './actions/inbox'
 import { get, mine, pool, tasks, triageQueue } from './actions/lists'
 import { runTick, tick } from './actions/tick'
 import * as t from './actions/transitions'
+import { setSla, sla } from './sla'
 
 export const main = createFunction(
   orders,
@@ -33,6 +34,8 @@ export const main = createFunction(
     tasks,
     inbox,
     markRead,
+    sla,
+    setSla,
     tick,
   },
   { timers: { tick: (ctx) => runTick(ctx) } },

@@ -15,6 +15,7 @@ import type { Ctx, TimerCtx } from '../../server/context'
 import { tx, type Tx } from '../../server/db'
 import { applyTransfer, communityId, loadRules, type PointsRules } from '../../server/ledger'
 import { noticeDocs, sendSubscribeMessages, takeGrants, writeNotices, type NoticeDoc } from './notices'
+import { loadSla } from './sla'
 import { mustGetOrder, saveOrder } from './store'
 
 export interface RunOptions {
@@ -27,13 +28,13 @@ type Who = { caller: Caller } | { system: true }
 /** Send `event` to an order as the caller (actor derived from permissions) or as the system (timers). */
 export async function runEvent(ctx: Ctx | TimerCtx, who: Who, orderId: string, event: OrderEvent, opts: RunOptions = {}): Promise<Order> {
   const by = 'caller' in who ? who.caller.openid : 'system'
-  const rules = event.type === 'CONFIRM' || event.type === 'AUTO_CONFIRM' ? await loadRules(ctx.db) : null
+  const [rules, sla] = await Promise.all([event.type === 'CONFIRM' || event.type === 'AUTO_CONFIRM' ? loadRules(ctx.db) : null, loadSla(ctx.db)])
   const { order, send } = await tx(ctx.db, async (t) => {
     const current = await mustGetOrder(t, orderId)
     const actor: Actor | null = 'caller' in who ? actorFor(who.caller, current, event.type) : 'system'
     if (!actor) throw 'caller' in who && !visibility(who.caller, current) ? orderError('NOT_FOUND') : commonError('FORBIDDEN')
     const base = opts.before ? opts.before(current) : current
-    const step = transition(base, event, { by, actor, now: ctx.now() })
+    const step = transition(base, event, { by, actor, now: ctx.now(), sla })
     if (!step.ok) throw orderError(step.code)
     // the award first: what the ledger actually credited goes into the timeline entry
     const credited = await award(t, step.next, step.effects, rules, ctx)

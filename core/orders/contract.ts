@@ -8,6 +8,7 @@ import { errorCatalog } from '../contract/errors'
 import { idSchema, openidSchema } from '../users/schemas'
 import { SKILLS } from '../users/vocab'
 import { URGENCIES } from './model'
+import { slaSchema, slaView } from './sla-schema'
 import {
   byId,
   createInput,
@@ -186,6 +187,18 @@ export const orders = defineFunction('orders', {
     roles: REGISTERED,
     input: z.object({ ids: z.array(z.string().regex(/^[0-9A-Za-z_:.-]{1,120}$/)).max(50).optional() }),
     output: z.object({ updated: z.number() }),
+  },
+  sla: {
+    summary: '超时时限（每个阶段几小时，按是否着急，可按类别单独设）',
+    roles: STAFF,
+    input: z.object({}),
+    output: slaView,
+  },
+  setSla: {
+    summary: '管理员设置超时时限；对之后进入新阶段的单子生效',
+    roles: ['admin'],
+    input: slaSchema,
+    output: slaView,
   },
   tick: {
     summary: '定时任务（也可由管理员手动触发）：标记超时单子；完成超过72小时未确认的自动确认',

@@ -6,7 +6,7 @@
 import type { ActionContract } from '../../core/contract/define'
 import { orders } from '../../core/orders/contract'
 import { callAs } from '../support/call'
-import { doneOrder, ensureLedgerCollections, makeUsers, newOrder, okAs, P, rawOrder } from './orders-support'
+import { doneOrder, ensureLedgerCollections, makeUsers, newOrder, okAs, P, rawOrder, TEST_SLA } from './orders-support'
 
 const WHO = ['guest', 'owner', 'neighbour', 'otherResident', 'volunteer', 'otherVolunteer', 'staffHere', 'staffThere', 'lead', 'admin'] as const
 type Who = (typeof WHO)[number]
@@ -67,6 +67,8 @@ const MATRIX: { [K in keyof typeof orders]: [Setup, (id: string | null) => unkno
   tasks: [none, () => ({}), VOLUNTEERS],
   inbox: [none, () => ({}), REGISTERED],
   markRead: [none, () => ({ ids: [] }), REGISTERED],
+  sla: [none, () => ({}), STAFF.concat('staffThere')],
+  setSla: [none, () => TEST_SLA, ['admin']],
   tick: [none, () => ({}), ['admin']],
 }
 

@@ -8,6 +8,7 @@ import type { UserDoc } from '../../core/users/model'
 import type { Skill, Team } from '../../core/users/vocab'
 import type { ActionContract, OutputOf } from '../../core/contract/define'
 import { callAs, freshOpenid, sdkDb } from '../support/call'
+import { DEFAULT_SLA, type SlaConfig } from '../../core/orders/sla'
 
 export const P = {
   wang: PERSONAS.residentWang.openid, // b3 / g1
@@ -125,3 +126,9 @@ export async function transfersFor(orderId: string): Promise<{ _id: string; amou
 export async function rawOrder(orderId: string): Promise<Record<string, unknown>> {
   return (await sdkDb().collection('orders').doc(orderId).get()).data
 }
+
+/**
+ * The SLA integration tests write (admin): the default plus 家政 urgent triage in 5 hours. Every file
+ * that calls setSla writes this same value, so files running at once cannot change each other's clocks.
+ */
+export const TEST_SLA: SlaConfig = { ...DEFAULT_SLA, byCategory: { ...DEFAULT_SLA.byCategory, housekeeping: { urgent: { triage: 5 } } } }

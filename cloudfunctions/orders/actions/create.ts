@@ -13,16 +13,18 @@ import { getOrNull } from '../../../server/db'
 import { loadRules } from '../../../server/ledger'
 import type { Handler } from '../../../server/runtime'
 import { assertSafeText } from '../security'
+import { loadSla } from '../sla'
 import { BUILDINGS, callerOf, ORDERS } from '../store'
 
 export const create: Handler<typeof orders.create> = async (ctx, input) => {
   const me = ctx.user!
   const proxy = input.onBehalfOf
   const buildingId = proxy?.buildingId ?? input.buildingId ?? me.buildingId
-  const [building, neighbour, rules] = await Promise.all([
+  const [building, neighbour, rules, sla] = await Promise.all([
     getOrNull<BuildingDoc>(ctx.db, BUILDINGS, buildingId),
     proxy?.openid ? getOrNull<UserDoc>(ctx.db, USERS, proxy.openid) : null,
     loadRules(ctx.db),
+    loadSla(ctx.db),
     assertSafeText(ctx, input.description, input.address, proxy?.name),
   ])
   if (!building) throw orderError('UNKNOWN_BUILDING')
@@ -52,7 +54,7 @@ export const create: Handler<typeof orders.create> = async (ctx, input) => {
     timeline: [{ seq: 1, at: now, by: ctx.openid, actor: 'owner', event: 'CREATE', from: null, to: 'submitted', note: proxy ? `代${proxy.name}下单` : null }],
     grants: input.subscribe?.length ? { [ctx.openid]: input.subscribe.length } : {},
   }
-  const order = withKeys({ ...base, dueAt: dueAt(base) })
+  const order = withKeys({ ...base, dueAt: dueAt(base, sla) })
   // a fresh time-ordered id: one insert, no transaction needed
   await ctx.db.collection(ORDERS).add({ data: orderDoc.parse(order) })
   return order
