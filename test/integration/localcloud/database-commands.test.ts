@@ -94,6 +94,16 @@ describe('collections and documents', () => {
     expect(await ids({ 'pets.kind': 'cat' })).toEqual(['p1'])
     expect(await ids({ name: /^[a-c]/i })).toEqual(['p1', 'p2', 'p3'])
     expect(await ids({ name: db.RegExp({ regexp: '^b', options: '' }) })).toEqual(['p2'])
+    // expr: an aggregation expression over the document's own fields.
+    expect(await ids(_.expr(_.aggregate.gt(['$addr.floor', '$age'])))).toEqual([])
+    expect(await ids(_.expr(_.aggregate.lt(['$addr.floor', 5])))).toEqual(['p1', 'p4'])
+    expect(await ids(_.and([{ city: 'Shanghai' }, _.expr(_.aggregate.gt([_.aggregate.size('$tags'), 2]))]))).toEqual(['p3'])
+  })
+
+  test('unsupported query commands are refused loudly, not ignored', async () => {
+    for (const query of [_.jsonSchema({ required: ['name'] }), { loc: _.geoNear({ geometry: db.Geo.Point(121.4, 31.2), maxDistance: 1000 }) }]) {
+      await expect(db.collection('people').where(query).get()).rejects.toMatchObject({ errCode: -501007, errMsg: expect.stringContaining('invalid query') })
+    }
   })
 
   test('orderBy, skip, limit, field and count', async () => {
@@ -132,9 +142,9 @@ describe('collections and documents', () => {
     expect(d.at.getTime() - Date.now()).toBeGreaterThan(50000)
     await c.doc('u').update({ data: { arr: _.pop(), q: _.shift(), set: _.addToSet({ $each: [2, 3] }) } })
     await c.doc('u').update({ data: { q: _.unshift([0]), arr: _.pullAll([1]), list: _.pull({ k: 1 }) } })
-    await c.doc('u').update({ data: { 'list.0.k': 9, ordered: _.push({ each: [3, 1, 2], sort: 1, slice: 2 }) } })
+    await c.doc('u').update({ data: { 'list.0.k': 9, ordered: _.push({ each: [3, 1, 2], sort: 1, slice: 2 }), n: _.bit({ and: 6 }), m: _.bit({ or: 1 }) } })
     d = (await c.doc('u').get()).data
-    expect(d).toMatchObject({ arr: [2], q: [0, 2, 3, 4], set: [1, 2, 3], list: [{ k: 9 }], ordered: [1, 2] })
+    expect(d).toMatchObject({ arr: [2], q: [0, 2, 3, 4], set: [1, 2, 3], list: [{ k: 9 }], ordered: [1, 2], n: 7 & 6, m: 12 | 1 })
     await expect(c.doc('u').update({ data: { n: _.inc('x') } })).rejects.toMatchObject({ errMsg: expect.stringContaining('document.update:fail') })
   })
 
