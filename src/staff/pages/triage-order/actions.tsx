@@ -5,8 +5,9 @@ import { PRIORITIES, PRIORITY_LABELS, type Priority } from '@core/orders/vocab'
 import { TEAMS, TEAM_LABELS, type Team } from '@core/users/vocab'
 import { api } from '@/api'
 import { BigButton, ChipPicker } from '@/components'
-import { useAction, useQuery } from '@/hooks/use-query'
+import { useAction } from '@/hooks/use-query'
 import { NoteForm } from '@/pages/order/parts/note-form'
+import { VolunteerPicker } from './volunteer-picker'
 
 type Kind = 'small' | 'big' | 'private' | 'reject'
 const KINDS = [
@@ -23,7 +24,7 @@ export function TriageActions({ o, onDone }: { o: OrderView; onDone: () => void 
   const [points, setPoints] = useState(String(o.points))
   const [priority, setPriority] = useState<Priority>(o.priority)
   const [awardAgain, setAwardAgain] = useState(false)
-  const volunteers = useQuery(api.users.listUsers, { role: 'volunteer', gridId: o.gridId, pageSize: 50 })
+  const [volunteer, setVolunteer] = useState<string | null>(null)
   const publish = useAction(api.orders.publish)
   const assign = useAction(api.orders.assign)
   const escalate = useAction(api.orders.escalate)
@@ -34,7 +35,7 @@ export function TriageActions({ o, onDone }: { o: OrderView; onDone: () => void 
   const extras = { points: Number(points) || 0, priority, awardAgain: o.reopenCount > 0 ? awardAgain : undefined }
   const dispatch = async () => {
     if (to === 'pool' || to.startsWith('team:')) ran(await publish.run({ orderId: o._id, team: to.startsWith('team:') ? (to.slice(5) as Team) : null, ...extras }))
-    else ran(await assign.run({ orderId: o._id, volunteerId: to, ...extras }))
+    else if (volunteer) ran(await assign.run({ orderId: o._id, volunteerId: volunteer, ...extras }))
   }
   return (
     <View className='card' data-testid='triage-actions'>
@@ -47,11 +48,12 @@ export function TriageActions({ o, onDone }: { o: OrderView; onDone: () => void 
             options={[
               { value: 'pool', label: '接单大厅（所有志愿者）' },
               ...TEAMS.map((t) => ({ value: `team:${t}`, label: `只给${TEAM_LABELS[t]}` })),
-              ...(volunteers.data?.items ?? []).map((v) => ({ value: v.openid, label: `指派：${v.name}` })),
+              { value: 'person', label: '指派给一位志愿者' },
             ]}
             value={[to]}
             onChange={([t]) => setTo(t)}
           />
+          {to === 'person' && <VolunteerPicker gridId={o.gridId} value={volunteer} onChange={(id) => setVolunteer(id)} testId='assign-picker' />}
           <View className='field-label'>优先级</View>
           <ChipPicker options={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))} value={[priority]} onChange={([p]) => setPriority(p as Priority)} />
           <View className='field-label'>积分</View>
@@ -66,7 +68,7 @@ export function TriageActions({ o, onDone }: { o: OrderView; onDone: () => void 
               onChange={([v]) => setAwardAgain(v === 'yes')}
             />
           )}
-          <BigButton loading={publish.pending || assign.pending} onClick={() => void dispatch()}>
+          <BigButton loading={publish.pending || assign.pending} disabled={to === 'person' && !volunteer} onClick={() => void dispatch()}>
             派单
           </BigButton>
         </View>

@@ -1,13 +1,15 @@
+import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { OrderView } from '@core/orders/schemas'
 import { api } from '@/api'
-import { Page, RoleGate, StateView } from '@/components'
+import { ChipPicker, Page, RoleGate, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { OrderFacts, Timeline } from '@/pages/order/parts/order-detail'
 import { NoteForm } from '@/pages/order/parts/note-form'
 import { TriageActions } from './actions'
+import { VolunteerPicker } from './volunteer-picker'
 
 /** Staff: one order — triage it, follow up an escalation, or reassign when a volunteer is stuck. */
 export default function TriageOrder() {
@@ -49,15 +51,28 @@ function FollowUp({ o, onDone }: { o: OrderView; onDone: () => void }) {
 
 function Reassign({ o, onDone }: { o: OrderView; onDone: () => void }) {
   const reassign = useAction(api.orders.reassign)
+  const [to, setTo] = useState<'pool' | 'person'>('pool')
+  const [volunteer, setVolunteer] = useState<string | null>(null)
+  const run = async (reason: string) => {
+    if (to === 'person' && !volunteer) return
+    const out = await reassign.run({ orderId: o._id, reason, volunteerId: to === 'person' ? volunteer : null })
+    if (out !== undefined) onDone()
+  }
   return (
-    <View className='card'>
-      <NoteForm
-        label={o.overdue ? '已超时：放回接单大厅重新安排' : '重新安排（放回接单大厅）'}
-        submit='重新安排'
-        type='default'
-        pending={reassign.pending}
-        onSubmit={async (reason) => (await reassign.run({ orderId: o._id, reason })) !== undefined && onDone()}
+    <View className='card' data-testid='reassign'>
+      <View className='field-label'>{o.overdue ? '已超时：重新安排' : '重新安排'}</View>
+      <ChipPicker
+        testId='reassign-to'
+        options={[
+          { value: 'pool', label: '放回接单大厅' },
+          { value: 'person', label: '改派给一位志愿者' },
+        ]}
+        value={[to]}
+        onChange={([v]) => setTo(v as 'pool' | 'person')}
       />
+      {to === 'person' && <VolunteerPicker gridId={o.gridId} value={volunteer} exclude={o.volunteerId} onChange={(id) => setVolunteer(id)} testId='reassign-picker' />}
+      <NoteForm label='原因' submit='重新安排' type='default' pending={reassign.pending} testId='reassign-form' onSubmit={(reason) => void run(reason)} />
+      {to === 'person' && !volunteer && <View className='h-sub'>请先选一位志愿者</View>}
       {reassign.error && <View className='error-text'>{reassign.error.message}</View>}
     </View>
   )
