@@ -27,11 +27,14 @@ export function formatCode(code: string): string {
 /** What staff typed or scanned → the bare code, or null when it cannot be one. */
 export function normalizeCode(input: string): string | null {
   const text = input.trim()
-  const fromQr = /^linli:rd:(.+)$/.exec(text)
+  const fromQr = /^linli:rd:(.+)$/i.exec(text)
   const bare = (fromQr ? fromQr[1] : text).toUpperCase().replace(/[\s-]/g, '')
   if (bare.length !== CODE_LENGTH) return null
   return [...bare].every((c) => CODE_ALPHABET.includes(c)) ? bare : null
 }
 
-/** The QR payload shown to the resident (the app renders it; the booth scanner reads it). */
-export const qrPayload = (code: string): string => `linli:rd:${code}`
+/**
+ * The QR payload shown to the resident (the app renders it; the booth scanner reads it). Upper case
+ * so it fits the QR alphanumeric mode (smaller code, no byte mode); read back in any case.
+ */
+export const qrPayload = (code: string): string => `LINLI:RD:${code}`

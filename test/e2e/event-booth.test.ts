@@ -3,6 +3,7 @@
  * up → checks in with the rotating code → receives the points → redeems a gift → staff verify the
  * code at the booth → the reconciliation shows it. Screenshots: test-artifacts/e2e/event-booth-*.png
  */
+import jsQR from 'jsqr'
 import type { Browser, Page } from 'playwright-core'
 import { PERSONAS } from '../../core/demo/personas'
 import { pointsFn } from '../../core/points/contract'
@@ -22,6 +23,14 @@ const STAFF = PERSONAS.staffZhang.openid
 const RESIDENT = PERSONAS.residentWang.openid
 /** Taro H5 keeps earlier pages of the stack in the DOM, hidden: look at the visible one only. */
 const vis = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- pngjs ships no types
+const { PNG } = require('pngjs') as { PNG: { sync: { read(b: Buffer): { width: number; height: number; data: Buffer } } } }
+/** What a scanner reads from a screenshot (PNG) of a QR image. */
+const readQr = (png: Buffer) => {
+  const img = PNG.sync.read(png)
+  return jsQR(new Uint8ClampedArray(img.data), img.width, img.height)?.data ?? null
+}
 
 test('publish with a booth → sign up → check in → points → redeem → 核销 → reconciliation', async () => {
   const cloud = clientFor(process.env.E2E_CLOUD_URL!)
@@ -68,6 +77,9 @@ test('publish with a booth → sign up → check in → points → redeem → �
   await vis(res, 'redeem-code').waitFor()
   const redeemText = (await vis(res, 'redeem-code').textContent())!
   const redeemCode = /([2-9A-Z]{4}-[2-9A-Z]{4})/.exec(redeemText)![1]
+  // the QR on the page is a real one: a decoder reads the code from the rendered pixels
+  const scanned = readQr(await vis(res, 'redeem-qr').locator('img').screenshot())
+  expect(scanned).toBe(`LINLI:RD:${redeemCode.replace('-', '')}`)
   await shot(res, 'event-booth-03-redeemed')
   await openPage(res, '/pages/points/index/index')
   await expect(vis(res, 'balance').textContent()).resolves.toBe(String(before))

@@ -50,7 +50,7 @@ describe('redeem at a booth', () => {
     const r1 = await okAs(a, pointsFn.redeem, { eventId: event.id, giftId: gift.id, requestId: requestId() })
     expect(r1).toMatchObject({ status: 'reserved', price: 20, balance: 30, giftName: '洗衣液' })
     expect(r1.code).toMatch(/^[23456789A-HJKMNP-Z]{8}$/)
-    expect(r1.qr).toBe(`linli:rd:${r1.code}`)
+    expect(r1.qr).toBe(`LINLI:RD:${r1.code}`)
     const v = await okAs(STAFF, pointsFn.verify, { code: r1.display.toLowerCase() })
     expect(v).toMatchObject({ giftName: '洗衣液', remaining: 2 })
     expect(await callAs(STAFF, pointsFn.verify, { code: r1.qr })).toMatchObject({ ok: false, error: { code: 'CODE_USED' } })

@@ -8,6 +8,7 @@ import { useAction, useQuery } from '@/hooks/use-query'
 import { shortTime } from '@/lib/dayjs'
 import { EVENT_KIND_LABELS } from '@core/events/model'
 import { newRequestId, STATUS_TEXT, type EventItem } from '../parts'
+import { QrImage } from '../qr-image'
 
 const FAMILY = [0, 1, 2, 3, 4].map((n) => ({ value: String(n), label: n ? `带${n}位家人` : '就我一人' }))
 /** Reminder template id, if the build defines TARO_APP_TEMPLATE_EVENT (config defineConstants); H5 has no `process`. */
@@ -106,7 +107,7 @@ function SignUp({ e, onChanged }: { e: EventItem; onChanged: () => Promise<void>
 
 function Booths({ e, onChanged }: { e: EventItem; onChanged: () => Promise<void> }) {
   const redeem = useAction(api.points.redeem)
-  const [got, setGot] = useState<{ display: string; giftName: string; balance: number }>()
+  const [got, setGot] = useState<{ display: string; qr: string; giftName: string; balance: number }>()
   return (
     <View className='card' data-testid='booths'>
       <Text className='h-title'>现场兑换礼品</Text>
@@ -129,7 +130,8 @@ function Booths({ e, onChanged }: { e: EventItem; onChanged: () => Promise<void>
       ))}
       {got && (
         <View className='ok-text' data-testid='redeem-code'>
-          已为您留好「{got.giftName}」，兑换码 <Text className='h-title'>{got.display}</Text>，到摊位出示即可领取（剩余积分 {got.balance}）
+          已为您留好「{got.giftName}」，兑换码 <Text className='h-title'>{got.display}</Text>，到摊位出示二维码或报兑换码即可领取（剩余积分 {got.balance}）
+          <QrImage text={got.qr} caption={got.display} testId='redeem-qr' />
         </View>
       )}
       {redeem.error && <View className='error-text'>{redeem.error.message}</View>}

@@ -5,6 +5,7 @@ import { api } from '@/api'
 import { BigButton, Page, StateView } from '@/components'
 import { useQuery } from '@/hooks/use-query'
 import { shortTime } from '@/lib/dayjs'
+import { QrImage } from '../../events/qr-image'
 
 const SOURCE_TEXT: Record<string, string> = { order: '服务', event: '活动', redemption: '兑换', adjustment: '调整', expiry: '过期' }
 const RED_STATUS: Record<string, string> = { reserved: '待领取', redeemed: '已领取', expired: '已过期，积分已退回', cancelled: '已取消，积分已退回' }
@@ -40,9 +41,12 @@ export default function PointsPage() {
         <View className='card' data-testid='my-redemptions'>
           <Text className='h-title'>我的兑换</Text>
           {reds.data.items.map((r) => (
-            <View key={r.code} className='row'>
-              <Text>{r.giftName} · {r.price} 分</Text>
-              <Text>{r.status === 'reserved' ? `兑换码 ${r.display}` : RED_STATUS[r.status]}</Text>
+            <View key={r.code}>
+              <View className='row'>
+                <Text>{r.giftName} · {r.price} 分</Text>
+                <Text>{r.status === 'reserved' ? `兑换码 ${r.display}` : RED_STATUS[r.status]}</Text>
+              </View>
+              {r.status === 'reserved' && <QrImage text={r.qr} testId={`qr-${r.code}`} size={140} />}
             </View>
           ))}
         </View>
