@@ -4,6 +4,7 @@ import { SKILL_LABELS } from '@core/users/vocab'
 import { api } from '@/api'
 import { ChipPicker } from '@/components'
 import { useQuery } from '@/hooks/use-query'
+import '@/pages/order/parts/parts.scss'
 
 const PAGE = 20
 
@@ -33,7 +34,7 @@ export function VolunteerPicker({ gridId, value, onChange, exclude, testId = 'vo
     <View data-testid={testId}>
       <View className='row'>
         <Input className='field-input order-text' data-testid={`${testId}-search`} value={typed} placeholder='按姓名搜索志愿者' confirmType='search' onInput={(e) => setTyped(e.detail.value)} onConfirm={search} />
-        <View className='chip' data-testid={`${testId}-go`} onClick={search}>
+        <View className='chip picker-go' data-testid={`${testId}-go`} onClick={search}>
           搜索
         </View>
       </View>

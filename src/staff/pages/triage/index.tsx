@@ -1,3 +1,5 @@
+import Taro from '@tarojs/taro'
+import { View } from '@tarojs/components'
 import { api } from '@/api'
 import { Page, RoleGate } from '@/components'
 import { useMe } from '@/hooks/use-me'
@@ -11,6 +13,9 @@ export default function Triage() {
   return (
     <Page>
       <RoleGate me={me} roles={['staff', 'admin']}>
+        <View className='card row' data-testid='to-sla' onClick={() => void Taro.navigateTo({ url: '/staff/pages/sla/index' })}>
+          超时时限 ›
+        </View>
         <OrderList list={list} testId='triage-queue' emptyText='没有待处理的单子' urlOf={(id) => `/staff/pages/triage-order/index?id=${id}`} />
       </RoleGate>
     </Page>
