@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { api } from '@/api'
 import { BigButton, Page, StateView } from '@/components'
+import { useMe } from '@/hooks/use-me'
 import { useQuery } from '@/hooks/use-query'
 import { shortTime } from '@/lib/dayjs'
 import { QrImage } from '../../events/qr-image'
@@ -36,6 +37,7 @@ export default function PointsPage() {
           <View className='h-sub'>积分可在社区活动现场兑换米、面、油、毛巾等生活用品</View>
           <BigButton type='default' onClick={() => void Taro.navigateTo({ url: '/pages/events/index/index' })}>去看看活动和礼品</BigButton>
         </View>
+        <StaffLinks />
       </StateView>
       {!!reds.data?.items.length && (
         <View className='card' data-testid='my-redemptions'>
@@ -73,5 +75,20 @@ export default function PointsPage() {
         </StateView>
       </View>
     </Page>
+  )
+}
+
+/** 网格员 / 管理员: where the 爱心银行 is managed (staff subpackage). */
+function StaffLinks() {
+  const me = useMe()
+  if (!me.has('staff', 'admin')) return null
+  const go = (p: string) => void Taro.navigateTo({ url: `/staff/pages/${p}/index` })
+  return (
+    <View className='card' data-testid='points-admin-links'>
+      <Text className='h-title'>积分管理</Text>
+      <BigButton type='default' onClick={() => go('points-accounts')}>居民积分账户 · 调整 · 导出</BigButton>
+      <BigButton type='default' onClick={() => go('gifts')}>礼品管理</BigButton>
+      {me.has('admin') && <BigButton type='default' onClick={() => go('points-rules')}>积分规则</BigButton>}
+    </View>
   )
 }

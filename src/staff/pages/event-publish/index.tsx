@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View, Input } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { api } from '@/api'
 import { BigButton, ChipPicker, Page, RoleGate } from '@/components'
 import { useMe } from '@/hooks/use-me'
@@ -40,7 +40,7 @@ export default function PublishPage() {
   const [len, setLen] = useState('2')
   const [capacity, setCapacity] = useState('30')
   const [points, setPoints] = useState('5')
-  const [gift, setGift] = useState('')
+  const [gift, setGift] = useState(useRouter().params.giftId ?? '') // from the gift catalog: 分配到活动摊位
   const [stock, setStock] = useState('10')
   const submit = async () => {
     const startAt = startOf(start)

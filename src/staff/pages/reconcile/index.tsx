@@ -1,24 +1,16 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { api } from '@/api'
 import { BigButton, Page, RoleGate, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useQuery } from '@/hooks/use-query'
+import { exportCsv } from '../../lib/export-csv'
 
 /** 兑换对账 (账物相符) per event booth; CSV copied to the clipboard (weapp) or downloaded (H5). */
 export default function ReconcilePage() {
   const id = useRouter().params.id ?? ''
   const me = useMe()
   const q = useQuery(api.points.reconcile, { eventId: id }, { enabled: me.has('staff', 'admin') && !!id })
-  const exportCsv = () => {
-    const csv = q.data?.csv ?? ''
-    if (process.env.TARO_ENV === 'h5') {
-      const a = document.createElement('a')
-      a.href = URL.createObjectURL(new Blob(['\ufeff' + csv], { type: 'text/csv' }))
-      a.download = `对账-${id}.csv`
-      a.click()
-    } else void Taro.setClipboardData({ data: csv })
-  }
   return (
     <Page>
       <RoleGate me={me} roles={['staff', 'admin']}>
@@ -32,7 +24,7 @@ export default function ReconcilePage() {
               <View className='h-sub'>扣积分 {l.pointsDebited} · 退积分 {l.pointsRefunded}</View>
             </View>
           ))}
-          <BigButton type='default' onClick={exportCsv}>导出 CSV</BigButton>
+          <BigButton type='default' onClick={() => exportCsv(q.data?.csv ?? '', `对账-${id}.csv`)}>导出 CSV</BigButton>
         </StateView>
       </RoleGate>
     </Page>

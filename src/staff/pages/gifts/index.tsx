@@ -1,0 +1,99 @@
+import { useState } from 'react'
+import { View, Text, Input } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { api } from '@/api'
+import { BigButton, ChipPicker, Page, RoleGate, StateView } from '@/components'
+import { useMe } from '@/hooks/use-me'
+import { useAction, useQuery } from '@/hooks/use-query'
+import { shortTime } from '@/lib/dayjs'
+
+const DAY = 86400e3
+const WINDOWS = [
+  { value: '30', label: '一个月' },
+  { value: '90', label: '三个月' },
+  { value: '365', label: '一年' },
+]
+interface Form {
+  id?: string
+  name: string
+  price: string
+  totalStock: string
+  perPersonLimit: string
+  days: string
+  activeFrom?: number
+  activeTo?: number
+}
+const EMPTY: Form = { name: '', price: '10', totalStock: '50', perPersonLimit: '1', days: '90' }
+
+/** 管理员: the gift catalog — create / edit (points, stock, per-person limit, window), allocate to an event booth. */
+export default function GiftsPage() {
+  const me = useMe()
+  const isAdmin = me.has('admin')
+  const list = useQuery(api.points.gifts, { all: true }, { enabled: me.has('staff', 'admin') })
+  const save = useAction(api.points.upsertGift)
+  const [form, setForm] = useState<Form>(EMPTY)
+  const [saved, setSaved] = useState('')
+  const set = (k: keyof Form) => (e: { detail: { value: string } }) => setForm({ ...form, [k]: e.detail.value })
+  const submit = async () => {
+    const now = Date.now()
+    // editing keeps the window unless a new length is picked
+    const activeFrom = form.id && !form.days ? form.activeFrom! : now - 60e3
+    const activeTo = form.id && !form.days ? form.activeTo! : now + Number(form.days) * DAY
+    const g = await save.run({
+      id: form.id, name: form.name, price: Number(form.price), totalStock: Number(form.totalStock),
+      perPersonLimit: Number(form.perPersonLimit), activeFrom, activeTo,
+    })
+    if (!g) return
+    setSaved(`已保存「${g.name}」`)
+    setForm(EMPTY)
+    await list.reload()
+  }
+  return (
+    <Page>
+      <RoleGate me={me} roles={['staff', 'admin']}>
+        <StateView loading={list.loading} hasData={!!list.data} error={list.error} onRetry={list.reload} empty={!!list.data && !list.data.items.length} emptyText='还没有礼品'>
+          <View className='card' data-testid='gift-list'>
+            <Text className='h-title'>礼品目录</Text>
+            {list.data?.items.map((g) => (
+              <View key={g.id} className='row' data-testid={`gift-${g.id}`}>
+                <View>
+                  <View>{g.name} · {g.price} 分</View>
+                  <View className='h-sub'>
+                    总库存 {g.totalStock} · 已分到摊位 <Text data-testid='allocated'>{g.allocated}</Text> · 每人限兑 {g.perPersonLimit} · {shortTime(g.activeFrom)} 至 {shortTime(g.activeTo)}
+                  </View>
+                </View>
+                <View>
+                  {isAdmin && (
+                    <BigButton type='default' onClick={() => setForm({ id: g.id, name: g.name, price: String(g.price), totalStock: String(g.totalStock), perPersonLimit: String(g.perPersonLimit), days: '', activeFrom: g.activeFrom, activeTo: g.activeTo })}>
+                      编辑
+                    </BigButton>
+                  )}
+                  <BigButton type='default' onClick={() => void Taro.navigateTo({ url: `/staff/pages/event-publish/index?giftId=${g.id}` })}>分配到活动摊位</BigButton>
+                </View>
+              </View>
+            ))}
+          </View>
+        </StateView>
+        {isAdmin && (
+          <View className='card' data-testid='gift-form'>
+            <Text className='h-title'>{form.id ? `编辑「${form.name}」` : '新增礼品'}</Text>
+            <View className='field-label'>名称</View>
+            <Input className='field-input' data-testid='gift-name' value={form.name} onInput={set('name')} placeholder='如：东北大米5斤' />
+            <View className='field-label'>所需积分</View>
+            <Input className='field-input' data-testid='gift-price' type='number' value={form.price} onInput={set('price')} />
+            <View className='field-label'>总库存（份）</View>
+            <Input className='field-input' data-testid='gift-stock' type='number' value={form.totalStock} onInput={set('totalStock')} />
+            <View className='field-label'>每人限兑（份）</View>
+            <Input className='field-input' data-testid='gift-limit' type='number' value={form.perPersonLimit} onInput={set('perPersonLimit')} />
+            <View className='field-label'>兑换期{form.id && !form.days ? `（现为 ${shortTime(form.activeFrom!)} 至 ${shortTime(form.activeTo!)}，选一个可重新从今天算）` : '（从今天起）'}</View>
+            <ChipPicker testId='gift-window' options={WINDOWS} value={form.days ? [form.days] : []} onChange={([d]) => setForm({ ...form, days: d ?? '' })} />
+            {save.error && <View className='error-text'>{save.error.message}</View>}
+            {saved && <View className='ok-text' data-testid='gift-saved'>{saved}</View>}
+            <BigButton onClick={() => void submit()} loading={save.pending}>保存</BigButton>
+            {form.id && <BigButton type='default' onClick={() => setForm(EMPTY)}>取消编辑</BigButton>}
+          </View>
+        )}
+      </RoleGate>
+    </Page>
+  )
+}

@@ -1,0 +1,86 @@
+import { useState } from 'react'
+import { View, Text, Input } from '@tarojs/components'
+import { api } from '@/api'
+import { BigButton, Page, RoleGate, StateView } from '@/components'
+import { useMe } from '@/hooks/use-me'
+import { useAction, useQuery } from '@/hooks/use-query'
+import { call } from '@/api/client'
+import { newRequestId } from '../../../pages/events/parts'
+import { exportCsv } from '../../lib/export-csv'
+
+/**
+ * 网格员 (own grid) / 管理员 (all): residents' 爱心银行 accounts, CSV export, and adjusting one
+ * person's points with a reason (the transfer records who, when and why).
+ */
+export default function PointsAccountsPage() {
+  const me = useMe()
+  const [page, setPage] = useState(1)
+  const list = useQuery(api.points.accounts, { page, pageSize: 20, csv: false }, { enabled: me.has('staff', 'admin') })
+  const [who, setWho] = useState<{ openid: string; name: string }>()
+  const [csvText, setCsvText] = useState('')
+  const [csvNote, setCsvNote] = useState('')
+  const download = async () => {
+    const r = await call(api.points.accounts, { page: 1, pageSize: 20, csv: true }).catch(() => null)
+    if (!r?.csv) return setCsvNote('导出失败，请稍后再试')
+    const how = exportCsv(r.csv, '积分账户.csv')
+    setCsvNote(how === 'downloaded' ? `已下载 ${r.items.length} 个账户` : `已复制 ${r.items.length} 个账户到剪贴板，可粘贴到表格`)
+    if (how === 'copied') setCsvText(r.csv)
+  }
+  return (
+    <Page>
+      <RoleGate me={me} roles={['staff', 'admin']}>
+        <StateView loading={list.loading} hasData={!!list.data} error={list.error} onRetry={list.reload} empty={!!list.data && !list.data.items.length} emptyText='范围内还没有居民'>
+          <View className='card' data-testid='accounts'>
+            <Text className='h-title'>居民积分（{me.has('admin') ? '全部' : '本网格'}）</Text>
+            {list.data?.items.map((a) => (
+              <View key={a.openid} className='row' data-testid={`account-${a.openid}`} onClick={() => setWho({ openid: a.openid, name: a.name })}>
+                <Text>{a.name || a.openid} · {a.gridId}</Text>
+                <Text data-testid='account-balance'>{a.balance} 分</Text>
+              </View>
+            ))}
+            <View className='row'>
+              {page > 1 && <BigButton type='default' onClick={() => setPage(page - 1)}>上一页</BigButton>}
+              {list.data?.hasMore && <BigButton type='default' onClick={() => setPage(page + 1)}>下一页</BigButton>}
+            </View>
+          </View>
+        </StateView>
+        {who && <Adjust who={who} onDone={list.reload} />}
+        <View className='card'>
+          <BigButton type='default' onClick={() => void download()}>导出 CSV</BigButton>
+          {csvNote && <View className='h-sub' data-testid='csv-note'>{csvNote}</View>}
+          {csvText && <Text selectable className='h-sub'>{csvText}</Text>}
+        </View>
+      </RoleGate>
+    </Page>
+  )
+}
+
+function Adjust({ who, onDone }: { who: { openid: string; name: string }; onDone: () => Promise<void> }) {
+  const adjust = useAction(api.points.adjust)
+  const [delta, setDelta] = useState('')
+  const [reason, setReason] = useState('')
+  const [done, setDone] = useState('')
+  // one request id per intended adjustment: a retried tap never adjusts twice
+  const [requestId, setRequestId] = useState(newRequestId)
+  const submit = async () => {
+    const r = await adjust.run({ openid: who.openid, delta: Number(delta), reason, requestId })
+    if (!r) return
+    setDone(`已调整，${who.name || '该居民'}现有 ${r.balance} 分`)
+    setDelta('')
+    setReason('')
+    setRequestId(newRequestId())
+    await onDone()
+  }
+  return (
+    <View className='card' data-testid='adjust'>
+      <Text className='h-title'>调整「{who.name || who.openid}」的积分</Text>
+      <View className='field-label'>增减多少（扣分写负数，如 -10）</View>
+      <Input className='field-input' data-testid='adjust-delta' type='text' value={delta} onInput={(e) => setDelta(e.detail.value)} />
+      <View className='field-label'>原因（必填，会记录操作人）</View>
+      <Input className='field-input' data-testid='adjust-reason' value={reason} onInput={(e) => setReason(e.detail.value)} placeholder='如：补发上周义诊签到积分' />
+      {adjust.error && <View className='error-text'>{adjust.error.message}</View>}
+      {done && <View className='ok-text' data-testid='adjust-done'>{done}</View>}
+      <BigButton onClick={() => void submit()} loading={adjust.pending}>确认调整</BigButton>
+    </View>
+  )
+}

@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react'
+import { View, Text, Input } from '@tarojs/components'
+import { api } from '@/api'
+import { BigButton, Page, RoleGate, StateView } from '@/components'
+import { useMe } from '@/hooks/use-me'
+import { useAction, useQuery } from '@/hooks/use-query'
+import { CATEGORY_GROUPS, CATEGORY_LABELS, DEFAULT_POINTS, type Category } from '@core/orders/categories'
+
+const ALL = CATEGORY_GROUPS.flatMap((g) => g.items.map((c) => ({ c, label: g.items.length > 1 ? `${g.label} · ${CATEGORY_LABELS[c]}` : g.label })))
+
+/** 管理员: 爱心银行 rules — points per service category, attendance points, daily cap; expiry explained. */
+export default function PointsRulesPage() {
+  const me = useMe()
+  const q = useQuery(api.points.rules, {}, { enabled: me.has('admin') })
+  const save = useAction(api.points.setRules)
+  const [cat, setCat] = useState<Record<string, string>>({})
+  const [attendance, setAttendance] = useState('')
+  const [cap, setCap] = useState('')
+  const [saved, setSaved] = useState(false)
+  useEffect(() => {
+    if (!q.data) return
+    setCat(Object.fromEntries(ALL.map(({ c }) => [c, String(q.data!.categoryPoints[c] ?? DEFAULT_POINTS[c as Category])])))
+    setAttendance(String(q.data.attendancePoints))
+    setCap(q.data.dailyCap === null ? '' : String(q.data.dailyCap))
+  }, [q.data])
+  const submit = async () => {
+    setSaved(false)
+    const r = await save.run({
+      categoryPoints: Object.fromEntries(Object.entries(cat).map(([c, v]) => [c, Number(v)])),
+      attendancePoints: Number(attendance),
+      dailyCap: cap.trim() === '' ? null : Number(cap),
+    })
+    if (r) setSaved(true)
+  }
+  return (
+    <Page>
+      <RoleGate me={me} roles={['admin']}>
+        <StateView loading={q.loading} hasData={!!q.data} error={q.error} onRetry={q.reload}>
+          <View className='card' data-testid='rules-form'>
+            <Text className='h-title'>服务完成得积分（按类别）</Text>
+            {ALL.map(({ c, label }) => (
+              <View key={c} className='row'>
+                <Text>{label}</Text>
+                <Input className='field-input' data-testid={`rule-${c}`} type='number' value={cat[c] ?? ''} onInput={(e) => setCat({ ...cat, [c]: e.detail.value })} />
+              </View>
+            ))}
+            <View className='field-label'>参加活动签到得积分（发布活动时的默认值）</View>
+            <Input className='field-input' data-testid='rule-attendance' type='number' value={attendance} onInput={(e) => setAttendance(e.detail.value)} />
+            <View className='field-label'>每人每天最多得积分（空着 = 不限）</View>
+            <Input className='field-input' data-testid='rule-cap' type='number' value={cap} onInput={(e) => setCap(e.detail.value)} />
+            <View className='h-sub'>{q.data?.expiry}</View>
+            <View className='h-sub'>保存后约半分钟内各处生效。</View>
+            {save.error && <View className='error-text'>{save.error.message}</View>}
+            {saved && <View className='ok-text' data-testid='rules-saved'>已保存</View>}
+            <BigButton onClick={() => void submit()} loading={save.pending}>保存规则</BigButton>
+          </View>
+        </StateView>
+      </RoleGate>
+    </Page>
+  )
+}
