@@ -2,7 +2,8 @@
  * `npm run cloud`: start only the local cloud and print how to point wx-server-sdk at it.
  * Env: LOCAL_CLOUD_PORT (default 9900; 0 = any free port), LOCAL_CLOUD_DATA (default
  * .data/localcloud), LOCAL_CLOUD_FUNCTIONS (default build/functions), LOCAL_CLOUD_TIMERS=0 to
- * switch timer triggers off, LOCAL_CLOUD_DEV_ENTRY=0 to switch the dev entry off.
+ * switch timer triggers off, LOCAL_CLOUD_DEV_ENTRY=0 to switch the dev entry off,
+ * LOCAL_CLOUD_INDEXES (default database/indexes.json of this repo) for another project's declarations.
  */
 import path from 'node:path'
 import { defaultDataDir, startLocalCloud } from '.'
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     devEntry: env.LOCAL_CLOUD_DEV_ENTRY !== '0',
     timers: env.LOCAL_CLOUD_TIMERS !== '0',
     watchFunctions: true,
+    indexesFile: env.LOCAL_CLOUD_INDEXES ? path.resolve(env.LOCAL_CLOUD_INDEXES) : undefined,
   })
   const out = [
     `local cloud listening on ${cloud.url}`,

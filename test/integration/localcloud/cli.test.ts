@@ -22,11 +22,11 @@ interface Started {
  * Spawn the CLI in its own process group (`npm run cloud`, or what it runs: tsx localcloud/cli.ts)
  * and read stdout until the export lines are out.
  */
-function startCli(dataDir: string, via: 'npm' | 'tsx'): Promise<Started> {
+function startCli(dataDir: string, via: 'npm' | 'tsx', indexesFile?: string): Promise<Started> {
   const [cmd, args] = via === 'npm' ? ['npm', ['run', '--silent', 'cloud']] : [path.join(ROOT, 'node_modules/.bin/tsx'), ['localcloud/cli.ts']]
   const child = spawn(cmd as string, args as string[], {
     cwd: ROOT,
-    env: { ...process.env, LOCAL_CLOUD_PORT: '0', LOCAL_CLOUD_DATA: dataDir, LOCAL_CLOUD_FUNCTIONS: FIXTURES, LOCAL_CLOUD_TIMERS: '0' },
+    env: { ...process.env, LOCAL_CLOUD_PORT: '0', LOCAL_CLOUD_DATA: dataDir, LOCAL_CLOUD_FUNCTIONS: FIXTURES, LOCAL_CLOUD_TIMERS: '0', ...(indexesFile ? { LOCAL_CLOUD_INDEXES: indexesFile } : {}) },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -57,8 +57,13 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
 
 test('prints URL and env, serves an unmodified SDK in another process, stops on SIGTERM', async () => {
-  const started = await startCli(path.join(dataDir, 'a'), 'npm')
+  // Another project's declarations instead of this repo's database/indexes.json.
+  const indexesFile = path.join(dataDir, 'other-indexes.json')
+  fs.writeFileSync(indexesFile, JSON.stringify({ collections: { parcels: { indexes: [{ name: 'by_owner', keys: [{ field: 'owner', direction: 1 }] }] } } }))
+  const started = await startCli(path.join(dataDir, 'a'), 'npm', indexesFile)
   try {
+    const listed = await fetch(`${started.url}/admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'database.listCollections' }) })
+    expect((await listed.json()).data.collections).toEqual([{ name: 'parcels', count: 0, indexes: [{ name: 'by_owner', keys: [{ field: 'owner', direction: 1 }], unique: false }] }])
     expect(started.exports).toMatchObject({ TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${started.url}/admin` }), TENCENTCLOUD_RUNENV: 'SCF', SILENCE: 'true' })
     expect(await (await fetch(`${started.url}/dev/health`)).json()).toEqual({ ok: true })
     expect((await fetch(`${started.url}/`)).headers.get('content-type')).toContain('text/html')
