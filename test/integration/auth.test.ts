@@ -6,7 +6,7 @@ import { ALL_ACTIONS } from '../../core/registry'
 import { COMMON_ERRORS } from '../../core/contract/errors'
 import { users } from '../../core/users/contract'
 import { PERSONAS } from '../../core/demo/personas'
-import { callAs, callRaw, freshOpenid, okAs, sdkDb } from '../support/call'
+import { callAs, callRaw, freshOpenid, okAs, sdkCloud, sdkDb } from '../support/call'
 import { newResident } from '../support/people'
 import { roleGateCases } from '../support/auth-matrix'
 
@@ -52,6 +52,13 @@ describe('identity comes from the OPENID only', () => {
 
   test('no OPENID at all → UNAUTHENTICATED', async () => {
     expect(await callAs(undefined, users.me, {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: COMMON_ERRORS.UNAUTHENTICATED } })
+  })
+
+  test('through the SDK\'s callFunction (the weapp path) the same router answers; a server-side caller has no OPENID', async () => {
+    const res = await sdkCloud().callFunction({ name: 'users', data: { action: 'me', data: {}, openid: admin.openid } })
+    expect(res.result).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: COMMON_ERRORS.UNAUTHENTICATED } })
+    const unknown = await sdkCloud().callFunction({ name: 'community', data: { action: 'dropDatabase', data: {} } })
+    expect(unknown.result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
   })
 })
 

@@ -79,15 +79,20 @@ export async function fireTimer(fn: string, trigger: string): Promise<unknown> {
 export const freshOpenid = (prefix = 'it') => `${prefix}-${randomUUID().slice(0, 8)}`
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's typings are loose */
-let db: any
-/** The real wx-server-sdk database, pointed at the test cloud by sdk-env.ts, for direct checks. */
-export function sdkDb(): any {
-  if (!db) {
+let sdk: any
+/** The real wx-server-sdk, pointed at the test cloud by sdk-env.ts (callFunction, database…). */
+export function sdkCloud(): any {
+  if (!sdk) {
     testCloud()
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- after sdk-env.ts set the environment
-    const sdk = require('wx-server-sdk')
+    sdk = require('wx-server-sdk')
     sdk.init({ env: process.env.TCB_ENV ?? 'local' })
-    db = sdk.database({ throwOnNotFound: false })
   }
-  return db
+  return sdk
+}
+
+let db: any
+/** The real wx-server-sdk database, for direct checks. */
+export function sdkDb(): any {
+  return (db ??= sdkCloud().database({ throwOnNotFound: false }))
 }
