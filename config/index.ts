@@ -25,6 +25,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       'process.env.TARO_APP_HOTLINE': JSON.stringify(process.env.TARO_APP_HOTLINE || '12345'),
       'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV || ''),
+      // event reminder subscribe message (the events function sends with LINLI_TEMPLATE_EVENT; see README)
+      'process.env.TARO_APP_TEMPLATE_EVENT': JSON.stringify(process.env.TARO_APP_TEMPLATE_EVENT || 'event_reminder'),
     },
     alias: {
       '@': path.join(root, 'src'),
