@@ -23,9 +23,4 @@ export default tseslint.config(
       ...zodNamespaceOnly,
     },
   },
-  {
-    // TODO(#6): these still use the named import; their owners switch them, then drop this block.
-    files: ['core/events/contract.ts', 'core/points/contract.ts'],
-    rules: { 'no-restricted-syntax': 'off' },
-  },
 )
