@@ -22,17 +22,15 @@ export function parseStages(stages: unknown): Doc[] {
 
 /**
  * Run a pipeline with mingo (MongoDB semantics). A leading $match goes through the query engine
- * so it can use an index; $lookup reads other collections' current documents.
+ * so it can use an index (and a large scan without one logs the engine's warning); $lookup reads
+ * other collections' current documents.
  */
 export function aggregate(store: Store, engine: QueryEngine, name: string, rawStages: unknown): Doc[] {
   const col = store.collection(name)
   const pipeline = parseStages(rawStages)
-  let input: Doc[]
-  if (pipeline[0]?.$match && typeof pipeline[0].$match === 'object') {
-    input = engine.find(col, pipeline.shift()!.$match as Doc)
-  } else {
-    input = [...col.liveDocs()].map(([, d]) => d)
-  }
+  // Without a leading $match every document is read: the engine's missing-index warning fires too.
+  const match = pipeline[0]?.$match && typeof pipeline[0].$match === 'object' ? (pipeline.shift()!.$match as Doc) : {}
+  const input = engine.find(col, match)
   if (!pipeline.some((s) => '$limit' in s)) pipeline.push({ $limit: AGGREGATE_DEFAULT_LIMIT })
   try {
     const agg = new Aggregator(pipeline, {

@@ -72,6 +72,21 @@ test('a large scan without a usable index logs one warning naming the collection
   expect(warnings[0]).toContain('{"n":{"$gt":"number"}} sort {"n":-1}')
 })
 
+test('aggregations scanning the large collection without an index warn too; an indexed $match does not', async () => {
+  const $ = db.command.aggregate
+  const before = t.logs.filter((l) => l.includes('WARNING')).length
+  const byStatus = await db.collection('tasks').aggregate().match({ status: 'open' }).group({ _id: '$status', n: $.sum(1) }).end()
+  expect(byStatus.list).toEqual([{ _id: 'open', n: 1000 }])
+  expect(t.logs.filter((l) => l.includes('WARNING'))).toHaveLength(before)
+  const all = await db.collection('tasks').aggregate().group({ _id: null, n: $.sum(1) }).end()
+  expect(all.list).toEqual([{ _id: null, n: N }])
+  await db.collection('tasks').aggregate().match({ n: _.lt(5) }).count('k').end()
+  const added = t.logs.filter((l) => l.includes('WARNING')).slice(before)
+  expect(added).toHaveLength(2)
+  expect(added[0]).toContain(`query on collection "tasks" scanned ${N} documents without a usable index: {}`)
+  expect(added[1]).toContain('{"n":{"$lt":"number"}}')
+})
+
 test('round trips are counted in total, per action and per caller', async () => {
   t.service.resetStats()
   await db.collection('tasks').doc('t1').get()
