@@ -23,4 +23,15 @@ export default tseslint.config(
       ...zodNamespaceOnly,
     },
   },
+  {
+    // The app ships no zod (the server validates): contracts and schemas are imported with `import type`.
+    // scripts/size-report.ts --check also fails if zod reaches the weapp main package.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'zod', allowTypeImports: true, message: 'The app must not bundle zod: use `import type`.' }] },
+      ],
+    },
+  },
 )
