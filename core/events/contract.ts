@@ -1,5 +1,5 @@
 /** `events` function: publish, sign up with waitlist, cancel, check-in, lists. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineFunction } from '../contract/define'
 import { errorCatalog } from '../contract/errors'
 import { idSchema, openidSchema, pageSchema } from '../users/schemas'

@@ -2,7 +2,7 @@
  * `points` function: the 爱心银行 — balance, statement, staff adjustments, rules, gifts, redemption
  * at event booths and reconciliation.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { defineFunction } from '../contract/define'
 import { errorCatalog } from '../contract/errors'
 import { idSchema, openidSchema, pageSchema } from '../users/schemas'
