@@ -4,7 +4,7 @@
  * code at the booth → the reconciliation shows it. Screenshots: test-artifacts/e2e/event-booth-*.png
  */
 import jsQR from 'jsqr'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { PERSONAS } from '../../core/demo/personas'
 import { pointsFn } from '../../core/points/contract'
 import { clientFor } from '../support/call'
@@ -23,6 +23,8 @@ const STAFF = PERSONAS.staffZhang.openid
 const RESIDENT = PERSONAS.residentWang.openid
 /** Taro H5 keeps earlier pages of the stack in the DOM, hidden: look at the visible one only. */
 const vis = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
+/** Wait until the element shows `text` (pages show a loading text first, then the data). */
+const shows = (loc: Locator, text: string | RegExp) => loc.filter({ hasText: text }).first().waitFor({ timeout: 8000 })
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- pngjs ships no types
 const { PNG } = require('pngjs') as { PNG: { sync: { read(b: Buffer): { width: number; height: number; data: Buffer } } } }
@@ -82,8 +84,8 @@ test('publish with a booth → sign up → check in → points → redeem → �
   expect(scanned).toBe(`LINLI:RD:${redeemCode.replace('-', '')}`)
   await shot(res, 'event-booth-03-redeemed')
   await openPage(res, '/pages/points/index/index')
-  await expect(vis(res, 'balance').textContent()).resolves.toBe(String(before))
-  await expect(vis(res, 'statement').textContent()).resolves.toContain('参加活动：重阳节义诊')
+  await shows(vis(res, 'balance'), new RegExp(`^${before}$`))
+  await shows(vis(res, 'statement'), '参加活动：重阳节义诊')
   await shot(res, 'event-booth-04-points')
 
   // staff verify it at the booth: once
@@ -96,7 +98,7 @@ test('publish with a booth → sign up → check in → points → redeem → �
 
   // the reconciliation shows it
   await openPage(staff, `/staff/pages/reconcile/index?id=${eventId}`)
-  await expect(vis(staff, 'reconcile-status').textContent()).resolves.toBe('账物相符')
-  await expect(vis(staff, `reconcile-${gift.id}`).locator('[data-testid="redeemed"]').textContent()).resolves.toBe('1')
+  await shows(vis(staff, 'reconcile-status'), /^账物相符$/)
+  await shows(vis(staff, `reconcile-${gift.id}`).locator('[data-testid="redeemed"]'), /^1$/)
   await shot(staff, 'event-booth-06-reconcile')
 })

@@ -51,7 +51,9 @@ test('admin: create and edit a gift, then allocate it to an event booth from the
   await tapButton(admin.locator('.page:visible'), '发布')
   await vis(admin, 'seats-left').waitFor()
   await openPage(admin, '/staff/pages/gifts/index')
-  await expect(vis(admin, `gift-${gift.id}`).locator('[data-testid="allocated"]').textContent()).resolves.toBe('6')
+  // the catalog may show its earlier copy first and then reload: wait for the new figure
+  await vis(admin, `gift-${gift.id}`).locator('[data-testid="allocated"]', { hasText: /^6$/ }).waitFor({ timeout: 5000 })
+  expect((await cloud().okAs(ADMIN, pointsFn.gifts, { all: true })).items.find((g) => g.id === gift.id)!.allocated).toBe(6)
 })
 
 test('网格员: accounts in scope, adjust with a reason, CSV export', async () => {
