@@ -2,7 +2,9 @@
  * Database round trips counted per function invocation: each invocation gets its own TCB_SEQID
  * (its request id), the unmodified SDK sends it with every database request (`?seqId=`), and the
  * database's stats count by it. The id reaches every kind of caller: `invoke()` outcomes, the SDK's
- * callFunction result (`requestId`) and the dev entry (`x-request-id` header).
+ * callFunction result (`requestID`) and the dev entry (`x-request-id` header). Per-invocation
+ * counts also show that a transaction that failed with a conflict went through all of the SDK's
+ * retries.
  */
 import path from 'node:path'
 import type { FunctionsService } from '../../../localcloud/functions'
@@ -60,3 +62,27 @@ test('the dev entry and the SDK’s callFunction (requestID) report the invocati
   expect(tripsOf(viaSdk.requestID)).toBe(4)
   expect(lc.service.stats().total).toBe(7)
 })
+
+test('200 concurrent runTransaction increments in functions: a failed one made exactly the SDK’s 4 attempts', async () => {
+  await lc.db.collection('rt').doc('counter').set({ data: { n: 0 } })
+  lc.service.resetStats()
+  const outcomes = await Promise.all(Array.from({ length: 200 }, (_x, i) => functions.invoke('increment', { collection: 'rt', id: 'counter' }, { openid: `inc${i}` })))
+  let succeeded = 0
+  for (const o of outcomes) {
+    if (!o.ok) throw new Error(`invocation failed: ${o.code} ${o.message}`)
+    const r = (o as { result: { ok: boolean; code?: string } }).result
+    // One attempt is four round trips: start, get, update, commit.
+    const trips = tripsOf(o.requestId)
+    if (r.ok) {
+      succeeded++
+      expect([4, 8, 12, 16]).toContain(trips)
+    } else {
+      // 1 + 3 retried attempts, then the SDK's rollback of the last one (refused: already ended).
+      expect(r.code).toBe('DATABASE_TRANSACTION_CONFLICT')
+      expect(trips).toBe(4 * 4 + 1)
+    }
+  }
+  expect((await lc.db.collection('rt').doc('counter').get()).data.n).toBe(succeeded)
+  expect(succeeded).toBeGreaterThan(0)
+})
+
