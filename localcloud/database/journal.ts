@@ -81,7 +81,7 @@ export class Journal {
       }
     }
     this.file = files.length ? path.join(this.dir, files[files.length - 1]) : path.join(this.dir, journalName(snapshotSeq + 1))
-    this.fd = fs.openSync(this.file, 'a')
+    this.fd = openJournal(this.file)
     this.size = fs.fstatSync(this.fd).size
     return { snapshotSeq, snapshotLines, records }
   }
@@ -156,7 +156,7 @@ export class Journal {
       this.file = path.join(this.dir, journalName(built.seq + 1))
       const keep = oldFiles.indexOf(path.basename(this.file))
       if (keep >= 0) oldFiles.splice(keep, 1)
-      this.fd = fs.openSync(this.file, 'a')
+      this.fd = openJournal(this.file)
       this.size = fs.fstatSync(this.fd).size
       this.paused = false
       if (this.queue.length) void this.flush()
@@ -199,7 +199,7 @@ export class Journal {
     fs.closeSync(this.fd)
     for (const f of fs.readdirSync(this.dir)) fs.rmSync(path.join(this.dir, f), { force: true })
     this.file = path.join(this.dir, journalName(1))
-    this.fd = fs.openSync(this.file, 'a')
+    this.fd = openJournal(this.file)
     this.size = 0
   }
 }
@@ -216,6 +216,17 @@ function writeAll(fd: number, buf: Buffer): Promise<void> {
     }
     step(0)
   })
+}
+
+/**
+ * Open (or create) a journal file for appending. A new file's directory entry is synced at once:
+ * records fdatasync'd into it must not vanish with the entry after a power cut.
+ */
+function openJournal(file: string): number {
+  const created = !fs.existsSync(file)
+  const fd = fs.openSync(file, 'a')
+  if (created) syncDir(path.dirname(file))
+  return fd
 }
 
 function syncDir(dir: string): void {
