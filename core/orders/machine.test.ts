@@ -19,7 +19,7 @@ const SAMPLE: Record<EventType, OrderEvent> = {
   CANCEL: { type: 'CANCEL', reason: '自己修好了' },
   ACCEPT: { type: 'ACCEPT', volunteerName: '李建国' },
   START: { type: 'START' },
-  REPORT_DONE: { type: 'REPORT_DONE', note: '已疏通', photos: ['cloud://x/1.jpg'] },
+  REPORT_DONE: { type: 'REPORT_DONE', note: '已疏通', photos: ['cloud://env.bucket/orders/1.jpg'] },
   RELEASE: { type: 'RELEASE', reason: '临时有事' },
   CONFIRM: { type: 'CONFIRM', stars: 5, comment: '很好' },
   AUTO_CONFIRM: { type: 'AUTO_CONFIRM' },

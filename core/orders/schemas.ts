@@ -18,7 +18,13 @@ export const orderIdSchema = z
   .regex(/^o[0-9a-z]{10,30}$/, { error: '单子编号不对' })
 export const byId = z.object({ orderId: orderIdSchema })
 
-export const fileIdSchema = z.string({ error: '照片应是已上传的文件' }).regex(/^cloud:\/\/\S{1,300}$/, { error: '照片应是已上传的文件' })
+/**
+ * A photo uploaded by the app: a cloud file id under orders/ (the pages upload there). Other paths
+ * are refused, so an order cannot be used to get temp URLs of unrelated files in storage.
+ */
+export const fileIdSchema = z
+  .string({ error: '照片应是已上传的文件' })
+  .regex(/^cloud:\/\/[^/\s]{1,120}\/orders\/(?!(.*\/)?\.\.?(\/|$))[^\s\\]{1,200}$/, { error: '照片应是已上传的文件' })
 export const photosSchema = z.array(fileIdSchema).max(3, { error: '最多3张照片' }).default([])
 
 /** Subscribe-message templates the user just granted at this tap (one-time each). */

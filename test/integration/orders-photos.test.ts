@@ -51,11 +51,17 @@ describe('orders: photos and subscribe grants', () => {
     expect(seen.photoUrls).toEqual({})
   })
 
-  it('more than 3 photos or a non-cloud id is refused', async () => {
-    const four = await callAs(P.wang, orders.create, { category: 'repair_pipe', description: '漏水', photos: ['cloud://x/1', 'cloud://x/2', 'cloud://x/3', 'cloud://x/4'] })
+  it('more than 3 photos, or a file outside orders/, is refused', async () => {
+    const ok = (n: number) => `cloud://local.6c6f-local-1250000000/orders/it/${n}.png`
+    const four = await callAs(P.wang, orders.create, { category: 'repair_pipe', description: '漏水', photos: [ok(1), ok(2), ok(3), ok(4)] })
     expect(four).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    const web = await callAs(P.wang, orders.create, { category: 'repair_pipe', description: '漏水', photos: ['https://evil.example/a.png'] })
-    expect(web).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    // only files the app uploads (under orders/): an order must not hand out temp URLs of other files
+    for (const bad of ['https://evil.example/a.png', 'cloud://local.6c6f-local-1250000000/private/idcard.png', 'cloud://local.6c6f-local-1250000000/orders/../private/idcard.png']) {
+      const r = await callAs(P.wang, orders.create, { category: 'repair_pipe', description: '漏水', photos: [bad] })
+      expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+      const done = await callAs(P.li, orders.reportDone, { orderId: 'o0000000000a', note: '好了', photos: [bad] })
+      expect(done).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    }
   })
 
   it('done photos from the volunteer show on the resident detail; the accept-time grant sends the volunteer the rating notice', async () => {

@@ -31,7 +31,7 @@ describe('orders: the full loop', () => {
     await okAs(V.a, orders.accept, { orderId: o._id })
     expect((await okAs(V.a, orders.get, { orderId: o._id })).contactPhone).toBe('13900000001')
     await okAs(V.a, orders.start, { orderId: o._id })
-    await okAs(V.a, orders.reportDone, { orderId: o._id, note: '疏通好了，换了一段软管', photos: ['cloud://local/done-1.jpg'] })
+    await okAs(V.a, orders.reportDone, { orderId: o._id, note: '疏通好了，换了一段软管', photos: ['cloud://local.6c6f-local-1250000000/orders/it/done-1.jpg'] })
     expect((await okAs(V.a, orders.tasks, { scope: 'active', limit: 50 })).items.map((x) => x._id)).toContain(o._id)
 
     expect(await inboxKinds(P.wang, o._id)).toEqual(['done', 'started', 'accepted', 'dispatched'])
