@@ -26,9 +26,7 @@ export async function mustGetEvent(db: Db, id: string): Promise<EventDoc> {
   return { ...e, _id: id }
 }
 
-/** Free seats to pick from; `need` seats wanted (a few times that is enough to spread racing callers). */
-export const freeSeats = (db: Db, e: Pick<EventDoc, '_id' | 'capacity'>, need = 10, limit = 40) =>
-  spreadFree<SeatDoc>(db, SEATS, { eventId: e._id, holder: null }, e.capacity, limit, need * 4)
+export const freeSeats = (db: Db, e: Pick<EventDoc, '_id' | 'capacity'>, limit = 40) => spreadFree<SeatDoc>(db, SEATS, { eventId: e._id, holder: null }, e.capacity, limit)
 
 /** 1-based place in the waitlist (server time, then tie-breaker). */
 export async function waitPosition(db: Db, r: RegistrationDoc): Promise<number | null> {

@@ -22,14 +22,15 @@ export async function createSlots(db: Db, eventId: string, giftId: string, stock
 
 /**
  * Free unit documents (numbered by `n`) from a random starting number, wrapping once, so racing
- * callers look at different documents instead of all fighting over the first few. The wrap (a second
- * query) is skipped when the first already found `enough` to pick from. Outside a transaction.
+ * callers look at different documents instead of all fighting over the first few. Outside a transaction.
+ * (Skipping the wrap when a few were found saves a round trip when quiet, but under a 200-way race
+ * the narrower choice cost ~40 % more transactions on redeem: measured, so the full wrap stays.)
  */
-export async function spreadFree<T>(db: Db, collection: string, where: Record<string, unknown>, size: number, limit = 20, enough = limit): Promise<T[]> {
+export async function spreadFree<T>(db: Db, collection: string, where: Record<string, unknown>, size: number, limit = 20): Promise<T[]> {
   const _ = db.command
   const start = Math.floor(Math.random() * size)
   const first = await rows<T>(db.collection(collection).where({ ...where, n: _.gte(start) }).orderBy('n', 'asc').limit(limit))
-  if (first.length >= Math.min(limit, enough) || start === 0) return first
+  if (first.length >= limit || start === 0) return first
   const rest = await rows<T>(db.collection(collection).where({ ...where, n: _.lt(start) }).orderBy('n', 'asc').limit(limit - first.length))
   return [...first, ...rest]
 }

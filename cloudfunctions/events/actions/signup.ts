@@ -27,7 +27,7 @@ export const signUp: Handler<typeof eventsFn.signUp> = async (ctx, input) => {
     subscribed: input.subscribed, createdAt: now, updatedAt: now,
   }
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const seats = pickSeats((await freeSeats(ctx.db, e, 1 + input.family)).map((s) => s._id), 1 + input.family)
+    const seats = pickSeats((await freeSeats(ctx.db, e)).map((s) => s._id), 1 + input.family)
     const saved = await tx(ctx.db, async (t) => {
       const [reg, ...ss] = await Promise.all([getOrNull<RegistrationDoc>(t, REGISTRATIONS, id), ...(seats ?? []).map((s) => getOrNull<SeatDoc>(t, SEATS, s))])
       // a retried sign-up is the same sign-up (read here, not before: one round trip fewer)

@@ -42,7 +42,7 @@ export const redeem: Handler<typeof pointsFn.redeem> = async (ctx, input) => {
   if (early) throw pointsError(early)
 
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const free = await spreadFree<SlotDoc>(ctx.db, SLOTS, { eventId: input.eventId, giftId: input.giftId, state: 'free' }, stock, 20, 4)
+    const free = await spreadFree<SlotDoc>(ctx.db, SLOTS, { eventId: input.eventId, giftId: input.giftId, state: 'free' }, stock)
     if (!free.length) {
       const prior = await replay()
       if (prior) return prior
