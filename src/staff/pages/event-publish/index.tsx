@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { View, Input } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { api } from '@/api'
@@ -40,6 +40,12 @@ export default function PublishPage() {
   const [len, setLen] = useState('2')
   const [capacity, setCapacity] = useState('30')
   const [points, setPoints] = useState('5')
+  // the admin's attendance points are the default (积分规则)
+  const rules = useQuery(api.points.rules, {}, { enabled: me.has('staff', 'admin') })
+  const pointsEdited = useRef(false)
+  useEffect(() => {
+    if (rules.data && !pointsEdited.current) setPoints(String(rules.data.attendancePoints))
+  }, [rules.data])
   const [gift, setGift] = useState(useRouter().params.giftId ?? '') // from the gift catalog: 分配到活动摊位
   const [stock, setStock] = useState('10')
   const submit = async () => {
@@ -67,7 +73,16 @@ export default function PublishPage() {
         <View className='field-label'>名额（人）</View>
         <Input className='field-input' data-testid='capacity-input' type='number' value={capacity} onInput={(e) => setCapacity(e.detail.value)} />
         <View className='field-label'>签到积分</View>
-        <Input className='field-input' data-testid='points-input' type='number' value={points} onInput={(e) => setPoints(e.detail.value)} />
+        <Input
+          className='field-input'
+          data-testid='points-input'
+          type='number'
+          value={points}
+          onInput={(e) => {
+            pointsEdited.current = true
+            setPoints(e.detail.value)
+          }}
+        />
         <View className='field-label'>现场兑换摊位</View>
         <ChipPicker testId='gift-picker' options={giftChips} value={[gift]} onChange={([g]) => setGift(g)} />
         {gift && <Input className='field-input' data-testid='stock-input' type='number' value={stock} onInput={(e) => setStock(e.detail.value)} />}
