@@ -8,14 +8,12 @@ import { HOLDS, holdId, REDEMPTIONS, SLOTS, slotId, type HoldDoc, type Redemptio
 import { countOf, getOrNull, rows, tx, type Db, type Tx } from '../../server/db'
 import { applyTransferOrThrow, setDoc } from '../../server/ledger'
 
-/** Create `stock` free slots for a booth (idempotent: set on known ids). Outside a transaction. */
-export async function createSlots(db: Db, eventId: string, giftId: string, stock: number): Promise<void> {
-  const ids = Array.from({ length: stock }, (_, n) => slotId(eventId, giftId, n))
-  for (let i = 0; i < ids.length; i += 20) {
+/** Create `stock` free slots for a booth, numbered from `from` (idempotent: set on known ids). Outside a transaction. */
+export async function createSlots(db: Db, eventId: string, giftId: string, stock: number, from = 0): Promise<void> {
+  const ns = Array.from({ length: stock }, (_, k) => from + k)
+  for (let i = 0; i < ns.length; i += 20) {
     await Promise.all(
-      ids.slice(i, i + 20).map((id, k) =>
-        db.collection(SLOTS).doc(id).set({ data: { eventId, giftId, n: i + k, state: 'free', redemptionId: null } }),
-      ),
+      ns.slice(i, i + 20).map((n) => db.collection(SLOTS).doc(slotId(eventId, giftId, n)).set({ data: { eventId, giftId, n, state: 'free', redemptionId: null } })),
     )
   }
 }

@@ -74,6 +74,13 @@ export const eventsFn = defineFunction('events', {
     output: eventView,
     errors: ['GIFT_UNKNOWN', 'GIFT_STOCK_SHORT'],
   },
+  addBooth: {
+    summary: '给已发布的活动分配（或追加）礼品摊位库存，从礼品总库存中扣出（网格员/管理员）',
+    roles: STAFF,
+    input: z.object({ eventId: idSchema, giftId: idSchema, stock: z.number({ error: '请填写数量' }).int().min(1, { error: '数量至少为1' }).max(500) }),
+    output: eventView,
+    errors: ['GIFT_UNKNOWN', 'GIFT_STOCK_SHORT', 'EVENT_CLOSED'],
+  },
   list: {
     summary: '活动列表：即将开始 / 我报名的 / 往期（含是否到场）',
     roles: ['resident'],

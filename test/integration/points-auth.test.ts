@@ -38,6 +38,7 @@ beforeAll(async () => {
     'points.cancelRedemption': () => ({ code: 'ABCD-EFGH', reason: '测试取消' }),
     'points.reconcile': () => ({ eventId: e.id }),
     'events.publish': () => ({ kind: 'other', title: '测试活动', place: '活动室', startAt: now + 1e6, endAt: now + 2e6, deadline: now + 1e6, capacity: 2 }),
+    'events.addBooth': () => ({ eventId: e.id, giftId: gift.id, stock: 1 }),
     'events.detail': () => ({ eventId: e.id }),
     'events.signUp': () => ({ eventId: e.id }),
     'events.cancel': () => ({ eventId: e.id }),

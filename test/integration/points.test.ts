@@ -4,7 +4,7 @@ import { eventsFn } from '../../core/events/contract'
 import { PERSONAS } from '../../core/demo/personas'
 import { callAs, okAs } from '../support/call'
 import { makeUsers } from './orders-support'
-import { ADMIN, STAFF, balanceOf, credit, newEvent, newGift, requestId } from './points-support'
+import { ADMIN, STAFF, balanceOf, credit, newEvent, newGift, requestId, untilFinal } from './points-support'
 
 describe('balance, statement and adjustments', () => {
   test('staff adjust within their grid with a reason; the statement shows it with its source', async () => {
@@ -83,4 +83,20 @@ describe('redeem at a booth', () => {
     expect(mine.items.map((i) => i.code)).toEqual([x.code])
     expect(await callAs(a, eventsFn.detail, { eventId: event.id })).toMatchObject({ ok: true, data: { booths: [{ left: 5 }] } })
   })
+})
+
+test('addBooth: allocate (more) booth stock to a published event from the gift total; redeemable; reconciled', async () => {
+  const gift = await newGift({ name: '面条', price: 5, totalStock: 8, perPersonLimit: 1 })
+  const e = await newEvent({ startAt: Date.now() - 60e3 })
+  expect(await okAs(STAFF, eventsFn.addBooth, { eventId: e.id, giftId: gift.id, stock: 3 })).toMatchObject({ booths: [{ giftId: gift.id, stock: 3, left: 3 }] })
+  expect(await okAs(STAFF, eventsFn.addBooth, { eventId: e.id, giftId: gift.id, stock: 4 })).toMatchObject({ booths: [{ giftId: gift.id, stock: 7, left: 7 }] })
+  expect(await callAs(STAFF, eventsFn.addBooth, { eventId: e.id, giftId: gift.id, stock: 2 })).toMatchObject({ ok: false, error: { code: 'GIFT_STOCK_SHORT' } })
+  expect((await okAs(ADMIN, pointsFn.gifts, { all: true })).items.find((g) => g.id === gift.id)).toMatchObject({ allocated: 7 })
+  const people = await makeUsers(7, { prefix: 'ab' })
+  await credit(people, 5)
+  const got = await Promise.all(people.map((p) => untilFinal(p, pointsFn.redeem, { eventId: e.id, giftId: gift.id, requestId: requestId() })))
+  expect(got.filter((r) => r.ok)).toHaveLength(7) // all seven units, the added ones included
+  expect(await okAs(STAFF, pointsFn.reconcile, { eventId: e.id })).toMatchObject({ balanced: true, lines: [{ allocated: 7, reserved: 7, free: 0 }] })
+  const ended = await newEvent({ startAt: Date.now() - 7200e3, endAt: Date.now() - 1000, deadline: Date.now() - 7200e3 })
+  expect(await callAs(STAFF, eventsFn.addBooth, { eventId: ended.id, giftId: gift.id, stock: 1 })).toMatchObject({ ok: false, error: { code: 'EVENT_CLOSED' } })
 })

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { EVENTS, SEATS, seatId, type EventDoc, type eventsFn } from '../../../core/events'
 import { eventsError } from '../../../core/events/contract'
 import { GIFTS, type GiftDoc } from '../../../core/gifts'
+import { commonError } from '../../../core/contract/errors'
 import { getOrNull, tx, type Db } from '../../../server/db'
 import { communityId, setDoc } from '../../../server/ledger'
 import type { Handler } from '../../../server/runtime'
@@ -49,5 +50,28 @@ export const publish: Handler<typeof eventsFn.publish> = async (ctx, input) => {
     })
     await Promise.all([...writes, setDoc(t, EVENTS, event)])
   })
+  return eventView(ctx.db, event, { detail: true, openid: ctx.openid })
+}
+
+/**
+ * Allocate (more) booth stock of a gift to a published event. The transaction raises the booth's
+ * stock and the gift's allocation together; the new unit slots are created after it commits,
+ * numbered from the old stock (so racing calls get disjoint numbers). Until they exist the booth
+ * just has fewer free units than its stock — never more — and the reconciliation shows the gap.
+ */
+export const addBooth: Handler<typeof eventsFn.addBooth> = async (ctx, input) => {
+  const { from, event } = await tx(ctx.db, async (t) => {
+    const [e, g] = await Promise.all([getOrNull<EventDoc>(t, EVENTS, input.eventId), getOrNull<GiftDoc>(t, GIFTS, input.giftId)])
+    if (!e) throw commonError('NOT_FOUND')
+    if (e.status !== 'published' || ctx.now() > e.endAt) throw eventsError('EVENT_CLOSED')
+    if (!g) throw eventsError('GIFT_UNKNOWN')
+    if (g.allocated + input.stock > g.totalStock) throw eventsError('GIFT_STOCK_SHORT')
+    const at = e.booths.find((b) => b.giftId === input.giftId)?.stock ?? 0
+    const booths = at ? e.booths.map((b) => (b.giftId === input.giftId ? { ...b, stock: at + input.stock } : b)) : [...e.booths, { giftId: input.giftId, stock: input.stock }]
+    const next: EventDoc = { ...e, _id: input.eventId, booths }
+    await Promise.all([setDoc(t, EVENTS, next), setDoc(t, GIFTS, { ...g, _id: input.giftId, allocated: g.allocated + input.stock, updatedAt: ctx.now() })])
+    return { from: at, event: next }
+  })
+  await createSlots(ctx.db, input.eventId, input.giftId, input.stock, from)
   return eventView(ctx.db, event, { detail: true, openid: ctx.openid })
 }
