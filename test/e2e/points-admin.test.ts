@@ -19,7 +19,7 @@ const vis = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visi
 const fill = (page: Page, id: string, value: string) => vis(page, id).locator('input').fill(value)
 const cloud = () => clientFor(process.env.E2E_CLOUD_URL!)
 
-test('admin: create and edit a gift, then allocate it to an event booth from the catalog', async () => {
+test('admin: create and edit a gift, allocate it to a new event booth and add stock to that booth', async () => {
   const name = `挂面${Date.now() % 10000}`
   const admin = (await phone(browser())).page
   await pickPersona(admin, ADMIN)
@@ -43,17 +43,27 @@ test('admin: create and edit a gift, then allocate it to an event booth from the
   expect(edited).toMatchObject({ totalStock: 40, activeFrom: gift.activeFrom, activeTo: gift.activeTo })
   await shot(admin, 'points-admin-01-gifts')
 
-  // allocate to a booth: the publish page opens with this gift chosen
+  // allocate to a booth: publish a new event with this gift chosen from the catalog …
   await tapButton(vis(admin, `gift-${gift.id}`), '分配到活动摊位')
+  await tapButton(vis(admin, 'allocate'), '发布新活动并设这个摊位')
   await vis(admin, 'title-input').waitFor()
-  await fill(admin, 'title-input', '粮油兑换日')
+  await fill(admin, 'title-input', `粮油兑换日${gift.id.slice(-4)}`)
   await fill(admin, 'stock-input', '6')
   await tapButton(admin.locator('.page:visible'), '发布')
   await vis(admin, 'seats-left').waitFor()
   await openPage(admin, '/staff/pages/gifts/index')
   // the catalog may show its earlier copy first and then reload: wait for the new figure
   await vis(admin, `gift-${gift.id}`).locator('[data-testid="allocated"]', { hasText: /^6$/ }).waitFor({ timeout: 5000 })
-  expect((await cloud().okAs(ADMIN, pointsFn.gifts, { all: true })).items.find((g) => g.id === gift.id)!.allocated).toBe(6)
+
+  // … and add 4 more to that (already published) event's booth
+  await tapButton(vis(admin, `gift-${gift.id}`), '分配到活动摊位')
+  await vis(admin, 'allocate-event').getByText(new RegExp(`^粮油兑换日${gift.id.slice(-4)}`)).click()
+  await fill(admin, 'allocate-stock', '4')
+  await tapButton(vis(admin, 'allocate'), '分配')
+  await expect(vis(admin, 'allocate-done').textContent()).resolves.toContain('该摊位共 10 份')
+  await vis(admin, `gift-${gift.id}`).locator('[data-testid="allocated"]', { hasText: /^10$/ }).waitFor({ timeout: 5000 })
+  expect((await cloud().okAs(ADMIN, pointsFn.gifts, { all: true })).items.find((g) => g.id === gift.id)!.allocated).toBe(10)
+  await shot(admin, 'points-admin-01b-allocated')
 })
 
 test('网格员: accounts in scope, adjust with a reason, CSV export', async () => {

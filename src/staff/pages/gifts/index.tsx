@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { api } from '@/api'
 import { BigButton, ChipPicker, Page, RoleGate, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { shortTime } from '@/lib/dayjs'
+import { Allocate } from './allocate'
 
 const DAY = 86400e3
 const WINDOWS = [
@@ -25,7 +25,7 @@ interface Form {
 }
 const EMPTY: Form = { name: '', price: '10', totalStock: '50', perPersonLimit: '1', days: '90' }
 
-/** 管理员: the gift catalog — create / edit (points, stock, per-person limit, window), allocate to an event booth. */
+/** 管理员: the gift catalog — create / edit (points, stock, per-person limit, window); staff and admin allocate stock to event booths. */
 export default function GiftsPage() {
   const me = useMe()
   const isAdmin = me.has('admin')
@@ -33,6 +33,9 @@ export default function GiftsPage() {
   const save = useAction(api.points.upsertGift)
   const [form, setForm] = useState<Form>(EMPTY)
   const [saved, setSaved] = useState('')
+  // which gift is being allocated; `n` counts taps so each tap remounts the panel (fresh event list)
+  const [allocating, setAllocating] = useState({ id: '', n: 0 })
+  const toAllocate = list.data?.items.find((g) => g.id === allocating.id)
   const set = (k: keyof Form) => (e: { detail: { value: string } }) => setForm({ ...form, [k]: e.detail.value })
   const submit = async () => {
     const now = Date.now()
@@ -55,12 +58,10 @@ export default function GiftsPage() {
           <View className='card' data-testid='gift-list'>
             <Text className='h-title'>礼品目录</Text>
             {list.data?.items.map((g) => (
-              <View key={g.id} className='row' data-testid={`gift-${g.id}`}>
-                <View>
-                  <View>{g.name} · {g.price} 分</View>
-                  <View className='h-sub'>
-                    总库存 {g.totalStock} · 已分到摊位 <Text data-testid='allocated'>{g.allocated}</Text> · 每人限兑 {g.perPersonLimit} · {shortTime(g.activeFrom)} 至 {shortTime(g.activeTo)}
-                  </View>
+              <View key={g.id} data-testid={`gift-${g.id}`} style={{ borderBottom: '1px solid #eee', padding: '8px 0' }}>
+                <View>{g.name} · {g.price} 分</View>
+                <View className='h-sub'>
+                  总库存 {g.totalStock} · 已分到摊位 <Text data-testid='allocated'>{g.allocated}</Text> · 每人限兑 {g.perPersonLimit} · {shortTime(g.activeFrom)} 至 {shortTime(g.activeTo)}
                 </View>
                 <View>
                   {isAdmin && (
@@ -68,12 +69,13 @@ export default function GiftsPage() {
                       编辑
                     </BigButton>
                   )}
-                  <BigButton type='default' onClick={() => void Taro.navigateTo({ url: `/staff/pages/event-publish/index?giftId=${g.id}` })}>分配到活动摊位</BigButton>
+                  <BigButton type='default' onClick={() => setAllocating({ id: g.id, n: allocating.n + 1 })}>分配到活动摊位</BigButton>
                 </View>
               </View>
             ))}
           </View>
         </StateView>
+        {toAllocate && <Allocate key={`${toAllocate.id}:${allocating.n}`} gift={{ id: toAllocate.id, name: toAllocate.name, free: toAllocate.totalStock - toAllocate.allocated }} onDone={list.reload} />}
         {isAdmin && (
           <View className='card' data-testid='gift-form'>
             <Text className='h-title'>{form.id ? `编辑「${form.name}」` : '新增礼品'}</Text>
