@@ -1,11 +1,10 @@
 import { useState } from 'react'
-import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { api } from '@/api'
 import { BigButton, ChipPicker, Page, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useQuery } from '@/hooks/use-query'
-import { EventCard } from '../parts'
+import { EventCard, Pager } from '../parts'
 
 const TABS = [
   { value: 'upcoming', label: '即将开始' },
@@ -31,10 +30,7 @@ export default function EventsPage() {
         {items.map((e) => (
           <EventCard key={e.id} e={e} />
         ))}
-        <View className='row'>
-          {page > 1 && <BigButton type='default' onClick={() => setPage(page - 1)}>上一页</BigButton>}
-          {list.data?.hasMore && <BigButton type='default' onClick={() => setPage(page + 1)}>下一页</BigButton>}
-        </View>
+        <Pager page={page} hasMore={list.data?.hasMore} onPage={setPage} />
       </StateView>
     </Page>
   )

@@ -6,6 +6,7 @@ import { BigButton, Page, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useQuery } from '@/hooks/use-query'
 import { shortTime } from '@/lib/dayjs'
+import { Pager } from '../../events/parts'
 import { QrImage } from '../../events/qr-image'
 
 const SOURCE_TEXT: Record<string, string> = { order: '服务', event: '活动', redemption: '兑换', adjustment: '调整', expiry: '过期' }
@@ -68,10 +69,7 @@ export default function PointsPage() {
               </View>
             )
           })}
-          <View className='row'>
-            {page > 1 && <BigButton type='default' onClick={() => setPage(page - 1)}>上一页</BigButton>}
-            {st.data?.hasMore && <BigButton type='default' onClick={() => setPage(page + 1)}>下一页</BigButton>}
-          </View>
+          <Pager page={page} hasMore={st.data?.hasMore} onPage={setPage} />
         </StateView>
       </View>
     </Page>

@@ -5,7 +5,7 @@ import { BigButton, Page, RoleGate, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { call } from '@/api/client'
-import { newRequestId } from '../../../pages/events/parts'
+import { newRequestId, Pager } from '../../../pages/events/parts'
 import { exportCsv } from '../../lib/export-csv'
 
 /**
@@ -38,10 +38,7 @@ export default function PointsAccountsPage() {
                 <Text data-testid='account-balance'>{a.balance} 分</Text>
               </View>
             ))}
-            <View className='row'>
-              {page > 1 && <BigButton type='default' onClick={() => setPage(page - 1)}>上一页</BigButton>}
-              {list.data?.hasMore && <BigButton type='default' onClick={() => setPage(page + 1)}>下一页</BigButton>}
-            </View>
+            <Pager page={page} hasMore={list.data?.hasMore} onPage={setPage} />
           </View>
         </StateView>
         {who && <Adjust who={who} onDone={list.reload} />}
