@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core'
 import { PERSONAS } from '../../core/demo/personas'
 import { DEMO_NEIGHBOURS } from '../../core/demo/community'
 import { useBrowser, phone, shot } from './support/browser'
-import { actAs, byTestId, openPage, pickPersona, tapButton } from './support/app'
+import { actAs, byTestId, openPage, pickPersona, tapButton, expectText } from './support/app'
 
 const browser = useBrowser()
 const neighbour = (name: string) => DEMO_NEIGHBOURS.find((n) => n.name === name)!
@@ -30,7 +30,7 @@ test('admin adds a grid, a building and a unit, appoints a 网格员 and a 管�
   await tapButton(byTestId(page, 'new-grid'), '新增网格')
   const grid = page.locator('[data-testid^="grid-"]', { hasText: '第三网格' })
   await grid.waitFor()
-  await expect(grid.textContent()).resolves.toContain('还没有楼栋')
+  await expectText(grid, '还没有楼栋')
   const form = byTestId(page, 'new-building')
   await byTestId(form, 'building-grid').getByText('第三网格', { exact: true }).click()
   await byTestId(form, 'building-name').locator('input').fill('9号楼')

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core'
 import { PERSONAS } from '../../core/demo/personas'
 import { useBrowser, phone, shot, appUrl } from './support/browser'
-import { byTestId, fontSize, pickPersona, smallTargets, tapButton } from './support/app'
+import { byTestId, fontSize, pickPersona, smallTargets, tapButton, expectText } from './support/app'
 
 const browser = useBrowser()
 
@@ -30,7 +30,7 @@ test('newcomer registers, turns on 大字模式, applies as volunteer; staff app
   await shot(page, 'newcomer-01-persona-switcher')
   await byTestId(page, `persona-${NEWCOMER}`).click()
   await byTestId(page, 'register-hint').waitFor()
-  expect(await byTestId(page, 'greeting').textContent()).toContain('欢迎来到邻里帮')
+  await expectText(byTestId(page, 'greeting'), '欢迎来到邻里帮')
   // Features that are not built yet say so plainly (whichever they are today); 我的 is open.
   for (const t of await page.locator('.tile').all()) {
     const soon = (await t.getAttribute('class'))?.includes('tile--soon')
@@ -67,7 +67,7 @@ test('newcomer registers, turns on 大字模式, applies as volunteer; staff app
   await byTestId(page, 'unit-picker').getByText('1单元', { exact: true }).click()
   await tapButton(page, '保存')
   await byTestId(page, 'profile-saved').waitFor()
-  await expect(byTestId(page, 'me-summary').textContent()).resolves.toContain('2号楼 1单元')
+  await expectText(byTestId(page, 'me-summary'), '2号楼 1单元')
   await shot(page, 'newcomer-04-registered')
 
   // Apply as a volunteer.
@@ -90,7 +90,7 @@ test('newcomer registers, turns on 大字模式, applies as volunteer; staff app
   await byTestId(staff.page, 'entry-review').click()
   const card = byTestId(staff.page, `application-${NEWCOMER}`)
   await card.waitFor()
-  await expect(card.textContent()).resolves.toContain('吴桂芳')
+  await expectText(card, '吴桂芳')
   await shot(staff.page, 'newcomer-06-staff-review')
   await tapButton(card, '通过')
   await card.waitFor({ state: 'detached' })
@@ -100,6 +100,6 @@ test('newcomer registers, turns on 大字模式, applies as volunteer; staff app
   await page.reload()
   await byTestId(page, 'entry-volunteer').click()
   await byTestId(page, 'volunteer-home').waitFor()
-  await expect(byTestId(page, 'volunteer-skills').textContent()).resolves.toContain('代购、上门探访')
+  await expectText(byTestId(page, 'volunteer-skills'), '代购、上门探访')
   await shot(page, 'newcomer-07-volunteer-home')
 })

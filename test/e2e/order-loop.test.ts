@@ -7,7 +7,7 @@ import zlib from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
 import { PERSONAS } from '../../core/demo/personas'
 import { launch, phone, shot } from './support/browser'
-import { byTestId, fontSize, openPage, pickPersona, tapButton } from './support/app'
+import { byTestId, fontSize, openPage, pickPersona, tapButton, expectText } from './support/app'
 
 /** A real 8×8 red PNG (decodable, so an <img> of it has a natural size). */
 function redPng(): Buffer {
@@ -84,7 +84,7 @@ test('resident orders a repair in 大字模式 → staff dispatches → voluntee
   expect(await status(wang)).toBe('待分派')
   expect(wang.url()).toContain('pages/order/detail/index?id=')
   const orderId = new URL(wang.url().replace('#', '')).searchParams.get('id')!
-  expect(await byTestId(wang, 'order-facts').textContent()).toContain('3号楼')
+  await expectText(byTestId(wang, 'order-facts'), '3号楼')
   await shot(wang, 'order-03-submitted')
 
   // staff of the grid: 派单 → the order → 小事 to the pool
@@ -106,7 +106,7 @@ test('resident orders a repair in 大字模式 → staff dispatches → voluntee
   await byTestId(li, 'entry-pool').click()
   await byTestId(li, `order-${orderId}`).click()
   await byTestId(li, 'volunteer-actions').waitFor()
-  expect(await byTestId(li, 'order-facts').textContent()).toContain('139****0001')
+  await expectText(byTestId(li, 'order-facts'), '139****0001')
   await tapButton(li, '我来帮忙（接单）')
   const call = byTestId(byTestId(li, 'volunteer-actions'), 'phone-call')
   await call.waitFor()
@@ -123,13 +123,13 @@ test('resident orders a repair in 大字模式 → staff dispatches → voluntee
   await wang.locator('[data-testid="comment"] textarea').fill('李师傅手艺好，谢谢')
   await tapButton(wang, '确认完成')
   await wang.waitForFunction(() => document.querySelector('[data-testid="order-status"]')?.textContent === '已完成')
-  expect(await byTestId(wang, 'order-rating').textContent()).toContain('★★★★★')
-  expect(await byTestId(wang, 'timeline').textContent()).toContain('确认完成')
+  await expectText(byTestId(wang, 'order-rating'), '★★★★★')
+  await expectText(byTestId(wang, 'timeline'), '确认完成')
   await shot(wang, 'order-06-confirmed')
 
   // volunteer: the order says so, and 爱心银行 shows the balance
   await li.reload()
-  await expect(byTestId(li, 'earned').textContent()).resolves.toContain('获得 10 积分')
+  await expectText(byTestId(li, 'earned'), '获得 10 积分')
   await openPage(li, '/pages/points/index/index')
   const balance = Number(await byTestId(li, 'balance').textContent())
   expect(balance).toBeGreaterThanOrEqual(10)
@@ -152,5 +152,5 @@ test('a 楼栋长 orders for a neighbour without a phone', async () => {
   await shot(zhao, 'order-09-proxy-submitted')
   await byTestId(zhao, 'order-facts').waitFor()
   await openPage(zhao, '/pages/order/list/index')
-  await expect(byTestId(zhao, 'my-orders').textContent()).resolves.toContain('送餐')
+  await expectText(byTestId(zhao, 'my-orders'), '送餐')
 })

@@ -6,7 +6,7 @@ import { PERSONAS } from '../../core/demo/personas'
 import { orders } from '../../core/orders/contract'
 import { clientFor } from '../support/call'
 import { phone, shot, useBrowser } from './support/browser'
-import { byTestId, openPage, pickPersona, tapButton } from './support/app'
+import { byTestId, openPage, pickPersona, tapButton, expectText } from './support/app'
 
 const browser = useBrowser()
 const HUANG = { openid: 'demo-r-04', name: '黄志明' } // approved volunteer of 2号楼 (g1)
@@ -29,7 +29,7 @@ test('超时时限: the admin changes urgent triage to 3 hours; the 网格员 se
   await seen.waitFor()
   expect(await seen.inputValue()).toBe('3')
   expect(await seen.isDisabled()).toBe(true)
-  expect(await byTestId(zhang, 'sla-form').textContent()).toContain('只有管理员可以修改')
+  await expectText(byTestId(zhang, 'sla-form'), '只有管理员可以修改')
   await shot(zhang, 'order-staff-02-sla-staff')
   // back to the default so other files see the usual clocks
   const cloud = clientFor(process.env.E2E_CLOUD_URL!)
@@ -56,7 +56,7 @@ test('a held order is reassigned to a volunteer found by name', async () => {
   await shot(zhang, 'order-staff-03-reassign')
   await byTestId(zhang, 'reassign-form').locator('.big-btn').click()
   await zhang.waitForFunction(() => document.querySelector('[data-testid="order-status"]')?.textContent === '待接单')
-  expect(await byTestId(zhang, 'timeline').textContent()).toContain('李师傅这周出差')
+  await expectText(byTestId(zhang, 'timeline'), '李师傅这周出差')
 
   // only 黄志明 may take it now
   expect(await cloud.callAs(PERSONAS.volunteerLi.openid, orders.accept, { orderId: o._id })).toMatchObject({ ok: false })

@@ -9,7 +9,7 @@ import { PERSONAS } from '../../core/demo/personas'
 import { pointsFn } from '../../core/points/contract'
 import { clientFor } from '../support/call'
 import { phone, shot, useBrowser } from './support/browser'
-import { openPage, pickPersona, tapButton } from './support/app'
+import { openPage, pickPersona, tapButton, expectText } from './support/app'
 
 const browser = useBrowser()
 const ADMIN = PERSONAS.admin.openid
@@ -29,7 +29,7 @@ test('admin: create and edit a gift, allocate it to a new event booth and add st
   await fill(admin, 'gift-stock', '30')
   await fill(admin, 'gift-limit', '2')
   await tapButton(vis(admin, 'gift-form'), '保存')
-  await expect(vis(admin, 'gift-saved').textContent()).resolves.toContain(name)
+  await expectText(vis(admin, 'gift-saved'), name)
   const gift = (await cloud().okAs(ADMIN, pointsFn.gifts, { all: true })).items.find((g) => g.name === name)!
   expect(gift).toMatchObject({ price: 20, totalStock: 30, perPersonLimit: 2, allocated: 0 })
   expect(gift.activeTo - gift.activeFrom).toBeGreaterThan(89 * 86400e3)
@@ -60,7 +60,7 @@ test('admin: create and edit a gift, allocate it to a new event booth and add st
   await vis(admin, 'allocate-event').getByText(new RegExp(`^粮油兑换日${gift.id.slice(-4)}`)).click()
   await fill(admin, 'allocate-stock', '4')
   await tapButton(vis(admin, 'allocate'), '分配')
-  await expect(vis(admin, 'allocate-done').textContent()).resolves.toContain('该摊位共 10 份')
+  await expectText(vis(admin, 'allocate-done'), '该摊位共 10 份')
   await vis(admin, `gift-${gift.id}`).locator('[data-testid="allocated"]', { hasText: /^10$/ }).waitFor({ timeout: 5000 })
   expect((await cloud().okAs(ADMIN, pointsFn.gifts, { all: true })).items.find((g) => g.id === gift.id)!.allocated).toBe(10)
   await shot(admin, 'points-admin-01b-allocated')
@@ -81,7 +81,7 @@ test('网格员: accounts in scope, adjust with a reason, CSV export', async () 
   await fill(staff, 'adjust-delta', '7')
   await fill(staff, 'adjust-reason', '补发义诊签到积分')
   await tapButton(vis(staff, 'adjust'), '确认调整')
-  await expect(vis(staff, 'adjust-done').textContent()).resolves.toContain(`现有 ${before + 7} 分`)
+  await expectText(vis(staff, 'adjust-done'), `现有 ${before + 7} 分`)
   const st = await cloud().okAs(STAFF, pointsFn.accounts, { page: 1, pageSize: 50, csv: false })
   expect(st.items.find((a) => a.openid === openid)!.balance).toBe(before + 7)
   await shot(staff, 'points-admin-02-adjust')
@@ -90,7 +90,7 @@ test('网格员: accounts in scope, adjust with a reason, CSV export', async () 
   const csv = fs.readFileSync((await download.path())!, 'utf8')
   expect(csv.replace(/^\ufeff/, '').split(/\r?\n/)[0]).toBe('用户编号,姓名,网格,积分余额')
   expect(csv).toContain(`${openid},`)
-  await expect(vis(staff, 'csv-note').textContent()).resolves.toContain('已下载')
+  await expectText(vis(staff, 'csv-note'), '已下载')
 })
 
 test('admin: rules — points per category, attendance points, daily cap', async () => {

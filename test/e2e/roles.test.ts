@@ -6,19 +6,19 @@
 import { PERSONAS } from '../../core/demo/personas'
 import { DEMO_NEIGHBOURS } from '../../core/demo/community'
 import { useBrowser, phone, shot } from './support/browser'
-import { byTestId, openPage, pickPersona, tapButton } from './support/app'
+import { byTestId, openPage, pickPersona, tapButton, expectText } from './support/app'
 
 const browser = useBrowser()
 
 test('a resident sees no staff entries and is turned away from volunteer pages; 我的 leads to the persona switcher', async () => {
   const { page, context } = await phone(browser())
   await pickPersona(page, PERSONAS.residentWang.openid)
-  await expect(byTestId(page, 'greeting').textContent()).resolves.toContain('王秀英')
+  await expectText(byTestId(page, 'greeting'), '王秀英')
   for (const id of ['entry-volunteer', 'entry-review', 'entry-users', 'entry-dispatch']) expect(await byTestId(page, id).count()).toBe(0)
 
   await openPage(page, '/volunteer/pages/home/index')
   await byTestId(page, 'role-gate').waitFor()
-  await expect(byTestId(page, 'role-gate').textContent()).resolves.toContain('志愿者的页面')
+  await expectText(byTestId(page, 'role-gate'), '志愿者的页面')
   await shot(page, 'roles-01-resident-gated')
 
   await openPage(page, '/pages/me/index')
@@ -40,11 +40,11 @@ test('网格员 sees her own grid only and makes a neighbour 楼栋长', async (
   await search.fill(liu.name)
   const card = byTestId(page, `user-${liu.openid}`)
   await card.waitFor()
-  await expect(card.textContent()).resolves.toContain('1号楼')
-  await expect(card.textContent()).resolves.toMatch(/139\*{4}\d{4}/) // others' phones are masked
+  await expectText(card, '1号楼')
+  await expectText(card, /139\*{4}\d{4}/) // others' phones are masked
   await tapButton(card, '设为本楼楼栋长')
   await card.locator('.big-btn', { hasText: '撤销本楼楼栋长' }).waitFor()
-  await expect(card.textContent()).resolves.toContain('楼栋长')
+  await expectText(card, '楼栋长')
   await shot(page, 'roles-02-staff-made-lead')
   await context.close()
 })
@@ -66,7 +66,7 @@ test('loading, then a plain-words error when the cloud cannot be reached; 再试
   release()
   const error = page.locator('[data-state="error"]')
   await error.waitFor()
-  await expect(error.textContent()).resolves.toContain('网络不太好，请稍后再试')
+  await expectText(error, '网络不太好，请稍后再试')
   await shot(page, 'roles-03-network-error')
   await page.unroute('**/dev/call')
   await tapButton(error, '再试一次')

@@ -53,3 +53,19 @@ export async function smallTargets(loc: Locator, min = 44): Promise<string[]> {
 export async function tapButton(scope: Page | Locator, text: string): Promise<void> {
   await scope.locator('.big-btn', { hasText: new RegExp(`^\\s*${text}\\s*$`) }).click()
 }
+
+/**
+ * Assert that the element comes to contain `want` within `timeoutMs`, and return its text. Pages
+ * first show a loading or guest text, then the data, so a single read would race the page.
+ */
+export async function expectText(loc: Locator, want: string | RegExp, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs
+  const matches = (t: string) => (typeof want === 'string' ? t.includes(want) : want.test(t))
+  let last = ''
+  for (;;) {
+    last = (await loc.first().textContent({ timeout: Math.max(1, deadline - Date.now()) }).catch(() => null)) ?? ''
+    if (matches(last)) return last
+    if (Date.now() >= deadline) throw new Error(`waited ${timeoutMs} ms for ${String(want)}; the element shows ${JSON.stringify(last)}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
