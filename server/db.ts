@@ -7,6 +7,8 @@ export type Doc = Record<string, any>
 
 /** What a transaction offers: single-document operations on known ids (no where() — it would run outside). */
 export interface Tx {
+  /** `db.command` of the database that runs the transaction (its serializer tags commands, so they must come from the same SDK copy). */
+  command: Pick<Db['command'], 'inc'>
   collection(name: string): {
     doc(id: string): {
       get(): Promise<{ data: Doc | null }>
@@ -67,7 +69,7 @@ export async function tx<T>(db: Db, fn: (t: Tx) => Promise<T>, opts: TxOptions =
   const backoff = opts.backoffMs ?? 20
   for (let attempt = 0; ; attempt++) {
     try {
-      return (await db.runTransaction((t: Tx) => fn(t), 0)) as T
+      return (await db.runTransaction((t: Pick<Tx, 'collection'>) => fn({ command: db.command, collection: (name) => t.collection(name) }), 0)) as T
     } catch (err) {
       if (!isConflict(err)) throw err
       if (attempt >= retries) throw commonError('BUSY')

@@ -108,24 +108,10 @@ async function create<T extends { _id: string }>(t: Tx, collection: string, doc:
  * go negative (a refund can land on another shard than the debit); only person accounts must stay
  * ≥ 0, and the checker sums shards. A shard that does not exist yet is created with its first delta.
  */
-async function moveCommunity(t: Tx, db: CommandSource, account: AccountState, delta: number): Promise<void> {
-  const res = (await t.collection(ACCOUNTS).doc(account._id).update({ data: { balance: db.command.inc(delta) } })) as { stats?: { updated?: number } }
+async function moveCommunity(t: Tx, account: AccountState, delta: number): Promise<void> {
+  const res = (await t.collection(ACCOUNTS).doc(account._id).update({ data: { balance: t.command.inc(delta) } })) as { stats?: { updated?: number } }
   if ((res?.stats?.updated ?? 0) > 0) return
   await create(t, ACCOUNTS, { ...account, balance: delta })
-}
-
-interface CommandSource {
-  command: { inc(n: number): unknown }
-}
-
-/**
- * `_.inc` must come from the same SDK copy as the transaction (its serializer tags commands). The
- * SDK's transaction keeps its database as `_db` (@cloudbase/database 1.4.3, pinned by wx-server-sdk).
- */
-function commandSource(t: Tx): CommandSource {
-  const db = (t as unknown as { _db?: CommandSource })._db
-  if (!db?.command) throw new Error('applyTransfer needs a wx-server-sdk transaction (no _db.command)')
-  return db
 }
 
 /**
@@ -153,7 +139,7 @@ export async function applyTransfer(
   await Promise.all([
     opts.guarded ? create(t, TRANSFERS, plan.transfer) : setDoc(t, TRANSFERS, plan.transfer),
     setDoc(t, ACCOUNTS, next),
-    moveCommunity(t, commandSource(t), community, delta),
+    moveCommunity(t, community, delta),
   ])
   return { ok: true, transfer: plan.transfer, replay: false, person: next }
 }
