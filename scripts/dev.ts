@@ -22,6 +22,7 @@ async function main() {
     buildH5: build ? 'always' : 'if-missing',
     watchFunctions: true,
     timers: true,
+    demo: true,
   })
   const secs = Object.entries(stack.timings).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)}s`)
   console.log(`\n邻里帮 is running (${secs.join(', ')})`)

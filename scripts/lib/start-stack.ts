@@ -21,6 +21,8 @@ export interface StackOptions {
   buildH5?: 'always' | 'if-missing' | 'never'
   /** Seed the demo community when the database has none (default true). */
   seed?: boolean
+  /** With the seed, also play the demo activity: events, gifts, orders, points (npm start; default false). */
+  demo?: boolean
   /** Local cloud extras for interactive use. */
   watchFunctions?: boolean
   timers?: boolean
@@ -78,7 +80,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
         log: (l) => log(`[cloud] ${l}`),
       })
     })
-    if (o.seed ?? true) await step('seed', () => seedIfEmpty(cloud!, log))
+    if (o.seed ?? true) await step('seed', () => seedIfEmpty(cloud!, log, o.demo ?? false))
     app = await serveApp({ root: H5_DIR, port: o.appPort, proxyTo: cloud!.url, proxyPrefixes: ['/dev/'] })
   } catch (err) {
     await cloud?.stop()
@@ -97,7 +99,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
 }
 
 /** Ask the functions, as the demo admin, who they are: no profile means no demo community yet. */
-async function seedIfEmpty(cloud: LocalCloud, log: (l: string) => void): Promise<void> {
+async function seedIfEmpty(cloud: LocalCloud, log: (l: string) => void, demo: boolean): Promise<void> {
   const res = await fetch(`${cloud.url}/dev/call`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -107,6 +109,6 @@ async function seedIfEmpty(cloud: LocalCloud, log: (l: string) => void): Promise
   if (!body.result?.ok) throw new Error(`local cloud: users.me failed: ${JSON.stringify(body)}`)
   if (body.result.data?.profile) return log('  demo community already there')
   // a child process: wx-server-sdk binds to one cloud per process, and jest's main process may host another
-  await run('npx', ['tsx', path.join(ROOT, 'scripts', 'seed.ts'), '--url', cloud.url], { quiet: true })
-  log('  seeded the demo community (幸福里社区)')
+  await run('npx', ['tsx', path.join(ROOT, 'scripts', 'seed.ts'), '--url', cloud.url, ...(demo ? ['--demo'] : [])], { quiet: true })
+  log(`  seeded the demo community (幸福里社区${demo ? ': events, gifts, orders, points' : ''})`)
 }

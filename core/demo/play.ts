@@ -1,0 +1,99 @@
+/**
+ * Play the demo activity (core/demo/activity.ts) through the functions, as the personas would in
+ * the app: every rule, transaction and ledger transfer applies. `call` is any way of calling a
+ * function as a user (the dev entry's POST /dev/call in scripts/seed.ts).
+ */
+import type { ActionContract, InputOf, OutputOf } from '../contract/define'
+import { eventsFn } from '../events/contract'
+import { orders } from '../orders/contract'
+import { pointsFn } from '../points/contract'
+import { DEMO_ADJUSTMENTS, DEMO_GIFTS, DEMO_ORDERS, DEMO_REDEMPTION, DEMO_RULES, demoEvents, type DemoOrder } from './activity'
+import { PERSONAS } from './personas'
+
+export type CallAs = <C extends ActionContract>(openid: string, contract: C, input: InputOf<C>) => Promise<OutputOf<C>>
+
+export interface PlayReport {
+  skipped: boolean
+  gifts: number
+  events: number
+  signUps: number
+  orders: number
+  adjustments: number
+  calls: number
+}
+
+const ADMIN = PERSONAS.admin.openid
+const DAY = 86_400_000
+
+/**
+ * Idempotent: the gifts have fixed ids, and when the first one is already there the community was
+ * played before (events and orders get ids from the functions), so nothing else is done.
+ */
+export async function playDemo(callAs: CallAs, now = Date.now()): Promise<PlayReport> {
+  let calls = 0
+  const call: CallAs = (openid, c, input) => {
+    calls++
+    return callAs(openid, c, input)
+  }
+  const report = { skipped: false, gifts: 0, events: 0, signUps: 0, orders: 0, adjustments: 0 }
+  const existing = await call(ADMIN, pointsFn.gifts, { all: true })
+  if (existing.items.some((g) => g.id === DEMO_GIFTS[0]!.id)) return { ...report, skipped: true, calls }
+
+  await call(ADMIN, pointsFn.setRules, DEMO_RULES)
+  await Promise.all(
+    DEMO_GIFTS.map((g) => call(ADMIN, pointsFn.upsertGift, { ...g, photo: '', activeFrom: now - 30 * DAY, activeTo: now + 180 * DAY })),
+  )
+  report.gifts = DEMO_GIFTS.length
+
+  const eventIds: Record<string, string> = {}
+  const signUps: Promise<unknown>[] = []
+  for (const e of demoEvents(now)) {
+    const { key, by, signUps: people, ...input } = e
+    const published = await call(by, eventsFn.publish, { ...input, audience: { kind: 'everyone' } })
+    eventIds[key] = published.id
+    signUps.push(...people.map(([openid, family]) => call(openid, eventsFn.signUp, { eventId: published.id, family, subscribed: false })))
+    report.signUps += people.length
+  }
+  report.events = Object.keys(eventIds).length
+
+  // orders run side by side (each its own chain); sign-ups and adjustments alongside
+  await Promise.all([
+    ...signUps,
+    ...DEMO_ORDERS.map((o) => playOrder(call, o)),
+    ...DEMO_ADJUSTMENTS.map((a) => call(ADMIN, pointsFn.adjust, a)),
+  ])
+  report.orders = DEMO_ORDERS.length
+  report.adjustments = DEMO_ADJUSTMENTS.length
+
+  // after the confirmed orders and adjustments credited the volunteer
+  const r = DEMO_REDEMPTION
+  await call(r.openid, pointsFn.redeem, { eventId: eventIds[r.eventKey]!, giftId: r.giftId, requestId: r.requestId })
+  return { ...report, calls }
+}
+
+/** One order from 点单 to the stage it shows in the demo. */
+async function playOrder(call: CallAs, o: DemoOrder): Promise<void> {
+  const created = await call(o.by, orders.create, {
+    category: o.category,
+    description: o.description,
+    photos: [],
+    when: o.when ?? 'asap',
+    urgency: o.urgency ?? 'normal',
+    ...(o.onBehalfOf ? { onBehalfOf: o.onBehalfOf } : {}),
+  })
+  const orderId = created._id
+  if (o.stage === 'submitted') return
+  if (o.volunteer && o.stage !== 'open') {
+    await call(o.staff, orders.assign, { orderId, volunteerId: o.volunteer })
+  } else {
+    await call(o.staff, orders.publish, { orderId, ...(o.team ? { team: o.team } : {}) })
+  }
+  if (o.stage === 'open') return
+  await call(o.volunteer!, orders.accept, { orderId })
+  if (o.stage === 'accepted') return
+  await call(o.volunteer!, orders.start, { orderId })
+  await call(o.volunteer!, orders.reportDone, { orderId, note: o.doneNote ?? '已完成', photos: [] })
+  if (o.stage === 'done') return
+  const resident = o.onBehalfOf?.openid ?? o.by
+  await call(resident, orders.confirm, { orderId, ...(o.rating ?? {}) })
+}
