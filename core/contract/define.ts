@@ -24,10 +24,6 @@ export type InputOf<C extends ActionContract> = z.input<C['input']>
 export type ParsedInputOf<C extends ActionContract> = z.output<C['input']>
 export type OutputOf<C extends ActionContract> = z.output<C['output']>
 
-export function defineAction<I extends z.ZodType, O extends z.ZodType>(c: ActionContract<I, O>): ActionContract<I, O> {
-  return c
-}
-
 /** A function's actions keyed by action name; the key must equal each contract's `action`. */
 export type FunctionContract = Record<string, ActionContract>
 

@@ -64,9 +64,3 @@ export function planPromotions(waiting: readonly RegistrationDoc[], free: number
   }
   return out
 }
-
-/** What a list shows: upcoming (not ended), past (ended). */
-export function phaseOf(e: Pick<EventDoc, 'startAt' | 'endAt'>, now: number): 'upcoming' | 'ongoing' | 'past' {
-  if (now < e.startAt) return 'upcoming'
-  return now < e.endAt ? 'ongoing' : 'past'
-}

@@ -2,9 +2,8 @@
  * Service categories a resident can order. Ids are the volunteer skill ids (core/users/vocab.ts), so
  * the pool can match an order to volunteers with that skill.
  */
-import { SKILL_LABELS, SKILLS, type Skill } from '../users/vocab'
+import { SKILL_LABELS, type Skill } from '../users/vocab'
 
-export const CATEGORIES = SKILLS
 export type Category = Skill
 
 export interface CategoryGroup {

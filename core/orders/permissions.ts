@@ -76,7 +76,3 @@ export function viewFor<T extends Pick<Order, 'contactPhone'>>(c: Caller, o: Ord
 export function mayOrderFor(c: Caller, building: { id: string; gridId: string }): boolean {
   return (has(c, 'building_lead') && c.buildings.includes(building.id)) || isStaffOf(c, building.gridId)
 }
-
-/** Lists a caller may ask for. */
-export const mayTriage = (c: Caller): boolean => has(c, 'admin') || (has(c, 'staff') && c.grids.length > 0)
-export const mayVolunteer = (c: Caller): boolean => has(c, 'volunteer')

@@ -59,11 +59,6 @@ export function accountDocId(ref: AccountRef, communityId: string, transferId: s
   return ref.kind === 'pool' ? poolShardId(communityId, k) : redemptionShardId(communityId, k)
 }
 
-export function allShardIds(kind: 'pool' | 'redemption', communityId: string): string[] {
-  const make = kind === 'pool' ? poolShardId : redemptionShardId
-  return Array.from({ length: POOL_SHARDS }, (_, k) => make(communityId, k))
-}
-
 export function emptyAccount(ref: AccountRef, id: string, communityId: string): AccountState {
   const base = { _id: id, kind: ref.kind, communityId, balance: 0, lots: {} }
   return ref.kind === 'person' ? { ...base, openid: ref.openid } : base

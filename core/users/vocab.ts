@@ -68,12 +68,6 @@ export const TEAM_LABELS: Record<Team, string> = {
 export const APPLICATION_STATUSES = ['pending', 'approved', 'rejected'] as const
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number]
 
-export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
-  pending: '待审核',
-  approved: '已通过',
-  rejected: '未通过',
-}
-
 /** 13812345678 → 138****5678 (what everyone but the owner sees). */
 export function maskPhone(phone: string): string {
   return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****'
