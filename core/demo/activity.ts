@@ -145,7 +145,6 @@ const CHEN = PERSONAS.staffChen.openid
 const LI = PERSONAS.volunteerLi.openid
 
 export const DEMO_ORDERS: DemoOrder[] = [
-  { by: PERSONAS.residentWang.openid, category: 'repair_water_electric', description: '厨房水龙头一直滴水，拧不紧，晚上滴答滴答睡不着。', when: 'this_week', stage: 'submitted', staff: ZHANG },
   {
     by: PERSONAS.leadZhao.openid,
     category: 'elder_shopping',
@@ -155,8 +154,9 @@ export const DEMO_ORDERS: DemoOrder[] = [
     stage: 'submitted',
     staff: ZHANG,
   },
+  { by: neighbour('何建华'), category: 'elder_visit', description: '老伴走了以后一个人在家，想有人每周来坐坐、说说话。', when: 'flexible', stage: 'submitted', staff: CHEN },
   { by: neighbour('韩冬梅'), category: 'repair_pipe', description: '卫生间下水道堵了，水下不去，已经两天了。', urgency: 'urgent', when: 'asap', stage: 'open', staff: CHEN, team: 'red_steward' },
-  { by: neighbour('陈国强'), category: 'repair_water_electric', description: '客厅顶灯不亮了，换了灯泡也不行，可能是开关坏了。', when: 'this_week', stage: 'open', staff: ZHANG },
+  { by: PERSONAS.residentWang.openid, category: 'repair_water_electric', description: '厨房水龙头一直滴水，拧不紧，晚上滴答滴答睡不着。', when: 'this_week', stage: 'open', staff: ZHANG },
   { by: neighbour('杨淑珍'), category: 'repair_appliance', description: '洗衣机转不起来，一直响警报，不排水。', when: 'this_week', stage: 'accepted', staff: ZHANG, volunteer: LI },
   {
     by: neighbour('梁美华'),
