@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 
 /**
  * H5 dev only: which demo persona (OPENID) the browser acts as. The local cloud's dev entry
- * takes it as the caller; in weapp the caller is the real WeChat user and this is never read.
+ * takes it as the caller. The weapp build takes persona.weapp.ts instead (the caller is the real WeChat user).
  */
 const KEY = 'linli.dev.openid'
 

@@ -1,19 +1,14 @@
 import Taro from '@tarojs/taro'
 import type { ActionResult } from '@core/contract/errors'
-import { getDevOpenid } from './persona'
+import { viaDevEntry } from './dev-entry'
+import { TransportError } from './transport-error'
+
+export { TransportError }
 
 /** What a cloud function is sent: the router picks `action` and validates `data`. */
 export interface FunctionEvent {
   action: string
   data: unknown
-}
-
-/** Thrown when the function could not be reached or crashed (not an expected `{ok:false}`). */
-export class TransportError extends Error {
-  constructor(message: string, readonly errCode?: number | string) {
-    super(message)
-    this.name = 'TransportError'
-  }
 }
 
 let cloudReady = false
@@ -34,23 +29,6 @@ async function viaWeapp(name: string, event: FunctionEvent): Promise<unknown> {
     const e = err as { errCode?: number; errMsg?: string }
     throw new TransportError(e.errMsg || String(err), e.errCode)
   }
-}
-
-/** H5: the local cloud's dev entry, proxied on the same origin by scripts/dev.ts. */
-async function viaDevEntry(name: string, event: FunctionEvent): Promise<unknown> {
-  let res: Response
-  try {
-    res = await fetch('/dev/call', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name, data: event, openid: getDevOpenid() }),
-    })
-  } catch (err) {
-    throw new TransportError(`网络不通：${String(err)}`)
-  }
-  const body = (await res.json().catch(() => ({}))) as { result?: unknown; errCode?: number; errMsg?: string }
-  if (body.errCode !== undefined || !res.ok) throw new TransportError(body.errMsg || `HTTP ${res.status}`, body.errCode)
-  return body.result
 }
 
 /** Send one event to a cloud function and return its raw `ActionResult`. */
