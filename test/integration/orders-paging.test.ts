@@ -4,16 +4,11 @@
  */
 import { orders } from '../../core/orders/contract'
 import type { OrderSummary } from '../../core/orders/schemas'
+import { inBatches } from '../support/fuzz'
 import { makeUsers, newOrder, okAs } from './orders-support'
 
 const N = 1000
 const STAFF_G2 = 'demo-staff-chen'
-
-async function inBatches<T, R>(items: T[], size: number, fn: (x: T, i: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = []
-  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map((x, k) => fn(x, i + k)))))
-  return out
-}
 
 async function walk(fetchPage: (cursor?: string) => Promise<{ items: OrderSummary[]; next: string | null }>, between?: () => Promise<void>) {
   const seen: OrderSummary[] = []

@@ -115,10 +115,10 @@ export function samples<T>(arb: fc.Arbitrary<T>, n: number, salt: number): T[] {
   return fc.sample(arb, { numRuns: n, seed: FUZZ_SEED + salt })
 }
 
-/** Run `fn` over items with at most `width` in flight. */
-export async function inBatches<T, R>(items: T[], width: number, fn: (x: T) => Promise<R>): Promise<R[]> {
+/** Run `fn` over items (with each item's index) with at most `width` in flight. */
+export async function inBatches<T, R>(items: T[], width: number, fn: (x: T, i: number) => Promise<R>): Promise<R[]> {
   const out: R[] = []
-  for (let i = 0; i < items.length; i += width) out.push(...(await Promise.all(items.slice(i, i + width).map(fn))))
+  for (let i = 0; i < items.length; i += width) out.push(...(await Promise.all(items.slice(i, i + width).map((x, k) => fn(x, i + k)))))
   return out
 }
 
