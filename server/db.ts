@@ -28,7 +28,8 @@ interface Readable {
 const NOT_FOUND = /does not exist|not exist|DOCUMENT_NOT_FOUND|NOT_EXIST/i
 const CONFLICT = /TRANSACTION_CONFLICT|conflict/i
 
-function errorText(err: unknown): string {
+/** An SDK or database error as one searchable line (code, errCode, errMsg, message). */
+export function errorText(err: unknown): string {
   if (!err || typeof err !== 'object') return String(err)
   const e = err as Record<string, unknown>
   return [e.code, e.errCode, e.errMsg, e.message].filter((x) => x !== undefined).join(' ')

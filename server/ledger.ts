@@ -26,7 +26,7 @@ import {
   type TransferRequest,
 } from '../core/points'
 import { pointsError } from '../core/points/contract'
-import { getOrNull, type Tx } from './db'
+import { errorText, getOrNull, type Tx } from './db'
 
 export const ACCOUNTS = 'points_accounts'
 export const TRANSFERS = 'points_transfers'
@@ -90,14 +90,13 @@ export function setDoc<T extends { _id: string }>(t: Tx, collection: string, doc
 }
 
 const DUPLICATE = /E11000|duplicate key/i
-const errText = (err: unknown) => (err && typeof err === 'object' ? `${(err as { errMsg?: string }).errMsg ?? ''} ${(err as Error).message ?? ''}` : String(err))
 
 /** Create-only write; a duplicate `_id` becomes a transaction conflict (tx() retries it). */
 async function create<T extends { _id: string }>(t: Tx, collection: string, doc: T): Promise<void> {
   try {
     await t.collection(collection).add({ data: doc })
   } catch (err) {
-    if (!DUPLICATE.test(errText(err))) throw err
+    if (!DUPLICATE.test(errorText(err))) throw err
     throw Object.assign(new Error(`TRANSACTION_CONFLICT: ${collection}/${doc._id} was written by a racing transaction`), { code: 'TRANSACTION_CONFLICT' })
   }
 }
