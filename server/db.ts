@@ -52,6 +52,12 @@ export async function getOrNull<T extends Doc = Doc>(db: Readable, collection: s
   }
 }
 
+/** Replace a whole document: set() without `_id` in the body (the SDK refuses it). */
+export function setDoc<T extends { _id: string }>(t: Tx, collection: string, doc: T): Promise<unknown> {
+  const { _id, ...data } = doc
+  return t.collection(collection).doc(_id).set({ data })
+}
+
 export interface TxOptions {
   /** Extra attempts after a conflict (default 4). */
   retries?: number

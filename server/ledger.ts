@@ -26,7 +26,7 @@ import {
   type TransferRequest,
 } from '../core/points'
 import { pointsError } from '../core/points/contract'
-import { errorText, getOrNull, type Tx } from './db'
+import { errorText, getOrNull, setDoc, type Tx } from './db'
 
 export const ACCOUNTS = 'points_accounts'
 export const TRANSFERS = 'points_transfers'
@@ -81,12 +81,6 @@ export interface ApplyOptions {
    * conflict so the transaction is retried and the caller's own check answers. Never a double credit.
    */
   guarded?: boolean
-}
-
-/** set() without `_id` in the body (the SDK refuses it). */
-export function setDoc<T extends { _id: string }>(t: Tx, collection: string, doc: T): Promise<unknown> {
-  const { _id, ...data } = doc
-  return t.collection(collection).doc(_id).set({ data })
 }
 
 const DUPLICATE = /E11000|duplicate key/i

@@ -14,8 +14,7 @@ import {
 } from '../../core/events'
 import { GIFTS, type GiftDoc } from '../../core/gifts'
 import type { Ctx } from '../../server/context'
-import { countOf, getOrNull, rows, tx, type Db } from '../../server/db'
-import { setDoc } from '../../server/ledger'
+import { countOf, getOrNull, rows, setDoc, tx, type Db } from '../../server/db'
 import { boothRemaining, spreadFree } from '../points/booth'
 
 export const hmacOf = (e: Pick<EventDoc, 'secret'>) => (m: string) => createHmac('sha256', e.secret).update(m).digest('hex')

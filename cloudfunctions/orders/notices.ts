@@ -7,7 +7,7 @@ import { categoryTitle } from '../../core/orders/categories'
 import { NOTICE_TITLES, type Effect, type NoticeKind } from '../../core/orders/effects'
 import { STATUS_LABELS, type Order } from '../../core/orders/model'
 import type { Ctx } from '../../server/context'
-import type { Tx } from '../../server/db'
+import { setDoc, type Tx } from '../../server/db'
 import { NOTICES } from './store'
 
 export interface NoticeDoc {
@@ -38,7 +38,7 @@ export function noticeDocs(o: Order, effects: Effect[]): NoticeDoc[] {
 }
 
 export async function writeNotices(t: Tx, docs: NoticeDoc[]): Promise<void> {
-  await Promise.all(docs.map(({ _id, ...data }) => t.collection(NOTICES).doc(_id).set({ data })))
+  await Promise.all(docs.map((d) => setDoc(t, NOTICES, d)))
 }
 
 /** Recipients who granted a message: take one grant each (the caller saves the order). */

@@ -3,7 +3,7 @@ import { orderError } from '../../core/orders/contract'
 import { orderDoc, type Order } from '../../core/orders/model'
 import type { Caller } from '../../core/orders/permissions'
 import type { Ctx } from '../../server/context'
-import { getOrNull, type Tx } from '../../server/db'
+import { getOrNull, setDoc, type Tx } from '../../server/db'
 
 export const ORDERS = 'orders'
 export const NOTICES = 'notices'
@@ -33,6 +33,5 @@ export async function mustGetOrder(db: Parameters<typeof getOrNull>[0], id: stri
 
 /** Replace the whole order (set: an update would merge nested objects field by field). */
 export async function saveOrder(t: Tx, o: Order): Promise<void> {
-  const { _id, ...data } = orderDoc.parse(o)
-  await t.collection(ORDERS).doc(_id).set({ data })
+  await setDoc(t, ORDERS, orderDoc.parse(o))
 }

@@ -1,7 +1,7 @@
 import { usersError } from '../../core/users/contract'
 import type { UserDoc } from '../../core/users/model'
 import { USERS } from '../../server/context'
-import { getOrNull, type Tx } from '../../server/db'
+import { getOrNull, setDoc, type Tx } from '../../server/db'
 
 /** Read a user inside a transaction; a missing profile is the given error. */
 export async function mustGetUser(t: Tx, openid: string, missing: 'TARGET_NOT_REGISTERED' | 'NOT_REGISTERED' | 'NO_APPLICATION'): Promise<UserDoc> {
@@ -12,7 +12,6 @@ export async function mustGetUser(t: Tx, openid: string, missing: 'TARGET_NOT_RE
 
 /** Replace the whole document (set, not update: update would merge nested objects field by field). */
 export async function saveUser(t: Tx, doc: UserDoc): Promise<UserDoc> {
-  const { _id, ...data } = doc
-  await t.collection(USERS).doc(_id).set({ data })
+  await setDoc(t, USERS, doc)
   return doc
 }

@@ -1,7 +1,7 @@
 import { GIFTS, type GiftDoc } from '../../../core/gifts'
 import { pointsError, type pointsFn } from '../../../core/points/contract'
-import { getOrNull, rows, tx } from '../../../server/db'
-import { communityId, setDoc } from '../../../server/ledger'
+import { getOrNull, rows, setDoc, tx } from '../../../server/db'
+import { communityId } from '../../../server/ledger'
 import type { Handler } from '../../../server/runtime'
 import { giftView } from '../views'
 
