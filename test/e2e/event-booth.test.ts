@@ -4,20 +4,14 @@
  * code at the booth → the reconciliation shows it. Screenshots: test-artifacts/e2e/event-booth-*.png
  */
 import jsQR from 'jsqr'
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { PERSONAS } from '../../core/demo/personas'
 import { pointsFn } from '../../core/points/contract'
 import { clientFor } from '../support/call'
-import { launch, phone, shot } from './support/browser'
+import { phone, shot, useBrowser } from './support/browser'
 import { openPage, pickPersona, tapButton, expectText } from './support/app'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useBrowser()
 
 const STAFF = PERSONAS.staffZhang.openid
 const RESIDENT = PERSONAS.residentWang.openid
@@ -43,7 +37,7 @@ test('publish with a booth → sign up → check in → points → redeem → �
   const before = (await cloud.okAs(RESIDENT, pointsFn.balance, {})).balance
 
   // staff publish, starting now, with a booth of 5
-  const staff = (await phone(browser)).page
+  const staff = (await phone(browser())).page
   await pickPersona(staff, STAFF)
   await openPage(staff, '/staff/pages/event-publish/index')
   await vis(staff, 'title-input').locator('input').fill('重阳节义诊')
@@ -58,7 +52,7 @@ test('publish with a booth → sign up → check in → points → redeem → �
   expect(eventId).toMatch(/^e/)
 
   // the resident signs up
-  const res = (await phone(browser)).page
+  const res = (await phone(browser())).page
   await pickPersona(res, RESIDENT)
   await openPage(res, `/pages/events/detail/index?id=${eventId}`)
   await tapButton(res.locator('.page:visible'), '我要报名')

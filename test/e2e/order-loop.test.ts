@@ -4,9 +4,9 @@
  * volunteer sees the points; a 楼栋长 orders for a neighbour. Screenshots: test-artifacts/e2e/order-*.png
  */
 import zlib from 'node:zlib'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { PERSONAS } from '../../core/demo/personas'
-import { launch, phone, shot } from './support/browser'
+import { phone, shot, useBrowser } from './support/browser'
 import { byTestId, fontSize, openPage, pickPersona, tapButton, expectText } from './support/app'
 
 /** A real 8×8 red PNG (decodable, so an <img> of it has a natural size). */
@@ -45,16 +45,10 @@ const loadedPhotos = (page: Page, testId: string) =>
     .locator('img')
     .evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0).length)
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useBrowser()
 
 async function as(openid: string): Promise<Page> {
-  const { page } = await phone(browser)
+  const { page } = await phone(browser())
   await pickPersona(page, openid)
   return page
 }
