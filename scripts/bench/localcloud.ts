@@ -21,6 +21,7 @@ import { startLocalCloud, type LocalCloud } from '../../localcloud'
 import type { DatabaseService } from '../../localcloud/database'
 import { Store } from '../../localcloud/database/store'
 import { QueryEngine } from '../../localcloud/database/query'
+import { pct } from '../lib/latency'
 
 type Tx = { collection(name: string): any } // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -33,7 +34,6 @@ const TXNS = Number(process.env.BENCH_TXNS) || 2000
 const ROUNDS = 10
 const DOCS = 100_000
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]
 const ms = (n: number) => `${n.toFixed(2)} ms`
 
 async function pool(n: number, concurrency: number, job: (i: number) => Promise<void>): Promise<number> {

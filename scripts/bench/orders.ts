@@ -16,10 +16,9 @@ import { orders } from '../../core/orders/contract'
 import { clientFor } from '../../test/support/call'
 import { buildFunctions, OUT_DIR } from '../build-functions'
 import { sdkFor, seed } from '../seed'
+import { fmt } from '../lib/latency'
 
 const N = Number(process.env.BENCH_CONCURRENCY) || 200
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]
-const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(0)} ms, p99 ${pct(xs, 99).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms`
 const WANG = PERSONAS.residentWang.openid
 const STAFF = PERSONAS.staffZhang.openid
 const LI = PERSONAS.volunteerLi.openid

@@ -20,10 +20,9 @@ import { applyTransferOrThrow, communityId } from '../../server/ledger'
 import { clientFor } from '../../test/support/call'
 import { buildFunctions, OUT_DIR } from '../build-functions'
 import { sdkFor, seed } from '../seed'
+import { fmt } from '../lib/latency'
 
 const N = Number(process.env.BENCH_CONCURRENCY) || 200
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]
-const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(0)} ms, p99 ${pct(xs, 99).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms`
 const rid = () => Math.random().toString(36).slice(2, 12) + Date.now().toString(36)
 const STAFF = PERSONAS.staffZhang.openid
 const ADMIN = PERSONAS.admin.openid
