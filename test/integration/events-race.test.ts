@@ -4,7 +4,8 @@ import { REGISTRATIONS, SEATS, waitOrder, type RegistrationDoc } from '../../cor
 import { TRANSFERS } from '../../server/ledger'
 import { okAs, sdkDb } from '../support/call'
 import { makeUsers } from './orders-support'
-import { balanceOf, newEvent, STAFF, untilFinal } from './points-support'
+import { untilFinal } from '../support/call'
+import { balanceOf, newEvent, STAFF } from './points-support'
 
 const regsOf = async (eventId: string): Promise<RegistrationDoc[]> => {
   const out: RegistrationDoc[] = []

@@ -1,19 +1,11 @@
 /** Races through the real SDK: a burst of accepts has one winner; repeated confirmations credit once. */
-import type { ActionContract, InputOf, OutputOf } from '../../core/contract/define'
-import type { ActionResult } from '../../core/contract/errors'
 import { orders } from '../../core/orders/contract'
-import { callAs, okAs } from '../support/call'
+import { okAs, untilFinal } from '../support/call'
 import { balanceOf, doneOrder, ensureLedgerCollections, makeUsers, newOrder, P, transfersFor } from './orders-support'
 
-/** What the app's client does: BUSY means "try again", a few times, with a short pause. */
-async function withBusyRetry<C extends ActionContract>(openid: string, c: C, input: InputOf<C>, firstCodes: string[]): Promise<ActionResult<OutputOf<C>>> {
-  for (let attempt = 0; ; attempt++) {
-    const r = await callAs(openid, c, input)
-    if (attempt === 0) firstCodes.push(r.ok ? 'OK' : r.error.code)
-    if (r.ok || r.error.code !== 'BUSY' || attempt >= 30) return r
-    await new Promise((res) => setTimeout(res, 20 + Math.random() * 80))
-  }
-}
+/** A BUSY answer is retried (as the app's client does); `firstAnswer` is what the first try said. */
+const TRIES = 31
+const firstAnswer = (r: { ok: boolean; busy: number; error?: { code: string } }) => (r.busy ? 'BUSY' : r.ok ? 'OK' : r.error!.code)
 
 const tally = (codes: string[]) => codes.reduce<Record<string, number>>((m, c) => ({ ...m, [c]: (m[c] ?? 0) + 1 }), {})
 
@@ -29,8 +21,8 @@ describe('orders: races', () => {
     const volunteers = await makeUsers(200, { prefix: 'race', volunteer: { skills: ['repair_pipe'], team: 'red_steward' } })
     const o = await newOrder(P.wang, { urgency: 'urgent' })
     await okAs(P.zhang, orders.publish, { orderId: o._id })
-    const first: string[] = []
-    const results = await Promise.all(volunteers.map((v) => withBusyRetry(v, orders.accept, { orderId: o._id }, first)))
+    const results = await Promise.all(volunteers.map((v) => untilFinal(v, orders.accept, { orderId: o._id }, TRIES)))
+    const first = results.map(firstAnswer)
     const final = tally(results.map((r) => (r.ok ? 'OK' : r.error.code)))
     console.log('accept burst: first answers', tally(first), 'final', final)
     expect(final).toEqual({ OK: 1, ORDER_TAKEN: 199 })
@@ -48,8 +40,8 @@ describe('orders: races', () => {
   it('50 confirmations of one order at once: one succeeds, one credit', async () => {
     const id = await doneOrder(P.wang, vol)
     const before = await balanceOf(vol)
-    const first: string[] = []
-    const results = await Promise.all(Array.from({ length: 50 }, () => withBusyRetry(P.wang, orders.confirm, { orderId: id, stars: 5 }, first)))
+    const results = await Promise.all(Array.from({ length: 50 }, () => untilFinal(P.wang, orders.confirm, { orderId: id, stars: 5 }, TRIES)))
+    const first = results.map(firstAnswer)
     const final = tally(results.map((r) => (r.ok ? 'OK' : r.error.code)))
     expect(final).toEqual({ OK: 1, BAD_STATE: 49 })
     for (const code of first) expect(['OK', 'BAD_STATE', 'BUSY']).toContain(code)
@@ -63,10 +55,10 @@ describe('orders: races', () => {
     await sdkDb().collection('orders').doc(id).update({ data: { doneAt: Date.now() - 80 * 3_600_000 } })
     const before = await balanceOf(vol)
     await Promise.all([
-      withBusyRetry(P.wang, orders.confirm, { orderId: id }, []),
-      withBusyRetry(P.admin, orders.tick, {}, []),
-      withBusyRetry(P.wang, orders.confirm, { orderId: id }, []),
-      withBusyRetry(P.admin, orders.tick, {}, []),
+      untilFinal(P.wang, orders.confirm, { orderId: id }, TRIES),
+      untilFinal(P.admin, orders.tick, {}, TRIES),
+      untilFinal(P.wang, orders.confirm, { orderId: id }, TRIES),
+      untilFinal(P.admin, orders.tick, {}, TRIES),
     ])
     expect((await okAs(P.wang, orders.get, { orderId: id })).status).toBe('confirmed')
     expect(await balanceOf(vol)).toBe(before + 10)

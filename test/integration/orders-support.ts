@@ -7,7 +7,7 @@ import type { InputOf } from '../../core/contract/define'
 import type { UserDoc } from '../../core/users/model'
 import type { Skill, Team } from '../../core/users/vocab'
 import type { ActionContract, OutputOf } from '../../core/contract/define'
-import { callAs, freshOpenid, sdkDb } from '../support/call'
+import { freshOpenid, sdkDb, untilFinal } from '../support/call'
 import { DEFAULT_SLA, type SlaConfig } from '../../core/orders/sla'
 
 export const P = {
@@ -59,12 +59,9 @@ export async function makeUsers(
 
 /** okAs, retrying BUSY the way the app's client does (setups run many calls at once). */
 export async function okAs<C extends ActionContract>(openid: string, c: C, input: InputOf<C>): Promise<OutputOf<C>> {
-  for (let attempt = 0; ; attempt++) {
-    const r = await callAs(openid, c, input)
-    if (r.ok) return r.data
-    if (r.error.code !== 'BUSY' || attempt >= 20) throw new Error(`${c.fn}.${c.action} as ${openid}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.details ?? '')}`)
-    await new Promise((res) => setTimeout(res, 20 + Math.random() * 80))
-  }
+  const r = await untilFinal(openid, c, input, 21)
+  if (r.ok) return r.data
+  throw new Error(`${c.fn}.${c.action} as ${openid}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.details ?? '')}`)
 }
 
 export const orderInput = (over: Partial<InputOf<typeof orders.create>> = {}): InputOf<typeof orders.create> => ({

@@ -3,7 +3,8 @@ import { pointsFn } from '../../core/points/contract'
 import { REDEMPTIONS, SLOTS } from '../../core/gifts'
 import { sdkDb } from '../support/call'
 import { makeUsers } from './orders-support'
-import { balanceOf, credit, newEvent, newGift, requestId, untilFinal, runTimer, STAFF } from './points-support'
+import { untilFinal } from '../support/call'
+import { balanceOf, credit, newEvent, newGift, requestId, runTimer, STAFF } from './points-support'
 import { okAs } from '../support/call'
 
 test('300 concurrent redemptions of stock 10: exactly 10 redeemed, the rest 已兑完, every balance right', async () => {

@@ -1,14 +1,13 @@
 /** Helpers for the points/events integration tests: gifts, events with booths, balances, retrying callers. */
 import { randomUUID } from 'node:crypto'
-import type { ActionContract, InputOf, OutputOf } from '../../core/contract/define'
-import type { ActionResult } from '../../core/contract/errors'
+import type { InputOf } from '../../core/contract/define'
 import { PERSONAS } from '../../core/demo/personas'
 import { eventsFn } from '../../core/events/contract'
 import { adjustTransfer, personAccountId, type AccountState } from '../../core/points'
 import { pointsFn } from '../../core/points/contract'
 import { tx } from '../../server/db'
 import { applyTransferOrThrow, ACCOUNTS, communityId } from '../../server/ledger'
-import { callAs, fireTimer, okAs, sdkDb } from '../support/call'
+import { fireTimer, okAs, sdkDb } from '../support/call'
 
 export const ADMIN = PERSONAS.admin.openid
 export const STAFF = PERSONAS.staffZhang.openid
@@ -51,18 +50,6 @@ export async function newEvent(over: Partial<InputOf<typeof eventsFn.publish>> =
     points: 10,
     ...over,
   })
-}
-
-/** What the app does on BUSY: wait a little and try again, until a final answer. */
-export async function untilFinal<C extends ActionContract>(openid: string, c: C, input: InputOf<C>, tries = 40): Promise<ActionResult<OutputOf<C>> & { busy: number }> {
-  let busy = 0
-  for (let i = 0; i < tries; i++) {
-    const r = await callAs(openid, c, input)
-    if (r.ok || r.error.code !== 'BUSY') return { ...r, busy }
-    busy++
-    await new Promise((res) => setTimeout(res, 20 + Math.random() * 80 * Math.min(i + 1, 5)))
-  }
-  throw new Error(`${c.fn}.${c.action} still BUSY after ${tries} tries`)
 }
 
 /** Fire a timer trigger as the cloud does (no caller); a client cannot (see events.test.ts). */

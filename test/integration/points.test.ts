@@ -4,7 +4,8 @@ import { eventsFn } from '../../core/events/contract'
 import { PERSONAS } from '../../core/demo/personas'
 import { callAs, okAs } from '../support/call'
 import { makeUsers } from './orders-support'
-import { ADMIN, STAFF, balanceOf, credit, newEvent, newGift, requestId, untilFinal } from './points-support'
+import { untilFinal } from '../support/call'
+import { ADMIN, STAFF, balanceOf, credit, newEvent, newGift, requestId } from './points-support'
 
 describe('balance, statement and adjustments', () => {
   test('staff adjust within their grid with a reason; the statement shows it with its source', async () => {

@@ -59,6 +59,18 @@ export const callAs: Client['callAs'] = (openid, c, input) => client().callAs(op
 export const okAs: Client['okAs'] = (openid, c, input) => client().okAs(openid, c, input)
 export const callRaw: Client['raw'] = (openid, name, event) => client().raw(openid, name, event)
 
+/** What the app does on BUSY: wait a little and try again, until a final answer; `busy` counts the BUSY answers. */
+export async function untilFinal<C extends ActionContract>(openid: string, c: C, input: InputOf<C>, tries = 40): Promise<ActionResult<OutputOf<C>> & { busy: number }> {
+  let busy = 0
+  for (let i = 0; i < tries; i++) {
+    const r = await callAs(openid, c, input)
+    if (r.ok || r.error.code !== 'BUSY') return { ...r, busy }
+    busy++
+    await new Promise((res) => setTimeout(res, 20 + Math.random() * 80 * Math.min(i + 1, 5)))
+  }
+  throw new Error(`${c.fn}.${c.action} still BUSY after ${tries} tries`)
+}
+
 /**
  * Fire a function's timer trigger now, the way the cloud does (no caller, empty OPENID): the
  * inspector's "Run timer now" over HTTP, since the shared cloud lives in jest's parent process.
