@@ -9,7 +9,6 @@ export const ORDERS = 'orders'
 export const NOTICES = 'notices'
 /** Written by the events function (reminders, waitlist promotions); same notice shape. */
 export const EVENT_NOTICES = 'event_notices'
-export const BUILDINGS = 'buildings'
 
 export function callerOf(ctx: Pick<Ctx, 'openid' | 'roles' | 'caller' | 'user'>): Caller {
   const v = ctx.user?.volunteer

@@ -14,7 +14,8 @@ import { loadRules } from '../../../server/ledger'
 import type { Handler } from '../../../server/runtime'
 import { assertSafeText } from '../security'
 import { loadSla } from '../sla'
-import { BUILDINGS, callerOf, ORDERS } from '../store'
+import { BUILDINGS } from '../../community/store'
+import { callerOf, ORDERS } from '../store'
 
 export const create: Handler<typeof orders.create> = async (ctx, input) => {
   const me = ctx.user!
