@@ -1,16 +1,14 @@
 /**
  * What happens in 幸福里社区 besides its people: points rules, gifts, upcoming events and service
- * orders in every state. Pure data; times are relative to `now` (Beijing time), so the demo always
- * shows events in the coming weeks. scripts/seed.ts plays it through the functions as the personas.
+ * orders in every state. Pure data; times are relative to `now`, so the demo always shows events in
+ * the coming weeks, at clock times of the seeding machine's zone (the app shows local time; on a
+ * developer's machine in China that is Beijing time). scripts/seed.ts plays it through the functions as the personas.
  */
 import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
 import type { EventKind } from '../events/model'
 import type { Skill } from '../users/vocab'
 import { DEMO_NEIGHBOURS } from './community'
 import { PERSONAS } from './personas'
-
-dayjs.extend(utc)
 
 /** Neighbour openid by name (demo-r-NN). */
 export const neighbour = (name: string): string => {
@@ -56,14 +54,14 @@ export interface DemoEvent {
   signUps: [openid: string, family: number][]
 }
 
-/** 09:00 Beijing time, `days` after `now`. */
+/** hour:minute local time, `days` after `now`. */
 const at = (now: number, days: number, hour: number, minute = 0) =>
-  dayjs(now).utcOffset(480).add(days, 'day').hour(hour).minute(minute).second(0).millisecond(0).valueOf()
+  dayjs(now).add(days, 'day').hour(hour).minute(minute).second(0).millisecond(0).valueOf()
 
 /** Days from `now` to the next 逢四 day (the 4th, 14th or 24th), at least `min` days ahead. */
 export function daysToNextFourth(now: number, min: number): number {
   for (let d = min; ; d++) {
-    if (dayjs(now).utcOffset(480).add(d, 'day').date() % 10 === 4) return d
+    if (dayjs(now).add(d, 'day').date() % 10 === 4) return d
   }
 }
 
@@ -197,6 +195,7 @@ export const DEMO_ADJUSTMENTS: { openid: string; delta: number; reason: string; 
   { openid: neighbour('马志华'), delta: 30, reason: '社区义诊现场志愿服务', requestId: 'demo-adj-ma-0001' },
   { openid: neighbour('宋佳'), delta: 50, reason: '暑期四点半课堂辅导（10次）', requestId: 'demo-adj-song-001' },
   { openid: neighbour('许伟'), delta: 20, reason: '小区环境整治志愿服务', requestId: 'demo-adj-xu-00001' },
+  { openid: PERSONAS.residentWang.openid, delta: 15, reason: '老年合唱队参加文艺小舞台演出', requestId: 'demo-adj-wang-001' },
 ]
 
 /** One redemption at the 文艺小舞台 booth, so 我的兑换 shows a code. */
