@@ -12,7 +12,8 @@ export interface QueryState<T> {
   reload: () => Promise<void>
 }
 
-function asAppError(err: unknown): AppError {
+/** What a page shows for a failed call: the server's AppError, or a plain INTERNAL one. */
+export function asAppError(err: unknown): AppError {
   return err instanceof AppError ? err : new AppError('INTERNAL', '系统出了点小问题，请稍后再试')
 }
 

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import type { ActionContract, InputOf, OutputOf } from '@core/contract/define'
-import { AppError } from '@core/contract/errors'
+import type { AppError } from '@core/contract/errors'
 import { call } from '@/api/client'
 import type { ContractRef } from '@/api'
+import { asAppError } from '@/hooks/use-query'
 
 type PagedOut = { items: unknown[]; next: string | null }
 
@@ -28,7 +29,7 @@ export function usePaged<C extends ActionContract>(contract: ContractRef<C>, inp
         setItems((prev) => (cursor ? [...prev, ...(out.items as Item[])] : (out.items as Item[])))
         setNext(out.next)
       } catch (err) {
-        if (mine === seq.current) setError(err instanceof AppError ? err : new AppError('INTERNAL', '系统出了点小问题，请稍后再试'))
+        if (mine === seq.current) setError(asAppError(err))
       } finally {
         if (mine === seq.current) setLoading(false)
       }
