@@ -1,14 +1,7 @@
 import * as z from 'zod'
 import { defineFunction } from '../contract/define'
 import { errorCatalog } from '../contract/errors'
-import { idSchema } from '../users/schemas'
-
-const label = (what: string, max: number) =>
-  z
-    .string({ error: `请填写${what}` })
-    .trim()
-    .min(1, { error: `请填写${what}` })
-    .max(max, { error: `${what}最多${max}个字` })
+import { idSchema, text } from '../users/schemas'
 
 export const unitView = z.object({ id: z.string(), name: z.string() })
 export const buildingView = z.object({
@@ -38,7 +31,7 @@ export const community = defineFunction('community', {
   upsertGrid: {
     summary: '新增或修改网格（管理员）',
     roles: ['admin'],
-    input: z.object({ id: idSchema, name: label('网格名称', 20), order: z.number().int().min(0).max(999).default(0) }),
+    input: z.object({ id: idSchema, name: text('网格名称', 20), order: z.number().int().min(0).max(999).default(0) }),
     output: gridView.omit({ buildings: true }),
   },
   upsertBuilding: {
@@ -47,7 +40,7 @@ export const community = defineFunction('community', {
     input: z.object({
       id: idSchema,
       gridId: idSchema,
-      name: label('楼栋名称', 20),
+      name: text('楼栋名称', 20),
       unitCount: z.number({ error: '请填写单元数' }).int().min(1, { error: '至少1个单元' }).max(20, { error: '最多20个单元' }),
       order: z.number().int().min(0).max(999).default(0),
     }),

@@ -2,11 +2,9 @@
 import * as z from 'zod'
 import { defineFunction } from '../contract/define'
 import { errorCatalog } from '../contract/errors'
-import { idSchema, openidSchema, pageSchema } from '../users/schemas'
+import { idSchema, openidSchema, pageSchema, text } from '../users/schemas'
 import { EVENT_KINDS } from './model'
 
-const text = (what: string, max: number) =>
-  z.string({ error: `请填写${what}` }).trim().min(1, { error: `请填写${what}` }).max(max, { error: `${what}最多${max}个字` })
 const time = (what: string) => z.number({ error: `请选择${what}` }).int().min(0, { error: `请选择${what}` })
 
 export const audienceSchema = z.discriminatedUnion(

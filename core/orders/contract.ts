@@ -5,7 +5,7 @@
 import * as z from 'zod'
 import { defineFunction } from '../contract/define'
 import { errorCatalog } from '../contract/errors'
-import { idSchema, openidSchema } from '../users/schemas'
+import { idSchema, openidSchema, text } from '../users/schemas'
 import { SKILLS } from '../users/vocab'
 import { URGENCIES } from './model'
 import { slaSchema, slaView } from './sla-schema'
@@ -25,7 +25,6 @@ import {
   statusFilter,
   subscribeSchema,
   teamOpt,
-  text,
   triageExtras,
 } from './schemas'
 

@@ -1,15 +1,9 @@
 /** Input pieces and output views of the orders contract. */
 import * as z from 'zod'
-import { idSchema, nameSchema, openidSchema, phoneSchema } from '../users/schemas'
+import { idSchema, nameSchema, openidSchema, phoneSchema, text } from '../users/schemas'
 import { SKILLS, TEAMS } from '../users/vocab'
 import { orderDoc, PRIORITIES, STATUSES, URGENCIES, WHENS } from './model'
 
-export const text = (what: string, max: number) =>
-  z
-    .string({ error: `请填写${what}` })
-    .trim()
-    .min(1, { error: `请填写${what}` })
-    .max(max, { error: `${what}最多${max}个字` })
 export const optionalText = (what: string, max: number) =>
   z.string({ error: `${what}应是文字` }).trim().max(max, { error: `${what}最多${max}个字` }).optional()
 

@@ -15,6 +15,14 @@ export const nameSchema = z
   .min(1, { error: '请填写姓名' })
   .max(20, { error: '姓名最多20个字' })
 
+/** A required line of text: trimmed, not empty, at most `max` characters; the messages name the field. */
+export const text = (what: string, max: number) =>
+  z
+    .string({ error: `请填写${what}` })
+    .trim()
+    .min(1, { error: `请填写${what}` })
+    .max(max, { error: `${what}最多${max}个字` })
+
 export const phoneSchema = z.string({ error: '请填写手机号' }).regex(/^1\d{10}$/, { error: '请填写11位手机号' })
 
 export const pageSchema = z.object({
