@@ -19,6 +19,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: '管理员',
 }
 
+/** Staff actions: a 网格员 (their scope is checked by the action) or an admin. */
+export const STAFF = ['staff', 'admin'] as const satisfies readonly Role[]
+
 /** Who may call an action: a list of roles, or 'anyone' (guests included). */
 export type Audience = readonly Role[] | 'anyone'
 

@@ -2,6 +2,7 @@
 import * as z from 'zod'
 import { defineFunction } from '../contract/define'
 import { errorCatalog } from '../contract/errors'
+import { STAFF } from '../contract/roles'
 import { idSchema, openidSchema, pageSchema, text } from '../users/schemas'
 import { EVENT_KINDS } from './model'
 
@@ -61,7 +62,6 @@ const attendeeView = z.object({
 })
 const checkInOut = z.object({ name: z.string(), status: regStatus, awarded: z.number(), already: z.boolean() })
 
-const STAFF = ['staff', 'admin'] as const
 const byEvent = z.object({ eventId: idSchema })
 
 export const eventsFn = defineFunction('events', {

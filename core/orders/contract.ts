@@ -5,6 +5,7 @@
 import * as z from 'zod'
 import { defineFunction } from '../contract/define'
 import { errorCatalog } from '../contract/errors'
+import { STAFF } from '../contract/roles'
 import { idSchema, openidSchema, text } from '../users/schemas'
 import { SKILLS } from '../users/vocab'
 import { URGENCIES } from './model'
@@ -28,7 +29,6 @@ import {
   triageExtras,
 } from './schemas'
 
-const STAFF = ['staff', 'admin'] as const
 const VOLUNTEER = ['volunteer'] as const
 const REGISTERED = ['resident'] as const
 const changed = orderSummary

@@ -5,6 +5,7 @@
 import * as z from 'zod'
 import { defineFunction } from '../contract/define'
 import { errorCatalog } from '../contract/errors'
+import { STAFF } from '../contract/roles'
 import { idSchema, openidSchema, pageSchema } from '../users/schemas'
 
 const reason = z.string({ error: '请写明原因' }).trim().min(2, { error: '请写明原因' }).max(100, { error: '原因最多100个字' })
@@ -69,7 +70,6 @@ export const boothLineView = z.object({
   balanced: z.boolean(),
 })
 
-const STAFF = ['staff', 'admin'] as const
 
 export const pointsFn = defineFunction('points', {
   balance: { summary: '我的积分：余额、即将过期（今年底到期）的积分', roles: ['resident'], input: z.object({}), output: balanceView },

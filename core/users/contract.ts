@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { defineFunction } from '../contract/define'
 import { errorCatalog } from '../contract/errors'
-import { ROLES } from '../contract/roles'
+import { ROLES, STAFF } from '../contract/roles'
 import {
   applicationItem,
   applicationSchema,
@@ -65,7 +65,7 @@ export const users = defineFunction('users', {
   },
   listVolunteerApplications: {
     summary: '志愿者申请列表（网格员只看自己网格，管理员看全部）',
-    roles: ['staff', 'admin'],
+    roles: STAFF,
     input: pageSchema.extend({
       status: z.enum(APPLICATION_STATUSES, { error: '请选择状态' }).default('pending'),
       gridId: idSchema.optional(),
@@ -74,7 +74,7 @@ export const users = defineFunction('users', {
   },
   reviewVolunteer: {
     summary: '审核志愿者申请：通过或不通过（不通过须写原因）',
-    roles: ['staff', 'admin'],
+    roles: STAFF,
     input: z.discriminatedUnion(
       'decision',
       [
@@ -92,21 +92,21 @@ export const users = defineFunction('users', {
   },
   grantRole: {
     summary: '授予角色：管理员可授予网格员（含网格）、楼栋长（含楼栋）、管理员；网格员可在自己网格内授予楼栋长',
-    roles: ['staff', 'admin'],
+    roles: STAFF,
     input: grantInput,
     output: userView,
     errors: ['TARGET_NOT_REGISTERED', 'UNKNOWN_GRID', 'UNKNOWN_BUILDING'],
   },
   revokeRole: {
     summary: '撤销角色（可只撤销部分网格/楼栋）；网格员只能撤销自己网格内的楼栋长；管理员不能撤销自己的管理员身份',
-    roles: ['staff', 'admin'],
+    roles: STAFF,
     input: revokeInput,
     output: userView,
     errors: ['TARGET_NOT_REGISTERED', 'CANNOT_REVOKE_SELF'],
   },
   listUsers: {
     summary: '居民名单（网格员只看自己网格，管理员看全部），可按网格、楼栋、角色筛选，按姓名搜索',
-    roles: ['staff', 'admin'],
+    roles: STAFF,
     input: pageSchema.extend({
       gridId: idSchema.optional(),
       buildingId: idSchema.optional(),
