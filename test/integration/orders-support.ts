@@ -1,5 +1,4 @@
 /** Helpers for the orders integration tests: people, orders in any state, ledger reads. */
-import { personAccountId } from '../../core/points/accounts'
 import { PERSONAS } from '../../core/demo/personas'
 import { orders } from '../../core/orders/contract'
 import type { OrderSummary } from '../../core/orders/schemas'
@@ -110,10 +109,8 @@ export const findInQueue = (staff: string, orderId: string) => findIn((cursor) =
 export const findInPool = (volunteer: string, orderId: string, filters: { urgency?: 'urgent' | 'normal'; gridId?: string } = {}) =>
   findIn((cursor) => okAs(volunteer, orders.pool, { cursor, limit: 50, ...filters }), orderId)
 
-export async function balanceOf(openid: string): Promise<number> {
-  const res = await sdkDb().collection('points_accounts').doc(personAccountId(openid)).get()
-  return (res.data as { balance?: number } | null)?.balance ?? 0
-}
+/** A person's 爱心银行 balance, read straight from the ledger. */
+export { balanceOf } from './points-support'
 
 export async function transfersFor(orderId: string): Promise<{ _id: string; amount: number; to: string }[]> {
   const res = await sdkDb().collection('points_transfers').where({ 'source.id': orderId, 'source.kind': 'order' }).limit(100).get()
