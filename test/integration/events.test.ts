@@ -5,7 +5,7 @@ import { pointsFn } from '../../core/points/contract'
 import { PERSONAS } from '../../core/demo/personas'
 import { callAs, callRaw, okAs, sdkDb } from '../support/call'
 import { makeUsers } from './orders-support'
-import { balanceOf, newEvent, runTimer, STAFF } from './points-support'
+import { balanceOf, newEvent, publishBase, runTimer, STAFF } from './points-support'
 
 describe('sign-up, waitlist, cancel', () => {
   test('family counts against capacity; the waitlist promotes in order with a notice', async () => {
@@ -26,6 +26,16 @@ describe('sign-up, waitlist, cancel', () => {
     const list = await okAs(STAFF, eventsFn.attendees, { eventId: e.id })
     expect(list.seated).toBe(3)
     expect(list.items.find((i) => i.openid === d)).toMatchObject({ status: 'waiting', position: 1 })
+  })
+
+  test('a 网格员 publishes for the whole community or their own grid, not for another grid', async () => {
+    const mine = await newEvent({ audience: { kind: 'grid', gridId: 'g1' }, title: '一网格议事会' })
+    expect(mine.id).toBeTruthy()
+    const before = (await sdkDb().collection('events').where({ title: '二网格议事会' }).count()).total
+    const other = await callAs(STAFF, eventsFn.publish, { ...publishBase(), audience: { kind: 'grid', gridId: 'g2' }, title: '二网格议事会' })
+    expect(other).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '只能给自己负责的网格发布活动' } })
+    expect((await sdkDb().collection('events').where({ title: '二网格议事会' }).count()).total).toBe(before)
+    expect(await okAs(PERSONAS.staffChen.openid, eventsFn.publish, { ...publishBase(), audience: { kind: 'grid', gridId: 'g2' }, title: '二网格议事会' })).toMatchObject({ title: '二网格议事会' })
   })
 
   test('audience, deadline and lists (upcoming / mine)', async () => {

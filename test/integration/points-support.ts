@@ -37,9 +37,10 @@ export async function newGift(over: Partial<InputOf<typeof pointsFn.upsertGift>>
   return okAs(ADMIN, pointsFn.upsertGift, { name: '东北大米5斤', price: 30, totalStock: 100, perPersonLimit: 1, activeFrom: now - 3600e3, activeTo: now + 30 * 86400e3, ...over })
 }
 
-export async function newEvent(over: Partial<InputOf<typeof eventsFn.publish>> = {}) {
+/** A valid publish input: starts in 10 minutes, sign-up open for an hour. */
+export function publishBase(): InputOf<typeof eventsFn.publish> {
   const now = Date.now()
-  return okAs(STAFF, eventsFn.publish, {
+  return {
     kind: 'clinic',
     title: '社区义诊',
     place: '社区活动室',
@@ -48,9 +49,10 @@ export async function newEvent(over: Partial<InputOf<typeof eventsFn.publish>> =
     deadline: now + 3600e3,
     capacity: 30,
     points: 10,
-    ...over,
-  })
+  }
 }
+
+export const newEvent = (over: Partial<InputOf<typeof eventsFn.publish>> = {}) => okAs(STAFF, eventsFn.publish, { ...publishBase(), ...over })
 
 /** Fire a timer trigger as the cloud does (no caller); a client cannot (see events.test.ts). */
 export const runTimer = (fn: 'events' | 'points', name: string) => fireTimer(fn, name)

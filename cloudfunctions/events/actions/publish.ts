@@ -4,7 +4,8 @@
  * writes the event.
  */
 import { randomBytes } from 'node:crypto'
-import { EVENTS, SEATS, seatId, type EventDoc, type eventsFn } from '../../../core/events'
+import { canPublishFor, EVENTS, SEATS, seatId, type EventDoc, type eventsFn } from '../../../core/events'
+import { enforce } from '../../../core/users/permissions'
 import { eventsError } from '../../../core/events/contract'
 import { GIFTS, type GiftDoc } from '../../../core/gifts'
 import { commonError } from '../../../core/contract/errors'
@@ -22,6 +23,7 @@ async function createSeats(db: Db, eventId: string, capacity: number): Promise<v
 }
 
 export const publish: Handler<typeof eventsFn.publish> = async (ctx, input) => {
+  enforce(canPublishFor(ctx.caller, input.audience))
   const id = `e${ctx.now().toString(36)}${randomBytes(3).toString('hex')}`
   for (const b of input.booths) {
     const g = await getOrNull<GiftDoc>(ctx.db, GIFTS, b.giftId)
