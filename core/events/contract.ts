@@ -122,7 +122,7 @@ export const eventsFn = defineFunction('events', {
     roles: ['resident'],
     input: byEvent.extend({ code: z.string().trim().regex(/^\d{6}$/, { error: '请输入6位签到码' }) }),
     output: checkInOut,
-    errors: ['CODE_WRONG', 'NOT_SIGNED_UP', 'NOT_OPEN', 'DAILY_CAP'],
+    errors: ['CODE_WRONG', 'TOO_MANY_TRIES', 'NOT_SIGNED_UP', 'NOT_OPEN', 'DAILY_CAP'],
   },
   staffCheckIn: {
     summary: '工作人员扫居民的签到码签到，或为没报名的居民现场登记（walkIn）',
@@ -148,6 +148,7 @@ export const EVENTS_ERRORS = {
   GIFT_UNKNOWN: '没有找到这件礼品',
   GIFT_STOCK_SHORT: '礼品库存不够分配，请减少数量',
   CODE_WRONG: '签到码不对或已过期，请看现场最新的码',
+  TOO_MANY_TRIES: '签到码输错次数太多了，请找现场工作人员帮您签到',
   NOT_OPEN: '活动还没开始签到（开始前1小时起可签到）',
   DAILY_CAP: '已签到；今天获得的积分已达上限，签到积分没有发放',
   TARGET_NOT_REGISTERED: '这位居民还没有登记个人信息',

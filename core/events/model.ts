@@ -67,6 +67,8 @@ export interface RegistrationDoc {
   subscribed?: boolean
   checkedInAt?: number
   checkedInBy?: string
+  /** Wrong rotating codes typed for this event; at MAX_CODE_TRIES only staff can check the person in. */
+  codeTries?: number
   createdAt: number
   updatedAt: number
 }
@@ -87,4 +89,7 @@ export const SEATS = 'event_seats'
 
 export const regId = (eventId: string, openid: string): string => `reg:${eventId}:${openid}`
 export const seatId = (eventId: string, n: number): string => `seat:${eventId}:${n}`
+/** A 6-digit code rotating every minute cannot be guessed in this many tries (odds ≈ 2 in 100,000). */
+export const MAX_CODE_TRIES = 10
+
 export const partySize = (r: Pick<RegistrationDoc, 'family'>): number => 1 + r.family

@@ -1,6 +1,6 @@
 /** Events through the real SDK: publish, sign-up with family, waitlist promotion with a notice, check-in, lists. */
 import { eventsFn } from '../../core/events/contract'
-import { EVENT_NOTICES } from '../../core/events/model'
+import { EVENT_NOTICES, MAX_CODE_TRIES } from '../../core/events/model'
 import { pointsFn } from '../../core/points/contract'
 import { PERSONAS } from '../../core/demo/personas'
 import { callAs, callRaw, okAs, sdkDb } from '../support/call'
@@ -81,6 +81,22 @@ describe('check-in', () => {
     const list = await okAs(STAFF, eventsFn.attendees, { eventId: e.id })
     expect(list.items.find((i) => i.openid === c)?.status).toBe('no_show')
     expect(list.items.find((i) => i.openid === walk)).toMatchObject({ walkIn: true, status: 'attended' })
+  })
+  test('after MAX_CODE_TRIES wrong codes even the right one is refused; staff can still check the person in', async () => {
+    const now = Date.now()
+    const e = await newEvent({ points: 6, startAt: now - 60e3, endAt: now + 3600e3, deadline: now + 1800e3 })
+    const [guesser] = await makeUsers(1, { prefix: 'ct' })
+    await okAs(guesser, eventsFn.signUp, { eventId: e.id })
+    const { code } = await okAs(STAFF, eventsFn.checkinCode, { eventId: e.id })
+    const wrongs = Array.from({ length: MAX_CODE_TRIES }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'))
+    for (const wrong of wrongs) {
+      expect(await callAs(guesser, eventsFn.checkIn, { eventId: e.id, code: wrong })).toMatchObject({ ok: false, error: { code: 'CODE_WRONG' } })
+    }
+    const fresh = (await okAs(STAFF, eventsFn.checkinCode, { eventId: e.id })).code
+    expect(await callAs(guesser, eventsFn.checkIn, { eventId: e.id, code: fresh })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_TRIES', message: '签到码输错次数太多了，请找现场工作人员帮您签到' } })
+    expect(await balanceOf(guesser)).toBe(0)
+    const personal = await okAs(guesser, eventsFn.myCode, { eventId: e.id })
+    expect(await okAs(STAFF, eventsFn.staffCheckIn, { code: personal.code })).toMatchObject({ status: 'attended', awarded: 6 })
   })
 })
 

@@ -3,7 +3,7 @@
  * personal code, or staff add a walk-in. The registration flips to attended and the attendance
  * award rides in the same transaction with key `award:event:<eventId>:<openid>`: exactly once.
  */
-import { acceptsCode, personalCode, REGISTRATIONS, regId, rotatingCode, verifyPersonalCode, type EventDoc, type eventsFn, type RegistrationDoc } from '../../../core/events'
+import { acceptsCode, MAX_CODE_TRIES, personalCode, REGISTRATIONS, regId, rotatingCode, verifyPersonalCode, type EventDoc, type eventsFn, type RegistrationDoc } from '../../../core/events'
 import { eventsError } from '../../../core/events/contract'
 import { attendanceKey, awardTransfer } from '../../../core/points'
 import type { UserDoc } from '../../../core/users/model'
@@ -21,7 +21,9 @@ function mustBeOpen(e: EventDoc, now: number): void {
   if (now < e.startAt - OPEN_BEFORE_MS || now > e.endAt) throw eventsError('NOT_OPEN')
 }
 
-async function attend(ctx: Ctx, e: EventDoc, who: { openid: string; name: string }, walkIn: boolean) {
+type Via = 'event-code' | 'staff'
+
+async function attend(ctx: Ctx, e: EventDoc, who: { openid: string; name: string }, walkIn: boolean, via: Via) {
   const rules = await loadRules(ctx.db)
   const id = regId(e._id, who.openid)
   const now = ctx.now()
@@ -29,6 +31,7 @@ async function attend(ctx: Ctx, e: EventDoc, who: { openid: string; name: string
     const reg = await getOrNull<RegistrationDoc>(t, REGISTRATIONS, id)
     if (reg?.status === 'attended') return { name: reg.name, status: reg.status, awarded: 0, already: true }
     if (!walkIn && reg?.status !== 'registered') throw eventsError('NOT_SIGNED_UP')
+    if (via === 'event-code' && (reg?.codeTries ?? 0) >= MAX_CODE_TRIES) throw eventsError('TOO_MANY_TRIES')
     const out: RegistrationDoc = {
       ...(reg ?? { eventId: e._id, openid: who.openid, name: who.name, family: 0, seats: [], createdAt: now, walkIn: true }),
       _id: id,
@@ -51,8 +54,12 @@ async function attend(ctx: Ctx, e: EventDoc, who: { openid: string; name: string
 export const checkIn: Handler<typeof eventsFn.checkIn> = async (ctx, input) => {
   const e = await mustGetEvent(ctx.db, input.eventId)
   mustBeOpen(e, ctx.now())
-  if (!acceptsCode(hmacOf(e), e._id, input.code, ctx.now())) throw eventsError('CODE_WRONG')
-  return attend(ctx, e, { openid: ctx.openid, name: ctx.user?.name ?? '' }, false)
+  if (!acceptsCode(hmacOf(e), e._id, input.code, ctx.now())) {
+    // Counted on the registration (no extra read on the right-code path); a missing one updates nothing.
+    await ctx.db.collection(REGISTRATIONS).doc(regId(e._id, ctx.openid)).update({ data: { codeTries: ctx.db.command.inc(1) } })
+    throw eventsError('CODE_WRONG')
+  }
+  return attend(ctx, e, { openid: ctx.openid, name: ctx.user?.name ?? '' }, false, 'event-code')
 }
 
 export const staffCheckIn: Handler<typeof eventsFn.staffCheckIn> = async (ctx, input) => {
@@ -62,13 +69,13 @@ export const staffCheckIn: Handler<typeof eventsFn.staffCheckIn> = async (ctx, i
     const who = e && verifyPersonalCode(hmacOf(e), input.code)
     if (!e || !who) throw eventsError('CODE_WRONG')
     mustBeOpen({ ...e, _id: eventId! }, ctx.now())
-    return attend(ctx, { ...e, _id: eventId! }, { openid: who.openid, name: '' }, false)
+    return attend(ctx, { ...e, _id: eventId! }, { openid: who.openid, name: '' }, false, 'staff')
   }
   const e = await mustGetEvent(ctx.db, input.eventId)
   mustBeOpen(e, ctx.now())
   const user = await getOrNull<UserDoc>(ctx.db, USERS, input.openid)
   if (!user) throw eventsError('TARGET_NOT_REGISTERED')
-  return attend(ctx, e, { openid: input.openid, name: user.name }, true)
+  return attend(ctx, e, { openid: input.openid, name: user.name }, true, 'staff')
 }
 
 export const myCode: Handler<typeof eventsFn.myCode> = async (ctx, input) => {
