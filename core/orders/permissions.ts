@@ -23,7 +23,8 @@ export interface Caller {
 
 const has = (c: Caller, r: Role) => c.roles.includes(r)
 
-export function isStaffOf(c: Caller, gridId: string): boolean {
+/** Staff of the grid, or admin (who manages every grid). Not users/permissions isStaffOf, which excludes admin. */
+export function managesGrid(c: Caller, gridId: string): boolean {
   return has(c, 'admin') || (has(c, 'staff') && c.grids.includes(gridId))
 }
 
@@ -41,7 +42,7 @@ export function isCandidate(c: Caller, o: Pick<Order, 'audience'>): boolean {
 export function capacities(c: Caller, o: Order): Set<Actor> {
   const out = new Set<Actor>()
   if (o.residentId === c.openid || o.orderedBy === c.openid) out.add('owner')
-  if (isStaffOf(c, o.gridId)) out.add('staff')
+  if (managesGrid(c, o.gridId)) out.add('staff')
   if (o.volunteerId === c.openid && has(c, 'volunteer')) out.add('volunteer')
   if (isCandidate(c, o)) out.add('candidate')
   return out
@@ -74,5 +75,5 @@ export function viewFor<T extends Pick<Order, 'contactPhone'>>(c: Caller, o: Ord
 
 /** A 楼栋长 for their buildings, a 网格员 for their grids, an admin anywhere may order for a neighbour. */
 export function mayOrderFor(c: Caller, building: { id: string; gridId: string }): boolean {
-  return (has(c, 'building_lead') && c.buildings.includes(building.id)) || isStaffOf(c, building.gridId)
+  return (has(c, 'building_lead') && c.buildings.includes(building.id)) || managesGrid(c, building.gridId)
 }
