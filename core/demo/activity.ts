@@ -5,7 +5,7 @@
  * developer's machine in China that is Beijing time). scripts/seed.ts plays it through the functions as the personas.
  */
 import dayjs from 'dayjs'
-import type { EventKind } from '../events/model'
+import type { EventDoc } from '../events/model'
 import type { Skill } from '../users/vocab'
 import { DEMO_NEIGHBOURS } from './community'
 import { PERSONAS } from './personas'
@@ -38,16 +38,9 @@ export const DEMO_GIFTS: DemoGift[] = [
   { id: 'demo-gift-detergent', name: '洗衣液2斤', price: 15, totalStock: 50, perPersonLimit: 2 },
 ]
 
-export interface DemoEvent {
+/** An event as published (the EventDoc fields staff type in), plus who publishes it and who signs up. */
+export interface DemoEvent extends Pick<EventDoc, 'kind' | 'title' | 'place' | 'startAt' | 'endAt' | 'deadline' | 'capacity' | 'points'> {
   key: string
-  kind: EventKind
-  title: string
-  place: string
-  startAt: number
-  endAt: number
-  deadline: number
-  capacity: number
-  points: number
   booths: { giftId: string; stock: number }[]
   /** Who publishes it (a 网格员 or the admin) and who has signed up (openid, family members). */
   by: string
