@@ -1,3 +1,5 @@
+import { keysOf } from './vocab'
+
 /**
  * Roles live in the database (the users collection); this is their vocabulary.
  * - guest: an OPENID with no profile yet
@@ -7,10 +9,7 @@
  * - building_lead: 楼栋长, scoped to their buildings
  * - admin: community administrator
  */
-export const ROLES = ['guest', 'resident', 'volunteer', 'staff', 'building_lead', 'admin'] as const
-export type Role = (typeof ROLES)[number]
-
-export const ROLE_LABELS: Record<Role, string> = {
+export const ROLE_LABELS = {
   guest: '访客',
   resident: '居民',
   volunteer: '志愿者',
@@ -18,6 +17,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   building_lead: '楼栋长',
   admin: '管理员',
 }
+export const ROLES = keysOf(ROLE_LABELS)
+export type Role = (typeof ROLES)[number]
 
 /** Staff actions: a 网格员 (their scope is checked by the action) or an admin. */
 export const STAFF = ['staff', 'admin'] as const satisfies readonly Role[]

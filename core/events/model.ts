@@ -4,9 +4,9 @@
  * spread over 30 documents instead of piling onto one counter, and overbooking is impossible by
  * construction. A registration is `reg:<eventId>:<openid>` (one per person per event).
  */
-export const EVENT_KINDS = ['clinic', 'haircut', 'stage', 'council', 'volunteer_day', 'other'] as const
-export type EventKind = (typeof EVENT_KINDS)[number]
-export const EVENT_KIND_LABELS: Record<EventKind, string> = {
+import { keysOf } from '../contract/vocab'
+
+export const EVENT_KIND_LABELS = {
   clinic: '义诊',
   haircut: '义剪',
   stage: '文艺小舞台',
@@ -14,6 +14,8 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
   volunteer_day: '志愿服务',
   other: '其他活动',
 }
+export const EVENT_KINDS = keysOf(EVENT_KIND_LABELS)
+export type EventKind = (typeof EVENT_KINDS)[number]
 
 export type Audience = { kind: 'everyone' } | { kind: 'grid'; gridId: string } | { kind: 'volunteers' }
 

@@ -4,29 +4,10 @@
  */
 import type { EventType } from './machine'
 import type { Order } from './model'
-
-export const NOTICE_KINDS = [
-  'dispatched',
-  'assigned',
-  'accepted',
-  'started',
-  'done',
-  'confirmed',
-  'auto_confirmed',
-  'rated',
-  'reopened',
-  'released',
-  'overdue',
-  'cancelled',
-  'escalated',
-  'referred',
-  'rejected',
-  'closed',
-] as const
-export type NoticeKind = (typeof NOTICE_KINDS)[number]
+import { keysOf } from '../contract/vocab'
 
 /** Title shown in the inbox; the body adds the order's category. */
-export const NOTICE_TITLES: Record<NoticeKind, string> = {
+export const NOTICE_TITLES = {
   dispatched: '社区已派单，正在找志愿者',
   assigned: '有一张单子指派给您，请尽快接单',
   accepted: '志愿者已接单',
@@ -44,6 +25,8 @@ export const NOTICE_TITLES: Record<NoticeKind, string> = {
   rejected: '社区暂时不能受理这张单子',
   closed: '您上报的事情已办结',
 }
+export const NOTICE_KINDS = keysOf(NOTICE_TITLES)
+export type NoticeKind = (typeof NOTICE_KINDS)[number]
 
 export type Effect =
   | { kind: 'notice'; notice: NoticeKind; to: string[] }

@@ -2,24 +2,9 @@
  * Fixed vocabularies for profiles and volunteer applications (shared by app, functions, docs).
  * Skills follow the service categories residents order (#5), so the pool can filter by skill.
  */
-export const SKILLS = [
-  'repair_water_electric',
-  'repair_pipe',
-  'repair_appliance',
-  'elder_escort',
-  'elder_shopping',
-  'elder_meals',
-  'elder_visit',
-  'child_care',
-  'child_tutoring',
-  'housekeeping',
-  'legal',
-  'counseling',
-  'other',
-] as const
-export type Skill = (typeof SKILLS)[number]
+import { keysOf } from '../contract/vocab'
 
-export const SKILL_LABELS: Record<Skill, string> = {
+export const SKILL_LABELS = {
   repair_water_electric: '水电维修',
   repair_pipe: '管道疏通',
   repair_appliance: '家电维修',
@@ -34,19 +19,12 @@ export const SKILL_LABELS: Record<Skill, string> = {
   counseling: '心理疏导',
   other: '其他',
 }
+export const SKILLS = keysOf(SKILL_LABELS)
+export type Skill = (typeof SKILLS)[number]
 
 /** When a volunteer is usually free: day type × part of day. */
-export const TIME_SLOTS = [
-  'weekday_morning',
-  'weekday_afternoon',
-  'weekday_evening',
-  'weekend_morning',
-  'weekend_afternoon',
-  'weekend_evening',
-] as const
-export type TimeSlot = (typeof TIME_SLOTS)[number]
 
-export const TIME_SLOT_LABELS: Record<TimeSlot, string> = {
+export const TIME_SLOT_LABELS = {
   weekday_morning: '工作日上午',
   weekday_afternoon: '工作日下午',
   weekday_evening: '工作日晚上',
@@ -54,16 +32,18 @@ export const TIME_SLOT_LABELS: Record<TimeSlot, string> = {
   weekend_afternoon: '周末下午',
   weekend_evening: '周末晚上',
 }
+export const TIME_SLOTS = keysOf(TIME_SLOT_LABELS)
+export type TimeSlot = (typeof TIME_SLOTS)[number]
 
 /** Volunteer teams; orders may be published to one team only (e.g. 红管家 for small repairs). */
-export const TEAMS = ['red_steward', 'silver_pioneer', 'youth'] as const
-export type Team = (typeof TEAMS)[number]
 
-export const TEAM_LABELS: Record<Team, string> = {
+export const TEAM_LABELS = {
   red_steward: '红管家',
   silver_pioneer: '银发先锋',
   youth: '青年志愿者',
 }
+export const TEAMS = keysOf(TEAM_LABELS)
+export type Team = (typeof TEAMS)[number]
 
 export const APPLICATION_STATUSES = ['pending', 'approved', 'rejected'] as const
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number]
