@@ -6,6 +6,7 @@ import { mayCall } from '../core/contract/roles'
 import { loadCaller, type Ctx, type TimerCtx } from './context'
 import type { Db } from './db'
 import { chineseIssue, fieldIssues } from './issues'
+import { assertSafeInput } from './text-check'
 
 export type Handler<C extends ActionContract> = (ctx: Ctx, input: ParsedInputOf<C>) => Promise<z.input<C['output']> | OutputOf<C>>
 export type Handlers<F extends FunctionContract> = { [K in keyof F]: Handler<F[K]> }
@@ -41,7 +42,7 @@ function isTimer(event: unknown): event is TimerEvent {
  * One cloud function over a feature's actions: `main({ action, data })`.
  * Order: action lookup → caller from the WX context and the users collection → contract role check
  * (guest → NOT_REGISTERED, else FORBIDDEN) → input parse (INVALID_INPUT with field details) →
- * handler → output parse (strips fields the contract does not declare). Expected failures are
+ * content check of free text (CONTENT_RISKY) → handler → output parse (strips fields the contract does not declare). Expected failures are
  * AppErrors and come back as `{ ok: false, error }`; anything else is logged and becomes INTERNAL.
  */
 export function createFunction<F extends FunctionContract>(contracts: F, handlers: Handlers<F>, opts: FunctionOptions = {}): Main {
@@ -76,6 +77,7 @@ export function createFunction<F extends FunctionContract>(contracts: F, handler
       const parsed = contract.input.safeParse(data === undefined ? {} : data, { error: chineseIssue })
       if (!parsed.success) throw commonError('INVALID_INPUT', fieldIssues(parsed.error))
       const ctx: Ctx = { openid, ...caller, db: d, cloud, now: () => started, log }
+      await assertSafeInput(ctx, contract.input, parsed.data)
       const out = await handlers[contract.action as keyof F](ctx, parsed.data as never)
       const checked = contract.output.safeParse(out)
       if (!checked.success) {

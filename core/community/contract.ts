@@ -1,7 +1,8 @@
 import * as z from 'zod'
 import { defineFunction } from '../contract/define'
 import { errorCatalog } from '../contract/errors'
-import { idSchema, text } from '../users/schemas'
+import { text } from '../contract/text'
+import { idSchema } from '../users/schemas'
 
 export const unitView = z.object({ id: z.string(), name: z.string() })
 export const buildingView = z.object({

@@ -3,7 +3,8 @@ import * as z from 'zod'
 import { defineFunction } from '../contract/define'
 import { errorCatalog } from '../contract/errors'
 import { STAFF } from '../contract/roles'
-import { idSchema, openidSchema, pageSchema, text } from '../users/schemas'
+import { text, token } from '../contract/text'
+import { idSchema, openidSchema, pageSchema } from '../users/schemas'
 import { EVENT_KINDS } from './model'
 
 const time = (what: string) => z.number({ error: `请选择${what}` }).int().min(0, { error: `请选择${what}` })
@@ -17,7 +18,7 @@ export const audienceSchema = z.discriminatedUnion(
 export const publishInput = z
   .object({
     kind: z.enum(EVENT_KINDS, { error: '请选择活动类型' }),
-    title: text('活动名称', 30),
+    title: text('活动名称', 30, { letter: true }),
     place: text('地点', 50),
     startAt: time('开始时间'),
     endAt: time('结束时间'),
@@ -127,7 +128,7 @@ export const eventsFn = defineFunction('events', {
   staffCheckIn: {
     summary: '工作人员扫居民的签到码签到，或为没报名的居民现场登记（walkIn）',
     roles: STAFF,
-    input: z.union([z.object({ code: z.string().trim().min(10).max(200) }), byEvent.extend({ openid: openidSchema, walkIn: z.literal(true) })]),
+    input: z.union([z.object({ code: token('签到码', 10, 200) }), byEvent.extend({ openid: openidSchema, walkIn: z.literal(true) })]),
     output: checkInOut,
     errors: ['CODE_WRONG', 'NOT_SIGNED_UP', 'TARGET_NOT_REGISTERED', 'NOT_OPEN'],
   },

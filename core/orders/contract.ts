@@ -6,7 +6,8 @@ import * as z from 'zod'
 import { defineFunction } from '../contract/define'
 import { errorCatalog } from '../contract/errors'
 import { STAFF } from '../contract/roles'
-import { idSchema, openidSchema, text } from '../users/schemas'
+import { longText, optionalLongText, text } from '../contract/text'
+import { idSchema, openidSchema } from '../users/schemas'
 import { SKILLS } from '../users/vocab'
 import { URGENCIES } from './model'
 import { slaSchema, slaView } from './sla-schema'
@@ -14,7 +15,6 @@ import {
   byId,
   createInput,
   noticeView,
-  optionalText,
   orderIdSchema,
   orderSummary,
   orderView,
@@ -57,26 +57,26 @@ export const orders = defineFunction('orders', {
   cancel: {
     summary: '取消单子（志愿者接单之前）',
     roles: REGISTERED,
-    input: byId.extend({ reason: optionalText('取消原因', 200) }),
+    input: byId.extend({ reason: optionalLongText('取消原因', 200) }),
     output: changed,
   },
   confirm: {
     summary: '确认完成，可同时评价（1–5星和留言）；志愿者获得积分（每单一次）',
     roles: REGISTERED,
-    input: byId.extend({ stars: starsSchema.optional(), comment: optionalText('评价', 200) }),
+    input: byId.extend({ stars: starsSchema.optional(), comment: optionalLongText('评价', 200) }),
     output: changed,
   },
   rate: {
     summary: '评价已完成的单子（1–5星和留言），每单一次',
     roles: REGISTERED,
-    input: byId.extend({ stars: starsSchema, comment: optionalText('评价', 200) }),
+    input: byId.extend({ stars: starsSchema, comment: optionalLongText('评价', 200) }),
     output: changed,
     errors: ['ALREADY_RATED'],
   },
   reopen: {
     summary: '没解决？完成后7天内可重新打开，回到网格员那里重新安排（历史保留）',
     roles: REGISTERED,
-    input: byId.extend({ reason: text('原因', 200) }),
+    input: byId.extend({ reason: longText('原因', 200) }),
     output: changed,
     errors: ['REOPEN_EXPIRED'],
   },
@@ -103,37 +103,37 @@ export const orders = defineFunction('orders', {
   escalate: {
     summary: '大事：上报部门并记录说明，跟进到办结',
     roles: STAFF,
-    input: byId.extend({ department: text('部门', 40), note: text('说明', 200) }),
+    input: byId.extend({ department: text('部门', 40), note: longText('说明', 200) }),
     output: changed,
   },
   followUp: {
     summary: '已上报的事情：记录跟进情况',
     roles: STAFF,
-    input: byId.extend({ note: text('跟进情况', 200) }),
+    input: byId.extend({ note: longText('跟进情况', 200) }),
     output: changed,
   },
   close: {
     summary: '已上报的事情：办结',
     roles: STAFF,
-    input: byId.extend({ note: text('办结说明', 200) }),
+    input: byId.extend({ note: longText('办结说明', 200) }),
     output: changed,
   },
   refer: {
     summary: '私事：给出转介建议（市场服务、调解、法律援助等）并结束',
     roles: STAFF,
-    input: byId.extend({ guidance: text('转介建议', 300) }),
+    input: byId.extend({ guidance: longText('转介建议', 300) }),
     output: changed,
   },
   reject: {
     summary: '不受理，写明原因',
     roles: STAFF,
-    input: byId.extend({ reason: text('原因', 200) }),
+    input: byId.extend({ reason: longText('原因', 200) }),
     output: changed,
   },
   reassign: {
     summary: '重新安排：志愿者放弃或超时后，改派给另一位志愿者或重新放回接单池',
     roles: STAFF,
-    input: byId.extend({ volunteerId: openidSchema.nullable().optional(), skill: skillOpt, team: teamOpt, reason: text('原因', 200) }),
+    input: byId.extend({ volunteerId: openidSchema.nullable().optional(), skill: skillOpt, team: teamOpt, reason: longText('原因', 200) }),
     output: changed,
     errors: ['NOT_A_VOLUNTEER'],
   },
@@ -159,13 +159,13 @@ export const orders = defineFunction('orders', {
   reportDone: {
     summary: '服务完成：写几句说明，可附最多3张照片，请居民确认',
     roles: VOLUNTEER,
-    input: byId.extend({ note: text('完成说明', 300), photos: photosSchema }),
+    input: byId.extend({ note: longText('完成说明', 300), photos: photosSchema }),
     output: changed,
   },
   release: {
     summary: '放弃这张单子（写明原因），回到接单池或网格员那里',
     roles: VOLUNTEER,
-    input: byId.extend({ reason: text('原因', 200) }),
+    input: byId.extend({ reason: longText('原因', 200) }),
     output: changed,
   },
   tasks: {

@@ -1,24 +1,18 @@
 /** Input pieces and output views of the orders contract. */
 import * as z from 'zod'
-import { idSchema, nameSchema, openidSchema, phoneSchema, text } from '../users/schemas'
+import { cloudFileId } from '../contract/files'
+import { longText, nameSchema, optionalLongText, optionalText } from '../contract/text'
+import { idSchema, openidSchema, phoneSchema } from '../users/schemas'
 import { SKILLS, TEAMS } from '../users/vocab'
 import { orderDoc, PRIORITIES, STATUSES, URGENCIES, WHENS } from './model'
-
-export const optionalText = (what: string, max: number) =>
-  z.string({ error: `${what}应是文字` }).trim().max(max, { error: `${what}最多${max}个字` }).optional()
 
 export const orderIdSchema = z
   .string({ error: '请指定单子' })
   .regex(/^o[0-9a-z]{10,30}$/, { error: '单子编号不对' })
 export const byId = z.object({ orderId: orderIdSchema })
 
-/**
- * A photo uploaded by the app: a cloud file id under orders/ (the pages upload there). Other paths
- * are refused, so an order cannot be used to get temp URLs of unrelated files in storage.
- */
-export const fileIdSchema = z
-  .string({ error: '照片应是已上传的文件' })
-  .regex(/^cloud:\/\/[^/\s]{1,120}\/orders\/(?!(.*\/)?\.\.?(\/|$))[^\s\\]{1,200}$/, { error: '照片应是已上传的文件' })
+/** A photo of an order: uploaded by the app under orders/. */
+export const fileIdSchema = cloudFileId('orders', '照片应是已上传的文件')
 export const photosSchema = z.array(fileIdSchema).max(3, { error: '最多3张照片' }).default([])
 
 /** Subscribe-message templates the user just granted at this tap (one-time each). */
@@ -41,7 +35,7 @@ export const pointsSchema = z.number({ error: '积分应是数字' }).int().min(
 
 export const createInput = z.object({
   category: z.enum(SKILLS, { error: '请选择服务类别' }),
-  description: text('需求描述', 500),
+  description: longText('需求描述', 500),
   photos: photosSchema,
   /** Defaults to the (served) resident's 楼栋/单元. */
   buildingId: idSchema.optional(),
@@ -65,7 +59,7 @@ export const createInput = z.object({
 export const triageExtras = {
   priority: z.enum(PRIORITIES, { error: '请选择优先级' }).optional(),
   points: pointsSchema.optional(),
-  note: optionalText('说明', 200),
+  note: optionalLongText('说明', 200),
   /** After a reopen: the volunteer earns points again on the next confirmation. */
   awardAgain: z.boolean().optional(),
 }

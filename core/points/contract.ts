@@ -6,12 +6,14 @@ import * as z from 'zod'
 import { defineFunction } from '../contract/define'
 import { errorCatalog } from '../contract/errors'
 import { STAFF } from '../contract/roles'
+import { cloudFileId } from '../contract/files'
+import { longText, text, token } from '../contract/text'
 import { idSchema, openidSchema, pageSchema } from '../users/schemas'
 
-const reason = z.string({ error: '请写明原因' }).trim().min(2, { error: '请写明原因' }).max(100, { error: '原因最多100个字' })
+const reason = longText('原因', 100, { min: 2 })
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, { error: '请求编号格式不对' })
 const points = (max: number) => z.number({ error: '积分应是数字' }).int({ error: '积分应是整数' }).min(0).max(max)
-const codeInput = z.string({ error: '请输入兑换码' }).trim().min(4, { error: '请输入兑换码' }).max(80)
+const codeInput = token('兑换码', 4, 80)
 
 export const sourceView = z.object({ kind: z.enum(['order', 'event', 'redemption', 'adjustment', 'expiry']), id: z.string() })
 export const entryView = z.object({
@@ -118,8 +120,8 @@ export const pointsFn = defineFunction('points', {
     roles: ['admin'],
     input: z.object({
       id: idSchema.optional(),
-      name: z.string({ error: '请填写礼品名称' }).trim().min(1, { error: '请填写礼品名称' }).max(30),
-      photo: z.string().max(300).default(''),
+      name: text('礼品名称', 30, { letter: true }),
+      photo: z.union([z.literal(''), cloudFileId('gifts', '照片应是已上传的文件')]).default(''),
       price: z.number({ error: '请填写所需积分' }).int().min(1, { error: '所需积分至少为1' }).max(100000),
       totalStock: z.number({ error: '请填写库存' }).int().min(0).max(100000),
       perPersonLimit: z.number().int().min(1).max(100).default(1),

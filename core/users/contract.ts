@@ -2,11 +2,11 @@ import * as z from 'zod'
 import { defineFunction } from '../contract/define'
 import { errorCatalog } from '../contract/errors'
 import { ROLES, STAFF } from '../contract/roles'
+import { longText, nameSchema, searchText, token } from '../contract/text'
 import {
   applicationItem,
   applicationSchema,
   idSchema,
-  nameSchema,
   openidSchema,
   pageSchema,
   phoneSchema,
@@ -82,7 +82,7 @@ export const users = defineFunction('users', {
         z.object({
           openid: openidSchema,
           decision: z.literal('reject'),
-          reason: z.string({ error: '请写明不通过的原因' }).trim().min(1, { error: '请写明不通过的原因' }).max(200, { error: '原因最多200个字' }),
+          reason: longText('不通过的原因', 200),
         }),
       ],
       { error: '请选择通过或不通过' },
@@ -111,14 +111,14 @@ export const users = defineFunction('users', {
       gridId: idSchema.optional(),
       buildingId: idSchema.optional(),
       role: z.enum(ROLES, { error: '请选择角色' }).optional(),
-      keyword: z.string().trim().max(20, { error: '搜索词最多20个字' }).optional(),
+      keyword: searchText(20),
     }),
     output: usersOut,
   },
   bootstrapAdmin: {
     summary: '首位管理员：凭一次性邀请码（环境变量 LINLI_ADMIN_INVITE）或在名单内（LINLI_ADMIN_OPENIDS）成为管理员',
     roles: ['resident'],
-    input: z.object({ code: z.string({ error: '请填写邀请码' }).max(100).optional() }),
+    input: z.object({ code: token('邀请码', 1, 100).optional() }),
     output: userView,
     errors: ['INVITE_INVALID', 'INVITE_USED'],
   },

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { ROLES } from '../contract/roles'
+import { optionalLongText } from '../contract/text'
 import { APPLICATION_STATUSES, SKILLS, TEAMS, TIME_SLOTS } from './vocab'
 
 /** Ids of grids, buildings and units: short, safe as document ids. */
@@ -7,21 +8,8 @@ export const idSchema = z
   .string({ error: '请选择' })
   .regex(/^[A-Za-z0-9_-]{1,40}$/, { error: '编号格式不对' })
 
-export const openidSchema = z.string({ error: '请指定用户' }).min(1, { error: '请指定用户' }).max(64, { error: '用户编号太长' })
-
-export const nameSchema = z
-  .string({ error: '请填写姓名' })
-  .trim()
-  .min(1, { error: '请填写姓名' })
-  .max(20, { error: '姓名最多20个字' })
-
-/** A required line of text: trimmed, not empty, at most `max` characters; the messages name the field. */
-export const text = (what: string, max: number) =>
-  z
-    .string({ error: `请填写${what}` })
-    .trim()
-    .min(1, { error: `请填写${what}` })
-    .max(max, { error: `${what}最多${max}个字` })
+/** A WeChat OPENID (28 characters of letters, digits, - and _; demo and test ids are shorter). */
+export const openidSchema = z.string({ error: '请指定用户' }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '用户编号不对' })
 
 export const phoneSchema = z.string({ error: '请填写手机号' }).regex(/^1\d{10}$/, { error: '请填写11位手机号' })
 
@@ -37,7 +25,7 @@ export const applicationSchema = z.object({
     .min(1, { error: '请至少选一个方便的时间' })
     .max(TIME_SLOTS.length),
   team: z.enum(TEAMS, { error: '请从列表中选择队伍' }).optional(),
-  intro: z.string({ error: '自我介绍应是文字' }).trim().max(200, { error: '自我介绍最多200个字' }).optional(),
+  intro: optionalLongText('自我介绍', 200),
 })
 
 /** A volunteer application as stored on the user and as shown to staff. */

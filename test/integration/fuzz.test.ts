@@ -8,7 +8,7 @@ import { ALL_ACTIONS } from '../../core/registry'
 import { ROLES } from '../../core/contract/roles'
 import type { UserDoc } from '../../core/users/model'
 import { DEMO_BUILDINGS, DEMO_GRIDS } from '../../core/demo/community'
-import { asSent, FUZZ_SEED, garbage, inBatches, isInvalid, isStructured, samples, shapedPayload } from '../support/fuzz'
+import { asSent, FUZZ_SEED, garbage, inBatches, isInvalid, isStructured, samples, shapedPayload, STORED_FORBIDDEN } from '../support/fuzz'
 import { startPrivateCloud, type PrivateCloud } from '../support/private-cloud'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 24)
@@ -87,4 +87,11 @@ test('a guest with garbage is turned away before parsing, nothing written', asyn
   const results = await inBatches(ALL_ACTIONS.filter((c) => c.roles !== 'anyone'), 8, (c) => pc.callAs('fuzz-guest', c, { junk: true }))
   expect(pc.commitSeq()).toBe(before)
   for (const r of results) expect(r).toMatchObject({ ok: false, error: { code: 'NOT_REGISTERED' } })
+})
+
+test('after every payload above (hostile characters in every string field), no string ever written holds a control or invisible character', () => {
+  const stored = pc.writtenStrings()
+  console.log(`fuzz: ${stored.length} strings written, ${stored.filter((s) => /[^\x00-\x7f]/.test(s.value)).length} of them not plain ASCII`)
+  expect(stored.length).toBeGreaterThan(1000)
+  expect(stored.filter((s) => STORED_FORBIDDEN.test(s.value)).map((s) => `${s.where}: ${JSON.stringify(s.value)}`)).toEqual([])
 })

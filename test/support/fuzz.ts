@@ -52,6 +52,15 @@ const injections = fc.constantFrom<unknown>(
   1e308,
 )
 
+/** Characters people cannot see or that break text (controls, bidi, fillers), mixed with ordinary ones. */
+export const hostileChar = fc.oneof(
+  fc.constantFrom('\u0000', '\u001b', '\r', '\n', '\t', '\u0085', '\u200b', '\u200d', '\u202e', '\u2066', '\u2800', '\u3164', '\ufeff', '\ud800', '\u00ad'),
+  fc.constantFrom('王', '李', 'a', ' ', '=', '"', ',', '-'),
+)
+
+/** What must never be stored in a string: controls other than line break and tab, format and invisible characters. */
+export const STORED_FORBIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}\u2800]/u
+
 export const garbage: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: fc.anything({ maxDepth: 3, withObjectString: true, withNullPrototype: true }) },
   { weight: 2, arbitrary: injections },
@@ -65,8 +74,10 @@ function typed(s: Schema, depth: number): fc.Arbitrary<unknown> {
   if (alts) return fc.oneof(...alts.map((a) => shaped(a, depth + 1)))
   const type = Array.isArray(s.type) ? s.type[0] : s.type
   switch (type) {
-    case 'string':
-      return fc.oneof(fc.constantFrom(...KNOWN_IDS), fc.string({ minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 30, 60) }), fc.constant('13812345678'))
+    case 'string': {
+      const size = { minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 30, 60) }
+      return fc.oneof(fc.constantFrom(...KNOWN_IDS), fc.string(size), fc.string({ ...size, unit: hostileChar }), fc.constant('13812345678'))
+    }
     case 'integer':
     case 'number': {
       const min = s.minimum ?? -1000

@@ -20,6 +20,8 @@ export interface PrivateCloud extends Client {
   commitSeq(): number
   /** Console lines of a function that mention an unexpected error (what became INTERNAL). */
   internalErrors(fn: string): string[]
+  /** Every string value written to any document since start (seed excluded), with where it went. */
+  writtenStrings(): { where: string; value: string }[]
   stop(): Promise<void>
 }
 
@@ -35,14 +37,28 @@ export async function startPrivateCloud(extraUsers: UserDoc[] = []): Promise<Pri
     ...[...docs.users, ...extraUsers].map((d) => ({ c: 'users', id: d._id, doc: d })),
   ]
   await store.commit(writes as never)
+  // watch what the functions write: every string of every committed document, kept for the checks
+  const written: { where: string; value: string }[] = []
+  const commit = store.commit.bind(store)
+  store.commit = (ws, meta) => {
+    for (const w of ws) if (w.doc) written.push(...stringsIn(w.doc, `${w.c}/${w.id}`))
+    return commit(ws, meta)
+  }
   return {
     ...clientFor(cloud.url),
     cloud,
     commitSeq: () => store.seq,
+    writtenStrings: () => written,
     internalErrors: (fn) => cloud.service<FunctionsService>('functions').logs(fn).lines.filter((l) => /unexpected error|does not match its contract/.test(l)),
     async stop() {
       await cloud.stop()
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+function stringsIn(value: unknown, where: string): { where: string; value: string }[] {
+  if (typeof value === 'string') return [{ where, value }]
+  if (!value || typeof value !== 'object') return []
+  return Object.entries(value).flatMap(([k, v]) => [...stringsIn(k, `${where} key`), ...stringsIn(v, `${where}.${k}`)])
 }

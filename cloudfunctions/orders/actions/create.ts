@@ -12,7 +12,6 @@ import { USERS } from '../../../server/context'
 import { getOrNull } from '../../../server/db'
 import { loadRules } from '../../../server/ledger'
 import type { Handler } from '../../../server/runtime'
-import { assertSafeText } from '../security'
 import { loadSla } from '../sla'
 import { BUILDINGS } from '../../community/store'
 import { callerOf, ORDERS } from '../store'
@@ -26,7 +25,6 @@ export const create: Handler<typeof orders.create> = async (ctx, input) => {
     proxy?.openid ? getOrNull<UserDoc>(ctx.db, USERS, proxy.openid) : null,
     loadRules(ctx.db),
     loadSla(ctx.db),
-    assertSafeText(ctx, input.description, input.address, proxy?.name),
   ])
   if (!building) throw orderError('UNKNOWN_BUILDING')
   if (proxy && !mayOrderFor(callerOf(ctx), { id: buildingId, gridId: building.gridId })) throw orderError('NOT_YOUR_NEIGHBOUR')

@@ -7,7 +7,6 @@ import { USERS } from '../../../server/context'
 import { getOrNull } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import { runEvent } from '../run'
-import { assertSafeText } from '../security'
 import { callerOf } from '../store'
 
 type C = typeof orders
@@ -23,22 +22,14 @@ async function mustBeVolunteer(ctx: Parameters<Handler<C['get']>>[0], openid: st
 }
 
 // resident
-export const cancel: Handler<C['cancel']> = async (ctx, i) => {
-  await assertSafeText(ctx, i.reason)
-  return runEvent(ctx, as(ctx), i.orderId, { type: 'CANCEL', reason: i.reason })
-}
-export const confirm: Handler<C['confirm']> = async (ctx, i) => {
-  await assertSafeText(ctx, i.comment)
-  return runEvent(ctx, as(ctx), i.orderId, { type: 'CONFIRM', stars: i.stars, comment: i.comment })
-}
-export const rate: Handler<C['rate']> = async (ctx, i) => {
-  await assertSafeText(ctx, i.comment)
-  return runEvent(ctx, as(ctx), i.orderId, { type: 'RATE', stars: i.stars, comment: i.comment })
-}
-export const reopen: Handler<C['reopen']> = async (ctx, i) => {
-  await assertSafeText(ctx, i.reason)
-  return runEvent(ctx, as(ctx), i.orderId, { type: 'REOPEN', reason: i.reason })
-}
+export const cancel: Handler<C['cancel']> = (ctx, i) =>
+  runEvent(ctx, as(ctx), i.orderId, { type: 'CANCEL', reason: i.reason })
+export const confirm: Handler<C['confirm']> = (ctx, i) =>
+  runEvent(ctx, as(ctx), i.orderId, { type: 'CONFIRM', stars: i.stars, comment: i.comment })
+export const rate: Handler<C['rate']> = (ctx, i) =>
+  runEvent(ctx, as(ctx), i.orderId, { type: 'RATE', stars: i.stars, comment: i.comment })
+export const reopen: Handler<C['reopen']> = (ctx, i) =>
+  runEvent(ctx, as(ctx), i.orderId, { type: 'REOPEN', reason: i.reason })
 
 // staff
 export const publish: Handler<C['publish']> = (ctx, { orderId, ...e }) => runEvent(ctx, as(ctx), orderId, { type: 'PUBLISH', ...e })
@@ -60,11 +51,7 @@ export const reject: Handler<C['reject']> = (ctx, { orderId, reason }) => runEve
 export const accept: Handler<C['accept']> = (ctx, i) =>
   runEvent(ctx, as(ctx), i.orderId, { type: 'ACCEPT', volunteerName: ctx.user?.name ?? '志愿者' }, { before: addGrants(ctx.openid, i.subscribe?.length) })
 export const start: Handler<C['start']> = (ctx, i) => runEvent(ctx, as(ctx), i.orderId, { type: 'START' })
-export const reportDone: Handler<C['reportDone']> = async (ctx, i) => {
-  await assertSafeText(ctx, i.note)
-  return runEvent(ctx, as(ctx), i.orderId, { type: 'REPORT_DONE', note: i.note, photos: i.photos })
-}
-export const release: Handler<C['release']> = async (ctx, i) => {
-  await assertSafeText(ctx, i.reason)
-  return runEvent(ctx, as(ctx), i.orderId, { type: 'RELEASE', reason: i.reason })
-}
+export const reportDone: Handler<C['reportDone']> = (ctx, i) =>
+  runEvent(ctx, as(ctx), i.orderId, { type: 'REPORT_DONE', note: i.note, photos: i.photos })
+export const release: Handler<C['release']> = (ctx, i) =>
+  runEvent(ctx, as(ctx), i.orderId, { type: 'RELEASE', reason: i.reason })
