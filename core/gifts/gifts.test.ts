@@ -39,7 +39,7 @@ describe('reconciliation', () => {
     ] as const
     const line = reconcileBooth(gift, slots, reds)
     expect(line).toMatchObject({ allocated: 4, redeemed: 1, reserved: 1, free: 2, returned: 1, onHand: 3, pointsDebited: 60, pointsRefunded: 20, balanced: true })
-    expect(reconcileCsv([line])).toBe('礼品,单价(积分),分配,已核销,已预约未领,退回,应在库,扣积分,退积分,账物相符\n毛巾,20,4,1,1,1,3,60,20,是\n')
+    expect(reconcileCsv([line])).toBe('\ufeff礼品,单价(积分),分配,已核销,已预约未领,退回,应在库,扣积分,退积分,账物相符\r\n毛巾,20,4,1,1,1,3,60,20,是\r\n')
   })
   it('flags a unit that went missing', () => {
     const line = reconcileBooth(gift, [{ state: 'free' }], [{ status: 'redeemed', price: 20 }])

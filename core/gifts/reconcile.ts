@@ -5,6 +5,7 @@
  *   on hand   = allocated − redeemed                 (what should still be on the table)
  *   debited − refunded = price × (reserved + redeemed)
  */
+import { toCsv } from '../csv'
 import type { RedemptionDoc, SlotDoc } from './model'
 
 export interface BoothLine {
@@ -56,17 +57,6 @@ export function reconcileBooth(
 }
 
 const CSV_HEAD = ['礼品', '单价(积分)', '分配', '已核销', '已预约未领', '退回', '应在库', '扣积分', '退积分', '账物相符']
-
-function csvCell(v: string | number | boolean): string {
-  const s = typeof v === 'boolean' ? (v ? '是' : '否') : String(v)
-  // quote, and defuse formulas when opened in a spreadsheet
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s
-  return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
-}
-
-export function toCsv(head: readonly string[], rows: readonly (readonly (string | number | boolean)[])[]): string {
-  return [head, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n'
-}
 
 export function reconcileCsv(lines: readonly BoothLine[]): string {
   return toCsv(

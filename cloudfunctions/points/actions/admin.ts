@@ -1,6 +1,6 @@
 import { adjustTransfer, personAccountId, type AccountState } from '../../../core/points'
 import { pointsError, type pointsFn } from '../../../core/points/contract'
-import { toCsv } from '../../../core/gifts'
+import { toCsv } from '../../../core/csv'
 import type { UserDoc } from '../../../core/users/model'
 import { isAdmin, isStaffOf, mustGridScope } from '../../../core/users/permissions'
 import { USERS } from '../../../server/context'
