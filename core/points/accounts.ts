@@ -86,3 +86,13 @@ export function lotExpiresAt(year: number): number {
 export function isLotExpired(year: number, now: number): boolean {
   return now >= lotExpiresAt(year)
 }
+
+/** The lots a person can spend at `now`: a lot past its expiry is never spent, whether or not the expiry timer has run. */
+export function spendableLots(lots: Record<string, number>, now: number): Record<string, number> {
+  return Object.fromEntries(Object.entries(lots).filter(([y, n]) => n > 0 && !isLotExpired(Number(y), now)))
+}
+
+/** What a person can spend at `now` (the stored balance still holds expired lots until the timer moves them). */
+export function spendableBalance(account: Pick<AccountState, 'lots'> | null | undefined, now: number): number {
+  return Object.values(spendableLots(account?.lots ?? {}, now)).reduce((a, b) => a + b, 0)
+}

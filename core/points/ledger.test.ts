@@ -1,4 +1,4 @@
-import { cstDay, lotExpiresAt, personAccountId, POOL_SHARDS, shardOf } from './accounts'
+import { cstDay, lotExpiresAt, personAccountId, POOL_SHARDS, shardOf, spendableBalance } from './accounts'
 import { checkLedger } from './invariants'
 import { planTransfer } from './ledger'
 import { MemoryLedger } from './memory-ledger'
@@ -90,6 +90,22 @@ describe('ledger', () => {
     const late = refundTransfer({ communityId: C, openid: 'u1', amount: 5, at: now, redemptionId: 'rx', reason: '退回', lots: { 2024: 5 } })
     l.apply(late)
     expect(acc().lots).toEqual({ 2026: 5 })
+    ok(l)
+  })
+
+  it('an expired lot is never spent, even before the expiry timer has moved it', () => {
+    const l = new MemoryLedger({ dailyCap: null })
+    l.apply(award('u1', 20, 'o1', Date.UTC(2023, 3, 1))) // expires 2025-01-01 00:00 CST
+    l.apply(award('u1', 5, 'o2', Date.UTC(2024, 3, 1)))
+    const jan3 = Date.UTC(2025, 0, 3)
+    expect(spendableBalance(l.accounts.get(personAccountId('u1')), jan3)).toBe(5)
+    const spend = (amount: number, id: string) => redeemTransfer({ communityId: C, openid: 'u1', amount, at: jan3, redemptionId: id, reason: '兑换' })
+    expect(l.apply(spend(10, 'r1'))).toMatchObject({ ok: false, code: 'INSUFFICIENT_POINTS' })
+    const r = l.apply(spend(5, 'r2'))
+    expect(r.ok && r.transfer.movements[0].lots).toEqual({ 2024: -5 })
+    // the timer later records what the rule already implied
+    expect(l.apply(expiryTransfer({ communityId: C, openid: 'u1', amount: 20, year: 2023, at: jan3 })).ok).toBe(true)
+    expect(l.accounts.get(personAccountId('u1'))!.balance).toBe(0)
     ok(l)
   })
 

@@ -15,6 +15,7 @@ import {
   cstYear,
   emptyAccount,
   isLotExpired,
+  spendableLots,
   type AccountRef,
   type AccountState,
 } from './accounts'
@@ -175,8 +176,10 @@ export function planTransfer(
   const toMove: Movement = { account: toId, amount }
   let nextFrom: AccountState = { ...from, balance: from.balance - amount }
   if (from.kind === 'person') {
-    if (from.balance < amount) return refuse('INSUFFICIENT_POINTS', '积分不够了，先去做做志愿服务吧')
-    const taken = req.lots ?? takeOldestFirst(from.lots, amount)
+    // without named lots, only lots that have not expired at the transfer's time can be spent
+    const usable = req.lots ? from.lots : spendableLots(from.lots, req.at)
+    if (Math.min(from.balance, sumLots(usable)) < amount) return refuse('INSUFFICIENT_POINTS', '积分不够了，先去做做志愿服务吧')
+    const taken = req.lots ?? takeOldestFirst(usable, amount)
     if (sumLots(taken) !== amount || Object.entries(taken).some(([y, n]) => (from.lots[y] ?? 0) < n))
       return refuse('INSUFFICIENT_POINTS', '这一批积分已经用掉或过期了')
     nextFrom = { ...nextFrom, lots: addLots(from.lots, taken, -1) }

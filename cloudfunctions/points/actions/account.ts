@@ -1,4 +1,4 @@
-import { expiringSoon, personAccountId, type AccountState, type Transfer } from '../../../core/points'
+import { expiringSoon, personAccountId, spendableBalance, spendableLots, type AccountState, type Transfer } from '../../../core/points'
 import type { pointsFn } from '../../../core/points/contract'
 import { getOrNull, rows } from '../../../server/db'
 import { ACCOUNTS, TRANSFERS } from '../../../server/ledger'
@@ -6,8 +6,9 @@ import type { Handler } from '../../../server/runtime'
 
 export const balance: Handler<typeof pointsFn.balance> = async (ctx) => {
   const acc = await getOrNull<AccountState>(ctx.db, ACCOUNTS, personAccountId(ctx.openid))
-  const lots = acc?.lots ?? {}
-  return { balance: acc?.balance ?? 0, expiringSoon: expiringSoon({ lots }, ctx.now()), lots }
+  // expired lots are not shown or counted, whether or not the expiry timer has moved them yet
+  const lots = spendableLots(acc?.lots ?? {}, ctx.now())
+  return { balance: spendableBalance(acc, ctx.now()), expiringSoon: expiringSoon({ lots }, ctx.now()), lots }
 }
 
 /** 明细: the caller's movements, newest first; `source` links to the order, event or redemption. */

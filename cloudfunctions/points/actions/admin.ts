@@ -1,4 +1,4 @@
-import { adjustTransfer, personAccountId, type AccountState } from '../../../core/points'
+import { adjustTransfer, personAccountId, spendableBalance, type AccountState } from '../../../core/points'
 import { pointsError, type pointsFn } from '../../../core/points/contract'
 import { toCsv } from '../../../core/csv'
 import type { UserDoc } from '../../../core/users/model'
@@ -26,7 +26,7 @@ export const adjust: Handler<typeof pointsFn.adjust> = async (ctx, input) => {
   })
   const transfer = await tx(ctx.db, (t) => applyTransferOrThrow(t, req))
   const acc = await getOrNull<AccountState>(ctx.db, ACCOUNTS, personAccountId(input.openid))
-  return { balance: acc?.balance ?? 0, transferId: transfer._id }
+  return { balance: spendableBalance(acc, ctx.now()), transferId: transfer._id }
 }
 
 const CSV_MAX = 1000
@@ -44,9 +44,10 @@ export const accounts: Handler<typeof pointsFn.accounts> = async (ctx, input) =>
   }
   const hasMore = !input.csv && users.length === size && (await rows(q.skip(input.page * size).limit(1))).length > 0
   const balances = new Map<string, number>()
+  const now = ctx.now()
   for (let i = 0; i < users.length; i += 100) {
     const ids = users.slice(i, i + 100).map((u) => personAccountId(u._id))
-    for (const a of await rows<AccountState>(ctx.db.collection(ACCOUNTS).where({ _id: _.in(ids) }).limit(100))) balances.set(a._id, a.balance)
+    for (const a of await rows<AccountState>(ctx.db.collection(ACCOUNTS).where({ _id: _.in(ids) }).limit(100))) balances.set(a._id, spendableBalance(a, now))
   }
   const items = users.map((u) => ({ openid: u._id, name: u.name, gridId: u.gridId, balance: balances.get(personAccountId(u._id)) ?? 0 }))
   const csv = input.csv ? toCsv(['用户编号', '姓名', '网格', '积分余额'], items.map((i) => [i.openid, i.name, i.gridId, i.balance])) : undefined

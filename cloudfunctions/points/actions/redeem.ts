@@ -6,7 +6,7 @@
  */
 import { canRedeem, codeFor, GIFTS, HOLDS, holdId, REDEMPTIONS, redemptionDocId, SLOTS, type GiftDoc, type HoldDoc, type RedemptionDoc, type SlotDoc } from '../../../core/gifts'
 import { EVENTS, type EventDoc } from '../../../core/events/model'
-import { personAccountId, redeemTransfer, type AccountState } from '../../../core/points'
+import { personAccountId, redeemTransfer, spendableBalance, type AccountState } from '../../../core/points'
 import { pointsError, type pointsFn } from '../../../core/points/contract'
 import { commonError } from '../../../core/contract/errors'
 import { getOrNull, rows, setDoc, tx } from '../../../server/db'
@@ -19,7 +19,7 @@ import { redemptionView } from '../views'
 const ATTEMPTS = 6
 
 async function balanceOf(ctx: Ctx): Promise<number> {
-  return (await getOrNull<AccountState>(ctx.db, ACCOUNTS, personAccountId(ctx.openid)))?.balance ?? 0
+  return spendableBalance(await getOrNull<AccountState>(ctx.db, ACCOUNTS, personAccountId(ctx.openid)), ctx.now())
 }
 
 export const redeem: Handler<typeof pointsFn.redeem> = async (ctx, input) => {
@@ -88,7 +88,7 @@ export const redeem: Handler<typeof pointsFn.redeem> = async (ctx, input) => {
         setDoc(t, HOLDS, { _id: holdId(gift._id, ctx.openid), count: (hold?.count ?? 0) + 1 }),
         setDoc(t, REDEMPTIONS, rd),
       ])
-      return { rd, balance: r.replay ? null : r.person.balance }
+      return { rd, balance: r.replay ? null : spendableBalance(r.person, now) }
     })
     if (out) return { ...redemptionView(out.rd), balance: out.balance ?? (await balanceOf(ctx)) }
   }
