@@ -1,7 +1,9 @@
 /**
  * The part of deploy that talks to WeChat (only with credentials): miniprogram-ci uploads the
  * mini-program and each function, adds timer triggers, then creates missing collections and
- * indexes through the same CI session (the cloud console API that WeChat DevTools uses).
+ * indexes through the same CI session (the cloud console API that WeChat DevTools uses). Last, the
+ * database security rules go through Tencent Cloud's documented tcb API (ModifySafeRule, signed with
+ * LINLI_TCB_SECRET_ID / LINLI_TCB_SECRET_KEY); without those keys it says loudly that they were NOT applied.
  * Not runnable here (no network, no appid); kept small and explicit so it can be read and checked.
  */
 import { execSync } from 'node:child_process'
@@ -9,6 +11,7 @@ import path from 'node:path'
 import ci from 'miniprogram-ci'
 import type { DeployOptions, DeployPlan } from './deploy'
 import { ROOT } from './build-functions'
+import { deploySecurityRules } from './lib/security-rules'
 
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any -- miniprogram-ci's cloud database API is internal */
 const cloudUtils = require('miniprogram-ci/dist/ci/cloud/utils') as { initEnvironmentByProject(p: unknown, env: string): Promise<{ currentEnv: any; cloudAPI: any }> }
@@ -59,7 +62,8 @@ export async function upload(p: DeployPlan, _o: DeployOptions, env = process.env
       })),
     })
   }
-  console.log('deploy finished')
+  const rulesApplied = await deploySecurityRules(p.rules, { envId: cloudEnv, appid }, env)
+  console.log(rulesApplied ? 'deploy finished' : 'deploy finished — database security rules NOT applied (see above)')
 }
 
 function gitHead(): string {

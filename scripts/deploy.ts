@@ -1,8 +1,11 @@
 /**
  * `npm run deploy`: upload the mini-program (dist/) and the cloud functions (build/functions/) with
  * miniprogram-ci, add their timer triggers, then create the collections and indexes declared in
- * database/indexes.json. Needs LINLI_APPID, LINLI_PRIVATE_KEY_PATH and LINLI_CLOUD_ENV; without them
- * (or with --dry-run) it builds, validates and lists what it would upload, and uploads nothing.
+ * database/indexes.json and apply the security rules of database/security-rules.json (the client
+ * reads and writes nothing directly). Needs LINLI_APPID, LINLI_PRIVATE_KEY_PATH and LINLI_CLOUD_ENV;
+ * without them (or with --dry-run) it builds, validates and lists what it would upload, and uploads
+ * nothing. The rules need Tencent Cloud API keys too (LINLI_TCB_SECRET_ID, LINLI_TCB_SECRET_KEY):
+ * without them the plan warns and the deploy says the rules were NOT applied.
  *
  *   --dry-run            never upload, even with credentials
  *   --no-app-build       use the existing dist/ instead of running `npm run build:weapp`
@@ -13,6 +16,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { loadDeclarations, type Declarations } from '../localcloud/database/declarations'
 import { buildFunctions, OUT_DIR, ROOT, type Built } from './build-functions'
+import { coverageProblems, deniesClient, describeRules, loadSecurityRules, MANUAL_RULES_HINT, type SecurityRules } from './lib/security-rules'
 import { npmRun } from './lib/run'
 import { MAIN_BUDGET, weappPackages } from './size-report'
 
@@ -24,6 +28,8 @@ export interface DeployOptions {
   buildApp: boolean
   appDir: string
   functionsDir: string
+  /** LINLI_TCB_SECRET_ID and LINLI_TCB_SECRET_KEY are set: deploy can apply the security rules */
+  rulesKeys: boolean
 }
 
 export interface FunctionPlan extends Built {
@@ -35,6 +41,7 @@ export interface DeployPlan {
   app: { dir: string; mainBytes: number; subpackages: Record<string, number> }
   functions: FunctionPlan[]
   database: Declarations
+  rules: SecurityRules
   problems: string[]
   warnings: string[]
 }
@@ -47,6 +54,7 @@ export function parseArgs(argv: string[], env = process.env): DeployOptions {
     buildApp: !argv.includes('--no-app-build'),
     appDir: path.resolve(value('--app-dir') ?? path.join(ROOT, 'dist')),
     functionsDir: path.resolve(value('--functions-dir') ?? OUT_DIR),
+    rulesKeys: !!(env.LINLI_TCB_SECRET_ID && env.LINLI_TCB_SECRET_KEY),
   }
 }
 
@@ -101,7 +109,23 @@ export async function plan(o: DeployOptions, log = console.log, build: () => Pro
   } catch (err) {
     problems.push((err as Error).message)
   }
-  return { app, functions, database, problems, warnings }
+  const rules = securityRules(database, o, problems, warnings)
+  return { app, functions, database, rules, problems, warnings }
+}
+
+/** database/security-rules.json, checked against the declared collections. */
+function securityRules(database: Declarations, o: DeployOptions, problems: string[], warnings: string[]): SecurityRules {
+  let rules: SecurityRules = { collections: {} }
+  try {
+    rules = loadSecurityRules()
+  } catch (err) {
+    problems.push((err as Error).message)
+    return rules
+  }
+  problems.push(...coverageProblems(rules, database))
+  for (const [c, r] of Object.entries(rules.collections)) if (!deniesClient(r)) warnings.push(`security rule for ${c} lets the client read or write directly`)
+  if (!o.rulesKeys) warnings.push(`LINLI_TCB_SECRET_ID / LINLI_TCB_SECRET_KEY not set: a deploy will NOT apply the database security rules; set the keys, or set the rules by hand in ${MANUAL_RULES_HINT}`)
+  return rules
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
@@ -115,6 +139,8 @@ export function describePlan(p: DeployPlan, o: DeployOptions, env = process.env)
     ...p.functions.map((f) => `  ${f.name.padEnd(12)} ${kb(f.bytes).padStart(9)}  ${f.triggers.map((t) => `timer ${t.name} "${t.config}"`).join(', ')}`),
     `collections (${Object.keys(p.database.collections).length}):`,
     ...Object.entries(p.database.collections).map(([c, s]) => `  ${c.padEnd(20)} ${s.indexes.map((i) => i.name).join(', ') || '(no extra indexes)'}`),
+    `security rules (${Object.keys(p.rules.collections).length}, database/security-rules.json; client access, applied as 自定义安全规则):`,
+    ...describeRules(p.rules),
     ...p.warnings.map((w) => `warning: ${w}`),
     ...p.problems.map((x) => `PROBLEM: ${x}`),
   ]
