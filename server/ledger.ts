@@ -25,6 +25,7 @@ import {
   type Transfer,
   type TransferRequest,
 } from '../core/points'
+import { DEFAULT_LIMITS, type SafetyLimits } from '../core/points/adjustments'
 import { pointsError } from '../core/points/contract'
 import { errorText, getOrNull, setDoc, type Tx } from './db'
 
@@ -35,12 +36,15 @@ export const RULES = 'points_rules'
 /** One mini-program serves one community; its id keys the pool and redemption accounts. */
 export const communityId = (): string => process.env.LINLI_COMMUNITY_ID || 'default'
 
-/** Rules set by admin (categoryPoints: points per service category id; attendancePoints: default for events). */
-export interface PointsRules extends LedgerRules {
+/**
+ * Rules set by admin (categoryPoints: points per service category id; attendancePoints: default for
+ * events; the daily cap; the limits that keep staff from paying themselves or friends).
+ */
+export interface PointsRules extends LedgerRules, SafetyLimits {
   categoryPoints: Record<string, number>
   attendancePoints: number
 }
-export const DEFAULT_RULES: PointsRules = { ...DEFAULT_LEDGER_RULES, categoryPoints: {}, attendancePoints: 5 }
+export const DEFAULT_RULES: PointsRules = { ...DEFAULT_LEDGER_RULES, ...DEFAULT_LIMITS, categoryPoints: {}, attendancePoints: 5 }
 
 /**
  * Rules are cached in the function instance for RULES_TTL_MS: they change rarely and an award

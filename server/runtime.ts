@@ -7,6 +7,7 @@ import { loadCaller, type Ctx, type TimerCtx } from './context'
 import type { Db } from './db'
 import { chineseIssue, fieldIssues } from './issues'
 import { assertSafeInput } from './text-check'
+import { recordAudit } from './audit'
 
 export type Handler<C extends ActionContract> = (ctx: Ctx, input: ParsedInputOf<C>) => Promise<z.input<C['output']> | OutputOf<C>>
 export type Handlers<F extends FunctionContract> = { [K in keyof F]: Handler<F[K]> }
@@ -42,7 +43,7 @@ function isTimer(event: unknown): event is TimerEvent {
  * One cloud function over a feature's actions: `main({ action, data })`.
  * Order: action lookup → caller from the WX context and the users collection → contract role check
  * (guest → NOT_REGISTERED, else FORBIDDEN) → input parse (INVALID_INPUT with field details) →
- * content check of free text (CONTENT_RISKY) → handler → output parse (strips fields the contract does not declare). Expected failures are
+ * content check of free text (CONTENT_RISKY) → handler → audit record for actions marked `audit` → output parse (strips fields the contract does not declare). Expected failures are
  * AppErrors and come back as `{ ok: false, error }`; anything else is logged and becomes INTERNAL.
  */
 export function createFunction<F extends FunctionContract>(contracts: F, handlers: Handlers<F>, opts: FunctionOptions = {}): Main {
@@ -66,30 +67,39 @@ export function createFunction<F extends FunctionContract>(contracts: F, handler
     const contract = typeof action === 'string' && Object.hasOwn(contracts, action) ? contracts[action] : undefined
     if (!contract) return fail(commonError('UNKNOWN_ACTION').toJSON())
     const started = Date.now()
-    try {
-      const openid = cloud.getWXContext().OPENID
-      if (!openid) throw commonError('UNAUTHENTICATED')
-      const d = database()
-      const caller = await loadCaller(d, openid)
-      if (!mayCall(contract.roles, caller.roles)) {
-        throw commonError(caller.user ? 'FORBIDDEN' : 'NOT_REGISTERED', { action: contract.action })
-      }
-      const parsed = contract.input.safeParse(data === undefined ? {} : data, { error: chineseIssue })
-      if (!parsed.success) throw commonError('INVALID_INPUT', fieldIssues(parsed.error))
-      const ctx: Ctx = { openid, ...caller, db: d, cloud, now: () => started, log }
-      await assertSafeInput(ctx, contract.input, parsed.data)
-      const out = await handlers[contract.action as keyof F](ctx, parsed.data as never)
-      const checked = contract.output.safeParse(out)
-      if (!checked.success) {
-        log(`output of ${contract.action} does not match its contract`, fieldIssues(checked.error))
+    const openid = cloud.getWXContext().OPENID
+    let input: unknown = null
+    const result = await (async (): Promise<ActionResult<unknown>> => {
+      try {
+        if (!openid) throw commonError('UNAUTHENTICATED')
+        const d = database()
+        const caller = await loadCaller(d, openid)
+        if (!mayCall(contract.roles, caller.roles)) {
+          throw commonError(caller.user ? 'FORBIDDEN' : 'NOT_REGISTERED', { action: contract.action })
+        }
+        const parsed = contract.input.safeParse(data === undefined ? {} : data, { error: chineseIssue })
+        if (!parsed.success) throw commonError('INVALID_INPUT', fieldIssues(parsed.error))
+        input = parsed.data
+        const ctx: Ctx = { openid, ...caller, db: d, cloud, now: () => started, log }
+        await assertSafeInput(ctx, contract.input, parsed.data)
+        const out = await handlers[contract.action as keyof F](ctx, parsed.data as never)
+        const checked = contract.output.safeParse(out)
+        if (!checked.success) {
+          log(`output of ${contract.action} does not match its contract`, fieldIssues(checked.error))
+          return fail(commonError('INTERNAL').toJSON())
+        }
+        return { ok: true, data: checked.data }
+      } catch (err) {
+        if (isAppError(err)) return fail(err.toJSON())
+        console.error(`[${contract.fn}.${contract.action}] unexpected error`, err)
         return fail(commonError('INTERNAL').toJSON())
       }
-      return { ok: true, data: checked.data }
-    } catch (err) {
-      if (isAppError(err)) return fail(err.toJSON())
-      console.error(`[${contract.fn}.${contract.action}] unexpected error`, err)
-      return fail(commonError('INTERNAL').toJSON())
+    })()
+    if (contract.audit && openid) {
+      const outcome = result.ok ? { outcome: 'ok' } : { outcome: result.error.code, message: result.error.message }
+      await recordAudit(database(), contract, { by: openid, at: started, input, ...outcome }, log)
     }
+    return result
   }
 
   async function runTimer(event: TimerEvent): Promise<unknown> {

@@ -18,7 +18,13 @@ export interface ActionContract<I extends z.ZodType = z.ZodType, O extends z.Zod
   readonly output: O
   /** Feature error codes this action may return (beyond the common ones), for docs. */
   readonly errors?: readonly string[]
+  /** What the action can move — points, gift stock, event seats: the abuse matrix must cover it. */
+  readonly moves?: readonly Movable[]
+  /** Every call, allowed or refused, is recorded in the audit trail (who, what, outcome). */
+  readonly audit?: boolean
 }
+
+export type Movable = 'points' | 'stock' | 'seats'
 
 export type InputOf<C extends ActionContract> = z.input<C['input']>
 export type ParsedInputOf<C extends ActionContract> = z.output<C['input']>

@@ -59,9 +59,20 @@ const attendeeView = z.object({
   status: regStatus,
   position: z.number().nullable(),
   walkIn: z.boolean(),
+  /** Who added the walk-in (name). */
+  walkInBy: z.string().nullable(),
   checkedInAt: z.number().nullable(),
+  /** Attendance points credited at check-in. */
+  awarded: z.number(),
 })
-const checkInOut = z.object({ name: z.string(), status: regStatus, awarded: z.number(), already: z.boolean() })
+const checkInOut = z.object({
+  name: z.string(),
+  status: regStatus,
+  awarded: z.number(),
+  already: z.boolean(),
+  /** Why no points were credited, when none were although the event has some. */
+  note: z.string().nullable(),
+})
 
 const byEvent = z.object({ eventId: idSchema })
 
@@ -72,13 +83,16 @@ export const eventsFn = defineFunction('events', {
     input: publishInput,
     output: eventView,
     errors: ['GIFT_UNKNOWN', 'GIFT_STOCK_SHORT'],
+    moves: ['stock', 'seats'],
   },
   addBooth: {
     summary: '给已发布的活动分配（或追加）礼品摊位库存，从礼品总库存中扣出（网格员/管理员）',
     roles: STAFF,
     input: z.object({ eventId: idSchema, giftId: idSchema, stock: z.number({ error: '请填写数量' }).int().min(1, { error: '数量至少为1' }).max(500) }),
     output: eventView,
-    errors: ['GIFT_UNKNOWN', 'GIFT_STOCK_SHORT', 'EVENT_CLOSED'],
+    errors: ['GIFT_UNKNOWN', 'GIFT_STOCK_SHORT', 'EVENT_CLOSED', 'NOT_YOUR_EVENT'],
+    moves: ['stock'],
+    audit: true,
   },
   list: {
     summary: '活动列表：即将开始 / 我报名的 / 往期（含是否到场）',
@@ -97,6 +111,7 @@ export const eventsFn = defineFunction('events', {
     }),
     output: myRegView,
     errors: ['EVENT_CLOSED', 'NOT_FOR_YOU', 'EVENT_CANCELLED', 'ALREADY_SIGNED_UP'],
+    moves: ['seats'],
   },
   cancel: {
     summary: '取消报名（报名截止前）',
@@ -104,6 +119,7 @@ export const eventsFn = defineFunction('events', {
     input: byEvent,
     output: myRegView,
     errors: ['NOT_SIGNED_UP', 'EVENT_CLOSED'],
+    moves: ['seats'],
   },
   myCode: {
     summary: '我的签到码（给工作人员扫）',
@@ -117,26 +133,32 @@ export const eventsFn = defineFunction('events', {
     roles: STAFF,
     input: byEvent,
     output: z.object({ code: z.string(), validUntil: z.number() }),
+    errors: ['NOT_YOUR_EVENT'],
   },
   checkIn: {
-    summary: '扫现场码或输入6位签到码签到；签到积分只发一次',
+    summary: '扫现场码或输入6位签到码签到；签到积分只发一次。输错的次数按人按活动累计（取消后再报名也不清零），没报名的人无论码对错都得到同样的回答',
     roles: ['resident'],
     input: byEvent.extend({ code: z.string().trim().regex(/^\d{6}$/, { error: '请输入6位签到码' }) }),
     output: checkInOut,
-    errors: ['CODE_WRONG', 'TOO_MANY_TRIES', 'NOT_SIGNED_UP', 'NOT_OPEN', 'DAILY_CAP'],
+    errors: ['CODE_WRONG', 'TOO_MANY_TRIES', 'NOT_SIGNED_UP', 'NOT_OPEN', 'EVENT_CANCELLED'],
+    moves: ['points'],
   },
   staffCheckIn: {
-    summary: '工作人员扫居民的签到码签到，或为没报名的居民现场登记（walkIn）',
+    summary:
+      '工作人员扫居民的签到码签到，或为没报名的居民现场登记（walkIn：活动开始后、结束前，每人每场有上限，名单和对账中标明）；只能办理自己管得着的活动，不能给自己签到；工作人员自己不得本活动签到积分',
     roles: STAFF,
     input: z.union([z.object({ code: token('签到码', 10, 200) }), byEvent.extend({ openid: openidSchema, walkIn: z.literal(true) })]),
     output: checkInOut,
-    errors: ['CODE_WRONG', 'NOT_SIGNED_UP', 'TARGET_NOT_REGISTERED', 'NOT_OPEN'],
+    errors: ['CODE_WRONG', 'NOT_SIGNED_UP', 'TARGET_NOT_REGISTERED', 'NOT_OPEN', 'NOT_YOUR_EVENT', 'SELF_DEALING', 'WALKIN_NOT_OPEN', 'WALKIN_LIMIT', 'NOT_IN_AUDIENCE', 'EVENT_CANCELLED'],
+    moves: ['points'],
+    audit: true,
   },
   attendees: {
     summary: '报名和签到名单（工作人员）',
     roles: STAFF,
     input: byEvent,
     output: z.object({ items: z.array(attendeeView), capacity: z.number(), seated: z.number() }),
+    errors: ['NOT_YOUR_EVENT'],
   },
 })
 
@@ -151,7 +173,11 @@ export const EVENTS_ERRORS = {
   CODE_WRONG: '签到码不对或已过期，请看现场最新的码',
   TOO_MANY_TRIES: '签到码输错次数太多了，请找现场工作人员帮您签到',
   NOT_OPEN: '活动还没开始签到（开始前1小时起可签到）',
-  DAILY_CAP: '已签到；今天获得的积分已达上限，签到积分没有发放',
   TARGET_NOT_REGISTERED: '这位居民还没有登记个人信息',
+  NOT_YOUR_EVENT: '这个活动由其他网格负责，您不能管理',
+  SELF_DEALING: '不能给自己签到或现场登记，请让其他工作人员办理',
+  WALKIN_NOT_OPEN: '活动开始后、结束前才能现场登记',
+  WALKIN_LIMIT: '您在这场活动现场登记的人数已到上限，如还有人请找管理员',
+  NOT_IN_AUDIENCE: '这位居民不在这个活动面向的人群里',
 } as const
 export const eventsError = errorCatalog(EVENTS_ERRORS)

@@ -65,12 +65,14 @@ export interface RegistrationDoc {
   waitAt?: number
   waitSeq?: number
   walkIn?: boolean
+  /** Staff member who added the walk-in. */
+  walkInBy?: string
+  /** Attendance points credited at check-in (0 when none: no points, daily cap, staff of the event). */
+  awarded?: number
   /** Granted a one-time subscribe message for the reminder. */
   subscribed?: boolean
   checkedInAt?: number
   checkedInBy?: string
-  /** Wrong rotating codes typed for this event; at MAX_CODE_TRIES only staff can check the person in. */
-  codeTries?: number
   createdAt: number
   updatedAt: number
 }
@@ -89,9 +91,21 @@ export const EVENT_NOTICES = 'event_notices'
 export const REGISTRATIONS = 'event_regs'
 export const SEATS = 'event_seats'
 
+/** Wrong rotating codes per person per event (`tries:<eventId>:<openid>`): they outlive a cancelled sign-up. */
+export const CODE_TRIES = 'event_code_tries'
+/** Walk-ins each staff member added to an event (`walkins:<eventId>:<openid>`), checked against the limit. */
+export const WALKINS = 'event_walkins'
+
+export interface CounterDoc {
+  _id: string
+  count: number
+}
+
 export const regId = (eventId: string, openid: string): string => `reg:${eventId}:${openid}`
+export const triesId = (eventId: string, openid: string): string => `tries:${eventId}:${openid}`
+export const walkInsId = (eventId: string, staff: string): string => `walkins:${eventId}:${staff}`
 export const seatId = (eventId: string, n: number): string => `seat:${eventId}:${n}`
-/** A 6-digit code rotating every minute cannot be guessed in this many tries (odds ≈ 2 in 100,000). */
+/** A 6-digit code rotating every minute cannot be guessed in this many tries per person (odds ≈ 2 in 100,000). */
 export const MAX_CODE_TRIES = 10
 
 export const partySize = (r: Pick<RegistrationDoc, 'family'>): number => 1 + r.family

@@ -1,10 +1,15 @@
+/**
+ * Who may see, publish and manage an event, and who earns its attendance points (pure). One rule for
+ * publishing and managing: whoever may publish an event for its audience may run it (attendees, the
+ * check-in codes and desk, walk-ins, booths, reconciliation, 核销), and nobody else.
+ */
 import type { Caller, Decision } from '../users/permissions'
 import { isAdmin, isStaffOf } from '../users/permissions'
 import type { Audience } from './model'
 
 /**
- * Who may publish an event for an audience: admin for anyone; a 网格员 for the whole community or
- * its volunteers (events are community-wide), but for one grid only when it is their own.
+ * Admin for anyone; a 网格员 for the whole community or its volunteers (events are community-wide),
+ * but for one grid only when it is their own.
  */
 export function canPublishFor(c: Caller, audience: Audience): Decision {
   if (isAdmin(c)) return { ok: true }
@@ -13,4 +18,42 @@ export function canPublishFor(c: Caller, audience: Audience): Decision {
     return { ok: false, code: 'FORBIDDEN', message: '只能给自己负责的网格发布活动' }
   }
   return { ok: true }
+}
+
+/** Manage an event: the same rule as publishing it; outside it the answer says whose it is. */
+export function canManageEvent(c: Caller, e: { audience: Audience }): Decision {
+  const d = canPublishFor(c, e.audience)
+  return d.ok ? d : { ok: false, code: 'OUT_OF_SCOPE' }
+}
+
+/**
+ * Staff who run an event earn no attendance points for it: they could otherwise publish an event,
+ * read its code and check themselves in. Their attendance is still recorded.
+ */
+export const earnsAttendance = (attendee: Caller, e: { audience: Audience }): boolean => !canManageEvent(attendee, e).ok
+
+/** Someone looking at events: their roles and scopes, and the grid they live in. */
+export interface Viewer extends Caller {
+  gridId?: string | null
+}
+
+/**
+ * The audiences a viewer may see, used alike by the list (as a query) and by the detail: admin all;
+ * everyone the community's events and their home grid's; staff also their grids' and volunteers';
+ * volunteers also volunteers'.
+ */
+export function visibleAudiences(v: Viewer): 'all' | Audience[] {
+  if (isAdmin(v)) return 'all'
+  const staff = v.roles.includes('staff')
+  const grids = new Set([...(v.gridId ? [v.gridId] : []), ...(staff ? v.scopes.grids : [])])
+  const out: Audience[] = [{ kind: 'everyone' }, ...[...grids].map((gridId) => ({ kind: 'grid' as const, gridId }))]
+  if (staff || v.roles.includes('volunteer')) out.push({ kind: 'volunteers' })
+  return out
+}
+
+const sameAudience = (a: Audience, b: Audience) => a.kind === b.kind && (a.kind !== 'grid' || (b.kind === 'grid' && a.gridId === b.gridId))
+
+export function canSeeEvent(v: Viewer, e: { audience: Audience }): boolean {
+  const seen = visibleAudiences(v)
+  return seen === 'all' || seen.some((a) => sameAudience(a, e.audience))
 }

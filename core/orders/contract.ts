@@ -65,6 +65,7 @@ export const orders = defineFunction('orders', {
     roles: REGISTERED,
     input: byId.extend({ stars: starsSchema.optional(), comment: optionalLongText('评价', 200) }),
     output: changed,
+    moves: ['points'],
   },
   rate: {
     summary: '评价已完成的单子（1–5星和留言），每单一次',
@@ -88,17 +89,20 @@ export const orders = defineFunction('orders', {
     output: pageOut,
   },
   publish: {
-    summary: '小事：发布到志愿者接单池（可只给某技能或队伍，如红管家），设优先级和积分',
+    summary: '小事：发布到志愿者接单池（可只给某技能或队伍，如红管家），设优先级和积分（网格员最多为该类服务规定积分的2倍）',
     roles: STAFF,
     input: byId.extend({ skill: skillOpt, team: teamOpt, ...triageExtras }),
     output: changed,
+    errors: ['POINTS_OVER_RULE'],
+    moves: ['points'],
   },
   assign: {
-    summary: '小事：指派给一位志愿者（对方确认接单），设优先级和积分',
+    summary: '小事：指派给一位志愿者（对方确认接单），设优先级和积分（网格员最多为该类服务规定积分的2倍）；不能指派给单子的居民、代下单人或自己',
     roles: STAFF,
     input: byId.extend({ volunteerId: openidSchema, ...triageExtras }),
     output: changed,
-    errors: ['NOT_A_VOLUNTEER'],
+    errors: ['NOT_A_VOLUNTEER', 'POINTS_OVER_RULE', 'SELF_DEALING', 'OWN_DISPATCH'],
+    moves: ['points'],
   },
   escalate: {
     summary: '大事：上报部门并记录说明，跟进到办结',
@@ -135,7 +139,7 @@ export const orders = defineFunction('orders', {
     roles: STAFF,
     input: byId.extend({ volunteerId: openidSchema.nullable().optional(), skill: skillOpt, team: teamOpt, reason: longText('原因', 200) }),
     output: changed,
-    errors: ['NOT_A_VOLUNTEER'],
+    errors: ['NOT_A_VOLUNTEER', 'SELF_DEALING', 'OWN_DISPATCH'],
   },
   // volunteer
   pool: {
@@ -153,7 +157,8 @@ export const orders = defineFunction('orders', {
     roles: VOLUNTEER,
     input: byId.extend({ subscribe: subscribeSchema }),
     output: changed,
-    errors: ['ORDER_TAKEN'],
+    errors: ['ORDER_TAKEN', 'SELF_DEALING', 'OWN_DISPATCH'],
+    moves: ['points'],
   },
   start: { summary: '开始服务', roles: VOLUNTEER, input: byId, output: changed },
   reportDone: {
@@ -217,6 +222,9 @@ export const ORDER_ERRORS = {
   NOT_A_VOLUNTEER: '这位还不是志愿者，请换一位',
   NOT_YOUR_NEIGHBOUR: '只能为自己负责的楼栋或网格里的居民代下单',
   UNKNOWN_BUILDING: '没有找到这个楼栋，请重新选择',
+  SELF_DEALING: '不能接或被指派自己的单子（也包括自己代下的单子），请换一位志愿者',
+  OWN_DISPATCH: '自己派出的单子不能自己接，请让其他志愿者接单',
+  POINTS_OVER_RULE: '积分超过了这类服务规定的2倍，更多请找管理员',
 } as const
 export const orderError = errorCatalog(ORDER_ERRORS)
 

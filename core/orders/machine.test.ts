@@ -105,6 +105,33 @@ describe('shape of the machine', () => {
   })
 })
 
+describe('nobody serves their own case', () => {
+  const staff = { by: 'staff1', actor: 'staff' as const, now: NOW }
+  const published = (over: Partial<Order> = {}) => {
+    const step = transition(anOrder(over), SAMPLE.PUBLISH, staff)
+    if (!step.ok) throw new Error(step.code)
+    return step.next
+  }
+  it('the resident it serves and the one who ordered it for them cannot accept it', () => {
+    expect(transition(published(), SAMPLE.ACCEPT, { by: 'res', actor: 'candidate', now: NOW })).toEqual({ ok: false, code: 'SELF_DEALING' })
+    const proxy = published({ residentId: null, orderedBy: 'lead', proxy: true })
+    expect(transition(proxy, SAMPLE.ACCEPT, { by: 'lead', actor: 'candidate', now: NOW })).toEqual({ ok: false, code: 'SELF_DEALING' })
+    expect(transition(proxy, SAMPLE.ACCEPT, { by: 'vol', actor: 'candidate', now: NOW }).ok).toBe(true)
+  })
+  it('the staff member who set the points cannot accept it', () => {
+    expect(transition(published(), SAMPLE.ACCEPT, { by: 'staff1', actor: 'candidate', now: NOW })).toEqual({ ok: false, code: 'OWN_DISPATCH' })
+  })
+  it('staff cannot assign it to the resident, the proxy or themselves', () => {
+    const o = anOrder({ orderedBy: 'lead' })
+    expect(transition(o, { type: 'ASSIGN', volunteerId: 'res' }, staff)).toEqual({ ok: false, code: 'SELF_DEALING' })
+    expect(transition(o, { type: 'ASSIGN', volunteerId: 'lead' }, staff)).toEqual({ ok: false, code: 'SELF_DEALING' })
+    expect(transition(o, { type: 'ASSIGN', volunteerId: 'staff1' }, staff)).toEqual({ ok: false, code: 'OWN_DISPATCH' })
+    const held = anOrder({ status: 'accepted', volunteerId: 'vol' })
+    expect(transition(held, { type: 'REASSIGN', volunteerId: 'res', reason: '换人' }, staff)).toEqual({ ok: false, code: 'SELF_DEALING' })
+    expect(transition(held, { type: 'REASSIGN', volunteerId: null, reason: '放回池子' }, staff).ok).toBe(true)
+  })
+})
+
 describe('guards', () => {
   const sys = { by: 'system', actor: 'system' as const }
   it('auto-confirm only 72 h after done', () => {

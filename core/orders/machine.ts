@@ -69,7 +69,7 @@ export const EVENT_ACTORS = {
 
 export const EVENT_TYPES = Object.keys(EVENT_ACTORS) as EventType[]
 
-export type MachineCode = 'FORBIDDEN' | 'BAD_STATE' | 'ORDER_TAKEN' | 'REOPEN_EXPIRED' | 'NOT_DUE' | 'ALREADY_RATED'
+export type MachineCode = 'FORBIDDEN' | 'BAD_STATE' | 'ORDER_TAKEN' | 'REOPEN_EXPIRED' | 'NOT_DUE' | 'ALREADY_RATED' | 'SELF_DEALING' | 'OWN_DISPATCH'
 export interface StepContext {
   /** OPENID of the caller ('system' for timers). */
   by: string
@@ -91,7 +91,7 @@ export function transition(order: Order, event: OrderEvent, ctx: StepContext): S
   if (!(EVENT_ACTORS[event.type] as readonly Actor[]).includes(ctx.actor)) return { ok: false, code: 'FORBIDDEN' }
   const targets = targetsOf(order.status, event.type)
   if (targets.length === 0) return { ok: false, code: event.type === 'ACCEPT' && HELD.includes(order.status) ? 'ORDER_TAKEN' : 'BAD_STATE' }
-  const guard = guardOf(order, event, ctx.now)
+  const guard = guardOf(order, event, ctx.now) ?? servesOwnCase(order, event, ctx.by)
   if (guard) return { ok: false, code: guard }
 
   const to = event.type === 'RELEASE' ? (order.audience.volunteerId ? 'submitted' : 'open') : targets[0]
@@ -131,6 +131,25 @@ function guardOf(o: Order, e: OrderEvent, now: number): MachineCode | null {
     default:
       return null
   }
+}
+
+/** Who set the order's points: the staff member of the last PUBLISH or ASSIGN. */
+export function dispatcherOf(o: Pick<Order, 'timeline'>): string | null {
+  for (let i = o.timeline.length - 1; i >= 0; i--) if (o.timeline[i].event === 'PUBLISH' || o.timeline[i].event === 'ASSIGN') return o.timeline[i].by
+  return null
+}
+
+/**
+ * Nobody serves their own case: the volunteer who takes an order (accepting it, or being assigned
+ * it) is neither the resident it serves nor the person who ordered it for them (they confirm it),
+ * nor the staff member who set its points.
+ */
+function servesOwnCase(o: Order, e: OrderEvent, by: string): MachineCode | null {
+  const [volunteer, dispatcher] =
+    e.type === 'ACCEPT' ? [by, dispatcherOf(o)] : e.type === 'ASSIGN' || e.type === 'REASSIGN' ? [e.volunteerId ?? null, by] : [null, null]
+  if (!volunteer) return null
+  if (volunteer === o.residentId || volunteer === o.orderedBy) return 'SELF_DEALING'
+  return volunteer === dispatcher ? 'OWN_DISPATCH' : null
 }
 
 /** Fields an event changes (status, clocks, keys and timeline are handled by transition). */

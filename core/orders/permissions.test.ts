@@ -1,5 +1,5 @@
 import { aCaller, anOrder } from './fixtures'
-import { actorFor, capacities, mayOrderFor, viewFor, visibility } from './permissions'
+import { actorFor, capacities, mayAwardPoints, mayOrderFor, viewFor, visibility } from './permissions'
 import type { EventType } from './machine'
 
 const people = {
@@ -83,5 +83,14 @@ describe('ordering for a neighbour', () => {
     expect(mayOrderFor(people.admin, b6)).toBe(true)
     expect(mayOrderFor(people.owner, b3)).toBe(false)
     expect(mayOrderFor(people.volunteer, b3)).toBe(false)
+  })
+})
+
+describe('points staff may set on an order', () => {
+  it('up to twice the category rule for a 网格员; an admin decides more', () => {
+    const staff = aCaller({ roles: ['resident', 'staff'], grids: ['g1'] })
+    expect(mayAwardPoints(staff, 20, 10)).toBe(true)
+    expect(mayAwardPoints(staff, 21, 10)).toBe(false)
+    expect(mayAwardPoints(aCaller({ roles: ['resident', 'admin'] }), 500, 10)).toBe(true)
   })
 })

@@ -71,6 +71,11 @@ export function cstDay(at: number): string {
   return new Date(at + CST_MS).toISOString().slice(0, 10)
 }
 
+/** 'YYYY-MM-DD HH:mm' in China time, as people in the community read a time. */
+export function cstMinute(at: number): string {
+  return new Date(at + CST_MS).toISOString().slice(0, 16).replace('T', ' ')
+}
+
 export function cstYear(at: number): number {
   return new Date(at + CST_MS).getUTCFullYear()
 }

@@ -14,6 +14,8 @@ const reason = longText('原因', 100, { min: 2 })
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, { error: '请求编号格式不对' })
 const points = (max: number) => z.number({ error: '积分应是数字' }).int({ error: '积分应是整数' }).min(0).max(max)
 const codeInput = token('兑换码', 4, 80)
+const adjustmentIdSchema = z.string({ error: '请指定调整单' }).regex(/^adj:[A-Za-z0-9_-]{1,64}:[A-Za-z0-9_-]{8,40}$/, { error: '调整单编号不对' })
+const listPage = pageSchema
 
 export const sourceView = z.object({ kind: z.enum(['order', 'event', 'redemption', 'adjustment', 'expiry']), id: z.string() })
 export const entryView = z.object({
@@ -33,6 +35,9 @@ export const rulesView = z.object({
   categoryPoints: z.record(z.string(), z.number()),
   attendancePoints: z.number(),
   dailyCap: z.number().nullable(),
+  adjustLimit: z.number(),
+  adjustDailyLimit: z.number(),
+  walkInLimit: z.number(),
   expiry: z.string(),
 })
 export const giftView = z.object({
@@ -56,6 +61,46 @@ export const redemptionView = z.object({
   price: z.number(),
   status: z.enum(['reserved', 'redeemed', 'expired', 'cancelled']),
   createdAt: z.number(),
+})
+export const adjustmentView = z.object({
+  id: z.string(),
+  requester: z.string(),
+  requesterName: z.string(),
+  target: z.string(),
+  targetName: z.string(),
+  delta: z.number(),
+  reason: z.string(),
+  status: z.enum(['done', 'pending', 'approved', 'rejected', 'expired']),
+  /** Why it waits for approval: over the per-adjustment limit or over the requester's day. */
+  why: z.enum(['direct', 'over_limit', 'over_daily']),
+  createdAt: z.number(),
+  expiresAt: z.number(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.number().nullable(),
+  decisionNote: z.string().nullable(),
+  /** The viewer may approve or reject it now (an admin who is neither the requester nor the person credited). */
+  decidable: z.boolean(),
+})
+export const auditView = z.object({
+  id: z.string(),
+  at: z.number(),
+  /** What was done, in Chinese (from the action's summary). */
+  what: z.string(),
+  action: z.string(),
+  by: z.string(),
+  byName: z.string(),
+  /** 'ok', or the refusal's code. */
+  outcome: z.string(),
+  message: z.string().nullable(),
+  input: z.record(z.string(), z.unknown()).nullable(),
+})
+export const attendanceView = z.object({
+  signedUp: z.number(),
+  attended: z.number(),
+  walkIns: z.number(),
+  pointsAwarded: z.number(),
+  /** Every walk-in, with who added it: the trace of points given to people who did not sign up. */
+  walkInList: z.array(z.object({ name: z.string(), by: z.string(), at: z.number().nullable(), awarded: z.number() })),
 })
 export const boothLineView = z.object({
   giftId: z.string(),
@@ -82,7 +127,8 @@ export const pointsFn = defineFunction('points', {
     output: z.object({ items: z.array(entryView), hasMore: z.boolean() }),
   },
   adjust: {
-    summary: '调整积分（网格员限本网格居民，管理员不限），必须写原因；记录操作人，可追溯',
+    summary:
+      '调整积分（网格员限本网格居民，管理员不限），必须写原因；不能给自己调整。单笔或当天累计超过管理员设的限额时，先不动积分，等另一位管理员审批；每次尝试都记入审计记录',
     roles: STAFF,
     input: z.object({
       openid: openidSchema,
@@ -90,8 +136,46 @@ export const pointsFn = defineFunction('points', {
       reason,
       requestId,
     }),
-    output: z.object({ balance: z.number(), transferId: z.string() }),
-    errors: ['INSUFFICIENT_POINTS', 'OUT_OF_SCOPE', 'TARGET_NOT_REGISTERED'],
+    output: z.object({
+      status: z.enum(['done', 'pending']),
+      adjustmentId: z.string(),
+      /** done: the person's balance after it; pending: null. */
+      balance: z.number().nullable(),
+      transferId: z.string().nullable(),
+      why: z.enum(['direct', 'over_limit', 'over_daily']),
+    }),
+    errors: ['INSUFFICIENT_POINTS', 'OUT_OF_SCOPE', 'TARGET_NOT_REGISTERED', 'SELF_DEALING'],
+    moves: ['points'],
+    audit: true,
+  },
+  adjustments: {
+    summary: '积分调整单：管理员看待审批的（或全部），网格员看自己提交的',
+    roles: STAFF,
+    input: listPage.extend({ status: z.enum(['pending', 'all'], { error: '请选择' }).default('pending') }),
+    output: z.object({ items: z.array(adjustmentView), hasMore: z.boolean() }),
+  },
+  approveAdjustment: {
+    summary: '批准超限的积分调整（管理员，不能是提交人或被调整的人）：批准后才动积分，只动一次；7天未批自动作废',
+    roles: ['admin'],
+    input: z.object({ id: adjustmentIdSchema }),
+    output: adjustmentView.extend({ balance: z.number() }),
+    errors: ['SELF_APPROVAL', 'SELF_DEALING', 'ADJUSTMENT_CLOSED', 'ADJUSTMENT_EXPIRED', 'INSUFFICIENT_POINTS'],
+    moves: ['points'],
+    audit: true,
+  },
+  rejectAdjustment: {
+    summary: '驳回积分调整（管理员，不能是提交人或被调整的人），写明原因；积分不动',
+    roles: ['admin'],
+    input: z.object({ id: adjustmentIdSchema, note: longText('驳回原因', 100) }),
+    output: adjustmentView,
+    errors: ['SELF_APPROVAL', 'SELF_DEALING', 'ADJUSTMENT_CLOSED', 'ADJUSTMENT_EXPIRED'],
+    audit: true,
+  },
+  auditLog: {
+    summary: '审计记录（管理员）：积分、兑换、签到等每一次操作和尝试，谁、何时、做什么、结果，新的在前',
+    roles: ['admin'],
+    input: listPage,
+    output: z.object({ items: z.array(auditView), hasMore: z.boolean() }),
   },
   accounts: {
     summary: '居民积分账户（网格员只看自己网格，管理员看全部），可导出 CSV',
@@ -105,17 +189,24 @@ export const pointsFn = defineFunction('points', {
   },
   rules: { summary: '积分规则：各服务类别积分、活动签到积分、每日上限、过期规则', roles: ['resident'], input: z.object({}), output: rulesView },
   setRules: {
-    summary: '修改积分规则（管理员）',
+    audit: true,
+    summary: '修改积分规则（管理员）：各类别积分、签到积分、每日上限；人工调整的单笔/每人每日限额（超出须另一位管理员审批）、每位工作人员每场活动可现场登记的人数',
     roles: ['admin'],
     input: z.object({
       categoryPoints: z.record(z.string().regex(/^[a-z_]{1,40}$/), points(1000)),
       attendancePoints: points(1000),
       dailyCap: points(100000).nullable(),
+      /** Left out: unchanged. */
+      adjustLimit: points(10000).optional(),
+      adjustDailyLimit: points(100000).optional(),
+      walkInLimit: z.number({ error: '请填写数字' }).int({ error: '请填写整数' }).min(0).max(500).optional(),
     }),
     output: rulesView,
   },
   gifts: { summary: '可兑换的礼品', roles: ['resident'], input: z.object({ all: z.boolean().default(false) }), output: z.object({ items: z.array(giftView) }) },
   upsertGift: {
+    moves: ['stock'],
+    audit: true,
     summary: '新增或修改礼品（管理员）：名称、照片、所需积分、总库存、每人限兑、兑换期',
     roles: ['admin'],
     input: z.object({
@@ -132,6 +223,7 @@ export const pointsFn = defineFunction('points', {
     errors: ['STOCK_BELOW_ALLOCATED'],
   },
   redeem: {
+    moves: ['points', 'stock'],
     summary: '兑换礼品：扣积分并预留活动现场的一份礼品，得到兑换码和二维码；已兑完或人多时给出明确提示',
     roles: ['resident'],
     input: z.object({ eventId: idSchema, giftId: idSchema, requestId }),
@@ -144,20 +236,25 @@ export const pointsFn = defineFunction('points', {
     roles: STAFF,
     input: z.object({ code: codeInput }),
     output: z.object({ name: z.string(), giftName: z.string(), eventId: z.string(), remaining: z.number(), redeemedAt: z.number() }),
-    errors: ['CODE_UNKNOWN', 'CODE_USED', 'CODE_VOID'],
+    errors: ['CODE_UNKNOWN', 'CODE_USED', 'CODE_VOID', 'NOT_YOUR_EVENT', 'SELF_DEALING'],
+    moves: ['stock'],
+    audit: true,
   },
   cancelRedemption: {
     summary: '取消兑换并退回积分和库存（网格员/管理员）',
     roles: STAFF,
     input: z.object({ code: codeInput, reason }),
     output: redemptionView,
-    errors: ['CODE_UNKNOWN', 'CODE_USED', 'CODE_VOID'],
+    errors: ['CODE_UNKNOWN', 'CODE_USED', 'CODE_VOID', 'NOT_YOUR_EVENT', 'SELF_DEALING'],
+    moves: ['points', 'stock'],
+    audit: true,
   },
   reconcile: {
-    summary: '活动兑换对账（账物相符）：分配、核销、预约、退回、应在库，扣/退积分；附 CSV',
+    summary: '活动对账：兑换（账物相符：分配、核销、预约、退回、应在库，扣/退积分）和签到（报名、到场、现场登记及登记人、签到积分）；各附 CSV',
     roles: STAFF,
     input: z.object({ eventId: idSchema }),
-    output: z.object({ lines: z.array(boothLineView), balanced: z.boolean(), csv: z.string() }),
+    output: z.object({ lines: z.array(boothLineView), balanced: z.boolean(), csv: z.string(), attendance: attendanceView, attendanceCsv: z.string() }),
+    errors: ['NOT_YOUR_EVENT'],
   },
 })
 
@@ -176,5 +273,9 @@ export const POINTS_ERRORS = {
   CODE_UNKNOWN: '没有这个兑换码，请核对后重输',
   CODE_USED: '这个兑换码已经核销过了',
   CODE_VOID: '这个兑换码已取消或过期，积分已退回',
+  SELF_DEALING: '不能给自己调整积分或核销、取消自己的兑换，请让其他工作人员办理',
+  SELF_APPROVAL: '自己提交的调整不能自己批，请另一位管理员审批',
+  ADJUSTMENT_CLOSED: '这张调整单已经处理过了，请刷新后再看',
+  ADJUSTMENT_EXPIRED: '这张调整单超过7天没人审批，已作废，如仍需要请重新提交',
 } as const
 export const pointsError = errorCatalog(POINTS_ERRORS)

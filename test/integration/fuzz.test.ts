@@ -39,11 +39,14 @@ afterAll(() => pc?.stop())
 const label = (r: unknown) => JSON.stringify(r).slice(0, 300)
 
 describe.each(ALL_ACTIONS.map((c, i) => [`${c.fn}.${c.action}`, c, i] as const))('%s', (_name, c, i) => {
-  test('garbage → INVALID_INPUT, nothing written', async () => {
+  test('garbage → INVALID_INPUT, nothing written but the audit record of an audited action', async () => {
     const payloads = samples(garbage, RUNS, i).filter((p) => isInvalid(c, p))
-    const before = pc.commitSeq()
+    const before = pc.businessCommits()
+    const audited = pc.auditCounts()[`${c.fn}.${c.action}`] ?? 0
     const results = await inBatches(payloads, 8, (p) => pc.callAs(SUPER._id, c, p))
-    expect(pc.commitSeq()).toBe(before)
+    expect(pc.businessCommits()).toBe(before)
+    // audited actions record every attempt, refused ones included
+    expect((pc.auditCounts()[`${c.fn}.${c.action}`] ?? 0) - audited).toBe(c.audit ? payloads.length : 0)
     results.forEach((r, k) => {
       if (!isStructured(r) || r.ok || r.error.code !== 'INVALID_INPUT') throw new Error(`payload ${label(asSent(payloads[k]))} → ${label(r)}`)
     })
@@ -70,7 +73,7 @@ test('events that are not {action, data} → UNKNOWN_ACTION, nothing written', a
     { action: ['me'] },
     { Type: 'Timer', TriggerName: 'no-such-trigger' },
   ]
-  const before = pc.commitSeq()
+  const before = pc.businessCommits()
   for (const fn of fns) {
     const results = await inBatches(events, 8, (e) => pc.raw(SUPER._id, fn, e))
     results.forEach((r, k) => {
@@ -79,13 +82,13 @@ test('events that are not {action, data} → UNKNOWN_ACTION, nothing written', a
       if (!isStructured(r) || (r as { ok: boolean }).ok) throw new Error(`${fn} event ${label(sent)} → ${label(r)}`)
     })
   }
-  expect(pc.commitSeq()).toBe(before)
+  expect(pc.businessCommits()).toBe(before)
 })
 
 test('a guest with garbage is turned away before parsing, nothing written', async () => {
-  const before = pc.commitSeq()
+  const before = pc.businessCommits()
   const results = await inBatches(ALL_ACTIONS.filter((c) => c.roles !== 'anyone'), 8, (c) => pc.callAs('fuzz-guest', c, { junk: true }))
-  expect(pc.commitSeq()).toBe(before)
+  expect(pc.businessCommits()).toBe(before)
   for (const r of results) expect(r).toMatchObject({ ok: false, error: { code: 'NOT_REGISTERED' } })
 })
 

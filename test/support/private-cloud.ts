@@ -18,6 +18,10 @@ export interface PrivateCloud extends Client {
   cloud: LocalCloud
   /** Commit sequence of the database: changes whenever anything is written. */
   commitSeq(): number
+  /** Commits that wrote anything besides the audit trail (which records refused attempts too). */
+  businessCommits(): number
+  /** Audit records written so far, by `fn.action`. */
+  auditCounts(): Record<string, number>
   /** Console lines of a function that mention an unexpected error (what became INTERNAL). */
   internalErrors(fn: string): string[]
   /** Every string value written to any document since start (seed excluded), with where it went. */
@@ -39,15 +43,21 @@ export async function startPrivateCloud(extraUsers: UserDoc[] = []): Promise<Pri
   await store.commit(writes as never)
   // watch what the functions write: every string of every committed document, kept for the checks
   const written: { where: string; value: string }[] = []
+  const audits: Record<string, number> = {}
+  let business = 0
   const commit = store.commit.bind(store)
   store.commit = (ws, meta) => {
     for (const w of ws) if (w.doc) written.push(...stringsIn(w.doc, `${w.c}/${w.id}`))
+    for (const w of ws) if (w.c === 'audit_log' && w.doc) audits[`${w.doc.fn}.${w.doc.action}`] = (audits[`${w.doc.fn}.${w.doc.action}`] ?? 0) + 1
+    if (ws.some((w) => w.c !== 'audit_log')) business++
     return commit(ws, meta)
   }
   return {
     ...clientFor(cloud.url),
     cloud,
     commitSeq: () => store.seq,
+    businessCommits: () => business,
+    auditCounts: () => ({ ...audits }),
     writtenStrings: () => written,
     internalErrors: (fn) => cloud.service<FunctionsService>('functions').logs(fn).lines.filter((l) => /unexpected error|does not match its contract/.test(l)),
     async stop() {

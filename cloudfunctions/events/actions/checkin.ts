@@ -1,81 +1,136 @@
 /**
  * Check-in: the attendee types/scans the event's rotating code, or staff scan the attendee's
- * personal code, or staff add a walk-in. The registration flips to attended and the attendance
- * award rides in the same transaction with key `award:event:<eventId>:<openid>`: exactly once.
+ * personal code, or staff add a walk-in. One transaction reads the registration and the counter that
+ * applies (the person's wrong tries, or the staff member's walk-ins for this event), decides with
+ * the pure planCheckIn, and writes: the registration as attended, the counter, and the attendance
+ * award with key `award:event:<eventId>:<openid>` — exactly once. A refusal that counts a wrong try
+ * commits the count first and is then answered.
  */
-import { acceptsCode, MAX_CODE_TRIES, personalCode, REGISTRATIONS, regId, rotatingCode, verifyPersonalCode, type EventDoc, type eventsFn, type RegistrationDoc } from '../../../core/events'
+import {
+  acceptsCode,
+  CODE_TRIES,
+  earnsAttendance,
+  inAudience,
+  personalCode,
+  planCheckIn,
+  REGISTRATIONS,
+  regId,
+  rotatingCode,
+  triesId,
+  verifyPersonalCode,
+  WALKINS,
+  walkInsId,
+  type CheckInRefusal,
+  type CounterDoc,
+  type EventDoc,
+  type eventsFn,
+  type RegistrationDoc,
+} from '../../../core/events'
 import { eventsError } from '../../../core/events/contract'
 import { attendanceKey, awardTransfer } from '../../../core/points'
-import type { UserDoc } from '../../../core/users/model'
-import { USERS } from '../../../server/context'
-import type { Ctx } from '../../../server/context'
+import { rolesOf, scopesOf, type UserDoc } from '../../../core/users/model'
+import type { Caller } from '../../../core/users/permissions'
+import { USERS, type Ctx } from '../../../server/context'
 import { getOrNull, setDoc, tx } from '../../../server/db'
 import { applyTransfer, communityId, loadRules } from '../../../server/ledger'
 import type { Handler } from '../../../server/runtime'
+import { mustGetManaged, mustManage } from '../access'
 import { hmacOf, mustGetEvent } from '../store'
 
-/** Check-in opens an hour before the start and closes at the end. */
+/** Check-in opens an hour before the start and closes at the end; walk-ins only once it has started. */
 const OPEN_BEFORE_MS = 3600 * 1000
 
-function mustBeOpen(e: EventDoc, now: number): void {
-  if (now < e.startAt - OPEN_BEFORE_MS || now > e.endAt) throw eventsError('NOT_OPEN')
+function mustBeOpen(e: EventDoc, now: number, walkIn = false): void {
+  if (e.status !== 'published') throw eventsError('EVENT_CANCELLED')
+  if (now > e.endAt || now < e.startAt - (walkIn ? 0 : OPEN_BEFORE_MS)) throw eventsError(walkIn ? 'WALKIN_NOT_OPEN' : 'NOT_OPEN')
 }
 
-type Via = 'event-code' | 'staff'
+const callerOf = (u: UserDoc): Caller => ({ openid: u._id, roles: rolesOf(u), scopes: scopesOf(u) })
 
-async function attend(ctx: Ctx, e: EventDoc, who: { openid: string; name: string }, walkIn: boolean, via: Via) {
+type Way = { kind: 'code'; right: boolean } | { kind: 'staff' } | { kind: 'walk-in' }
+interface Attendee {
+  openid: string
+  name: string
+  /** false for staff who run this event: attendance recorded, no points. */
+  earns: boolean
+}
+
+async function attend(ctx: Ctx, e: EventDoc, who: Attendee, way: Way) {
   const rules = await loadRules(ctx.db)
   const id = regId(e._id, who.openid)
   const now = ctx.now()
-  return tx(ctx.db, async (t) => {
-    const reg = await getOrNull<RegistrationDoc>(t, REGISTRATIONS, id)
-    if (reg?.status === 'attended') return { name: reg.name, status: reg.status, awarded: 0, already: true }
-    if (!walkIn && reg?.status !== 'registered') throw eventsError('NOT_SIGNED_UP')
-    if (via === 'event-code' && (reg?.codeTries ?? 0) >= MAX_CODE_TRIES) throw eventsError('TOO_MANY_TRIES')
-    const out: RegistrationDoc = {
-      ...(reg ?? { eventId: e._id, openid: who.openid, name: who.name, family: 0, seats: [], createdAt: now, walkIn: true }),
+  const counter =
+    way.kind === 'code' ? { c: CODE_TRIES, id: triesId(e._id, who.openid) } : way.kind === 'walk-in' ? { c: WALKINS, id: walkInsId(e._id, ctx.openid) } : null
+  const out = await tx(ctx.db, async (t) => {
+    const [reg, count] = await Promise.all([getOrNull<RegistrationDoc>(t, REGISTRATIONS, id), counter ? getOrNull<CounterDoc>(t, counter.c, counter.id) : null])
+    const n = count?.count ?? 0
+    const plan = planCheckIn(
+      reg,
+      way.kind === 'code' ? { ...way, tries: n } : way.kind === 'walk-in' ? { kind: 'walk-in', added: n, limit: rules.walkInLimit } : way,
+    )
+    if (plan.kind === 'already') return { name: reg!.name, status: reg!.status, awarded: 0, already: true, note: null }
+    if (plan.kind === 'refuse') {
+      if (plan.countTry) await setDoc(t, counter!.c, { _id: counter!.id, count: n + 1 })
+      return { refused: plan.code }
+    }
+    const saved: RegistrationDoc = {
+      ...(reg ?? { eventId: e._id, openid: who.openid, name: who.name, family: 0, seats: [], createdAt: now }),
       _id: id,
       status: 'attended',
+      walkIn: plan.walkIn || !!reg?.walkIn,
+      ...(plan.walkIn ? { walkInBy: ctx.openid } : {}),
       checkedInAt: now,
       checkedInBy: ctx.openid,
       updatedAt: now,
     }
     let awarded = 0
-    if (e.points > 0) {
+    if (e.points > 0 && who.earns) {
       const award = awardTransfer({ communityId: communityId(), openid: who.openid, amount: e.points, at: now, source: { kind: 'event', id: e._id }, reason: `参加活动：${e.title}`, key: attendanceKey(e._id, who.openid) })
       const r = await applyTransfer(t, award, rules, { guarded: true }) // the registration read above is written with the award
       if (r.ok && !r.replay) awarded = r.transfer.amount
     }
-    await setDoc(t, REGISTRATIONS, out)
-    return { name: out.name, status: out.status, awarded, already: false }
+    await Promise.all([
+      setDoc(t, REGISTRATIONS, { ...saved, awarded }),
+      plan.walkIn ? setDoc(t, counter!.c, { _id: counter!.id, count: n + 1 }) : null,
+    ])
+    const note = e.points > 0 && awarded === 0 ? (who.earns ? '今天获得的积分已达上限，签到积分没有发放' : '工作人员不获得自己负责的活动的签到积分') : null
+    return { name: saved.name, status: saved.status, awarded, already: false, note }
   })
+  if ('refused' in out) throw eventsError(out.refused as CheckInRefusal)
+  return out
 }
 
 export const checkIn: Handler<typeof eventsFn.checkIn> = async (ctx, input) => {
   const e = await mustGetEvent(ctx.db, input.eventId)
   mustBeOpen(e, ctx.now())
-  if (!acceptsCode(hmacOf(e), e._id, input.code, ctx.now())) {
-    // Counted on the registration (no extra read on the right-code path); a missing one updates nothing.
-    await ctx.db.collection(REGISTRATIONS).doc(regId(e._id, ctx.openid)).update({ data: { codeTries: ctx.db.command.inc(1) } })
-    throw eventsError('CODE_WRONG')
-  }
-  return attend(ctx, e, { openid: ctx.openid, name: ctx.user?.name ?? '' }, false, 'event-code')
+  const right = acceptsCode(hmacOf(e), e._id, input.code, ctx.now())
+  return attend(ctx, e, { openid: ctx.openid, name: ctx.user?.name ?? '', earns: earnsAttendance(ctx.caller, e) }, { kind: 'code', right })
+}
+
+/** Staff only check in for events they run, never themselves; the person must be registered. */
+async function mustBeAttendee(ctx: Ctx, openid: string): Promise<UserDoc> {
+  if (openid === ctx.openid) throw eventsError('SELF_DEALING')
+  const user = await getOrNull<UserDoc>(ctx.db, USERS, openid)
+  if (!user) throw eventsError('TARGET_NOT_REGISTERED')
+  return { ...user, _id: openid }
 }
 
 export const staffCheckIn: Handler<typeof eventsFn.staffCheckIn> = async (ctx, input) => {
   if ('code' in input) {
     const eventId = /^linli:ci:([^:]+):/.exec(input.code)?.[1]
-    const e = eventId ? await getOrNull<EventDoc>(ctx.db, 'events', eventId) : null
+    const e = eventId ? await mustGetEvent(ctx.db, eventId).catch(() => null) : null
     const who = e && verifyPersonalCode(hmacOf(e), input.code)
     if (!e || !who) throw eventsError('CODE_WRONG')
-    mustBeOpen({ ...e, _id: eventId! }, ctx.now())
-    return attend(ctx, { ...e, _id: eventId! }, { openid: who.openid, name: '' }, false, 'staff')
+    mustManage(ctx, e)
+    const user = await mustBeAttendee(ctx, who.openid)
+    mustBeOpen(e, ctx.now())
+    return attend(ctx, e, { openid: who.openid, name: user.name, earns: earnsAttendance(callerOf(user), e) }, { kind: 'staff' })
   }
-  const e = await mustGetEvent(ctx.db, input.eventId)
-  mustBeOpen(e, ctx.now())
-  const user = await getOrNull<UserDoc>(ctx.db, USERS, input.openid)
-  if (!user) throw eventsError('TARGET_NOT_REGISTERED')
-  return attend(ctx, e, { openid: input.openid, name: user.name }, true, 'staff')
+  const e = await mustGetManaged(ctx, ctx.db, input.eventId)
+  const user = await mustBeAttendee(ctx, input.openid)
+  mustBeOpen(e, ctx.now(), true)
+  if (!inAudience(e.audience, { roles: rolesOf(user), gridId: user.gridId })) throw eventsError('NOT_IN_AUDIENCE')
+  return attend(ctx, e, { openid: input.openid, name: user.name, earns: earnsAttendance(callerOf(user), e) }, { kind: 'walk-in' })
 }
 
 export const myCode: Handler<typeof eventsFn.myCode> = async (ctx, input) => {
@@ -86,6 +141,6 @@ export const myCode: Handler<typeof eventsFn.myCode> = async (ctx, input) => {
 }
 
 export const checkinCode: Handler<typeof eventsFn.checkinCode> = async (ctx, input) => {
-  const e = await mustGetEvent(ctx.db, input.eventId)
+  const e = await mustGetManaged(ctx, ctx.db, input.eventId)
   return rotatingCode(hmacOf(e), e._id, ctx.now())
 }

@@ -1,15 +1,16 @@
-import { EVENTS, partySize, REGISTRATIONS, waitOrder, type EventDoc, type eventsFn, type RegistrationDoc } from '../../../core/events'
+import { EVENTS, partySize, REGISTRATIONS, visibleAudiences, waitOrder, type EventDoc, type eventsFn, type RegistrationDoc } from '../../../core/events'
+import type { UserDoc } from '../../../core/users/model'
+import { USERS, type Ctx } from '../../../server/context'
 import { rows } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
-import { eventView, mustGetEvent } from '../store'
+import { mustGetManaged, mustSeeEvent, viewerOf } from '../access'
+import { eventView } from '../store'
 
-/** Events the caller may see: everyone's, their grid's, volunteers' if they are one; staff see all. */
-function audienceFilter(ctx: Parameters<Handler<typeof eventsFn.list>>[0]) {
-  const _ = ctx.db.command
-  if (ctx.roles.includes('staff') || ctx.roles.includes('admin')) return {}
-  const any = [{ 'audience.kind': 'everyone' }, { 'audience.kind': 'grid', 'audience.gridId': ctx.user?.gridId ?? '-' }]
-  if (ctx.roles.includes('volunteer')) any.push({ 'audience.kind': 'volunteers' } as never)
-  return _.or(any)
+/** The list's query for the same rule the detail checks (visibleAudiences). */
+function audienceFilter(ctx: Ctx) {
+  const seen = visibleAudiences(viewerOf(ctx))
+  if (seen === 'all') return {}
+  return ctx.db.command.or(seen.map((a) => (a.kind === 'grid' ? { 'audience.kind': 'grid', 'audience.gridId': a.gridId } : { 'audience.kind': a.kind })))
 }
 
 export const list: Handler<typeof eventsFn.list> = async (ctx, input) => {
@@ -53,11 +54,12 @@ export const list: Handler<typeof eventsFn.list> = async (ctx, input) => {
 }
 
 export const detail: Handler<typeof eventsFn.detail> = async (ctx, input) =>
-  eventView(ctx.db, await mustGetEvent(ctx.db, input.eventId), { detail: true, openid: ctx.openid })
+  eventView(ctx.db, await mustSeeEvent(ctx, input.eventId), { detail: true, openid: ctx.openid })
 
 export const attendees: Handler<typeof eventsFn.attendees> = async (ctx, input) => {
-  const e = await mustGetEvent(ctx.db, input.eventId)
+  const e = await mustGetManaged(ctx, ctx.db, input.eventId)
   const regs = await rows<RegistrationDoc>(ctx.db.collection(REGISTRATIONS).where({ eventId: e._id }).orderBy('createdAt', 'asc').limit(1000))
+  const names = await staffNames(ctx, regs.map((r) => r.walkInBy))
   const waiting = regs.filter((r) => r.status === 'waiting').sort(waitOrder)
   const seated = regs.filter((r) => r.seats?.length).reduce((a, r) => a + partySize(r), 0)
   const items = regs.map((r) => ({
@@ -67,7 +69,17 @@ export const attendees: Handler<typeof eventsFn.attendees> = async (ctx, input) 
     status: r.status,
     position: r.status === 'waiting' ? waiting.indexOf(r) + 1 : null,
     walkIn: !!r.walkIn,
+    walkInBy: r.walkInBy ? (names.get(r.walkInBy) ?? '工作人员') : null,
     checkedInAt: r.checkedInAt ?? null,
+    awarded: r.awarded ?? 0,
   }))
   return { items, capacity: e.capacity, seated }
+}
+
+/** Names of the staff who added walk-ins (a handful per event). */
+export async function staffNames(ctx: Pick<Ctx, 'db'>, ids: (string | undefined)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((x): x is string => !!x))]
+  if (!unique.length) return new Map()
+  const users = await rows<UserDoc>(ctx.db.collection(USERS).where({ _id: ctx.db.command.in(unique) }).limit(unique.length))
+  return new Map(users.map((u) => [u._id, u.name]))
 }

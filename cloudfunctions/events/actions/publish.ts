@@ -8,11 +8,11 @@ import { canPublishFor, EVENTS, SEATS, seatId, type EventDoc, type eventsFn } fr
 import { enforce } from '../../../core/users/permissions'
 import { eventsError } from '../../../core/events/contract'
 import { GIFTS, type GiftDoc } from '../../../core/gifts'
-import { commonError } from '../../../core/contract/errors'
 import { getOrNull, setDoc, tx, type Db } from '../../../server/db'
 import { communityId } from '../../../server/ledger'
 import type { Handler } from '../../../server/runtime'
 import { createSlots } from '../../points/booth'
+import { mustGetManaged } from '../access'
 import { eventView } from '../store'
 
 async function createSeats(db: Db, eventId: string, capacity: number): Promise<void> {
@@ -63,8 +63,7 @@ export const publish: Handler<typeof eventsFn.publish> = async (ctx, input) => {
  */
 export const addBooth: Handler<typeof eventsFn.addBooth> = async (ctx, input) => {
   const { from, event } = await tx(ctx.db, async (t) => {
-    const [e, g] = await Promise.all([getOrNull<EventDoc>(t, EVENTS, input.eventId), getOrNull<GiftDoc>(t, GIFTS, input.giftId)])
-    if (!e) throw commonError('NOT_FOUND')
+    const [e, g] = await Promise.all([mustGetManaged(ctx, t, input.eventId), getOrNull<GiftDoc>(t, GIFTS, input.giftId)])
     if (e.status !== 'published' || ctx.now() > e.endAt) throw eventsError('EVENT_CLOSED')
     if (!g) throw eventsError('GIFT_UNKNOWN')
     if (g.allocated + input.stock > g.totalStock) throw eventsError('GIFT_STOCK_SHORT')

@@ -10,6 +10,7 @@ import { canCancel, canSignUp, pickSeats, REGISTRATIONS, regId, SEATS, type even
 import { eventsError } from '../../../core/events/contract'
 import { getOrNull, setDoc, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
+import { mustSeeEvent } from '../access'
 import { freeSeats, mustGetEvent, myRegView, settle } from '../store'
 
 const ATTEMPTS = 8
@@ -17,7 +18,7 @@ const live = (r: RegistrationDoc | null): r is RegistrationDoc => !!r && r.statu
 
 export const signUp: Handler<typeof eventsFn.signUp> = async (ctx, input) => {
   const now = ctx.now()
-  const e = await mustGetEvent(ctx.db, input.eventId)
+  const e = await mustSeeEvent(ctx, input.eventId)
   const refusal = canSignUp(e, { roles: ctx.roles, gridId: ctx.user?.gridId }, now)
   if (refusal) throw eventsError(refusal)
   const id = regId(e._id, ctx.openid)

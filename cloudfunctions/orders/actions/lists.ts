@@ -5,7 +5,7 @@
  */
 import { commonError } from '../../../core/contract/errors'
 import { orderError, type orders } from '../../../core/orders/contract'
-import { keysFor, pageOf } from '../../../core/orders/keys'
+import { keysFor, pageOf, type Page } from '../../../core/orders/keys'
 import { ACTIVE_STATUSES, type Order } from '../../../core/orders/model'
 import { viewFor } from '../../../core/orders/permissions'
 import type { Ctx } from '../../../server/context'
@@ -20,6 +20,16 @@ async function list(ctx: Ctx, where: Where, key: keyof Order, dir: 'asc' | 'desc
   const _ = ctx.db.command
   const w = cursor ? { ...where, [key]: dir === 'asc' ? _.gt(cursor) : _.lt(cursor) } : where
   return rows<Order>(ctx.db.collection(ORDERS).where(w).orderBy(key as string, dir).limit(limit + 1))
+}
+
+/**
+ * Lists pass through the same visibility rule as the detail (core/orders/permissions viewFor): an
+ * order the rule hides is dropped, a candidate sees the phone masked. The queries already select
+ * only visible orders; this keeps one rule the authority for both.
+ */
+function visibleOnly(ctx: Ctx, page: Page<Order>): Page<Order> {
+  const me = callerOf(ctx)
+  return { ...page, items: page.items.map((o) => viewFor(me, o)).filter((o): o is Order => o !== null) }
 }
 
 export const get: Handler<C['get']> = async (ctx, { orderId }) => {
@@ -50,7 +60,7 @@ export const mine: Handler<C['mine']> = async (ctx, { cursor, limit, scope }) =>
     list(ctx, { residentId: ctx.openid, orderedBy: _.neq(ctx.openid), ...status }, '_id', 'desc', cursor, limit),
   ])
   const merged = [...placed, ...forMe].sort((a, b) => (a._id < b._id ? 1 : -1))
-  return pageOf(merged, limit, (o) => o._id)
+  return visibleOnly(ctx, pageOf(merged, limit, (o) => o._id))
 }
 
 export const triageQueue: Handler<C['triageQueue']> = async (ctx, { cursor, limit, gridId }) => {
@@ -63,25 +73,25 @@ export const triageQueue: Handler<C['triageQueue']> = async (ctx, { cursor, limi
   const where: Where = { queueKey: _.gt(cursor ?? '') }
   if (grids) where.gridId = grids.length === 1 ? grids[0] : _.in(grids)
   const found = await rows<Order>(ctx.db.collection(ORDERS).where(where).orderBy('queueKey', 'asc').limit(limit + 1))
-  return pageOf(found, limit, (o) => o.queueKey!)
+  return visibleOnly(ctx, pageOf(found, limit, (o) => o.queueKey!))
 }
 
 export const pool: Handler<C['pool']> = async (ctx, { cursor, limit, category, gridId, urgency }) => {
   const _ = ctx.db.command
   const me = callerOf(ctx)
-  const where: Where = { poolKey: _.gt(cursor ?? ''), audienceKey: _.in(keysFor(me)) }
+  // one's own orders (as resident or as the one who ordered) are not offered: nobody serves their own case
+  const where: Where = { poolKey: _.gt(cursor ?? ''), audienceKey: _.in(keysFor(me)), parties: _.neq(ctx.openid) }
   if (category) where.category = category
   if (gridId) where.gridId = gridId
   if (urgency) where.urgency = urgency
   const found = await rows<Order>(ctx.db.collection(ORDERS).where(where).orderBy('poolKey', 'asc').limit(limit + 1))
-  const page = pageOf(found, limit, (o) => o.poolKey!)
   // the resident's phone stays masked until accepted
-  return { ...page, items: page.items.map((o) => viewFor(me, o) ?? o) }
+  return visibleOnly(ctx, pageOf(found, limit, (o) => o.poolKey!))
 }
 
 export const tasks: Handler<C['tasks']> = async (ctx, { cursor, limit, scope }) => {
   const _ = ctx.db.command
   const where: Where = { volunteerId: ctx.openid }
   if (scope === 'active') where.status = _.in(['accepted', 'in_service', 'done'])
-  return pageOf(await list(ctx, where, '_id', 'desc', cursor, limit), limit, (o) => o._id)
+  return visibleOnly(ctx, pageOf(await list(ctx, where, '_id', 'desc', cursor, limit), limit, (o) => o._id))
 }

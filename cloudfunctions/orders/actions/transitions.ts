@@ -6,6 +6,9 @@ import type { UserDoc } from '../../../core/users/model'
 import { USERS } from '../../../server/context'
 import { getOrNull } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
+import { DEFAULT_POINTS } from '../../../core/orders/categories'
+import { mayAwardPoints } from '../../../core/orders/permissions'
+import { loadRules, type PointsRules } from '../../../server/ledger'
 import { runEvent } from '../run'
 import { callerOf } from '../store'
 
@@ -31,11 +34,19 @@ export const rate: Handler<C['rate']> = (ctx, i) =>
 export const reopen: Handler<C['reopen']> = (ctx, i) =>
   runEvent(ctx, as(ctx), i.orderId, { type: 'REOPEN', reason: i.reason })
 
+/** The points staff set (or the order's own, when they set none) stay within the rule (checked with the order in hand). */
+const pointsWithinRule = (ctx: Parameters<Handler<C['get']>>[0], points: number | undefined, rules: PointsRules) => (o: Order): Order => {
+  const rule = rules.categoryPoints[o.category] ?? DEFAULT_POINTS[o.category]
+  if (!mayAwardPoints(callerOf(ctx), points ?? o.points, rule)) throw orderError('POINTS_OVER_RULE')
+  return o
+}
+
 // staff
-export const publish: Handler<C['publish']> = (ctx, { orderId, ...e }) => runEvent(ctx, as(ctx), orderId, { type: 'PUBLISH', ...e })
+export const publish: Handler<C['publish']> = async (ctx, { orderId, ...e }) =>
+  runEvent(ctx, as(ctx), orderId, { type: 'PUBLISH', ...e }, { before: pointsWithinRule(ctx, e.points, await loadRules(ctx.db)) })
 export const assign: Handler<C['assign']> = async (ctx, { orderId, ...e }) => {
-  await mustBeVolunteer(ctx, e.volunteerId)
-  return runEvent(ctx, as(ctx), orderId, { type: 'ASSIGN', ...e })
+  const [rules] = await Promise.all([loadRules(ctx.db), mustBeVolunteer(ctx, e.volunteerId)])
+  return runEvent(ctx, as(ctx), orderId, { type: 'ASSIGN', ...e }, { before: pointsWithinRule(ctx, e.points, rules) })
 }
 export const reassign: Handler<C['reassign']> = async (ctx, { orderId, ...e }) => {
   await mustBeVolunteer(ctx, e.volunteerId)

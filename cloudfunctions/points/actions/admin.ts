@@ -1,33 +1,14 @@
-import { adjustTransfer, personAccountId, spendableBalance, type AccountState } from '../../../core/points'
-import { pointsError, type pointsFn } from '../../../core/points/contract'
+import { personAccountId, spendableBalance, type AccountState } from '../../../core/points'
+import type { pointsFn } from '../../../core/points/contract'
 import { toCsv } from '../../../core/csv'
 import type { UserDoc } from '../../../core/users/model'
-import { isAdmin, isStaffOf, mustGridScope } from '../../../core/users/permissions'
+import { mustGridScope } from '../../../core/users/permissions'
 import { USERS } from '../../../server/context'
-import { getOrNull, rows, tx } from '../../../server/db'
-import { ACCOUNTS, applyTransferOrThrow, communityId, DEFAULT_RULES, loadRules, rememberRules, RULES } from '../../../server/ledger'
+import { rows } from '../../../server/db'
+import { ACCOUNTS, communityId, DEFAULT_RULES, loadRules, rememberRules, RULES } from '../../../server/ledger'
 import type { Handler } from '../../../server/runtime'
 
 const EXPIRY_TEXT = '积分自获得当年起，到第二年12月31日24时过期（先用先到期的积分）'
-
-/** Staff adjust with a reason; the transfer records who, when and why (the audit trail). */
-export const adjust: Handler<typeof pointsFn.adjust> = async (ctx, input) => {
-  const target = await getOrNull<UserDoc>(ctx.db, USERS, input.openid)
-  if (!target) throw pointsError('TARGET_NOT_REGISTERED')
-  if (!isAdmin(ctx.caller) && !isStaffOf(ctx.caller, target.gridId)) throw pointsError('OUT_OF_SCOPE')
-  const req = adjustTransfer({
-    communityId: communityId(),
-    openid: input.openid,
-    delta: input.delta,
-    adjustmentId: `${ctx.openid}:${input.requestId}`,
-    reason: `人工调整：${input.reason}`,
-    operator: ctx.openid,
-    at: ctx.now(),
-  })
-  const transfer = await tx(ctx.db, (t) => applyTransferOrThrow(t, req))
-  const acc = await getOrNull<AccountState>(ctx.db, ACCOUNTS, personAccountId(input.openid))
-  return { balance: spendableBalance(acc, ctx.now()), transferId: transfer._id }
-}
 
 const CSV_MAX = 1000
 
@@ -56,8 +37,15 @@ export const accounts: Handler<typeof pointsFn.accounts> = async (ctx, input) =>
 
 export const rules: Handler<typeof pointsFn.rules> = async (ctx) => ({ ...(await loadRules(ctx.db, { fresh: true })), expiry: EXPIRY_TEXT })
 
+/** Limits left out of the input keep their current values (an older page cannot loosen them by omission). */
 export const setRules: Handler<typeof pointsFn.setRules> = async (ctx, input) => {
-  const data = { categoryPoints: input.categoryPoints, attendancePoints: input.attendancePoints, dailyCap: input.dailyCap, updatedBy: ctx.openid, updatedAt: ctx.now() }
+  const current = await loadRules(ctx.db, { fresh: true })
+  const limits = {
+    adjustLimit: input.adjustLimit ?? current.adjustLimit,
+    adjustDailyLimit: input.adjustDailyLimit ?? current.adjustDailyLimit,
+    walkInLimit: input.walkInLimit ?? current.walkInLimit,
+  }
+  const data = { categoryPoints: input.categoryPoints, attendancePoints: input.attendancePoints, dailyCap: input.dailyCap, ...limits, updatedBy: ctx.openid, updatedAt: ctx.now() }
   await ctx.db.collection(RULES).doc(communityId()).set({ data })
   rememberRules({ ...DEFAULT_RULES, ...data })
   return { ...data, expiry: EXPIRY_TEXT }

@@ -1,9 +1,12 @@
 import { normalizeCode, reconcileBooth, reconcileCsv, REDEMPTIONS, redemptionDocId, SLOTS, GIFTS, type GiftDoc, type RedemptionDoc, type SlotDoc } from '../../../core/gifts'
-import { EVENTS, type EventDoc } from '../../../core/events/model'
+import { attendanceCsv, attendanceOf, REGISTRATIONS, type RegistrationDoc } from '../../../core/events'
+import { cstMinute } from '../../../core/points/accounts'
 import { pointsError, type pointsFn } from '../../../core/points/contract'
-import { commonError } from '../../../core/contract/errors'
-import { getOrNull, rows, setDoc, tx } from '../../../server/db'
+import type { Ctx } from '../../../server/context'
+import { getOrNull, rows, setDoc, tx, type Tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
+import { mustGetManaged } from '../../events/access'
+import { staffNames } from '../../events/actions/lists'
 import { boothRemaining, mustGetRedemption, releaseRedemption } from '../booth'
 import { redemptionView } from '../views'
 
@@ -13,12 +16,23 @@ function idOf(text: string): string {
   return redemptionDocId(code)
 }
 
+/**
+ * A reserved redemption that the caller may hand out or cancel: staff of the event's booth, never
+ * for their own redemption (inside the caller's transaction).
+ */
+async function mustHandle(ctx: Ctx, t: Tx, id: string): Promise<RedemptionDoc> {
+  const r = await mustGetRedemption(t, id)
+  await mustGetManaged(ctx, t, r.eventId)
+  if (r.openid === ctx.openid) throw pointsError('SELF_DEALING')
+  return r
+}
+
 /** 核销: one call; the code works once (status checked and changed in one transaction). */
 export const verify: Handler<typeof pointsFn.verify> = async (ctx, input) => {
   const id = idOf(input.code)
   const now = ctx.now()
   const rd = await tx(ctx.db, async (t) => {
-    const r = await mustGetRedemption(t, id)
+    const r = await mustHandle(ctx, t, id)
     const done = { ...r, status: 'redeemed' as const, redeemedAt: now, redeemedBy: ctx.openid }
     // a reserved redemption holds its slot, so the slot is updated without reading it first
     await Promise.all([setDoc(t, REDEMPTIONS, done), t.collection(SLOTS).doc(r.slotId).update({ data: { state: 'redeemed' } })])
@@ -29,13 +43,12 @@ export const verify: Handler<typeof pointsFn.verify> = async (ctx, input) => {
 
 export const cancelRedemption: Handler<typeof pointsFn.cancelRedemption> = async (ctx, input) => {
   const id = idOf(input.code)
-  const rd = await tx(ctx.db, async (t) => releaseRedemption(t, await mustGetRedemption(t, id), 'cancelled', ctx.openid, ctx.now(), `工作人员取消（${input.reason}），积分退回`))
+  const rd = await tx(ctx.db, async (t) => releaseRedemption(t, await mustHandle(ctx, t, id), 'cancelled', ctx.openid, ctx.now(), `工作人员取消（${input.reason}），积分退回`))
   return redemptionView(rd)
 }
 
 export const reconcile: Handler<typeof pointsFn.reconcile> = async (ctx, input) => {
-  const event = await getOrNull<EventDoc>(ctx.db, EVENTS, input.eventId)
-  if (!event) throw commonError('NOT_FOUND')
+  const event = await mustGetManaged(ctx, ctx.db, input.eventId)
   const lines = await Promise.all(
     event.booths.map(async (b) => {
       const where = { eventId: input.eventId, giftId: b.giftId }
@@ -47,5 +60,13 @@ export const reconcile: Handler<typeof pointsFn.reconcile> = async (ctx, input) 
       return reconcileBooth({ giftId: b.giftId, giftName: gift?.name ?? b.giftId, price: gift?.price ?? 0 }, slots, reds)
     }),
   )
-  return { lines, balanced: lines.every((l) => l.balanced), csv: reconcileCsv(lines) }
+  const regs = await rows<RegistrationDoc>(ctx.db.collection(REGISTRATIONS).where({ eventId: input.eventId }).orderBy('createdAt', 'asc').limit(1000))
+  const names = await staffNames(ctx, regs.map((r) => r.walkInBy))
+  return {
+    lines,
+    balanced: lines.every((l) => l.balanced),
+    csv: reconcileCsv(lines),
+    attendance: attendanceOf(regs, names),
+    attendanceCsv: attendanceCsv(regs, names, cstMinute),
+  }
 }

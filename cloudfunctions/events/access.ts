@@ -1,0 +1,28 @@
+/** Event access for handlers of the events and points functions: one rule for seeing, one for managing (core/events/permissions). */
+import { commonError } from '../../core/contract/errors'
+import { canManageEvent, canSeeEvent, EVENTS, type EventDoc, type Viewer } from '../../core/events'
+import { eventsError } from '../../core/events/contract'
+import type { Ctx } from '../../server/context'
+import { getOrNull, type Db, type Tx } from '../../server/db'
+
+export const viewerOf = (ctx: Pick<Ctx, 'caller' | 'user'>): Viewer => ({ ...ctx.caller, gridId: ctx.user?.gridId ?? null })
+
+/** The event, or NOT_FOUND — also when the caller's audience does not include it (same answer, nothing told). */
+export async function mustSeeEvent(ctx: Pick<Ctx, 'db' | 'caller' | 'user'>, id: string): Promise<EventDoc> {
+  const e = await getOrNull<EventDoc>(ctx.db, EVENTS, id)
+  if (!e || !canSeeEvent(viewerOf(ctx), e)) throw commonError('NOT_FOUND')
+  return { ...e, _id: id }
+}
+
+/** Refuse (NOT_YOUR_EVENT) a caller who may not run this event. */
+export function mustManage(ctx: Pick<Ctx, 'caller'>, e: Pick<EventDoc, 'audience'>): void {
+  if (!canManageEvent(ctx.caller, e).ok) throw eventsError('NOT_YOUR_EVENT')
+}
+
+/** The event for a management action: NOT_FOUND when missing, NOT_YOUR_EVENT when out of scope. */
+export async function mustGetManaged(ctx: Pick<Ctx, 'caller'>, db: Db | Tx, id: string): Promise<EventDoc> {
+  const e = await getOrNull<EventDoc>(db, EVENTS, id)
+  if (!e) throw commonError('NOT_FOUND')
+  mustManage(ctx, e)
+  return { ...e, _id: id }
+}

@@ -1,0 +1,149 @@
+/**
+ * Staff adjustments (core/points/adjustments): within the limits they move points at once, with the
+ * requester's day counted in the same transaction; over them they wait for a second person. Each
+ * step is one transaction on known ids: the adjustment (`adj:<requester>:<requestId>`, the
+ * idempotency key), the requester's day counter, and the transfer `adjust:<requester>:<requestId>`.
+ */
+import {
+  ADJUST_QUOTA,
+  ADJUSTMENTS,
+  adjustmentId,
+  adjustmentKey,
+  adjustTransfer,
+  APPROVAL_TTL_MS,
+  canDecide,
+  cstDay,
+  quotaId,
+  routeAdjustment,
+  spendableBalance,
+  statusAt,
+  personAccountId,
+  type AccountState,
+  type AdjustmentDoc,
+} from '../../../core/points'
+import { pointsError, type pointsFn } from '../../../core/points/contract'
+import { commonError } from '../../../core/contract/errors'
+import type { UserDoc } from '../../../core/users/model'
+import { isAdmin, isStaffOf } from '../../../core/users/permissions'
+import { USERS, type Ctx } from '../../../server/context'
+import { getOrNull, rows, setDoc, tx, type Tx } from '../../../server/db'
+import { ACCOUNTS, applyTransfer, communityId, loadRules } from '../../../server/ledger'
+import type { Handler } from '../../../server/runtime'
+
+const transferOf = (a: AdjustmentDoc, at: number) =>
+  adjustTransfer({ communityId: a.communityId, openid: a.target, delta: a.delta, adjustmentId: a.key, reason: `人工调整：${a.reason}`, operator: a.requester, at })
+
+/** Apply the adjustment's transfer in the caller's transaction; a refusal (e.g. not enough points) aborts it. */
+async function move(t: Tx, a: AdjustmentDoc, at: number, rules: Awaited<ReturnType<typeof loadRules>>) {
+  const r = await applyTransfer(t, transferOf(a, at), rules)
+  if (!r.ok) throw pointsError(r.code)
+  return r
+}
+
+export const adjust: Handler<typeof pointsFn.adjust> = async (ctx, input) => {
+  if (input.openid === ctx.openid) throw pointsError('SELF_DEALING')
+  const [target, rules] = await Promise.all([getOrNull<UserDoc>(ctx.db, USERS, input.openid), loadRules(ctx.db)])
+  if (!target) throw pointsError('TARGET_NOT_REGISTERED')
+  if (!isAdmin(ctx.caller) && !isStaffOf(ctx.caller, target.gridId)) throw pointsError('OUT_OF_SCOPE')
+  const now = ctx.now()
+  const key = adjustmentKey(ctx.openid, input.requestId)
+  const id = adjustmentId(key)
+  const quota = quotaId(ctx.openid, cstDay(now))
+  return tx(ctx.db, async (t) => {
+    const [prior, used] = await Promise.all([getOrNull<AdjustmentDoc>(t, ADJUSTMENTS, id), getOrNull<{ used: number }>(t, ADJUST_QUOTA, quota)])
+    if (prior) return replay({ ...prior, _id: id }, ctx, t)
+    const route = routeAdjustment({ requester: ctx.openid, target: input.openid, delta: input.delta }, used?.used ?? 0, rules)
+    if (route.kind === 'refuse') throw pointsError(route.code)
+    const doc: AdjustmentDoc = {
+      _id: id,
+      key,
+      communityId: communityId(),
+      requester: ctx.openid,
+      requesterName: ctx.user?.name ?? '',
+      target: input.openid,
+      targetName: target.name,
+      targetGridId: target.gridId,
+      delta: input.delta,
+      reason: input.reason,
+      status: route.kind === 'direct' ? 'done' : 'pending',
+      why: route.kind === 'direct' ? 'direct' : route.why,
+      createdAt: now,
+      expiresAt: now + APPROVAL_TTL_MS,
+    }
+    if (route.kind === 'approval') {
+      await setDoc(t, ADJUSTMENTS, doc)
+      return { status: 'pending' as const, adjustmentId: id, balance: null, transferId: null, why: doc.why }
+    }
+    const r = await move(t, doc, now, rules)
+    await Promise.all([
+      setDoc(t, ADJUSTMENTS, { ...doc, transferId: r.transfer._id }),
+      setDoc(t, ADJUST_QUOTA, { _id: quota, used: (used?.used ?? 0) + Math.abs(input.delta) }),
+    ])
+    return { status: 'done' as const, adjustmentId: id, balance: r.replay ? null : spendableBalance(r.person, now), transferId: r.transfer._id, why: doc.why }
+  })
+}
+
+/** The same request again: answer what it became (an approved one reads as done). */
+async function replay(a: AdjustmentDoc, ctx: Ctx, t: Tx) {
+  const done = a.status === 'done' || a.status === 'approved'
+  const acc = done ? await getOrNull<AccountState>(t, ACCOUNTS, personAccountId(a.target)) : null
+  return { status: done ? ('done' as const) : ('pending' as const), adjustmentId: a._id, balance: done ? spendableBalance(acc, ctx.now()) : null, transferId: a.transferId ?? null, why: a.why }
+}
+
+const view = (ctx: Ctx, a: AdjustmentDoc) => ({
+  id: a._id,
+  requester: a.requester,
+  requesterName: a.requesterName,
+  target: a.target,
+  targetName: a.targetName,
+  delta: a.delta,
+  reason: a.reason,
+  status: statusAt(a, ctx.now()),
+  why: a.why,
+  createdAt: a.createdAt,
+  expiresAt: a.expiresAt,
+  decidedBy: a.decidedBy ?? null,
+  decidedAt: a.decidedAt ?? null,
+  decisionNote: a.decisionNote ?? null,
+  decidable: canDecide(ctx.caller, a, ctx.now()) === null,
+})
+
+/** Admin: pending ones (or all), newest first; staff: the ones they asked for. */
+export const adjustments: Handler<typeof pointsFn.adjustments> = async (ctx, input) => {
+  const where = !isAdmin(ctx.caller) ? { requester: ctx.openid } : input.status === 'pending' ? { status: 'pending' } : {}
+  const docs = await rows<AdjustmentDoc>(
+    ctx.db.collection(ADJUSTMENTS).where(where).orderBy('createdAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize + 1),
+  )
+  return { items: docs.slice(0, input.pageSize).map((a) => view(ctx, a)), hasMore: docs.length > input.pageSize }
+}
+
+/** Approve or reject: the adjustment is read and decided in one transaction, so racing admins decide once. */
+async function decide<T>(ctx: Ctx, id: string, then: (t: Tx, a: AdjustmentDoc) => Promise<T>): Promise<T> {
+  return tx(ctx.db, async (t) => {
+    const found = await getOrNull<AdjustmentDoc>(t, ADJUSTMENTS, id)
+    if (!found) throw commonError('NOT_FOUND')
+    const a = { ...found, _id: id }
+    const refusal = canDecide(ctx.caller, a, ctx.now())
+    if (refusal) throw pointsError(refusal)
+    return then(t, a)
+  })
+}
+
+export const approveAdjustment: Handler<typeof pointsFn.approveAdjustment> = async (ctx, input) => {
+  const rules = await loadRules(ctx.db)
+  const now = ctx.now()
+  return decide(ctx, input.id, async (t, a) => {
+    const r = await move(t, a, now, rules)
+    const done: AdjustmentDoc = { ...a, status: 'approved', decidedBy: ctx.openid, decidedAt: now, transferId: r.transfer._id }
+    await setDoc(t, ADJUSTMENTS, done)
+    const balance = r.replay ? spendableBalance(await getOrNull<AccountState>(t, ACCOUNTS, personAccountId(a.target)), now) : spendableBalance(r.person, now)
+    return { ...view(ctx, done), balance }
+  })
+}
+
+export const rejectAdjustment: Handler<typeof pointsFn.rejectAdjustment> = async (ctx, input) =>
+  decide(ctx, input.id, async (t, a) => {
+    const done: AdjustmentDoc = { ...a, status: 'rejected', decidedBy: ctx.openid, decidedAt: ctx.now(), decisionNote: input.note }
+    await setDoc(t, ADJUSTMENTS, done)
+    return view(ctx, done)
+  })

@@ -1,0 +1,26 @@
+/** The audit trail, newest first, for the admin (server/audit.ts writes it). */
+import type { pointsFn } from '../../../core/points/contract'
+import { AUDIT, type AuditDoc } from '../../../server/audit'
+import { rows } from '../../../server/db'
+import type { Handler } from '../../../server/runtime'
+import { staffNames } from '../../events/actions/lists'
+
+export const auditLog: Handler<typeof pointsFn.auditLog> = async (ctx, input) => {
+  const docs = await rows<AuditDoc>(ctx.db.collection(AUDIT).orderBy('_id', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize + 1))
+  const page = docs.slice(0, input.pageSize)
+  const names = await staffNames(ctx, page.map((d) => d.by))
+  return {
+    items: page.map((d) => ({
+      id: d._id,
+      at: d.at,
+      what: d.what,
+      action: `${d.fn}.${d.action}`,
+      by: d.by,
+      byName: names.get(d.by) ?? '',
+      outcome: d.outcome,
+      message: d.message,
+      input: d.input,
+    })),
+    hasMore: docs.length > input.pageSize,
+  }
+}

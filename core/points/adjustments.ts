@@ -1,0 +1,88 @@
+/**
+ * Staff adjustments of points, with separation of duties as a bank would have it (pure):
+ * - nobody adjusts their own account;
+ * - an adjustment within the limits the admin sets (per adjustment, and per staff member per day)
+ *   moves points at once, counted against the requester's day in the same transaction;
+ * - anything bigger waits, moving nothing, until a second person — an admin who is neither the
+ *   requester nor the person credited — approves it; it can be rejected, and lapses after 7 days.
+ * The adjustment's document id is its idempotency key (`adj:<requester>:<requestId>`), and the
+ * transfer it makes is `adjust:<requester>:<requestId>`: approving twice, or racing, moves points once.
+ */
+import type { Caller } from '../users/permissions'
+
+export interface SafetyLimits {
+  /** Largest |delta| one adjustment may have without a second person's approval. */
+  adjustLimit: number
+  /** Largest sum of |delta| one staff member may adjust per day (China time) without approval. */
+  adjustDailyLimit: number
+  /** Walk-ins (people not signed up) one staff member may add to one event. */
+  walkInLimit: number
+}
+
+export const DEFAULT_LIMITS: SafetyLimits = { adjustLimit: 50, adjustDailyLimit: 200, walkInLimit: 10 }
+
+/** A pending adjustment lapses after this long. */
+export const APPROVAL_TTL_MS = 7 * 24 * 3600 * 1000
+
+export const ADJUSTMENTS = 'points_adjustments'
+export const ADJUST_QUOTA = 'points_adjust_quota'
+
+export type AdjustmentStatus = 'done' | 'pending' | 'approved' | 'rejected' | 'expired'
+
+export interface AdjustmentDoc {
+  /** `adj:<key>` */
+  _id: string
+  /** `<requester>:<requestId>`: the transfer it makes is `adjust:<key>`. */
+  key: string
+  communityId: string
+  requester: string
+  requesterName: string
+  target: string
+  targetName: string
+  targetGridId: string
+  delta: number
+  reason: string
+  status: AdjustmentStatus
+  /** Why it waits: over the per-adjustment limit, or over the requester's day. */
+  why: 'direct' | 'over_limit' | 'over_daily'
+  createdAt: number
+  expiresAt: number
+  decidedBy?: string
+  decidedAt?: number
+  decisionNote?: string
+  transferId?: string
+}
+
+export const adjustmentKey = (requester: string, requestId: string): string => `${requester}:${requestId}`
+export const adjustmentId = (key: string): string => `adj:${key}`
+/** One counter per staff member per China-time day. */
+export const quotaId = (requester: string, day: string): string => `quota:${requester}:${day}`
+
+export type Route = { kind: 'refuse'; code: 'SELF_DEALING' } | { kind: 'direct' } | { kind: 'approval'; why: 'over_limit' | 'over_daily' }
+
+/** How a new adjustment goes, given what the requester has already adjusted today. */
+export function routeAdjustment(a: { requester: string; target: string; delta: number }, usedToday: number, limits: SafetyLimits): Route {
+  if (a.requester === a.target) return { kind: 'refuse', code: 'SELF_DEALING' }
+  const size = Math.abs(a.delta)
+  if (size > limits.adjustLimit) return { kind: 'approval', why: 'over_limit' }
+  if (usedToday + size > limits.adjustDailyLimit) return { kind: 'approval', why: 'over_daily' }
+  return { kind: 'direct' }
+}
+
+/** The status as of `now`: a pending adjustment past its time has lapsed (whether or not anything recorded it). */
+export function statusAt(a: Pick<AdjustmentDoc, 'status' | 'expiresAt'>, now: number): AdjustmentStatus {
+  return a.status === 'pending' && now >= a.expiresAt ? 'expired' : a.status
+}
+
+export type DecisionRefusal = 'SELF_APPROVAL' | 'SELF_DEALING' | 'ADJUSTMENT_CLOSED' | 'ADJUSTMENT_EXPIRED' | 'FORBIDDEN'
+
+/** May `c` approve or reject this adjustment now? null = yes. */
+export function canDecide(c: Caller, a: AdjustmentDoc, now: number): DecisionRefusal | null {
+  if (!c.roles.includes('admin')) return 'FORBIDDEN'
+  if (c.openid === a.requester) return 'SELF_APPROVAL'
+  if (c.openid === a.target) return 'SELF_DEALING'
+  const status = statusAt(a, now)
+  if (status === 'expired') return 'ADJUSTMENT_EXPIRED'
+  if (status !== 'pending') return 'ADJUSTMENT_CLOSED'
+  return null
+}
