@@ -10,20 +10,8 @@ import { tx } from '../../server/db'
 import { ACCOUNTS, applyTransfer, communityId } from '../../server/ledger'
 import { sdkDb, testCloud } from '../support/call'
 import { makeUsers } from './orders-support'
-import { credit } from './points-support'
+import { credit, quietCheck } from './points-support'
 
-/**
- * Accounts and transfers are read by two queries; a transfer committed by another test worker
- * between them is a read skew, not a fault. A real fault persists, so settle on a quiet moment.
- */
-async function quietCheck() {
-  let r = await checkLedgerIn(sdkDb())
-  for (let i = 0; i < 10 && r.violations.length; i++) {
-    await new Promise((res) => setTimeout(res, 300))
-    r = await checkLedgerIn(sdkDb())
-  }
-  return r
-}
 
 test('the checker passes on real data and catches a balance that does not match its movements', async () => {
   const [u] = await makeUsers(1, { prefix: 'chk' })

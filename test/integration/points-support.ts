@@ -7,6 +7,7 @@ import { adjustTransfer, personAccountId, type AccountState } from '../../core/p
 import { pointsFn } from '../../core/points/contract'
 import { tx } from '../../server/db'
 import { applyTransferOrThrow, ACCOUNTS, communityId } from '../../server/ledger'
+import { checkLedgerIn } from '../../scripts/check-ledger'
 import { fireTimer, okAs, sdkDb } from '../support/call'
 
 export const ADMIN = PERSONAS.admin.openid
@@ -56,3 +57,17 @@ export const newEvent = (over: Partial<InputOf<typeof eventsFn.publish>> = {}) =
 
 /** Fire a timer trigger as the cloud does (no caller); a client cannot (see events.test.ts). */
 export const runTimer = (fn: 'events' | 'points', name: string) => fireTimer(fn, name)
+
+/**
+ * The ledger checker over everything written so far. Accounts and transfers are read by two queries;
+ * a transfer committed by another test worker between them is a read skew, not a fault. A real
+ * fault persists, so settle on a quiet moment.
+ */
+export async function quietCheck() {
+  let r = await checkLedgerIn(sdkDb())
+  for (let i = 0; i < 10 && r.violations.length; i++) {
+    await new Promise((res) => setTimeout(res, 300))
+    r = await checkLedgerIn(sdkDb())
+  }
+  return r
+}

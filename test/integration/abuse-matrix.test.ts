@@ -1,0 +1,197 @@
+/**
+ * The abuse matrix: every action whose contract says it moves points, gift stock or event seats
+ * (`moves`), × every kind of caller, × who would gain — someone in the caller's grid, someone in
+ * another grid, a neighbour ordered for by proxy, and the caller themselves. Each cell builds fresh
+ * data, calls through the real SDK and checks allowed or refused (a refusal must be a code the
+ * contract declares, in plain Chinese) and, where points move, who was paid. The ledger invariants
+ * are checked after the whole matrix. A new action that moves value fails the coverage test until
+ * it has rows here.
+ */
+import type { ActionContract } from '../../core/contract/define'
+import { COMMON_ERRORS } from '../../core/contract/errors'
+import { eventsFn } from '../../core/events/contract'
+import { orders } from '../../core/orders/contract'
+import { pointsFn } from '../../core/points/contract'
+import { ALL_ACTIONS } from '../../core/registry'
+import { users } from '../../core/users/contract'
+import { PERSONAS } from '../../core/demo/personas'
+import { freshOpenid, okAs, sdkDb, untilFinal } from '../support/call'
+import { newGrid, newResident } from '../support/people'
+import { newOrder } from './orders-support'
+import { balanceOf, credit, newGift, publishBase, quietCheck, requestId } from './points-support'
+
+const CALLERS = ['guest', 'resident', 'volunteer', 'staffA', 'staffB', 'lead', 'admin', 'admin2'] as const
+type Who = (typeof CALLERS)[number]
+const STAFF_ALL: Who[] = ['staffA', 'staffB', 'admin', 'admin2']
+const ADMINS: Who[] = ['admin', 'admin2']
+const REGISTERED: Who[] = CALLERS.filter((c) => c !== 'guest')
+
+interface Cell {
+  input: unknown
+  /** Whose balance must rise when a paid caller's call is allowed (and stay put otherwise). */
+  gains?: string
+}
+interface Row {
+  action: ActionContract
+  case: string
+  arrange: (caller: Who, openid: string) => Promise<Cell>
+  allow: readonly Who[]
+  /** Of the allowed callers, those whose call credits `gains` (default: all of them). */
+  paid?: readonly Who[]
+}
+
+const id: Record<Who, string> = {} as never
+let gridA: Awaited<ReturnType<typeof newGrid>>
+let gridB: Awaited<ReturnType<typeof newGrid>>
+
+async function makeVolunteer(openid: string, roles: string[]) {
+  await sdkDb()
+    .collection('users')
+    .doc(openid)
+    .update({ data: { roles: [...roles, 'volunteer'], volunteer: { status: 'approved', skills: ['repair_pipe'], availableTimes: ['weekend_morning'], appliedAt: 1 } } })
+}
+
+beforeAll(async () => {
+  ;[gridA, gridB] = [await newGrid('abuseA'), await newGrid('abuseB')]
+  const admin = PERSONAS.admin.openid
+  id.guest = freshOpenid('guest')
+  id.resident = (await newResident({ buildingId: gridA.buildingId })).openid
+  id.volunteer = (await newResident({ buildingId: gridA.buildingId })).openid
+  await makeVolunteer(id.volunteer, ['resident'])
+  id.staffA = gridA.staff
+  id.staffB = gridB.staff
+  id.lead = (await newResident({ buildingId: gridA.buildingId })).openid
+  await okAs(admin, users.grantRole, { openid: id.lead, role: 'building_lead', buildings: [gridA.buildingId] })
+  await makeVolunteer(id.lead, ['resident', 'building_lead'])
+  id.admin = admin
+  id.admin2 = (await newResident({ buildingId: gridA.buildingId })).openid
+  await okAs(admin, users.grantRole, { openid: id.admin2, role: 'admin' })
+})
+
+// ---- fresh data for one cell -------------------------------------------------------------------
+const now = () => Date.now()
+const residentOf = async (grid: typeof gridA) => (await newResident({ buildingId: grid.buildingId })).openid
+const running = { startAt: now() - 60e3, endAt: now() + 6 * 3600e3, deadline: now() + 5 * 3600e3 }
+const event = (over: Record<string, unknown> = {}) => okAs(id.admin, eventsFn.publish, { ...publishBase(), ...running, capacity: 50, points: 5, ...over } as never)
+const eventInB = () => event({ audience: { kind: 'grid', gridId: gridB.gridId } })
+async function boothEvent(over: Record<string, unknown> = {}) {
+  const gift = await newGift({ price: 10, totalStock: 100, perPersonLimit: 5 })
+  return { gift, e: await event({ booths: [{ giftId: gift.id, stock: 20 }], ...over }) }
+}
+async function reservation(owner: string, inB = false) {
+  const { gift, e } = await boothEvent(inB ? { audience: { kind: 'grid', gridId: gridB.gridId } } : {})
+  await credit([owner], 10)
+  return okAs(owner, pointsFn.redeem, { eventId: e.id, giftId: gift.id, requestId: requestId() })
+}
+/** An order of `owner` (or placed by the 楼栋长 for a neighbour), published by the admin (any grid). */
+async function openOrder(owner: string, opts: { proxy?: boolean; publish?: boolean } = {}) {
+  const o = await newOrder(owner, opts.proxy ? { onBehalfOf: { name: '李奶奶', buildingId: gridA.buildingId } } : {})
+  if (opts.publish !== false) await okAs(id.admin, orders.publish, { orderId: o._id })
+  return o._id
+}
+async function doneOrder(owner: string, proxy = false) {
+  const orderId = await openOrder(owner, { proxy })
+  await okAs(id.volunteer, orders.accept, { orderId })
+  await okAs(id.volunteer, orders.reportDone, { orderId, note: '处理好了' })
+  return orderId
+}
+const pending = async (requester: string, target: string) =>
+  (await okAs(requester, pointsFn.adjust, { openid: target, delta: 51, reason: '超限补发', requestId: requestId() })).adjustmentId
+
+// ---- the rows ----------------------------------------------------------------------------------
+const ROWS: Row[] = [
+  // points
+  { action: pointsFn.adjust, case: 'credit someone in grid A', allow: ['staffA', ...ADMINS], arrange: async () => { const t = await residentOf(gridA); return { input: { openid: t, delta: 3, reason: '补发积分', requestId: requestId() }, gains: t } } },
+  { action: pointsFn.adjust, case: 'credit someone in grid B', allow: ['staffB', ...ADMINS], arrange: async () => { const t = await residentOf(gridB); return { input: { openid: t, delta: 3, reason: '补发积分', requestId: requestId() }, gains: t } } },
+  { action: pointsFn.adjust, case: 'credit oneself', allow: [], arrange: async (_w, me) => ({ input: { openid: me, delta: 3, reason: '补发积分', requestId: requestId() }, gains: me }) },
+  { action: pointsFn.approveAdjustment, case: 'a request by grid A\'s 网格员', allow: ADMINS, arrange: async () => { const t = await residentOf(gridA); return { input: { id: await pending(id.staffA, t) }, gains: t } } },
+  { action: pointsFn.approveAdjustment, case: 'one\'s own request', allow: [], arrange: async (w, me) => { const t = await residentOf(gridA); return { input: { id: await pending(STAFF_ALL.includes(w) && w !== 'staffB' ? me : id.staffA, t) }, gains: t } } },
+  { action: pointsFn.approveAdjustment, case: 'a request crediting oneself', allow: [], arrange: async (w, me) => ({ input: { id: await pending(w === 'admin' ? id.admin2 : id.admin, w === 'guest' ? id.resident : me) }, gains: w === 'guest' ? id.resident : me }) },
+  { action: pointsFn.redeem, case: 'with one\'s own points at a community booth', allow: REGISTERED, arrange: async (_w, me) => { const { gift, e } = await boothEvent(); await credit([me], 10); return { input: { eventId: e.id, giftId: gift.id, requestId: requestId() } } } },
+  { action: pointsFn.verify, case: 'a resident\'s reservation at a community booth', allow: STAFF_ALL, arrange: async () => ({ input: { code: (await reservation(await residentOf(gridA))).code } }) },
+  { action: pointsFn.verify, case: 'one\'s own reservation', allow: [], arrange: async (w, me) => ({ input: { code: (await reservation(w === 'guest' ? id.resident : me)).code } }) },
+  { action: pointsFn.verify, case: 'a reservation at a grid-B booth', allow: ['staffB', ...ADMINS], arrange: async () => ({ input: { code: (await reservation(await residentOf(gridB), true)).code } }) },
+  { action: pointsFn.cancelRedemption, case: 'a resident\'s reservation (refund)', allow: STAFF_ALL, arrange: async () => { const o = await residentOf(gridA); return { input: { code: (await reservation(o)).code, reason: '居民不要了' }, gains: o } } },
+  { action: pointsFn.cancelRedemption, case: 'one\'s own reservation (refund)', allow: [], arrange: async (w, me) => { const o = w === 'guest' ? id.resident : me; return { input: { code: (await reservation(o)).code, reason: '不要了' }, gains: o } } },
+  { action: pointsFn.cancelRedemption, case: 'a reservation at a grid-B booth', allow: ['staffB', ...ADMINS], arrange: async () => { const o = await residentOf(gridB); return { input: { code: (await reservation(o, true)).code, reason: '居民不要了' }, gains: o } } },
+  { action: pointsFn.upsertGift, case: 'add gift stock', allow: ADMINS, arrange: async () => ({ input: { name: '毛巾', price: 5, totalStock: 10, activeFrom: now(), activeTo: now() + 86400e3 } }) },
+  // events
+  { action: eventsFn.publish, case: 'for the whole community', allow: STAFF_ALL, arrange: async () => ({ input: { ...publishBase(), points: 5 } }) },
+  { action: eventsFn.publish, case: 'for grid B', allow: ['staffB', ...ADMINS], arrange: async () => ({ input: { ...publishBase(), audience: { kind: 'grid', gridId: gridB.gridId } } }) },
+  { action: eventsFn.addBooth, case: 'to a community event', allow: STAFF_ALL, arrange: async () => { const gift = await newGift({ totalStock: 100 }); return { input: { eventId: (await event()).id, giftId: gift.id, stock: 1 } } } },
+  { action: eventsFn.addBooth, case: 'to a grid-B event', allow: ['staffB', ...ADMINS], arrange: async () => { const gift = await newGift({ totalStock: 100 }); return { input: { eventId: (await eventInB()).id, giftId: gift.id, stock: 1 } } } },
+  { action: eventsFn.signUp, case: 'a community event, for oneself', allow: REGISTERED, arrange: async () => ({ input: { eventId: (await event()).id } }) },
+  { action: eventsFn.signUp, case: 'a grid-B event, for oneself', allow: ['staffB'], arrange: async () => ({ input: { eventId: (await eventInB()).id } }) },
+  { action: eventsFn.cancel, case: 'one\'s own sign-up', allow: REGISTERED, arrange: async (_w, me) => { const e = await event(); await untilFinal(me, eventsFn.signUp, { eventId: e.id }); return { input: { eventId: e.id } } } },
+  {
+    action: eventsFn.checkIn,
+    case: 'oneself, signed up, with the event\'s code',
+    allow: REGISTERED,
+    paid: ['resident', 'volunteer', 'lead'], // staff and admins run community events: attendance without points
+    arrange: async (_w, me) => {
+      const e = await event()
+      await untilFinal(me, eventsFn.signUp, { eventId: e.id })
+      return { input: { eventId: e.id, code: (await okAs(id.admin, eventsFn.checkinCode, { eventId: e.id })).code }, gains: me }
+    },
+  },
+  {
+    action: eventsFn.staffCheckIn,
+    case: 'scan a grid-A resident\'s code',
+    allow: STAFF_ALL,
+    arrange: async () => {
+      const [e, t] = await Promise.all([event(), residentOf(gridA)])
+      await okAs(t, eventsFn.signUp, { eventId: e.id })
+      return { input: { code: (await okAs(t, eventsFn.myCode, { eventId: e.id })).code }, gains: t }
+    },
+  },
+  { action: eventsFn.staffCheckIn, case: 'walk in a grid-A resident', allow: STAFF_ALL, arrange: async () => { const [e, t] = await Promise.all([event(), residentOf(gridA)]); return { input: { eventId: e.id, openid: t, walkIn: true }, gains: t } } },
+  { action: eventsFn.staffCheckIn, case: 'walk in oneself', allow: [], arrange: async (_w, me) => ({ input: { eventId: (await event()).id, openid: me, walkIn: true }, gains: me }) },
+  { action: eventsFn.staffCheckIn, case: 'walk in a grid-B resident at a grid-B event', allow: ['staffB', ...ADMINS], arrange: async () => { const [e, t] = await Promise.all([eventInB(), residentOf(gridB)]); return { input: { eventId: e.id, openid: t, walkIn: true }, gains: t } } },
+  // orders
+  { action: orders.accept, case: 'a neighbour\'s open order', allow: ['volunteer', 'lead'], arrange: async () => ({ input: { orderId: await openOrder(await residentOf(gridA)) } }) },
+  { action: orders.accept, case: 'one\'s own order', allow: [], arrange: async (w, me) => ({ input: { orderId: await openOrder(w === 'guest' ? id.resident : me) } }) },
+  { action: orders.accept, case: 'an order the 楼栋长 placed by proxy', allow: ['volunteer'], arrange: async () => ({ input: { orderId: await openOrder(id.lead, { proxy: true }) } }) },
+  { action: orders.publish, case: 'a grid-A order with points', allow: ['staffA', ...ADMINS], arrange: async () => ({ input: { orderId: await openOrder(await residentOf(gridA), { publish: false }), points: 10 } }) },
+  { action: orders.publish, case: 'a grid-B order with points', allow: ['staffB', ...ADMINS], arrange: async () => ({ input: { orderId: await openOrder(await residentOf(gridB), { publish: false }), points: 10 } }) },
+  { action: orders.assign, case: 'a grid-A order to a volunteer', allow: ['staffA', ...ADMINS], arrange: async () => ({ input: { orderId: await openOrder(await residentOf(gridA), { publish: false }), volunteerId: id.volunteer } }) },
+  { action: orders.assign, case: 'an order to the volunteer who placed it', allow: [], arrange: async () => ({ input: { orderId: await openOrder(id.volunteer, { publish: false }), volunteerId: id.volunteer } }) },
+  { action: orders.confirm, case: 'a resident\'s done order (pays the volunteer)', allow: ['resident'], arrange: async () => ({ input: { orderId: await doneOrder(id.resident) }, gains: id.volunteer }) },
+  { action: orders.confirm, case: 'a proxy order of the 楼栋长 (pays the volunteer)', allow: ['lead'], arrange: async () => ({ input: { orderId: await doneOrder(id.lead, true) }, gains: id.volunteer }) },
+]
+
+const REFUSED = new Set(['NOT_REGISTERED', 'FORBIDDEN', 'NOT_FOUND'])
+const declared = (c: ActionContract, code: string) => REFUSED.has(code) || (c.errors ?? []).includes(code)
+
+test('every action that moves points, stock or seats has rows in the matrix', () => {
+  const movers = ALL_ACTIONS.filter((c) => c.moves?.length).map((c) => `${c.fn}.${c.action}`)
+  const covered = new Set(ROWS.map((r) => `${r.action.fn}.${r.action.action}`))
+  expect(movers.filter((m) => !covered.has(m))).toEqual([])
+  expect(movers.length).toBeGreaterThanOrEqual(16)
+})
+
+const cells = ROWS.flatMap((row) => CALLERS.map((who) => [`${row.action.fn}.${row.action.action} · ${row.case} · by ${who}`, row, who] as const))
+
+describe(`abuse matrix (${ROWS.length} rows × ${CALLERS.length} callers)`, () => {
+  test.each(cells)('%s', async (_name, row, who) => {
+    const cell = await row.arrange(who, id[who])
+    const before = cell.gains ? await balanceOf(cell.gains) : 0
+    const r = await untilFinal(id[who], row.action, cell.input)
+    const allowed = row.allow.includes(who)
+    if (allowed) {
+      if (!r.ok) throw new Error(`expected allowed, got ${r.error.code} ${r.error.message}`)
+    } else {
+      if (r.ok) throw new Error(`expected refused, got ok ${JSON.stringify(r.data).slice(0, 200)}`)
+      if (!declared(row.action, r.error.code)) throw new Error(`refused with ${r.error.code}, which the contract does not declare`)
+      expect(r.error.message).toMatch(/[\u4e00-\u9fa5]/)
+      expect(r.error.message).not.toBe(COMMON_ERRORS.INTERNAL)
+    }
+    if (cell.gains) {
+      const paid = allowed && (row.paid ?? row.allow).includes(who)
+      expect({ paid: (await balanceOf(cell.gains)) > before }).toEqual({ paid })
+    }
+  })
+})
+
+test('after the whole matrix the ledger holds: every balance is its movements, nobody below zero', async () => {
+  expect((await quietCheck()).violations).toEqual([])
+})

@@ -1,0 +1,206 @@
+/**
+ * 爱心银行 you can trust: each way staff, volunteers or residents could pay themselves, a friend or
+ * someone outside their scope, tried through the real SDK exactly as it was reported — and refused.
+ */
+import { parse } from 'csv-parse/sync'
+import { PERSONAS } from '../../core/demo/personas'
+import { eventsFn } from '../../core/events/contract'
+import { orders } from '../../core/orders/contract'
+import { awardTransfer, personAccountId } from '../../core/points'
+import { pointsFn } from '../../core/points/contract'
+import { users } from '../../core/users/contract'
+import { tx } from '../../server/db'
+import { applyTransferOrThrow, communityId } from '../../server/ledger'
+import { callAs, okAs, sdkDb } from '../support/call'
+import { newGrid, newResident } from '../support/people'
+import { makeUsers, newOrder, P } from './orders-support'
+import { balanceOf, credit, newEvent, newGift, publishBase, requestId } from './points-support'
+
+const ZHANG = PERSONAS.staffZhang.openid // 网格员 of g1
+const CHEN = PERSONAS.staffChen.openid // 网格员 of g2
+const ADMIN = PERSONAS.admin.openid
+const now = () => Date.now()
+const running = () => ({ startAt: now() - 60e3, endAt: now() + 3600e3, deadline: now() + 1800e3 })
+
+describe('1. staff crediting themselves', () => {
+  test('an adjustment of one\'s own account is refused, whatever the amount', async () => {
+    for (const delta of [10000, 5]) {
+      expect(await callAs(ZHANG, pointsFn.adjust, { openid: ZHANG, delta, reason: '给自己加分', requestId: requestId() })).toMatchObject({ ok: false, error: { code: 'SELF_DEALING' } })
+    }
+    expect(await callAs(ADMIN, pointsFn.adjust, { openid: ADMIN, delta: 5, reason: '给自己加分', requestId: requestId() })).toMatchObject({ ok: false, error: { code: 'SELF_DEALING' } })
+  })
+
+  test('a 网格员 cannot walk themselves in to their own event; checking in with its code records attendance but no points', async () => {
+    const { staff } = await newGrid('self')
+    const before = await balanceOf(staff)
+    const e = await okAs(staff, eventsFn.publish, { ...publishBase(), ...running(), points: 200 })
+    expect(await callAs(staff, eventsFn.staffCheckIn, { eventId: e.id, openid: staff, walkIn: true })).toMatchObject({ ok: false, error: { code: 'SELF_DEALING' } })
+    await okAs(staff, eventsFn.signUp, { eventId: e.id })
+    const { code } = await okAs(staff, eventsFn.checkinCode, { eventId: e.id })
+    expect(await okAs(staff, eventsFn.checkIn, { eventId: e.id, code })).toMatchObject({ status: 'attended', awarded: 0, note: '工作人员不获得自己负责的活动的签到积分' })
+    expect(await balanceOf(staff)).toBe(before)
+  })
+})
+
+describe('2. walk-ins: only while the event runs, limited per staff member and event, traced', () => {
+  test('before the start a walk-in is refused; after ten, the eleventh is refused; the reconciliation names who added them', async () => {
+    const g2 = await makeUsers(11, { prefix: 'walk', buildingId: 'b6' })
+    const later = await newEvent({ points: 20, startAt: now() + 3600e3, endAt: now() + 7200e3, deadline: now() + 3000e3 })
+    expect(await callAs(ZHANG, eventsFn.staffCheckIn, { eventId: later.id, openid: g2[0], walkIn: true })).toMatchObject({ ok: false, error: { code: 'WALKIN_NOT_OPEN' } })
+
+    const e = await newEvent({ points: 20, ...running() })
+    for (const openid of g2.slice(0, 10)) expect(await okAs(ZHANG, eventsFn.staffCheckIn, { eventId: e.id, openid, walkIn: true })).toMatchObject({ awarded: 20 })
+    expect(await callAs(ZHANG, eventsFn.staffCheckIn, { eventId: e.id, openid: g2[10], walkIn: true })).toMatchObject({ ok: false, error: { code: 'WALKIN_LIMIT' } })
+    expect(await balanceOf(g2[10])).toBe(0)
+
+    const list = await okAs(ZHANG, eventsFn.attendees, { eventId: e.id })
+    expect(list.items.filter((a) => a.walkIn)).toHaveLength(10)
+    expect(list.items.every((a) => a.walkInBy === PERSONAS.staffZhang.name && a.awarded === 20)).toBe(true)
+    const rec = await okAs(ZHANG, pointsFn.reconcile, { eventId: e.id })
+    expect(rec.attendance).toMatchObject({ walkIns: 10, attended: 10, pointsAwarded: 200 })
+    expect(rec.attendance.walkInList[0]).toMatchObject({ by: PERSONAS.staffZhang.name, awarded: 20 })
+    const rows = parse(rec.attendanceCsv, { bom: true }) as string[][]
+    expect(rows.slice(1).filter((r) => r[2] === '现场登记' && r[3] === PERSONAS.staffZhang.name)).toHaveLength(10)
+  })
+
+  test('a walk-in must be someone the event is for', async () => {
+    const [g2] = await makeUsers(1, { prefix: 'walk', buildingId: 'b6' })
+    const e = await okAs(ZHANG, eventsFn.publish, { ...publishBase(), ...running(), audience: { kind: 'grid', gridId: 'g1' } })
+    expect(await callAs(ZHANG, eventsFn.staffCheckIn, { eventId: e.id, openid: g2, walkIn: true })).toMatchObject({ ok: false, error: { code: 'NOT_IN_AUDIENCE' } })
+  })
+})
+
+describe('3. a 网格员 of grid A cannot manage an event of grid B', () => {
+  test('attendees, check-in code, check-in, walk-ins, booths, reconciliation and the booth\'s 核销 are refused', async () => {
+    const gift = await newGift({ totalStock: 50 })
+    const e = await okAs(ADMIN, eventsFn.publish, { ...publishBase(), ...running(), audience: { kind: 'grid', gridId: 'g2' }, booths: [{ giftId: gift.id, stock: 5 }] })
+    const [resident] = await makeUsers(1, { prefix: 'g2', buildingId: 'b6' })
+    await credit([resident], 100)
+    await okAs(resident, eventsFn.signUp, { eventId: e.id })
+    const { code } = await okAs(resident, eventsFn.myCode, { eventId: e.id })
+    const rd = await okAs(resident, pointsFn.redeem, { eventId: e.id, giftId: gift.id, requestId: requestId() })
+    const refused = { ok: false, error: { code: 'NOT_YOUR_EVENT', message: '这个活动由其他网格负责，您不能管理' } }
+    expect(await callAs(ZHANG, eventsFn.attendees, { eventId: e.id })).toMatchObject(refused)
+    expect(await callAs(ZHANG, eventsFn.checkinCode, { eventId: e.id })).toMatchObject(refused)
+    expect(await callAs(ZHANG, eventsFn.staffCheckIn, { code })).toMatchObject(refused)
+    expect(await callAs(ZHANG, eventsFn.staffCheckIn, { eventId: e.id, openid: resident, walkIn: true })).toMatchObject(refused)
+    expect(await callAs(ZHANG, eventsFn.addBooth, { eventId: e.id, giftId: gift.id, stock: 1 })).toMatchObject(refused)
+    expect(await callAs(ZHANG, pointsFn.reconcile, { eventId: e.id })).toMatchObject(refused)
+    expect(await callAs(ZHANG, pointsFn.verify, { code: rd.code })).toMatchObject(refused)
+    expect(await callAs(ZHANG, pointsFn.cancelRedemption, { code: rd.code, reason: '越权取消' })).toMatchObject(refused)
+    // the grid's own 网格员 can
+    expect(await okAs(CHEN, eventsFn.staffCheckIn, { code })).toMatchObject({ status: 'attended' })
+    expect(await okAs(CHEN, pointsFn.verify, { code: rd.code })).toMatchObject({ giftName: gift.name })
+  })
+
+  test('staff cannot hand out or cancel their own redemption', async () => {
+    const gift = await newGift({ totalStock: 50 })
+    const e = await newEvent({ ...running(), booths: [{ giftId: gift.id, stock: 5 }] })
+    await credit([ZHANG], 100)
+    const rd = await okAs(ZHANG, pointsFn.redeem, { eventId: e.id, giftId: gift.id, requestId: requestId() })
+    expect(await callAs(ZHANG, pointsFn.verify, { code: rd.code })).toMatchObject({ ok: false, error: { code: 'SELF_DEALING' } })
+    expect(await callAs(ZHANG, pointsFn.cancelRedemption, { code: rd.code, reason: '不要了' })).toMatchObject({ ok: false, error: { code: 'SELF_DEALING' } })
+    expect(await okAs(CHEN, pointsFn.verify, { code: rd.code })).toMatchObject({ name: PERSONAS.staffZhang.name })
+  })
+})
+
+describe('4. nobody takes or is paid for their own order', () => {
+  test('a volunteer who ordered cannot accept it, nor be assigned it', async () => {
+    const [vol] = await makeUsers(1, { prefix: 'own', buildingId: 'b2', volunteer: { skills: ['repair_pipe'] } })
+    const o = await newOrder(vol)
+    await okAs(ZHANG, orders.publish, { orderId: o._id, points: 10 })
+    expect(await callAs(vol, orders.accept, { orderId: o._id })).toMatchObject({ ok: false, error: { code: 'SELF_DEALING' } })
+    const o2 = await newOrder(vol)
+    expect(await callAs(ZHANG, orders.assign, { orderId: o2._id, volunteerId: vol })).toMatchObject({ ok: false, error: { code: 'SELF_DEALING' } })
+    const pool = await okAs(vol, orders.pool, { limit: 50 })
+    expect(pool.items.some((x) => x._id === o._id)).toBe(false)
+  })
+
+  test('a 楼栋长 who is a volunteer cannot serve the order they placed for a neighbour', async () => {
+    const lead = await newResident({ buildingId: 'b1' })
+    await okAs(ADMIN, users.grantRole, { openid: lead.openid, role: 'building_lead', buildings: ['b1'] })
+    await sdkDb().collection('users').doc(lead.openid).update({ data: { roles: ['resident', 'building_lead', 'volunteer'], volunteer: { status: 'approved', skills: ['repair_pipe'], availableTimes: ['weekend_morning'], appliedAt: 1 } } })
+    const o = await newOrder(lead.openid, { onBehalfOf: { name: '李奶奶', buildingId: 'b1' } })
+    await okAs(ZHANG, orders.publish, { orderId: o._id })
+    expect(await callAs(lead.openid, orders.accept, { orderId: o._id })).toMatchObject({ ok: false, error: { code: 'SELF_DEALING' } })
+  })
+
+  test('staff who dispatched an order cannot take it, and set at most twice the category\'s points', async () => {
+    const { staff, buildingId } = await newGrid('disp')
+    await sdkDb().collection('users').doc(staff).update({ data: { roles: ['resident', 'staff', 'volunteer'], volunteer: { status: 'approved', skills: ['repair_pipe'], availableTimes: ['weekend_morning'], appliedAt: 1 } } })
+    const owner = await newResident({ buildingId })
+    const o = await newOrder(owner.openid)
+    expect(await callAs(staff, orders.publish, { orderId: o._id, points: 500 })).toMatchObject({ ok: false, error: { code: 'POINTS_OVER_RULE' } })
+    await okAs(staff, orders.publish, { orderId: o._id })
+    expect(await callAs(staff, orders.accept, { orderId: o._id })).toMatchObject({ ok: false, error: { code: 'OWN_DISPATCH' } })
+    const o2 = await newOrder(owner.openid)
+    expect(await callAs(staff, orders.assign, { orderId: o2._id, volunteerId: staff })).toMatchObject({ ok: false, error: { code: 'OWN_DISPATCH' } })
+  })
+})
+
+describe('5. reads follow the audience', () => {
+  test('events.detail of another grid\'s event answers exactly as for a missing one', async () => {
+    const e = await okAs(ADMIN, eventsFn.publish, { ...publishBase(), audience: { kind: 'grid', gridId: 'g2' } })
+    const missing = await callAs(P.wang, eventsFn.detail, { eventId: 'e-no-such-event' })
+    expect(await callAs(P.wang, eventsFn.detail, { eventId: e.id })).toEqual(missing)
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await okAs(P.sun, eventsFn.detail, { eventId: e.id })).toMatchObject({ id: e.id })
+    // staff of grid 1 neither see it listed nor open it
+    expect((await okAs(ZHANG, eventsFn.list, { tab: 'upcoming', page: 1, pageSize: 50 })).items.some((x) => x.id === e.id)).toBe(false)
+    expect(await callAs(ZHANG, eventsFn.detail, { eventId: e.id })).toEqual(missing)
+  })
+})
+
+describe('7. CSV export', () => {
+  test('a formula in a name comes out of the accounts CSV as text, in its own cell', async () => {
+    const { openid } = await newResident({ buildingId: 'b1', name: '=SUM(1+2)*3,王' })
+    const out = await okAs(ZHANG, pointsFn.accounts, { page: 1, pageSize: 50, csv: true })
+    const rows = parse(out.csv!, { bom: true }) as string[][]
+    const row = rows.find((r) => r[0] === openid)!
+    expect(row).toHaveLength(4)
+    expect(row[1]).toBe("'=SUM(1+2)*3,王")
+  })
+})
+
+describe('8. check-in code guessing', () => {
+  test('ten wrong codes lock the attendee out, and cancelling and signing up again does not reset it', async () => {
+    const e = await newEvent({ points: 5, ...running() })
+    const [r] = await makeUsers(1, { prefix: 'guess', buildingId: 'b1' })
+    await okAs(r, eventsFn.signUp, { eventId: e.id })
+    const { code } = await okAs(ZHANG, eventsFn.checkinCode, { eventId: e.id })
+    const wrong = String((Number(code) + 1) % 1e6).padStart(6, '0')
+    for (let i = 0; i < 10; i++) expect(await callAs(r, eventsFn.checkIn, { eventId: e.id, code: wrong })).toMatchObject({ ok: false, error: { code: 'CODE_WRONG' } })
+    expect(await callAs(r, eventsFn.checkIn, { eventId: e.id, code })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_TRIES' } })
+    await okAs(r, eventsFn.cancel, { eventId: e.id })
+    await okAs(r, eventsFn.signUp, { eventId: e.id })
+    expect(await callAs(r, eventsFn.checkIn, { eventId: e.id, code })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_TRIES' } })
+  })
+
+  test('someone not signed up gets the same answer for the right and a wrong code, and their tries count', async () => {
+    const e = await newEvent({ points: 5, ...running() })
+    const [r] = await makeUsers(1, { prefix: 'guess', buildingId: 'b1' })
+    const { code } = await okAs(ZHANG, eventsFn.checkinCode, { eventId: e.id })
+    const wrong = String((Number(code) + 7) % 1e6).padStart(6, '0')
+    const right = await callAs(r, eventsFn.checkIn, { eventId: e.id, code })
+    expect(await callAs(r, eventsFn.checkIn, { eventId: e.id, code: wrong })).toEqual(right)
+    expect(right).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_UP' } })
+    for (let i = 0; i < 8; i++) await callAs(r, eventsFn.checkIn, { eventId: e.id, code: wrong })
+    expect(await callAs(r, eventsFn.checkIn, { eventId: e.id, code })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_TRIES' } })
+  })
+})
+
+describe('9. expired points are never spent', () => {
+  test('a lot that expired on 1 January is not spent on 3 January, though the timer has not run', async () => {
+    const [r] = await makeUsers(1, { prefix: 'old', buildingId: 'b1' })
+    const earned = Date.UTC(2024, 5, 1) // expires 2026-01-01 00:00 China time
+    await tx(sdkDb(), (t) =>
+      applyTransferOrThrow(t, awardTransfer({ communityId: communityId(), openid: r, amount: 50, at: earned, source: { kind: 'order', id: `old-${r}` }, reason: '去年的服务' }), { dailyCap: null }),
+    )
+    expect((await sdkDb().collection('points_accounts').doc(personAccountId(r)).get()).data.balance).toBe(50) // still stored
+    expect((await okAs(r, pointsFn.balance, {})).balance).toBe(0)
+    const gift = await newGift({ price: 10, totalStock: 5 })
+    const e = await newEvent({ ...running(), booths: [{ giftId: gift.id, stock: 5 }] })
+    expect(await callAs(r, pointsFn.redeem, { eventId: e.id, giftId: gift.id, requestId: requestId() })).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_POINTS' } })
+    expect(await balanceOf(r)).toBe(50)
+  })
+})
