@@ -17,7 +17,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'volunteer', pages: ['pages/home/index', 'pages/pool/index', 'pages/order/index', 'pages/tasks/index'] },
-    { root: 'staff', pages: ['pages/applications/index', 'pages/users/index', 'pages/admin/index', 'pages/triage/index', 'pages/triage-order/index', 'pages/sla/index', 'pages/event-publish/index', 'pages/checkin/index', 'pages/booth/index', 'pages/reconcile/index', 'pages/gifts/index', 'pages/points-accounts/index', 'pages/points-rules/index'] },
+    { root: 'staff', pages: ['pages/applications/index', 'pages/users/index', 'pages/admin/index', 'pages/triage/index', 'pages/triage-order/index', 'pages/sla/index', 'pages/event-publish/index', 'pages/checkin/index', 'pages/booth/index', 'pages/reconcile/index', 'pages/gifts/index', 'pages/points-accounts/index', 'pages/points-rules/index', 'pages/points-approvals/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,7 +1,8 @@
 /**
  * Issue #6's story in a real browser: staff publish an event with a gift booth → a resident signs
  * up → checks in with the rotating code → receives the points → redeems a gift → staff verify the
- * code at the booth → the reconciliation shows it. Screenshots: test-artifacts/e2e/event-booth-*.png
+ * code at the booth → the reconciliation shows it; a walk-in is added at the desk and shows as such.
+ * Screenshots: test-artifacts/e2e/event-booth-*.png
  */
 import jsQR from 'jsqr'
 import type { Locator, Page } from 'playwright-core'
@@ -68,6 +69,16 @@ test('publish with a booth → sign up → check in → points → redeem → �
   await expectText(vis(res, 'checkin-done'), '获得 10 积分')
   expect((await cloud.okAs(RESIDENT, pointsFn.balance, {})).balance).toBe(before + 10)
 
+  // someone who did not sign up is added at the desk (walk-in), after a confirmation
+  const walker = PERSONAS.volunteerLi
+  await vis(staff, 'walk-in-picker-search').locator('input').fill(walker.name)
+  await vis(staff, 'walk-in-picker-go').click()
+  await vis(staff, 'walk-in-picker-list').getByText(new RegExp(`^${walker.name}`)).click()
+  await tapButton(vis(staff, 'walk-in'), `登记「${walker.name}」到场`)
+  await staff.locator('.taro-modal__foot:visible').getByText('登记', { exact: true }).click()
+  await expectText(vis(staff, 'walk-in-done'), `${walker.name}：签到成功，发放 10 积分`)
+  await expectText(vis(staff, `attendee-${walker.openid}`), `现场登记 · ${PERSONAS.staffZhang.name}`)
+
   // the resident redeems at the booth and gets a code
   await tapButton(vis(res, 'booths'), '兑换')
   await vis(res, 'redeem-code').waitFor()
@@ -94,5 +105,6 @@ test('publish with a booth → sign up → check in → points → redeem → �
   await openPage(staff, `/staff/pages/reconcile/index?id=${eventId}`)
   await shows(vis(staff, 'reconcile-status'), /^账物相符$/)
   await shows(vis(staff, `reconcile-${gift.id}`).locator('[data-testid="redeemed"]'), /^1$/)
+  await shows(vis(staff, 'walk-ins'), /^1$/)
   await shot(staff, 'event-booth-06-reconcile')
 })

@@ -85,6 +85,7 @@ function StaffLinks() {
     <View className='card' data-testid='points-admin-links'>
       <Text className='h-title'>积分管理</Text>
       <BigButton type='default' onClick={() => go('points-accounts')}>居民积分账户 · 调整 · 导出</BigButton>
+      <BigButton type='default' onClick={() => go('points-approvals')}>{me.has('admin') ? '积分审批 · 操作记录' : '我提交的积分调整'}</BigButton>
       <BigButton type='default' onClick={() => go('gifts')}>礼品管理</BigButton>
       {me.has('admin') && <BigButton type='default' onClick={() => go('points-rules')}>积分规则</BigButton>}
     </View>

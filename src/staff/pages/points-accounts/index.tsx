@@ -62,7 +62,11 @@ function Adjust({ who, onDone }: { who: { openid: string; name: string }; onDone
   const submit = async () => {
     const r = await adjust.run({ openid: who.openid, delta: Number(delta), reason, requestId })
     if (!r) return
-    setDone(`已调整，${who.name || '该居民'}现有 ${r.balance} 分`)
+    setDone(
+      r.status === 'pending'
+        ? `${r.why === 'over_daily' ? '今天调整的积分已超过限额' : '这次调整超过了单笔限额'}，已提交管理员审批，批准后才生效`
+        : `已调整，${who.name || '该居民'}现有 ${r.balance ?? ''} 分`,
+    )
     setDelta('')
     setReason('')
     setRequestId(newRequestId())

@@ -6,7 +6,7 @@ import { useMe } from '@/hooks/use-me'
 import { useQuery } from '@/hooks/use-query'
 import { exportCsv } from '../../lib/export-csv'
 
-/** 兑换对账 (账物相符) per event booth; CSV copied to the clipboard (weapp) or downloaded (H5). */
+/** 活动对账: 兑换 (账物相符) per booth and 签到 (who came, walk-ins and who added them); CSVs copied (weapp) or downloaded (H5). */
 export default function ReconcilePage() {
   const id = useRouter().params.id ?? ''
   const me = useMe()
@@ -26,6 +26,20 @@ export default function ReconcilePage() {
           ))}
           <BigButton type='default' onClick={() => exportCsv(q.data?.csv ?? '', `对账-${id}.csv`)}>导出 CSV</BigButton>
         </StateView>
+        {q.data && (
+          <View className='card' data-testid='reconcile-attendance'>
+            <Text className='h-title'>签到</Text>
+            <View>报名 {q.data.attendance.signedUp} 人 · 到场 {q.data.attendance.attended} 人 · 现场登记 <Text data-testid='walk-ins'>{q.data.attendance.walkIns}</Text> 人</View>
+            <View className='h-sub'>发放签到积分共 {q.data.attendance.pointsAwarded} 分</View>
+            {q.data.attendance.walkInList.map((w, i) => (
+              <View key={i} className='row'>
+                <Text>{w.name}（现场登记）</Text>
+                <Text className='h-sub'>{w.by} 登记{w.awarded ? ` · +${w.awarded}分` : ''}</Text>
+              </View>
+            ))}
+            <BigButton type='default' onClick={() => exportCsv(q.data?.attendanceCsv ?? '', `签到-${id}.csv`)}>导出签到名单 CSV</BigButton>
+          </View>
+        )}
       </RoleGate>
     </Page>
   )

@@ -7,7 +7,7 @@ import { api } from '@/api'
 import { BigButton, ChipPicker } from '@/components'
 import { useAction } from '@/hooks/use-query'
 import { NoteForm } from '@/pages/order/parts/note-form'
-import { VolunteerPicker } from './volunteer-picker'
+import { VolunteerPicker } from '../../parts/person-picker'
 
 type Kind = 'small' | 'big' | 'private' | 'reject'
 const KINDS = [

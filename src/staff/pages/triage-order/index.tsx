@@ -9,7 +9,7 @@ import { useAction, useQuery } from '@/hooks/use-query'
 import { OrderFacts, Timeline } from '@/pages/order/parts/order-detail'
 import { NoteForm } from '@/pages/order/parts/note-form'
 import { TriageActions } from './actions'
-import { VolunteerPicker } from './volunteer-picker'
+import { VolunteerPicker } from '../../parts/person-picker'
 
 /** Staff: one order — triage it, follow up an escalation, or reassign when a volunteer is stuck. */
 export default function TriageOrder() {

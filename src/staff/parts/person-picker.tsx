@@ -7,24 +7,29 @@ import { useQuery } from '@/hooks/use-query'
 import '@/pages/order/parts/parts.scss'
 
 const PAGE = 20
+const skillsOf = (skills: readonly (keyof typeof SKILL_LABELS)[]) => (skills.length ? `（${skills.slice(0, 2).map((s) => SKILL_LABELS[s]).join('、')}）` : '')
 
 interface Props {
-  gridId: string
+  /** Only people of this grid (default: all the caller may list). */
+  gridId?: string
   value: string | null
   onChange: (openid: string | null, name?: string) => void
-  /** Leave this one out (the volunteer who holds the order now). */
+  /** Leave this one out (e.g. the volunteer who holds the order now, or the caller). */
   exclude?: string | null
   testId?: string
 }
 
 /** Approved volunteers of the grid, searchable by name and paged (any number of them), pick one. */
-export function VolunteerPicker({ gridId, value, onChange, exclude, testId = 'volunteer-picker' }: Props) {
+export const VolunteerPicker = (p: Props & { gridId: string }) => <PersonPicker {...p} volunteers testId={p.testId ?? 'volunteer-picker'} />
+
+/** People the caller may list (users.listUsers: a 网格员's grids, an admin's all), searchable by name and paged; pick one. */
+export function PersonPicker({ gridId, value, onChange, exclude, testId = 'person-picker', volunteers = false }: Props & { volunteers?: boolean }) {
   const [typed, setTyped] = useState('')
   const [keyword, setKeyword] = useState('')
   const [page, setPage] = useState(1)
-  const input = { role: 'volunteer' as const, gridId, keyword: keyword || undefined, page, pageSize: PAGE }
+  const input = { role: volunteers ? ('volunteer' as const) : undefined, gridId, keyword: keyword || undefined, page, pageSize: PAGE }
   const q = useQuery(api.users.listUsers, input)
-  const items = (q.data?.items ?? []).filter((u) => u.openid !== exclude && u.volunteer?.status === 'approved')
+  const items = (q.data?.items ?? []).filter((u) => u.openid !== exclude && (!volunteers || u.volunteer?.status === 'approved'))
   const pages = Math.max(1, Math.ceil((q.data?.total ?? 0) / PAGE))
   const search = () => {
     setKeyword(typed.trim())
@@ -33,16 +38,16 @@ export function VolunteerPicker({ gridId, value, onChange, exclude, testId = 'vo
   return (
     <View data-testid={testId}>
       <View className='row'>
-        <Input className='field-input order-text' data-testid={`${testId}-search`} value={typed} placeholder='按姓名搜索志愿者' confirmType='search' onInput={(e) => setTyped(e.detail.value)} onConfirm={search} />
+        <Input className='field-input order-text' data-testid={`${testId}-search`} value={typed} placeholder={volunteers ? '按姓名搜索志愿者' : '按姓名搜索居民'} confirmType='search' onInput={(e) => setTyped(e.detail.value)} onConfirm={search} />
         <View className='chip picker-go' data-testid={`${testId}-go`} onClick={search}>
           搜索
         </View>
       </View>
       {q.loading && <View className='h-sub'>加载中…</View>}
-      {!q.loading && items.length === 0 && <View className='h-sub'>没有找到志愿者</View>}
+      {!q.loading && items.length === 0 && <View className='h-sub'>{volunteers ? '没有找到志愿者' : '没有找到这位居民'}</View>}
       <ChipPicker
         testId={`${testId}-list`}
-        options={items.map((u) => ({ value: u.openid, label: `${u.name}${u.volunteer?.skills.length ? `（${u.volunteer.skills.slice(0, 2).map((s) => SKILL_LABELS[s]).join('、')}）` : ''}` }))}
+        options={items.map((u) => ({ value: u.openid, label: volunteers ? `${u.name}${skillsOf(u.volunteer?.skills ?? [])}` : `${u.name}（${u.phone}）` }))}
         value={value ? [value] : []}
         onChange={([id]) => onChange(id ?? null, items.find((u) => u.openid === id)?.name)}
       />
