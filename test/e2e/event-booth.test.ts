@@ -5,19 +5,16 @@
  * Screenshots: test-artifacts/e2e/event-booth-*.png
  */
 import jsQR from 'jsqr'
-import type { Locator, Page } from 'playwright-core'
+import type { Locator } from 'playwright-core'
 import { PERSONAS } from '../../core/demo/personas'
 import { pointsFn } from '../../core/points/contract'
-import { clientFor } from '../support/call'
 import { phone, shot, useBrowser } from './support/browser'
-import { openPage, pickPersona, tapButton, expectText } from './support/app'
+import { e2eCloud, expectText, modalButton, openPage, pickPersona, tapButton, vis } from './support/app'
 
 const browser = useBrowser()
 
 const STAFF = PERSONAS.staffZhang.openid
 const RESIDENT = PERSONAS.residentWang.openid
-/** Taro H5 keeps earlier pages of the stack in the DOM, hidden: look at the visible one only. */
-const vis = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
 /** Wait until the element shows `text` (pages show a loading text first, then the data). */
 const shows = (loc: Locator, text: string | RegExp) => loc.filter({ hasText: text }).first().waitFor({ timeout: 8000 })
 
@@ -30,7 +27,7 @@ const readQr = (png: Buffer) => {
 }
 
 test('publish with a booth → sign up → check in → points → redeem → 核销 → reconciliation', async () => {
-  const cloud = clientFor(process.env.E2E_CLOUD_URL!)
+  const cloud = e2eCloud()
   const now = Date.now()
   const gift = await cloud.okAs(PERSONAS.admin.openid, pointsFn.upsertGift, {
     name: `毛巾${now % 1000}`, price: 10, totalStock: 50, perPersonLimit: 1, activeFrom: now - 3600e3, activeTo: now + 30 * 86400e3,
@@ -75,7 +72,7 @@ test('publish with a booth → sign up → check in → points → redeem → �
   await vis(staff, 'walk-in-picker-go').click()
   await vis(staff, 'walk-in-picker-list').getByText(new RegExp(`^${walker.name}`)).click()
   await tapButton(vis(staff, 'walk-in'), `登记「${walker.name}」到场`)
-  await staff.locator('.taro-modal__foot:visible').getByText('登记', { exact: true }).click()
+  await modalButton(staff, '登记').click()
   await expectText(vis(staff, 'walk-in-done'), `${walker.name}：签到成功，发放 10 积分`)
   await expectText(vis(staff, `attendee-${walker.openid}`), `现场登记 · ${PERSONAS.staffZhang.name}`)
 

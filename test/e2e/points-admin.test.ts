@@ -4,20 +4,15 @@
  * the admin sets the rules. Screenshots: test-artifacts/e2e/points-admin-*.png
  */
 import fs from 'node:fs'
-import type { Page } from 'playwright-core'
 import { PERSONAS } from '../../core/demo/personas'
 import { pointsFn } from '../../core/points/contract'
-import { clientFor } from '../support/call'
 import { phone, shot, useBrowser } from './support/browser'
-import { openPage, pickPersona, tapButton, expectText } from './support/app'
+import { e2eCloud, expectText, fill, openPage, pickPersona, tapButton, vis } from './support/app'
 
 const browser = useBrowser()
 const ADMIN = PERSONAS.admin.openid
 const STAFF = PERSONAS.staffZhang.openid
-/** Taro H5 keeps earlier pages of the stack in the DOM, hidden: look at the visible one only. */
-const vis = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
-const fill = (page: Page, id: string, value: string) => vis(page, id).locator('input').fill(value)
-const cloud = () => clientFor(process.env.E2E_CLOUD_URL!)
+const cloud = e2eCloud
 
 test('admin: create and edit a gift, allocate it to a new event booth and add stock to that booth', async () => {
   const name = `挂面${Date.now() % 10000}`

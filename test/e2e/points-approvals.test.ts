@@ -3,22 +3,16 @@
  * is told it waits for approval; the admin approves it on 积分审批 after confirming, the points move
  * once, and the attempt is in the audit trail. Screenshots: test-artifacts/e2e/points-approvals-*.png
  */
-import type { Page } from 'playwright-core'
 import { PERSONAS } from '../../core/demo/personas'
 import { DEFAULT_LIMITS } from '../../core/points'
 import { pointsFn } from '../../core/points/contract'
-import { clientFor } from '../support/call'
 import { phone, shot, useBrowser } from './support/browser'
-import { expectText, openPage, pickPersona, tapButton } from './support/app'
+import { e2eCloud, expectText, fill, modalButton, openPage, pickPersona, tapButton, vis } from './support/app'
 
 const browser = useBrowser()
 const ADMIN = PERSONAS.admin.openid
 const STAFF = PERSONAS.staffZhang.openid
-const vis = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
-const fill = (page: Page, id: string, value: string) => vis(page, id).locator('input').fill(value)
-const cloud = () => clientFor(process.env.E2E_CLOUD_URL!)
-/** A button of the open confirmation (Taro's showModal in H5). */
-const modalButton = (page: Page, text: string) => page.locator('.taro-modal__foot:visible').getByText(text, { exact: true })
+const cloud = e2eCloud
 
 test('an adjustment over the limit waits; another person approves it; it moves once and is on record', async () => {
   const staff = (await phone(browser())).page

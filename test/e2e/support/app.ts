@@ -1,8 +1,21 @@
 import type { Locator, Page } from 'playwright-core'
+import { clientFor } from '../../support/call'
 import { appUrl } from './browser'
 
 /** `[data-testid=…]` */
 export const byTestId = (page: Page | Locator, id: string) => page.locator(`[data-testid="${id}"]`)
+
+/** Taro H5 keeps earlier pages of the stack in the DOM, hidden: the visible `[data-testid=…]` only. */
+export const vis = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
+
+/** Type into the input inside the visible element `id`. */
+export const fill = (page: Page, id: string, value: string) => vis(page, id).locator('input').fill(value)
+
+/** A button of the open confirmation (Taro's showModal in H5). */
+export const modalButton = (page: Page, text: string) => page.locator('.taro-modal__foot:visible').getByText(text, { exact: true })
+
+/** The local cloud the e2e run started, called as any persona (set up data, check results). */
+export const e2eCloud = () => clientFor(process.env.E2E_CLOUD_URL!)
 
 /**
  * Open the app as a demo persona through the dev persona switcher, the way a developer does:
