@@ -78,12 +78,13 @@ const byEvent = z.object({ eventId: idSchema })
 
 export const eventsFn = defineFunction('events', {
   publish: {
-    summary: '发布活动（网格员/管理员）：名称、时间、地点、名额、报名截止、面向人群、签到积分、可选兑换摊位',
+    summary: '发布活动（网格员/管理员）：名称、时间、地点、名额、报名截止、面向人群、签到积分（网格员最多为积分规则里签到积分的2倍）、可选兑换摊位',
     roles: STAFF,
     input: publishInput,
     output: eventView,
-    errors: ['GIFT_UNKNOWN', 'GIFT_STOCK_SHORT'],
-    moves: ['stock', 'seats'],
+    errors: ['GIFT_UNKNOWN', 'GIFT_STOCK_SHORT', 'POINTS_OVER_RULE'],
+    moves: ['stock', 'seats', 'points'],
+    audit: true,
   },
   addBooth: {
     summary: '给已发布的活动分配（或追加）礼品摊位库存，从礼品总库存中扣出（网格员/管理员）',
@@ -179,5 +180,6 @@ export const EVENTS_ERRORS = {
   WALKIN_NOT_OPEN: '活动开始后、结束前才能现场登记',
   WALKIN_LIMIT: '您在这场活动现场登记的人数已到上限，如还有人请找管理员',
   NOT_IN_AUDIENCE: '这位居民不在这个活动面向的人群里',
+  POINTS_OVER_RULE: '签到积分超过了积分规则的2倍，更多请找管理员',
 } as const
 export const eventsError = errorCatalog(EVENTS_ERRORS)

@@ -1,5 +1,6 @@
 import { aCaller, anOrder } from './fixtures'
-import { actorFor, capacities, mayAwardPoints, mayOrderFor, viewFor, visibility } from './permissions'
+import { mayAwardPoints } from '../points/adjustments'
+import { actorFor, capacities, mayOrderFor, viewFor, visibility } from './permissions'
 import type { EventType } from './machine'
 
 const people = {
@@ -86,8 +87,8 @@ describe('ordering for a neighbour', () => {
   })
 })
 
-describe('points staff may set on an order', () => {
-  it('up to twice the category rule for a 网格员; an admin decides more', () => {
+describe('points staff may set on an order or an event', () => {
+  it('up to twice the rule for a 网格员; an admin decides more', () => {
     const staff = aCaller({ roles: ['resident', 'staff'], grids: ['g1'] })
     expect(mayAwardPoints(staff, 20, 10)).toBe(true)
     expect(mayAwardPoints(staff, 21, 10)).toBe(false)

@@ -77,10 +77,3 @@ export function viewFor<T extends Pick<Order, 'contactPhone'>>(c: Caller, o: Ord
 export function mayOrderFor(c: Caller, building: { id: string; gridId: string }): boolean {
   return (has(c, 'building_lead') && c.buildings.includes(building.id)) || managesGrid(c, building.gridId)
 }
-
-/** Staff may set an order's points up to twice the rule for its category; more is an admin's call. */
-export const POINTS_RULE_FACTOR = 2
-
-export function mayAwardPoints(c: Caller, points: number, rulePoints: number): boolean {
-  return has(c, 'admin') || points <= POINTS_RULE_FACTOR * rulePoints
-}

@@ -86,3 +86,14 @@ export function canDecide(c: Caller, a: AdjustmentDoc, now: number): DecisionRef
   if (status !== 'pending') return 'ADJUSTMENT_CLOSED'
   return null
 }
+
+/**
+ * Points staff may put on an order or an event: up to twice what the admin's rule gives (the
+ * category's points, the attendance points); more is an admin's call. Otherwise a 网格员 could
+ * publish a 1000-point event and read its code to friends at home.
+ */
+export const POINTS_RULE_FACTOR = 2
+
+export function mayAwardPoints(c: Pick<Caller, 'roles'>, points: number, rulePoints: number): boolean {
+  return c.roles.includes('admin') || points <= POINTS_RULE_FACTOR * rulePoints
+}

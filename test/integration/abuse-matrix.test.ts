@@ -118,6 +118,7 @@ const ROWS: Row[] = [
   // events
   { action: eventsFn.publish, case: 'for the whole community', allow: STAFF_ALL, arrange: async () => ({ input: { ...publishBase(), points: 5 } }) },
   { action: eventsFn.publish, case: 'for grid B', allow: ['staffB', ...ADMINS], arrange: async () => ({ input: { ...publishBase(), audience: { kind: 'grid', gridId: gridB.gridId } } }) },
+  { action: eventsFn.publish, case: 'with 200 attendance points (40× the rule)', allow: ADMINS, arrange: async () => ({ input: { ...publishBase(), points: 200 } }) },
   { action: eventsFn.addBooth, case: 'to a community event', allow: STAFF_ALL, arrange: async () => { const gift = await newGift({ totalStock: 100 }); return { input: { eventId: (await event()).id, giftId: gift.id, stock: 1 } } } },
   { action: eventsFn.addBooth, case: 'to a grid-B event', allow: ['staffB', ...ADMINS], arrange: async () => { const gift = await newGift({ totalStock: 100 }); return { input: { eventId: (await eventInB()).id, giftId: gift.id, stock: 1 } } } },
   { action: eventsFn.signUp, case: 'a community event, for oneself', allow: REGISTERED, arrange: async () => ({ input: { eventId: (await event()).id } }) },

@@ -33,7 +33,8 @@ describe('1. staff crediting themselves', () => {
   test('a 网格员 cannot walk themselves in to their own event; checking in with its code records attendance but no points', async () => {
     const { staff } = await newGrid('self')
     const before = await balanceOf(staff)
-    const e = await okAs(staff, eventsFn.publish, { ...publishBase(), ...running(), points: 200 })
+    expect(await callAs(staff, eventsFn.publish, { ...publishBase(), ...running(), points: 200 })).toMatchObject({ ok: false, error: { code: 'POINTS_OVER_RULE' } })
+    const e = await okAs(staff, eventsFn.publish, { ...publishBase(), ...running(), points: 10 })
     expect(await callAs(staff, eventsFn.staffCheckIn, { eventId: e.id, openid: staff, walkIn: true })).toMatchObject({ ok: false, error: { code: 'SELF_DEALING' } })
     await okAs(staff, eventsFn.signUp, { eventId: e.id })
     const { code } = await okAs(staff, eventsFn.checkinCode, { eventId: e.id })
@@ -45,20 +46,20 @@ describe('1. staff crediting themselves', () => {
 describe('2. walk-ins: only while the event runs, limited per staff member and event, traced', () => {
   test('before the start a walk-in is refused; after ten, the eleventh is refused; the reconciliation names who added them', async () => {
     const g2 = await makeUsers(11, { prefix: 'walk', buildingId: 'b6' })
-    const later = await newEvent({ points: 20, startAt: now() + 3600e3, endAt: now() + 7200e3, deadline: now() + 3000e3 })
+    const later = await newEvent({ points: 10, startAt: now() + 3600e3, endAt: now() + 7200e3, deadline: now() + 3000e3 })
     expect(await callAs(ZHANG, eventsFn.staffCheckIn, { eventId: later.id, openid: g2[0], walkIn: true })).toMatchObject({ ok: false, error: { code: 'WALKIN_NOT_OPEN' } })
 
-    const e = await newEvent({ points: 20, ...running() })
-    for (const openid of g2.slice(0, 10)) expect(await okAs(ZHANG, eventsFn.staffCheckIn, { eventId: e.id, openid, walkIn: true })).toMatchObject({ awarded: 20 })
+    const e = await newEvent({ points: 10, ...running() })
+    for (const openid of g2.slice(0, 10)) expect(await okAs(ZHANG, eventsFn.staffCheckIn, { eventId: e.id, openid, walkIn: true })).toMatchObject({ awarded: 10 })
     expect(await callAs(ZHANG, eventsFn.staffCheckIn, { eventId: e.id, openid: g2[10], walkIn: true })).toMatchObject({ ok: false, error: { code: 'WALKIN_LIMIT' } })
     expect(await balanceOf(g2[10])).toBe(0)
 
     const list = await okAs(ZHANG, eventsFn.attendees, { eventId: e.id })
     expect(list.items.filter((a) => a.walkIn)).toHaveLength(10)
-    expect(list.items.every((a) => a.walkInBy === PERSONAS.staffZhang.name && a.awarded === 20)).toBe(true)
+    expect(list.items.every((a) => a.walkInBy === PERSONAS.staffZhang.name && a.awarded === 10)).toBe(true)
     const rec = await okAs(ZHANG, pointsFn.reconcile, { eventId: e.id })
-    expect(rec.attendance).toMatchObject({ walkIns: 10, attended: 10, pointsAwarded: 200 })
-    expect(rec.attendance.walkInList[0]).toMatchObject({ by: PERSONAS.staffZhang.name, awarded: 20 })
+    expect(rec.attendance).toMatchObject({ walkIns: 10, attended: 10, pointsAwarded: 100 })
+    expect(rec.attendance.walkInList[0]).toMatchObject({ by: PERSONAS.staffZhang.name, awarded: 10 })
     const rows = parse(rec.attendanceCsv, { bom: true }) as string[][]
     expect(rows.slice(1).filter((r) => r[2] === '现场登记' && r[3] === PERSONAS.staffZhang.name)).toHaveLength(10)
   })

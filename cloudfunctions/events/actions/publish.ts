@@ -9,7 +9,8 @@ import { enforce } from '../../../core/users/permissions'
 import { eventsError } from '../../../core/events/contract'
 import { GIFTS, type GiftDoc } from '../../../core/gifts'
 import { getOrNull, setDoc, tx, type Db } from '../../../server/db'
-import { communityId } from '../../../server/ledger'
+import { mayAwardPoints } from '../../../core/points/adjustments'
+import { communityId, loadRules } from '../../../server/ledger'
 import type { Handler } from '../../../server/runtime'
 import { createSlots } from '../../points/booth'
 import { mustGetManaged } from '../access'
@@ -24,6 +25,7 @@ async function createSeats(db: Db, eventId: string, capacity: number): Promise<v
 
 export const publish: Handler<typeof eventsFn.publish> = async (ctx, input) => {
   enforce(canPublishFor(ctx.caller, input.audience))
+  if (!mayAwardPoints(ctx.caller, input.points, (await loadRules(ctx.db)).attendancePoints)) throw eventsError('POINTS_OVER_RULE')
   const id = `e${ctx.now().toString(36)}${randomBytes(3).toString('hex')}`
   for (const b of input.booths) {
     const g = await getOrNull<GiftDoc>(ctx.db, GIFTS, b.giftId)

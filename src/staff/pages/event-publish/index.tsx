@@ -83,6 +83,7 @@ export default function PublishPage() {
             setPoints(e.detail.value)
           }}
         />
+        {rules.data && !me.has('admin') && <View className='h-sub'>网格员最多设 {2 * rules.data.attendancePoints} 分（积分规则的2倍），更多请找管理员</View>}
         <View className='field-label'>现场兑换摊位</View>
         <ChipPicker testId='gift-picker' options={giftChips} value={[gift]} onChange={([g]) => setGift(g)} />
         {gift && <Input className='field-input' data-testid='stock-input' type='number' value={stock} onInput={(e) => setStock(e.detail.value)} />}
