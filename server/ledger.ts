@@ -25,7 +25,7 @@ import {
   type Transfer,
   type TransferRequest,
 } from '../core/points'
-import { DEFAULT_LIMITS, type SafetyLimits } from '../core/points/adjustments'
+import { DEFAULT_LIMITS, limitsAt, type PendingLimits, type SafetyLimits } from '../core/points/adjustments'
 import { pointsError } from '../core/points/contract'
 import { errorText, getOrNull, setDoc, type Tx } from './db'
 
@@ -43,8 +43,10 @@ export const communityId = (): string => process.env.LINLI_COMMUNITY_ID || 'defa
 export interface PointsRules extends LedgerRules, SafetyLimits {
   categoryPoints: Record<string, number>
   attendancePoints: number
+  /** Raised adjustment limits that take effect later (core/points/adjustments planLimits). */
+  pendingLimits: PendingLimits | null
 }
-export const DEFAULT_RULES: PointsRules = { ...DEFAULT_LEDGER_RULES, ...DEFAULT_LIMITS, categoryPoints: {}, attendancePoints: 5 }
+export const DEFAULT_RULES: PointsRules = { ...DEFAULT_LEDGER_RULES, ...DEFAULT_LIMITS, categoryPoints: {}, attendancePoints: 5, pendingLimits: null }
 
 /**
  * Rules are cached in the function instance for RULES_TTL_MS: they change rarely and an award
@@ -58,11 +60,11 @@ const rulesCache = new Map<string, { rules: PointsRules; until: number }>()
 export async function loadRules(db: Parameters<typeof getOrNull>[0], opts: { fresh?: boolean } = {}): Promise<PointsRules> {
   const key = communityId()
   const hit = rulesCache.get(key)
-  if (!opts.fresh && hit && hit.until > Date.now()) return hit.rules
+  if (!opts.fresh && hit && hit.until > Date.now()) return limitsAt(hit.rules, Date.now())
   const doc = await getOrNull<PointsRules & { _id: string }>(db, RULES, key)
   const rules = doc ? { ...DEFAULT_RULES, ...doc } : DEFAULT_RULES
   rememberRules(rules)
-  return rules
+  return limitsAt(rules, Date.now())
 }
 
 /** The instance that saved new rules uses them at once. */

@@ -29,6 +29,8 @@ export const publishInput = z
     booths: z
       .array(z.object({ giftId: idSchema, stock: z.number().int().min(1, { error: '数量至少为1' }).max(500) }))
       .max(10)
+      // one booth per gift: the stock check adds each booth to the gift's allocation on its own
+      .refine((bs) => new Set(bs.map((b) => b.giftId)).size === bs.length, { error: '同一件礼品只设一个摊位，请把数量合在一起' })
       .default([]),
   })
   .refine((e) => e.endAt > e.startAt, { error: '结束时间要晚于开始时间', path: ['endAt'] })
@@ -82,7 +84,7 @@ export const eventsFn = defineFunction('events', {
     roles: STAFF,
     input: publishInput,
     output: eventView,
-    errors: ['GIFT_UNKNOWN', 'GIFT_STOCK_SHORT', 'POINTS_OVER_RULE'],
+    errors: ['GIFT_UNKNOWN', 'GIFT_STOCK_SHORT', 'POINTS_OVER_RULE', 'START_IN_PAST'],
     moves: ['stock', 'seats', 'points'],
     audit: true,
   },
@@ -181,5 +183,6 @@ export const EVENTS_ERRORS = {
   WALKIN_LIMIT: '您在这场活动现场登记的人数已到上限，如还有人请找管理员',
   NOT_IN_AUDIENCE: '这位居民不在这个活动面向的人群里',
   POINTS_OVER_RULE: '签到积分超过了积分规则的2倍，更多请找管理员',
+  START_IN_PAST: '开始时间已经过去了，请选现在或以后的时间',
 } as const
 export const eventsError = errorCatalog(EVENTS_ERRORS)

@@ -93,7 +93,7 @@ export const orders = defineFunction('orders', {
     roles: STAFF,
     input: byId.extend({ skill: skillOpt, team: teamOpt, ...triageExtras }),
     output: changed,
-    errors: ['POINTS_OVER_RULE'],
+    errors: ['POINTS_OVER_RULE', 'OWN_REQUEST', 'AWARD_LIMIT'],
     moves: ['points'],
   },
   assign: {
@@ -101,7 +101,7 @@ export const orders = defineFunction('orders', {
     roles: STAFF,
     input: byId.extend({ volunteerId: openidSchema, ...triageExtras }),
     output: changed,
-    errors: ['NOT_A_VOLUNTEER', 'POINTS_OVER_RULE', 'SELF_DEALING', 'OWN_DISPATCH'],
+    errors: ['NOT_A_VOLUNTEER', 'POINTS_OVER_RULE', 'SELF_DEALING', 'OWN_DISPATCH', 'OWN_REQUEST', 'AWARD_LIMIT'],
     moves: ['points'],
   },
   escalate: {
@@ -139,7 +139,7 @@ export const orders = defineFunction('orders', {
     roles: STAFF,
     input: byId.extend({ volunteerId: openidSchema.nullable().optional(), skill: skillOpt, team: teamOpt, reason: longText('原因', 200) }),
     output: changed,
-    errors: ['NOT_A_VOLUNTEER', 'SELF_DEALING', 'OWN_DISPATCH'],
+    errors: ['NOT_A_VOLUNTEER', 'SELF_DEALING', 'OWN_DISPATCH', 'OWN_REQUEST'],
   },
   // volunteer
   pool: {
@@ -224,6 +224,8 @@ export const ORDER_ERRORS = {
   UNKNOWN_BUILDING: '没有找到这个楼栋，请重新选择',
   SELF_DEALING: '不能接或被指派自己的单子（也包括自己代下的单子），请换一位志愿者',
   OWN_DISPATCH: '自己派出的单子不能自己接，请让其他志愿者接单',
+  OWN_REQUEST: '自己下的（或代邻居下的）单子，要由其他网格员或管理员派单',
+  AWARD_LIMIT: '这张单子已经再给过一次积分了，不能再给',
   POINTS_OVER_RULE: '积分超过了这类服务规定的2倍，更多请找管理员',
 } as const
 export const orderError = errorCatalog(ORDER_ERRORS)

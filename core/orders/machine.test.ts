@@ -130,6 +130,23 @@ describe('nobody serves their own case', () => {
     expect(transition(held, { type: 'REASSIGN', volunteerId: 'res', reason: '换人' }, staff)).toEqual({ ok: false, code: 'SELF_DEALING' })
     expect(transition(held, { type: 'REASSIGN', volunteerId: null, reason: '放回池子' }, staff).ok).toBe(true)
   })
+  it('a 网格员 who placed the order, for themselves or by proxy, does not dispatch it', () => {
+    const own = anOrder({ residentId: 'staff1', orderedBy: 'staff1' })
+    const proxy = anOrder({ residentId: null, orderedBy: 'staff1', proxy: true })
+    for (const o of [own, proxy]) {
+      expect(transition(o, SAMPLE.PUBLISH, staff)).toEqual({ ok: false, code: 'OWN_REQUEST' })
+      expect(transition(o, SAMPLE.ASSIGN, staff)).toEqual({ ok: false, code: 'OWN_REQUEST' })
+    }
+    expect(transition(proxy, SAMPLE.PUBLISH, { ...staff, by: 'staff2' }).ok).toBe(true)
+  })
+  it('staff may allow one more award after a reopen, not two', () => {
+    const reopened = (awardsGiven: number) => anOrder({ status: 'submitted', reopenCount: awardsGiven, awardsGiven, awardsAllowed: awardsGiven })
+    const again = { type: 'PUBLISH' as const, awardAgain: true }
+    const step = transition(reopened(1), again, staff)
+    expect(step.ok && step.next.awardsAllowed).toBe(2)
+    expect(transition(reopened(2), again, staff)).toEqual({ ok: false, code: 'AWARD_LIMIT' })
+    expect(transition(reopened(2), SAMPLE.PUBLISH, staff).ok).toBe(true)
+  })
 })
 
 describe('guards', () => {

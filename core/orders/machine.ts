@@ -69,7 +69,7 @@ export const EVENT_ACTORS = {
 
 export const EVENT_TYPES = Object.keys(EVENT_ACTORS) as EventType[]
 
-export type MachineCode = 'FORBIDDEN' | 'BAD_STATE' | 'ORDER_TAKEN' | 'REOPEN_EXPIRED' | 'NOT_DUE' | 'ALREADY_RATED' | 'SELF_DEALING' | 'OWN_DISPATCH'
+export type MachineCode = 'FORBIDDEN' | 'BAD_STATE' | 'ORDER_TAKEN' | 'REOPEN_EXPIRED' | 'NOT_DUE' | 'ALREADY_RATED' | 'SELF_DEALING' | 'OWN_DISPATCH' | 'OWN_REQUEST' | 'AWARD_LIMIT'
 export interface StepContext {
   /** OPENID of the caller ('system' for timers). */
   by: string
@@ -78,6 +78,9 @@ export interface StepContext {
   sla?: SlaConfig
 }
 export type Step = { ok: true; next: Order; entry: TimelineEntry; effects: Effect[] } | { ok: false; code: MachineCode }
+
+/** At most this many awards for one order: the first, and one more that staff may allow after a reopen. */
+export const MAX_AWARDS_PER_ORDER = 2
 
 /** Statuses that mean a volunteer already holds the order: a late ACCEPT is "taken", not "bad state". */
 const HELD: readonly Status[] = ['accepted', 'in_service', 'done', 'confirmed']
@@ -128,6 +131,9 @@ function guardOf(o: Order, e: OrderEvent, now: number): MachineCode | null {
       return now <= (reopenUntil(o) ?? -Infinity) ? null : 'REOPEN_EXPIRED'
     case 'RATE':
       return o.rating ? 'ALREADY_RATED' : null
+    case 'PUBLISH':
+    case 'ASSIGN':
+      return e.awardAgain && o.reopenCount > 0 && o.awardsGiven + 1 > MAX_AWARDS_PER_ORDER ? 'AWARD_LIMIT' : null
     default:
       return null
   }
@@ -142,9 +148,12 @@ export function dispatcherOf(o: Pick<Order, 'timeline'>): string | null {
 /**
  * Nobody serves their own case: the volunteer who takes an order (accepting it, or being assigned
  * it) is neither the resident it serves nor the person who ordered it for them (they confirm it),
- * nor the staff member who set its points.
+ * nor the staff member who set its points; and a 网格员 who placed an order (for themselves or for a
+ * neighbour) does not dispatch it — they would set the points and confirm the work.
  */
 function servesOwnCase(o: Order, e: OrderEvent, by: string): MachineCode | null {
+  const dispatch = e.type === 'PUBLISH' || e.type === 'ASSIGN' || e.type === 'REASSIGN'
+  if (dispatch && (by === o.residentId || by === o.orderedBy)) return 'OWN_REQUEST'
   const [volunteer, dispatcher] =
     e.type === 'ACCEPT' ? [by, dispatcherOf(o)] : e.type === 'ASSIGN' || e.type === 'REASSIGN' ? [e.volunteerId ?? null, by] : [null, null]
   if (!volunteer) return null

@@ -23,6 +23,34 @@ export const DEFAULT_LIMITS: SafetyLimits = { adjustLimit: 50, adjustDailyLimit:
 
 /** A pending adjustment lapses after this long. */
 export const APPROVAL_TTL_MS = 7 * 24 * 3600 * 1000
+/** Someone whose home grid changed this recently is credited by staff only with a second person's approval. */
+export const RECENT_MOVE_MS = 7 * 24 * 3600 * 1000
+/** A raised adjustment limit takes effect this long after it is saved (a lowered one at once). */
+export const RAISE_DELAY_MS = 24 * 3600 * 1000
+
+export type AdjustLimits = Pick<SafetyLimits, 'adjustLimit' | 'adjustDailyLimit'>
+/** Raised limits saved but not yet in force. */
+export interface PendingLimits extends AdjustLimits {
+  effectiveAt: number
+  by: string
+}
+
+/**
+ * Saving limits: a lower value applies at once; a higher one waits RAISE_DELAY_MS (shown on the rules
+ * page and in the audit trail), so one admin cannot raise the limits, adjust, and lower them again
+ * unseen — the others have a day to look.
+ */
+export function planLimits(current: AdjustLimits, wanted: AdjustLimits, by: string, now: number): { now: AdjustLimits; pending: PendingLimits | null } {
+  const lower = { adjustLimit: Math.min(current.adjustLimit, wanted.adjustLimit), adjustDailyLimit: Math.min(current.adjustDailyLimit, wanted.adjustDailyLimit) }
+  const raised = wanted.adjustLimit > current.adjustLimit || wanted.adjustDailyLimit > current.adjustDailyLimit
+  return { now: lower, pending: raised ? { ...wanted, effectiveAt: now + RAISE_DELAY_MS, by } : null }
+}
+
+/** The limits in force at `now`: the saved ones, or a pending raise once its time has come. */
+export function limitsAt<T extends AdjustLimits & { pendingLimits?: PendingLimits | null }>(rules: T, now: number): T {
+  const p = rules.pendingLimits
+  return p && now >= p.effectiveAt ? { ...rules, adjustLimit: p.adjustLimit, adjustDailyLimit: p.adjustDailyLimit, pendingLimits: null } : rules
+}
 
 export const ADJUSTMENTS = 'points_adjustments'
 export const ADJUST_QUOTA = 'points_adjust_quota'
@@ -43,8 +71,8 @@ export interface AdjustmentDoc {
   delta: number
   reason: string
   status: AdjustmentStatus
-  /** Why it waits: over the per-adjustment limit, or over the requester's day. */
-  why: 'direct' | 'over_limit' | 'over_daily'
+  /** Why it waits: over the per-adjustment limit, over the requester's day, or the person just moved grid. */
+  why: 'direct' | Why
   createdAt: number
   expiresAt: number
   decidedBy?: string
@@ -58,14 +86,25 @@ export const adjustmentId = (key: string): string => `adj:${key}`
 /** One counter per staff member per China-time day. */
 export const quotaId = (requester: string, day: string): string => `quota:${requester}:${day}`
 
-export type Route = { kind: 'refuse'; code: 'SELF_DEALING' } | { kind: 'direct' } | { kind: 'approval'; why: 'over_limit' | 'over_daily' }
+export type Why = 'over_limit' | 'over_daily' | 'recent_move'
+export type Route = { kind: 'refuse'; code: 'SELF_DEALING' } | { kind: 'direct' } | { kind: 'approval'; why: Why }
 
-/** How a new adjustment goes, given what the requester has already adjusted today. */
-export function routeAdjustment(a: { requester: string; target: string; delta: number }, usedToday: number, limits: SafetyLimits): Route {
+/**
+ * How a new adjustment goes, given what the requester has already adjusted today. A person who moved
+ * into another grid lately waits for approval too: otherwise anyone could move into a friendly
+ * 网格员's grid for a day.
+ */
+export function routeAdjustment(
+  a: { requester: string; target: string; delta: number; targetGridSince?: number },
+  usedToday: number,
+  limits: AdjustLimits,
+  now: number,
+): Route {
   if (a.requester === a.target) return { kind: 'refuse', code: 'SELF_DEALING' }
   const size = Math.abs(a.delta)
   if (size > limits.adjustLimit) return { kind: 'approval', why: 'over_limit' }
   if (usedToday + size > limits.adjustDailyLimit) return { kind: 'approval', why: 'over_daily' }
+  if (a.targetGridSince !== undefined && now - a.targetGridSince < RECENT_MOVE_MS) return { kind: 'approval', why: 'recent_move' }
   return { kind: 'direct' }
 }
 
@@ -74,12 +113,17 @@ export function statusAt(a: Pick<AdjustmentDoc, 'status' | 'expiresAt'>, now: nu
   return a.status === 'pending' && now >= a.expiresAt ? 'expired' : a.status
 }
 
-export type DecisionRefusal = 'SELF_APPROVAL' | 'SELF_DEALING' | 'ADJUSTMENT_CLOSED' | 'ADJUSTMENT_EXPIRED' | 'FORBIDDEN'
+export type DecisionRefusal = 'SELF_APPROVAL' | 'APPOINTEE_APPROVAL' | 'SELF_DEALING' | 'ADJUSTMENT_CLOSED' | 'ADJUSTMENT_EXPIRED' | 'FORBIDDEN'
 
-/** May `c` approve or reject this adjustment now? null = yes. */
-export function canDecide(c: Caller, a: AdjustmentDoc, now: number): DecisionRefusal | null {
+/**
+ * May `c` approve or reject this adjustment now? null = yes. `appointedBy`: who made the deciding
+ * admin an admin — an admin the requester appointed is the requester's second account as far as
+ * the rule is concerned.
+ */
+export function canDecide(c: Caller, a: AdjustmentDoc, now: number, appointedBy?: string | null): DecisionRefusal | null {
   if (!c.roles.includes('admin')) return 'FORBIDDEN'
   if (c.openid === a.requester) return 'SELF_APPROVAL'
+  if (appointedBy && appointedBy === a.requester) return 'APPOINTEE_APPROVAL'
   if (c.openid === a.target) return 'SELF_DEALING'
   const status = statusAt(a, now)
   if (status === 'expired') return 'ADJUSTMENT_EXPIRED'

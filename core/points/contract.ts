@@ -7,7 +7,7 @@ import { defineFunction } from '../contract/define'
 import { errorCatalog } from '../contract/errors'
 import { STAFF } from '../contract/roles'
 import { cloudFileId } from '../contract/files'
-import { longText, text, token } from '../contract/text'
+import { longText, optionalLongText, text, token } from '../contract/text'
 import { idSchema, openidSchema, pageSchema } from '../users/schemas'
 
 const reason = longText('原因', 100, { min: 2 })
@@ -38,6 +38,8 @@ export const rulesView = z.object({
   adjustLimit: z.number(),
   adjustDailyLimit: z.number(),
   walkInLimit: z.number(),
+  /** Raised adjustment limits saved but not yet in force (they wait a day). */
+  pendingLimits: z.object({ adjustLimit: z.number(), adjustDailyLimit: z.number(), effectiveAt: z.number() }).nullable(),
   expiry: z.string(),
 })
 export const giftView = z.object({
@@ -72,7 +74,7 @@ export const adjustmentView = z.object({
   reason: z.string(),
   status: z.enum(['done', 'pending', 'approved', 'rejected', 'expired']),
   /** Why it waits for approval: over the per-adjustment limit or over the requester's day. */
-  why: z.enum(['direct', 'over_limit', 'over_daily']),
+  why: z.enum(['direct', 'over_limit', 'over_daily', 'recent_move']),
   createdAt: z.number(),
   expiresAt: z.number(),
   decidedBy: z.string().nullable(),
@@ -142,7 +144,7 @@ export const pointsFn = defineFunction('points', {
       /** done: the person's balance after it; pending: null. */
       balance: z.number().nullable(),
       transferId: z.string().nullable(),
-      why: z.enum(['direct', 'over_limit', 'over_daily']),
+      why: z.enum(['direct', 'over_limit', 'over_daily', 'recent_move']),
     }),
     errors: ['INSUFFICIENT_POINTS', 'OUT_OF_SCOPE', 'TARGET_NOT_REGISTERED', 'SELF_DEALING'],
     moves: ['points'],
@@ -155,11 +157,11 @@ export const pointsFn = defineFunction('points', {
     output: z.object({ items: z.array(adjustmentView), hasMore: z.boolean() }),
   },
   approveAdjustment: {
-    summary: '批准超限的积分调整（管理员，不能是提交人或被调整的人）：批准后才动积分，只动一次；7天未批自动作废',
+    summary: '批准超限的积分调整（管理员，不能是提交人、提交人任命的管理员或被调整的人）：批准后才动积分，只动一次；7天未批自动作废',
     roles: ['admin'],
     input: z.object({ id: adjustmentIdSchema }),
     output: adjustmentView.extend({ balance: z.number() }),
-    errors: ['SELF_APPROVAL', 'SELF_DEALING', 'ADJUSTMENT_CLOSED', 'ADJUSTMENT_EXPIRED', 'INSUFFICIENT_POINTS'],
+    errors: ['SELF_APPROVAL', 'APPOINTEE_APPROVAL', 'SELF_DEALING', 'ADJUSTMENT_CLOSED', 'ADJUSTMENT_EXPIRED', 'INSUFFICIENT_POINTS'],
     moves: ['points'],
     audit: true,
   },
@@ -168,13 +170,13 @@ export const pointsFn = defineFunction('points', {
     roles: ['admin'],
     input: z.object({ id: adjustmentIdSchema, note: longText('驳回原因', 100) }),
     output: adjustmentView,
-    errors: ['SELF_APPROVAL', 'SELF_DEALING', 'ADJUSTMENT_CLOSED', 'ADJUSTMENT_EXPIRED'],
+    errors: ['SELF_APPROVAL', 'APPOINTEE_APPROVAL', 'SELF_DEALING', 'ADJUSTMENT_CLOSED', 'ADJUSTMENT_EXPIRED'],
     audit: true,
   },
   auditLog: {
-    summary: '审计记录（管理员）：积分、兑换、签到等每一次操作和尝试，谁、何时、做什么、结果，新的在前',
+    summary: '审计记录（管理员）：积分、兑换、签到、任命等每一次操作和尝试，谁、何时、做什么、结果，新的在前；可只看某一种操作',
     roles: ['admin'],
-    input: listPage,
+    input: listPage.extend({ action: z.string().regex(/^[a-z]+\.[A-Za-z]+$/, { error: '操作名不对' }).optional() }),
     output: z.object({ items: z.array(auditView), hasMore: z.boolean() }),
   },
   accounts: {
@@ -190,7 +192,7 @@ export const pointsFn = defineFunction('points', {
   rules: { summary: '积分规则：各服务类别积分、活动签到积分、每日上限、过期规则', roles: ['resident'], input: z.object({}), output: rulesView },
   setRules: {
     audit: true,
-    summary: '修改积分规则（管理员）：各类别积分、签到积分、每日上限；人工调整的单笔/每人每日限额（超出须另一位管理员审批）、每位工作人员每场活动可现场登记的人数',
+    summary: '修改积分规则（管理员）：各类别积分、签到积分、每日上限；人工调整的单笔/每人每日限额（超出须另一位管理员审批；调高的限额一天后才生效，调低的马上生效）、每位工作人员每场活动可现场登记的人数',
     roles: ['admin'],
     input: z.object({
       categoryPoints: z.record(z.string().regex(/^[a-z_]{1,40}$/), points(1000)),
@@ -241,11 +243,12 @@ export const pointsFn = defineFunction('points', {
     audit: true,
   },
   cancelRedemption: {
-    summary: '取消兑换并退回积分和库存（网格员/管理员）',
-    roles: STAFF,
-    input: z.object({ code: codeInput, reason }),
+    summary:
+      '取消还没领取的兑换，积分和库存退回：居民本人，或管理员（写明原因）。摊位上的网格员不能取消别人的兑换：礼品交出后再取消，就是白送积分',
+    roles: ['resident'],
+    input: z.object({ code: codeInput, reason: optionalLongText('原因', 100) }),
     output: redemptionView,
-    errors: ['CODE_UNKNOWN', 'CODE_USED', 'CODE_VOID', 'NOT_YOUR_EVENT', 'SELF_DEALING'],
+    errors: ['CODE_UNKNOWN', 'CODE_USED', 'CODE_VOID', 'CANCEL_NOT_ALLOWED', 'REASON_REQUIRED'],
     moves: ['points', 'stock'],
     audit: true,
   },
@@ -273,8 +276,11 @@ export const POINTS_ERRORS = {
   CODE_UNKNOWN: '没有这个兑换码，请核对后重输',
   CODE_USED: '这个兑换码已经核销过了',
   CODE_VOID: '这个兑换码已取消或过期，积分已退回',
-  SELF_DEALING: '不能给自己调整积分或核销、取消自己的兑换，请让其他工作人员办理',
+  SELF_DEALING: '不能给自己调整积分或核销自己的兑换，请让其他工作人员办理',
   SELF_APPROVAL: '自己提交的调整不能自己批，请另一位管理员审批',
+  APPOINTEE_APPROVAL: '您是提交人任命的管理员，这次调整请另一位管理员审批',
+  CANCEL_NOT_ALLOWED: '只有兑换的居民本人或管理员可以取消兑换',
+  REASON_REQUIRED: '请写明取消的原因',
   ADJUSTMENT_CLOSED: '这张调整单已经处理过了，请刷新后再看',
   ADJUSTMENT_EXPIRED: '这张调整单超过7天没人审批，已作废，如仍需要请重新提交',
 } as const

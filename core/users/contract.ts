@@ -73,6 +73,7 @@ export const users = defineFunction('users', {
     output: z.object({ items: z.array(applicationItem), total: z.number() }),
   },
   reviewVolunteer: {
+    audit: true,
     summary: '审核志愿者申请：通过或不通过（不通过须写原因）',
     roles: STAFF,
     input: z.discriminatedUnion(
@@ -91,6 +92,7 @@ export const users = defineFunction('users', {
     errors: ['NO_APPLICATION', 'ALREADY_REVIEWED'],
   },
   grantRole: {
+    audit: true,
     summary: '授予角色：管理员可授予网格员（含网格）、楼栋长（含楼栋）、管理员；网格员可在自己网格内授予楼栋长',
     roles: STAFF,
     input: grantInput,
@@ -98,6 +100,7 @@ export const users = defineFunction('users', {
     errors: ['TARGET_NOT_REGISTERED', 'UNKNOWN_GRID', 'UNKNOWN_BUILDING'],
   },
   revokeRole: {
+    audit: true,
     summary: '撤销角色（可只撤销部分网格/楼栋）；网格员只能撤销自己网格内的楼栋长；管理员不能撤销自己的管理员身份',
     roles: STAFF,
     input: revokeInput,
@@ -116,6 +119,7 @@ export const users = defineFunction('users', {
     output: usersOut,
   },
   bootstrapAdmin: {
+    audit: true,
     summary: '首位管理员：凭一次性邀请码（环境变量 LINLI_ADMIN_INVITE）或在名单内（LINLI_ADMIN_OPENIDS）成为管理员',
     roles: ['resident'],
     input: z.object({ code: token('邀请码', 1, 100).optional() }),

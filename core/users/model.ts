@@ -22,6 +22,10 @@ export interface UserDoc {
   volunteer: VolunteerApplication | null
   /** Free tags set by staff or the seed, e.g. 独居老人. */
   tags?: string[]
+  /** Who made this person an admin (nobody approves adjustments asked for by the admin who appointed them). */
+  adminBy?: string
+  /** When the home grid last changed (a profile moved to another building's grid): staff credits wait for approval for a while. */
+  gridSince?: number
   createdAt: number
   updatedAt: number
 }

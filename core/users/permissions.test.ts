@@ -56,23 +56,29 @@ describe('gridScope (lists)', () => {
 
 describe('canReview', () => {
   it('staff of the applicant grid and admin may review; other staff may not', () => {
-    expect(canReview(staff1, { gridId: 'g1' }).ok).toBe(true)
-    expect(canReview(admin, { gridId: 'g2' }).ok).toBe(true)
-    expect(canReview(staff1, { gridId: 'g2' }).ok).toBe(false)
+    expect(canReview(staff1, { _id: 'x', gridId: 'g1' }).ok).toBe(true)
+    expect(canReview(admin, { _id: 'x', gridId: 'g2' }).ok).toBe(true)
+    expect(canReview(staff1, { _id: 'x', gridId: 'g2' }).ok).toBe(false)
+  })
+  it('nobody reviews their own application', () => {
+    expect(canReview(staff1, { _id: 's1', gridId: 'g1' })).toMatchObject({ ok: false, message: '自己的申请要由其他网格员或管理员审核' })
+    expect(canReview(admin, { _id: 'a', gridId: 'g1' }).ok).toBe(false)
   })
 })
 
 describe('canGrant matrix', () => {
   const cases: [string, Caller, Parameters<typeof canGrant>[1], boolean][] = [
-    ['admin grants staff', admin, { role: 'staff', grids: ['g2'] }, true],
-    ['admin grants admin', admin, { role: 'admin' }, true],
-    ['admin grants lead anywhere', admin, { role: 'building_lead', buildings: ['b5'] }, true],
-    ['staff grants lead in own grid', staff1, { role: 'building_lead', buildings: ['b1', 'b2'] }, true],
-    ['staff grants lead in other grid', staff1, { role: 'building_lead', buildings: ['b1', 'b5'] }, false],
-    ['staff grants lead of unknown building', staff1, { role: 'building_lead', buildings: ['zz'] }, false],
-    ['staff grants staff', staff1, { role: 'staff', grids: ['g1'] }, false],
-    ['staff grants admin', staff1, { role: 'admin' }, false],
-    ['resident grants lead', resident, { role: 'building_lead', buildings: ['b1'] }, false],
+    ['admin grants staff', admin, { openid: 't', role: 'staff', grids: ['g2'] }, true],
+    ['admin grants themselves staff', admin, { openid: 'a', role: 'staff', grids: ['g2'] }, false],
+    ['staff make themselves 楼栋长', staff1, { openid: 's1', role: 'building_lead', buildings: ['b1'] }, false],
+    ['admin grants admin', admin, { openid: 't', role: 'admin' }, true],
+    ['admin grants lead anywhere', admin, { openid: 't', role: 'building_lead', buildings: ['b5'] }, true],
+    ['staff grants lead in own grid', staff1, { openid: 't', role: 'building_lead', buildings: ['b1', 'b2'] }, true],
+    ['staff grants lead in other grid', staff1, { openid: 't', role: 'building_lead', buildings: ['b1', 'b5'] }, false],
+    ['staff grants lead of unknown building', staff1, { openid: 't', role: 'building_lead', buildings: ['zz'] }, false],
+    ['staff grants staff', staff1, { openid: 't', role: 'staff', grids: ['g1'] }, false],
+    ['staff grants admin', staff1, { openid: 't', role: 'admin' }, false],
+    ['resident grants lead', resident, { openid: 't', role: 'building_lead', buildings: ['b1'] }, false],
   ]
   it.each(cases)('%s', (_n, c, g, ok) => expect(canGrant(c, g, gridOf).ok).toBe(ok))
 

@@ -9,6 +9,7 @@ import type { UserDoc } from './model'
  *
  * Grants:   admin → staff (with grids), building_lead (with buildings), admin.
  *           staff → building_lead, only for buildings inside their own grids.
+ * Nobody grants themselves a role or reviews their own volunteer application.
  * Revokes:  admin → any role of anyone except their own admin role.
  *           staff → building_lead buildings inside their grids; volunteer of a resident of their grid.
  * Volunteer review and user lists: staff within their grids, admin everywhere.
@@ -49,7 +50,8 @@ export function mustGridScope(c: Caller, requested?: string): 'all' | string[] {
   return s.grids
 }
 
-export function canReview(c: Caller, applicant: Pick<UserDoc, 'gridId'>): Decision {
+export function canReview(c: Caller, applicant: Pick<UserDoc, '_id' | 'gridId'>): Decision {
+  if (applicant._id === c.openid) return deny('自己的申请要由其他网格员或管理员审核')
   if (isAdmin(c) || isStaffOf(c, applicant.gridId)) return allow
   return deny('您只能审核自己网格居民的申请')
 }
@@ -57,7 +59,8 @@ export function canReview(c: Caller, applicant: Pick<UserDoc, 'gridId'>): Decisi
 export type Grant = { role: 'staff'; grids: string[] } | { role: 'building_lead'; buildings: string[] } | { role: 'admin' }
 export type Revoke = { role: 'volunteer' | 'staff' | 'building_lead' | 'admin'; scope?: string[] }
 
-export function canGrant(c: Caller, grant: Grant, gridOf: (buildingId: string) => string | undefined): Decision {
+export function canGrant(c: Caller, grant: Grant & { openid: string }, gridOf: (buildingId: string) => string | undefined): Decision {
+  if (grant.openid === c.openid) return deny('不能给自己任命角色，请让其他管理员操作')
   if (isAdmin(c)) return allow
   if (grant.role !== 'building_lead') return deny('只有管理员可以任命网格员和管理员')
   const outside = grant.buildings.filter((b) => {

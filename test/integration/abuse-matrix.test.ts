@@ -71,8 +71,8 @@ beforeAll(async () => {
 // ---- fresh data for one cell -------------------------------------------------------------------
 const now = () => Date.now()
 const residentOf = async (grid: typeof gridA) => (await newResident({ buildingId: grid.buildingId })).openid
-const running = { startAt: now() - 60e3, endAt: now() + 6 * 3600e3, deadline: now() + 5 * 3600e3 }
-const event = (over: Record<string, unknown> = {}) => okAs(id.admin, eventsFn.publish, { ...publishBase(), ...running, capacity: 50, points: 5, ...over } as never)
+const running = () => ({ startAt: now() - 60e3, endAt: now() + 6 * 3600e3, deadline: now() + 5 * 3600e3 })
+const event = (over: Record<string, unknown> = {}) => okAs(id.admin, eventsFn.publish, { ...publishBase(), ...running(), capacity: 50, points: 5, ...over } as never)
 const eventInB = () => event({ audience: { kind: 'grid', gridId: gridB.gridId } })
 async function boothEvent(over: Record<string, unknown> = {}) {
   const gift = await newGift({ price: 10, totalStock: 100, perPersonLimit: 5 })
@@ -83,10 +83,10 @@ async function reservation(owner: string, inB = false) {
   await credit([owner], 10)
   return okAs(owner, pointsFn.redeem, { eventId: e.id, giftId: gift.id, requestId: requestId() })
 }
-/** An order of `owner` (or placed by the 楼栋长 for a neighbour), published by the admin (any grid). */
-async function openOrder(owner: string, opts: { proxy?: boolean; publish?: boolean } = {}) {
-  const o = await newOrder(owner, opts.proxy ? { onBehalfOf: { name: '李奶奶', buildingId: gridA.buildingId } } : {})
-  if (opts.publish !== false) await okAs(id.admin, orders.publish, { orderId: o._id })
+/** An order of `owner` (or placed by them for a neighbour), published by an admin who is not its owner (any grid). */
+async function openOrder(owner: string, opts: { proxy?: boolean; publish?: boolean; at?: typeof gridA } = {}) {
+  const o = await newOrder(owner, opts.proxy ? { onBehalfOf: { name: '李奶奶', buildingId: (opts.at ?? gridA).buildingId } } : {})
+  if (opts.publish !== false) await okAs(owner === id.admin ? id.admin2 : id.admin, orders.publish, { orderId: o._id })
   return o._id
 }
 async function doneOrder(owner: string, proxy = false) {
@@ -111,9 +111,9 @@ const ROWS: Row[] = [
   { action: pointsFn.verify, case: 'a resident\'s reservation at a community booth', allow: STAFF_ALL, arrange: async () => ({ input: { code: (await reservation(await residentOf(gridA))).code } }) },
   { action: pointsFn.verify, case: 'one\'s own reservation', allow: [], arrange: async (w, me) => ({ input: { code: (await reservation(w === 'guest' ? id.resident : me)).code } }) },
   { action: pointsFn.verify, case: 'a reservation at a grid-B booth', allow: ['staffB', ...ADMINS], arrange: async () => ({ input: { code: (await reservation(await residentOf(gridB), true)).code } }) },
-  { action: pointsFn.cancelRedemption, case: 'a resident\'s reservation (refund)', allow: STAFF_ALL, arrange: async () => { const o = await residentOf(gridA); return { input: { code: (await reservation(o)).code, reason: '居民不要了' }, gains: o } } },
-  { action: pointsFn.cancelRedemption, case: 'one\'s own reservation (refund)', allow: [], arrange: async (w, me) => { const o = w === 'guest' ? id.resident : me; return { input: { code: (await reservation(o)).code, reason: '不要了' }, gains: o } } },
-  { action: pointsFn.cancelRedemption, case: 'a reservation at a grid-B booth', allow: ['staffB', ...ADMINS], arrange: async () => { const o = await residentOf(gridB); return { input: { code: (await reservation(o, true)).code, reason: '居民不要了' }, gains: o } } },
+  { action: pointsFn.cancelRedemption, case: 'a resident\'s reservation (refund)', allow: ADMINS, arrange: async () => { const o = await residentOf(gridA); return { input: { code: (await reservation(o)).code, reason: '居民不要了' }, gains: o } } },
+  { action: pointsFn.cancelRedemption, case: 'one\'s own reservation (refund)', allow: REGISTERED, arrange: async (w, me) => { const o = w === 'guest' ? id.resident : me; return { input: { code: (await reservation(o)).code }, gains: o } } },
+  { action: pointsFn.cancelRedemption, case: 'a reservation at a grid-B booth', allow: ADMINS, arrange: async () => { const o = await residentOf(gridB); return { input: { code: (await reservation(o, true)).code, reason: '居民不要了' }, gains: o } } },
   { action: pointsFn.upsertGift, case: 'add gift stock', allow: ADMINS, arrange: async () => ({ input: { name: '毛巾', price: 5, totalStock: 10, activeFrom: now(), activeTo: now() + 86400e3 } }) },
   // events
   { action: eventsFn.publish, case: 'for the whole community', allow: STAFF_ALL, arrange: async () => ({ input: { ...publishBase(), points: 5 } }) },
@@ -153,6 +153,7 @@ const ROWS: Row[] = [
   { action: orders.accept, case: 'one\'s own order', allow: [], arrange: async (w, me) => ({ input: { orderId: await openOrder(w === 'guest' ? id.resident : me) } }) },
   { action: orders.accept, case: 'an order the 楼栋长 placed by proxy', allow: ['volunteer'], arrange: async () => ({ input: { orderId: await openOrder(id.lead, { proxy: true }) } }) },
   { action: orders.publish, case: 'a grid-A order with points', allow: ['staffA', ...ADMINS], arrange: async () => ({ input: { orderId: await openOrder(await residentOf(gridA), { publish: false }), points: 10 } }) },
+  { action: orders.publish, case: 'an order one placed for a neighbour', allow: [], arrange: async (w, me) => ({ input: { orderId: await openOrder(STAFF_ALL.includes(w) ? me : id.lead, { proxy: true, publish: false, at: w === 'staffB' ? gridB : gridA }), points: 10 } }) },
   { action: orders.publish, case: 'a grid-B order with points', allow: ['staffB', ...ADMINS], arrange: async () => ({ input: { orderId: await openOrder(await residentOf(gridB), { publish: false }), points: 10 } }) },
   { action: orders.assign, case: 'a grid-A order to a volunteer', allow: ['staffA', ...ADMINS], arrange: async () => ({ input: { orderId: await openOrder(await residentOf(gridA), { publish: false }), volunteerId: id.volunteer } }) },
   { action: orders.assign, case: 'an order to the volunteer who placed it', allow: [], arrange: async () => ({ input: { orderId: await openOrder(id.volunteer, { publish: false }), volunteerId: id.volunteer } }) },

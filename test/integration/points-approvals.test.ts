@@ -14,10 +14,10 @@ import { balanceOf, requestId } from './points-support'
 const ADMIN = PERSONAS.admin.openid
 const { adjustLimit, adjustDailyLimit } = DEFAULT_LIMITS
 
-/** A second admin, so approvals have someone other than the requester. */
-async function newAdmin(): Promise<string> {
+/** Another admin, appointed by `by`, so approvals have someone other than the requester. */
+async function newAdmin(by: string = ADMIN): Promise<string> {
   const { openid } = await newResident({ prefix: 'admin2' })
-  await okAs(ADMIN, users.grantRole, { openid, role: 'admin' })
+  await okAs(by, users.grantRole, { openid, role: 'admin' })
   return openid
 }
 
@@ -72,8 +72,11 @@ test('nobody approves their own request, or a credit to themselves', async () =>
   const own = await okAs(ADMIN, pointsFn.adjust, { openid: resident, delta: adjustLimit + 5, reason: '管理员补发', requestId: requestId() })
   expect(await callAs(ADMIN, pointsFn.approveAdjustment, { id: own.adjustmentId })).toMatchObject({ ok: false, error: { code: 'SELF_APPROVAL' } })
   expect(await callAs(ADMIN, pointsFn.rejectAdjustment, { id: own.adjustmentId, note: '自己驳回' })).toMatchObject({ ok: false, error: { code: 'SELF_APPROVAL' } })
+  // nor an admin they appointed; one appointed by someone else may
+  expect(await callAs(admin2, pointsFn.approveAdjustment, { id: own.adjustmentId })).toMatchObject({ ok: false, error: { code: 'APPOINTEE_APPROVAL' } })
+  const admin3 = await newAdmin(admin2)
   const before = await balanceOf(resident)
-  expect(await okAs(admin2, pointsFn.approveAdjustment, { id: own.adjustmentId })).toMatchObject({ status: 'approved' })
+  expect(await okAs(admin3, pointsFn.approveAdjustment, { id: own.adjustmentId })).toMatchObject({ status: 'approved' })
   expect(await balanceOf(resident)).toBe(before + adjustLimit + 5)
 
   // a 网格员 asks to credit an admin (who lives in their grid): that admin may not approve it

@@ -55,6 +55,15 @@ export function publishBase(): InputOf<typeof eventsFn.publish> {
 
 export const newEvent = (over: Partial<InputOf<typeof eventsFn.publish>> = {}) => okAs(STAFF, eventsFn.publish, { ...publishBase(), ...over })
 
+/** An event that took place yesterday: published as the app allows (not backdated), then its times moved in the database. */
+export async function pastEvent(over: Partial<InputOf<typeof eventsFn.publish>> = {}) {
+  const e = await newEvent(over)
+  const now = Date.now()
+  const times = { startAt: now - 86400e3, endAt: now - 82800e3, deadline: now - 86400e3 }
+  await sdkDb().collection('events').doc(e.id).update({ data: times })
+  return { ...e, ...times }
+}
+
 /** Fire a timer trigger as the cloud does (no caller); a client cannot (see events.test.ts). */
 export const runTimer = (fn: 'events' | 'points', name: string) => fireTimer(fn, name)
 

@@ -5,16 +5,19 @@ import { PERSONAS } from '../../core/demo/personas'
 import { callAs, okAs } from '../support/call'
 import { makeUsers } from './orders-support'
 import { untilFinal } from '../support/call'
-import { ADMIN, STAFF, balanceOf, credit, newEvent, newGift, requestId } from './points-support'
+import { newGrid, newResident } from '../support/people'
+import { ADMIN, STAFF, balanceOf, credit, newEvent, newGift, pastEvent, requestId } from './points-support'
 
 describe('balance, statement and adjustments', () => {
   test('staff adjust within their grid with a reason; the statement shows it with its source', async () => {
-    const [u] = await makeUsers(1, { prefix: 'pt', buildingId: 'b1' }) // grid g1 = staffZhang's
-    const r = await okAs(STAFF, pointsFn.adjust, { openid: u, delta: 40, reason: '补录上月服务', requestId: requestId() })
+    // a 网格员 of this test's own grid: the daily allowance of a shared one is used by other files at the same time
+    const grid = await newGrid('pt')
+    const u = (await newResident({ buildingId: grid.buildingId })).openid
+    const r = await okAs(grid.staff, pointsFn.adjust, { openid: u, delta: 40, reason: '补录上月服务', requestId: requestId() })
     expect(r.balance).toBe(40)
-    const again = await okAs(STAFF, pointsFn.adjust, { openid: u, delta: -15, reason: '多记了', requestId: requestId() })
+    const again = await okAs(grid.staff, pointsFn.adjust, { openid: u, delta: -15, reason: '多记了', requestId: requestId() })
     expect(again.balance).toBe(25)
-    expect(await callAs(STAFF, pointsFn.adjust, { openid: u, delta: -30, reason: '太多了', requestId: requestId() })).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_POINTS' } })
+    expect(await callAs(grid.staff, pointsFn.adjust, { openid: u, delta: -30, reason: '太多了', requestId: requestId() })).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_POINTS' } })
     expect(await callAs(PERSONAS.staffChen.openid, pointsFn.adjust, { openid: u, delta: 5, reason: '别的网格', requestId: requestId() })).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } })
     const b = await okAs(u, pointsFn.balance, {})
     expect(b.balance).toBe(25)
@@ -24,9 +27,10 @@ describe('balance, statement and adjustments', () => {
   })
 
   test('a retried adjustment (same request id) counts once', async () => {
-    const [u] = await makeUsers(1, { prefix: 'pt', buildingId: 'b1' })
+    const grid = await newGrid('pt')
+    const u = (await newResident({ buildingId: grid.buildingId })).openid
     const id = requestId()
-    const rs = await Promise.all(Array.from({ length: 5 }, () => callAs(STAFF, pointsFn.adjust, { openid: u, delta: 7, reason: '重复提交', requestId: id })))
+    const rs = await Promise.all(Array.from({ length: 5 }, () => callAs(grid.staff, pointsFn.adjust, { openid: u, delta: 7, reason: '重复提交', requestId: id })))
     expect(rs.filter((r) => r.ok).length).toBeGreaterThan(0)
     expect(await balanceOf(u)).toBe(7)
   })
@@ -59,10 +63,10 @@ describe('redeem at a booth', () => {
     expect(await callAs(a, pointsFn.verify, { code: r1.code })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 
     const r2 = await okAs(b, pointsFn.redeem, { eventId: event.id, giftId: gift.id, requestId: requestId() })
-    const c = await okAs(STAFF, pointsFn.cancelRedemption, { code: r2.code, reason: '居民不要了' })
+    const c = await okAs(b, pointsFn.cancelRedemption, { code: r2.code })
     expect(c.status).toBe('cancelled')
     expect(await balanceOf(b)).toBe(50)
-    expect(await callAs(STAFF, pointsFn.cancelRedemption, { code: r2.code, reason: '再取消' })).toMatchObject({ ok: false, error: { code: 'CODE_VOID' } })
+    expect(await callAs(ADMIN, pointsFn.cancelRedemption, { code: r2.code, reason: '再取消' })).toMatchObject({ ok: false, error: { code: 'CODE_VOID' } })
     const rec = await okAs(STAFF, pointsFn.reconcile, { eventId: event.id })
     expect(rec.balanced).toBe(true)
     expect(rec.lines[0]).toMatchObject({ allocated: 3, redeemed: 1, reserved: 0, returned: 1, onHand: 2, pointsDebited: 40, pointsRefunded: 20 })
@@ -98,6 +102,6 @@ test('addBooth: allocate (more) booth stock to a published event from the gift t
   const got = await Promise.all(people.map((p) => untilFinal(p, pointsFn.redeem, { eventId: e.id, giftId: gift.id, requestId: requestId() })))
   expect(got.filter((r) => r.ok)).toHaveLength(7) // all seven units, the added ones included
   expect(await okAs(STAFF, pointsFn.reconcile, { eventId: e.id })).toMatchObject({ balanced: true, lines: [{ allocated: 7, reserved: 7, free: 0 }] })
-  const ended = await newEvent({ startAt: Date.now() - 7200e3, endAt: Date.now() - 1000, deadline: Date.now() - 7200e3 })
+  const ended = await pastEvent()
   expect(await callAs(STAFF, eventsFn.addBooth, { eventId: ended.id, giftId: gift.id, stock: 1 })).toMatchObject({ ok: false, error: { code: 'EVENT_CLOSED' } })
 })

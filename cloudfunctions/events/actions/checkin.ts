@@ -27,7 +27,7 @@ import {
   type RegistrationDoc,
 } from '../../../core/events'
 import { eventsError } from '../../../core/events/contract'
-import { attendanceKey, awardTransfer } from '../../../core/points'
+import { ADJUST_QUOTA, attendanceKey, awardTransfer, cstDay, quotaId } from '../../../core/points'
 import { rolesOf, scopesOf, type UserDoc } from '../../../core/users/model'
 import type { Caller } from '../../../core/users/permissions'
 import { USERS, type Ctx } from '../../../server/context'
@@ -61,8 +61,15 @@ async function attend(ctx: Ctx, e: EventDoc, who: Attendee, way: Way) {
   const now = ctx.now()
   const counter =
     way.kind === 'code' ? { c: CODE_TRIES, id: triesId(e._id, who.openid) } : way.kind === 'walk-in' ? { c: WALKINS, id: walkInsId(e._id, ctx.openid) } : null
+  // points for a walk-in are decided by the staff member alone, like an adjustment: they count
+  // against the same daily allowance (core/points/adjustments), read and raised in this transaction
+  const quota = way.kind === 'walk-in' && e.points > 0 && who.earns ? quotaId(ctx.openid, cstDay(now)) : null
   const out = await tx(ctx.db, async (t) => {
-    const [reg, count] = await Promise.all([getOrNull<RegistrationDoc>(t, REGISTRATIONS, id), counter ? getOrNull<CounterDoc>(t, counter.c, counter.id) : null])
+    const [reg, count, used] = await Promise.all([
+      getOrNull<RegistrationDoc>(t, REGISTRATIONS, id),
+      counter ? getOrNull<CounterDoc>(t, counter.c, counter.id) : null,
+      quota ? getOrNull<{ used: number }>(t, ADJUST_QUOTA, quota) : null,
+    ])
     const n = count?.count ?? 0
     const plan = planCheckIn(
       reg,
@@ -84,16 +91,21 @@ async function attend(ctx: Ctx, e: EventDoc, who: Attendee, way: Way) {
       updatedAt: now,
     }
     let awarded = 0
-    if (e.points > 0 && who.earns) {
+    const allowance = plan.walkIn && quota ? rules.adjustDailyLimit - (used?.used ?? 0) : Infinity
+    if (e.points > 0 && who.earns && e.points <= allowance) {
       const award = awardTransfer({ communityId: communityId(), openid: who.openid, amount: e.points, at: now, source: { kind: 'event', id: e._id }, reason: `参加活动：${e.title}`, key: attendanceKey(e._id, who.openid) })
       const r = await applyTransfer(t, award, rules, { guarded: true }) // the registration read above is written with the award
       if (r.ok && !r.replay) awarded = r.transfer.amount
     }
+    // a code check-in counts as a try too: racing guesses then all write the same document and
+    // conflict, so a burst cannot slip a right code past the limit (each try is serialised)
+    const counts = plan.walkIn || way.kind === 'code'
     await Promise.all([
       setDoc(t, REGISTRATIONS, { ...saved, awarded }),
-      plan.walkIn ? setDoc(t, counter!.c, { _id: counter!.id, count: n + 1 }) : null,
+      counts ? setDoc(t, counter!.c, { _id: counter!.id, count: n + 1 }) : null,
+      plan.walkIn && quota && awarded ? setDoc(t, ADJUST_QUOTA, { _id: quota, used: (used?.used ?? 0) + awarded }) : null,
     ])
-    const note = e.points > 0 && awarded === 0 ? (who.earns ? '今天获得的积分已达上限，签到积分没有发放' : '工作人员不获得自己负责的活动的签到积分') : null
+    const note = e.points === 0 || awarded > 0 ? null : !who.earns ? '工作人员不获得自己负责的活动的签到积分' : e.points > allowance ? '您今天登记发放的积分已到上限，这次只记到场、不发积分' : '今天获得的积分已达上限，签到积分没有发放'
     return { name: saved.name, status: saved.status, awarded, already: false, note }
   })
   if ('refused' in out) throw eventsError(out.refused as CheckInRefusal)

@@ -16,6 +16,9 @@ import { createSlots } from '../../points/booth'
 import { mustGetManaged } from '../access'
 import { eventView } from '../store'
 
+/** "马上开始" means now: allow a few minutes between filling in the form and tapping 发布. */
+const START_SLACK_MS = 10 * 60 * 1000
+
 async function createSeats(db: Db, eventId: string, capacity: number): Promise<void> {
   for (let i = 0; i < capacity; i += 20) {
     const n = Math.min(20, capacity - i)
@@ -25,7 +28,10 @@ async function createSeats(db: Db, eventId: string, capacity: number): Promise<v
 
 export const publish: Handler<typeof eventsFn.publish> = async (ctx, input) => {
   enforce(canPublishFor(ctx.caller, input.audience))
-  if (!mayAwardPoints(ctx.caller, input.points, (await loadRules(ctx.db)).attendancePoints)) throw eventsError('POINTS_OVER_RULE')
+  // no backdated events: attendance (and walk-ins) would open at once for something that never took place
+  if (input.startAt < ctx.now() - START_SLACK_MS) throw eventsError('START_IN_PAST')
+  // the rule as saved now, not a cached copy (a lowered rule binds at once)
+  if (!mayAwardPoints(ctx.caller, input.points, (await loadRules(ctx.db, { fresh: true })).attendancePoints)) throw eventsError('POINTS_OVER_RULE')
   const id = `e${ctx.now().toString(36)}${randomBytes(3).toString('hex')}`
   for (const b of input.booths) {
     const g = await getOrNull<GiftDoc>(ctx.db, GIFTS, b.giftId)

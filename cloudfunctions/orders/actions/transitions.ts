@@ -34,7 +34,7 @@ export const rate: Handler<C['rate']> = (ctx, i) =>
 export const reopen: Handler<C['reopen']> = (ctx, i) =>
   runEvent(ctx, as(ctx), i.orderId, { type: 'REOPEN', reason: i.reason })
 
-/** The points staff set (or the order's own, when they set none) stay within the rule (checked with the order in hand). */
+/** The points staff set (or the order's own, when they set none) stay within the rule as saved now (checked with the order in hand). */
 const pointsWithinRule = (ctx: Parameters<Handler<C['get']>>[0], points: number | undefined, rules: PointsRules) => (o: Order): Order => {
   const rule = rules.categoryPoints[o.category] ?? DEFAULT_POINTS[o.category]
   if (!mayAwardPoints(callerOf(ctx), points ?? o.points, rule)) throw orderError('POINTS_OVER_RULE')
@@ -43,9 +43,9 @@ const pointsWithinRule = (ctx: Parameters<Handler<C['get']>>[0], points: number 
 
 // staff
 export const publish: Handler<C['publish']> = async (ctx, { orderId, ...e }) =>
-  runEvent(ctx, as(ctx), orderId, { type: 'PUBLISH', ...e }, { before: pointsWithinRule(ctx, e.points, await loadRules(ctx.db)) })
+  runEvent(ctx, as(ctx), orderId, { type: 'PUBLISH', ...e }, { before: pointsWithinRule(ctx, e.points, await loadRules(ctx.db, { fresh: true })) })
 export const assign: Handler<C['assign']> = async (ctx, { orderId, ...e }) => {
-  const [rules] = await Promise.all([loadRules(ctx.db), mustBeVolunteer(ctx, e.volunteerId)])
+  const [rules] = await Promise.all([loadRules(ctx.db, { fresh: true }), mustBeVolunteer(ctx, e.volunteerId)])
   return runEvent(ctx, as(ctx), orderId, { type: 'ASSIGN', ...e }, { before: pointsWithinRule(ctx, e.points, rules) })
 }
 export const reassign: Handler<C['reassign']> = async (ctx, { orderId, ...e }) => {

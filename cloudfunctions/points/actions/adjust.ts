@@ -52,7 +52,7 @@ export const adjust: Handler<typeof pointsFn.adjust> = async (ctx, input) => {
   return tx(ctx.db, async (t) => {
     const [prior, used] = await Promise.all([getOrNull<AdjustmentDoc>(t, ADJUSTMENTS, id), getOrNull<{ used: number }>(t, ADJUST_QUOTA, quota)])
     if (prior) return replay({ ...prior, _id: id }, ctx, t)
-    const route = routeAdjustment({ requester: ctx.openid, target: input.openid, delta: input.delta }, used?.used ?? 0, rules)
+    const route = routeAdjustment({ requester: ctx.openid, target: input.openid, delta: input.delta, targetGridSince: target.gridSince }, used?.used ?? 0, rules, now)
     if (route.kind === 'refuse') throw pointsError(route.code)
     const doc: AdjustmentDoc = {
       _id: id,
@@ -105,7 +105,7 @@ const view = (ctx: Ctx, a: AdjustmentDoc) => ({
   decidedBy: a.decidedBy ?? null,
   decidedAt: a.decidedAt ?? null,
   decisionNote: a.decisionNote ?? null,
-  decidable: canDecide(ctx.caller, a, ctx.now()) === null,
+  decidable: canDecide(ctx.caller, a, ctx.now(), ctx.user?.adminBy) === null,
 })
 
 /** Admin: pending ones (or all), newest first; staff: the ones they asked for. */
@@ -123,7 +123,7 @@ async function decide<T>(ctx: Ctx, id: string, then: (t: Tx, a: AdjustmentDoc) =
     const found = await getOrNull<AdjustmentDoc>(t, ADJUSTMENTS, id)
     if (!found) throw commonError('NOT_FOUND')
     const a = { ...found, _id: id }
-    const refusal = canDecide(ctx.caller, a, ctx.now())
+    const refusal = canDecide(ctx.caller, a, ctx.now(), ctx.user?.adminBy)
     if (refusal) throw pointsError(refusal)
     return then(t, a)
   })

@@ -1,11 +1,11 @@
-import { personAccountId, spendableBalance, type AccountState } from '../../../core/points'
+import { personAccountId, planLimits, spendableBalance, type AccountState, type PendingLimits } from '../../../core/points'
 import type { pointsFn } from '../../../core/points/contract'
 import { toCsv } from '../../../core/csv'
 import type { UserDoc } from '../../../core/users/model'
 import { mustGridScope } from '../../../core/users/permissions'
 import { USERS } from '../../../server/context'
 import { rows } from '../../../server/db'
-import { ACCOUNTS, communityId, DEFAULT_RULES, loadRules, rememberRules, RULES } from '../../../server/ledger'
+import { ACCOUNTS, communityId, DEFAULT_RULES, loadRules, rememberRules, RULES, type PointsRules } from '../../../server/ledger'
 import type { Handler } from '../../../server/runtime'
 
 const EXPIRY_TEXT = '积分自获得当年起，到第二年12月31日24时过期（先用先到期的积分）'
@@ -35,18 +35,31 @@ export const accounts: Handler<typeof pointsFn.accounts> = async (ctx, input) =>
   return { items, hasMore, csv }
 }
 
-export const rules: Handler<typeof pointsFn.rules> = async (ctx) => ({ ...(await loadRules(ctx.db, { fresh: true })), expiry: EXPIRY_TEXT })
+export const rules: Handler<typeof pointsFn.rules> = async (ctx) => view(await loadRules(ctx.db, { fresh: true }))
 
-/** Limits left out of the input keep their current values (an older page cannot loosen them by omission). */
+const view = (r: PointsRules) => ({ ...r, pendingLimits: r.pendingLimits && { adjustLimit: r.pendingLimits.adjustLimit, adjustDailyLimit: r.pendingLimits.adjustDailyLimit, effectiveAt: r.pendingLimits.effectiveAt }, expiry: EXPIRY_TEXT })
+
+/**
+ * Limits left out of the input keep their current values (an older page cannot loosen them by
+ * omission); lowered adjustment limits apply at once, raised ones a day later (planLimits).
+ */
 export const setRules: Handler<typeof pointsFn.setRules> = async (ctx, input) => {
   const current = await loadRules(ctx.db, { fresh: true })
-  const limits = {
-    adjustLimit: input.adjustLimit ?? current.adjustLimit,
-    adjustDailyLimit: input.adjustDailyLimit ?? current.adjustDailyLimit,
+  const wanted = { adjustLimit: input.adjustLimit ?? current.adjustLimit, adjustDailyLimit: input.adjustDailyLimit ?? current.adjustDailyLimit }
+  // limits left as they are keep a raise that is already waiting (saving other rules does not cancel it)
+  const same = wanted.adjustLimit === current.adjustLimit && wanted.adjustDailyLimit === current.adjustDailyLimit
+  const plan = same ? { now: wanted, pending: current.pendingLimits } : planLimits(current, wanted, ctx.openid, ctx.now())
+  const data: Omit<PointsRules, 'pendingLimits'> & { pendingLimits: PendingLimits | null; updatedBy: string; updatedAt: number } = {
+    categoryPoints: input.categoryPoints,
+    attendancePoints: input.attendancePoints,
+    dailyCap: input.dailyCap,
+    ...plan.now,
     walkInLimit: input.walkInLimit ?? current.walkInLimit,
+    pendingLimits: plan.pending,
+    updatedBy: ctx.openid,
+    updatedAt: ctx.now(),
   }
-  const data = { categoryPoints: input.categoryPoints, attendancePoints: input.attendancePoints, dailyCap: input.dailyCap, ...limits, updatedBy: ctx.openid, updatedAt: ctx.now() }
   await ctx.db.collection(RULES).doc(communityId()).set({ data })
   rememberRules({ ...DEFAULT_RULES, ...data })
-  return { ...data, expiry: EXPIRY_TEXT }
+  return view(data)
 }

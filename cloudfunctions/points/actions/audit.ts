@@ -6,7 +6,9 @@ import type { Handler } from '../../../server/runtime'
 import { staffNames } from '../../events/actions/lists'
 
 export const auditLog: Handler<typeof pointsFn.auditLog> = async (ctx, input) => {
-  const docs = await rows<AuditDoc>(ctx.db.collection(AUDIT).orderBy('_id', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize + 1))
+  const [fn, action] = input.action ? input.action.split('.') : []
+  const where = input.action ? { fn, action } : {}
+  const docs = await rows<AuditDoc>(ctx.db.collection(AUDIT).where(where).orderBy('_id', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize + 1))
   const page = docs.slice(0, input.pageSize)
   const names = await staffNames(ctx, page.map((d) => d.by))
   return {

@@ -2,6 +2,7 @@ import { normalizeCode, reconcileBooth, reconcileCsv, REDEMPTIONS, redemptionDoc
 import { attendanceCsv, attendanceOf, REGISTRATIONS, type RegistrationDoc } from '../../../core/events'
 import { cstMinute } from '../../../core/points/accounts'
 import { pointsError, type pointsFn } from '../../../core/points/contract'
+import { isAdmin } from '../../../core/users/permissions'
 import type { Ctx } from '../../../server/context'
 import { getOrNull, rows, setDoc, tx, type Tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
@@ -16,10 +17,7 @@ function idOf(text: string): string {
   return redemptionDocId(code)
 }
 
-/**
- * A reserved redemption that the caller may hand out or cancel: staff of the event's booth, never
- * for their own redemption (inside the caller's transaction).
- */
+/** A reserved redemption that the caller may hand out: staff of the event's booth, never their own (inside the caller's transaction). */
 async function mustHandle(ctx: Ctx, t: Tx, id: string): Promise<RedemptionDoc> {
   const r = await mustGetRedemption(t, id)
   await mustGetManaged(ctx, t, r.eventId)
@@ -41,9 +39,20 @@ export const verify: Handler<typeof pointsFn.verify> = async (ctx, input) => {
   return { name: rd.name, giftName: rd.giftName, eventId: rd.eventId, remaining: await boothRemaining(ctx.db, rd.eventId, rd.giftId), redeemedAt: now }
 }
 
+/**
+ * The resident cancels their own reservation, or an admin cancels one with a reason. Staff at the
+ * booth may not: a cancel after the gift was handed over would give the points back for nothing.
+ */
 export const cancelRedemption: Handler<typeof pointsFn.cancelRedemption> = async (ctx, input) => {
   const id = idOf(input.code)
-  const rd = await tx(ctx.db, async (t) => releaseRedemption(t, await mustHandle(ctx, t, id), 'cancelled', ctx.openid, ctx.now(), `工作人员取消（${input.reason}），积分退回`))
+  const rd = await tx(ctx.db, async (t) => {
+    const r = await mustGetRedemption(t, id)
+    const own = r.openid === ctx.openid
+    if (!own && !isAdmin(ctx.caller)) throw pointsError('CANCEL_NOT_ALLOWED')
+    if (!own && !input.reason) throw pointsError('REASON_REQUIRED')
+    const why = own ? '您取消了兑换，积分退回' : `管理员取消（${input.reason}），积分退回`
+    return releaseRedemption(t, r, 'cancelled', ctx.openid, ctx.now(), why)
+  })
   return redemptionView(rd)
 }
 

@@ -32,7 +32,8 @@ export const updateProfile: Handler<typeof users.updateProfile> = async (ctx, in
       gridId,
       updatedAt: ctx.now(),
     }
-    return saveUser(t, { ...base, ...input, gridId, updatedAt: ctx.now() })
+    const moved = old && old.gridId !== gridId ? { gridSince: ctx.now() } : {}
+    return saveUser(t, { ...base, ...input, gridId, ...moved, updatedAt: ctx.now() })
   })
   return viewUser(saved, ctx.openid)
 }

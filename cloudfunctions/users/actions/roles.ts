@@ -14,7 +14,8 @@ export const grantRole: Handler<typeof users.grantRole> = async (ctx, input) => 
   enforce(canGrant(ctx.caller, input, place.gridOf))
   const saved = await tx(ctx.db, async (t) => {
     const target = await mustGetUser(t, input.openid, 'TARGET_NOT_REGISTERED')
-    return saveUser(t, { ...target, ...applyGrant(target, input), updatedAt: ctx.now() })
+    const adminBy = input.role === 'admin' && !target.roles.includes('admin') ? { adminBy: ctx.openid } : {}
+    return saveUser(t, { ...target, ...applyGrant(target, input), ...adminBy, updatedAt: ctx.now() })
   })
   return viewUser(saved, ctx.openid)
 }

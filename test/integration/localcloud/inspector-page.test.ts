@@ -38,7 +38,8 @@ const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `loc
 test('database tab: collections with counts, documents, a filtered and sorted query with paging', async () => {
   await page.goto(lc.cloud.url)
   await page.getByRole('link', { name: 'tasks' }).click()
-  await expect(page.locator('#count').textContent()).resolves.toBe('25 matching, showing 1–20')
+  // the count is filled in after the collection loads: wait for it rather than read it once
+  await page.locator('#count', { hasText: /^25 matching, showing 1–20$/ }).waitFor()
   await page.fill('#q', '{"kind":"odd"}')
   await page.fill('#s', '{"n":-1}')
   await page.click('#run')

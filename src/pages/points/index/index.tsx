@@ -4,7 +4,8 @@ import Taro from '@tarojs/taro'
 import { api } from '@/api'
 import { BigButton, Page, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
-import { useQuery } from '@/hooks/use-query'
+import { useAction, useQuery } from '@/hooks/use-query'
+import { confirmFirst } from '@/lib/confirm'
 import { shortTime } from '@/lib/dayjs'
 import { Pager } from '../../events/parts'
 import { QrImage } from '../../events/qr-image'
@@ -50,6 +51,7 @@ export default function PointsPage() {
                 <Text>{r.status === 'reserved' ? `兑换码 ${r.display}` : RED_STATUS[r.status]}</Text>
               </View>
               {r.status === 'reserved' && <QrImage text={r.qr} testId={`qr-${r.code}`} size={140} />}
+              {r.status === 'reserved' && <CancelRedemption code={r.code} giftName={r.giftName} onDone={async () => void (await Promise.all([reds.reload(), bal.reload()]))} />}
             </View>
           ))}
         </View>
@@ -88,6 +90,21 @@ function StaffLinks() {
       <BigButton type='default' onClick={() => go('points-approvals')}>{me.has('admin') ? '积分审批 · 操作记录' : '我提交的积分调整'}</BigButton>
       <BigButton type='default' onClick={() => go('gifts')}>礼品管理</BigButton>
       {me.has('admin') && <BigButton type='default' onClick={() => go('points-rules')}>积分规则</BigButton>}
+    </View>
+  )
+}
+
+/** Changed one's mind: cancel a reservation not yet collected, after saying what happens. */
+function CancelRedemption({ code, giftName, onDone }: { code: string; giftName: string; onDone: () => Promise<void> }) {
+  const cancel = useAction(api.points.cancelRedemption)
+  const run = async () => {
+    if (!(await confirmFirst(`不要「${giftName}」了？`, '取消后积分退回，兑换码作废。', '取消兑换'))) return
+    if (await cancel.run({ code })) await onDone()
+  }
+  return (
+    <View data-testid={`cancel-${code}`}>
+      <BigButton type='default' loading={cancel.pending} onClick={() => void run()}>不要了，取消兑换</BigButton>
+      {cancel.error && <View className='error-text'>{cancel.error.message}</View>}
     </View>
   )
 }

@@ -5,12 +5,12 @@ import { api } from '@/api'
 import { BigButton, Page, RoleGate } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useAction } from '@/hooks/use-query'
+import { confirmFirst } from '@/lib/confirm'
 
 /** 摊位核销: scan the resident's QR or type the 8-letter code; one call shows who, what and what is left. */
 export default function BoothPage() {
   const me = useMe()
   const verify = useAction(api.points.verify)
-  const cancel = useAction(api.points.cancelRedemption)
   const [code, setCode] = useState('')
   const [done, setDone] = useState<{ name: string; giftName: string; remaining: number }>()
   const run = async (value: string) => {
@@ -32,15 +32,33 @@ export default function BoothPage() {
         <View className='field-label'>或输入兑换码（8位，不分大小写）</View>
         <Input className='field-input' data-testid='booth-code' value={code} onInput={(e) => setCode(e.detail.value)} placeholder='如 ABCD-EFGH' />
         <BigButton loading={verify.pending} onClick={() => void run(code)}>核销</BigButton>
-        <BigButton type='default' loading={cancel.pending} onClick={async () => (await cancel.run({ code, reason: '居民不要了' })) && setCode('')}>取消兑换并退积分</BigButton>
+        {me.has('admin') && <AdminCancel code={code} onDone={() => setCode('')} />}
         {done && (
           <View className='card ok-text' data-testid='booth-done'>
             <Text className='h-title'>请交给 {done.name}：{done.giftName}</Text>
             <View>本摊位还剩 {done.remaining} 份</View>
           </View>
         )}
-        {(verify.error ?? cancel.error) && <View className='error-text'>{(verify.error ?? cancel.error)!.message}</View>}
+        {verify.error && <View className='error-text'>{verify.error.message}</View>}
       </RoleGate>
     </Page>
+  )
+}
+
+/** Only an admin cancels someone's reservation at the booth (with a reason); residents cancel their own on 爱心银行. */
+function AdminCancel({ code, onDone }: { code: string; onDone: () => void }) {
+  const cancel = useAction(api.points.cancelRedemption)
+  const [reason, setReason] = useState('')
+  const run = async () => {
+    if (!(await confirmFirst('取消这个兑换？', '取消后积分退回居民，兑换码作废，礼品留在摊位。', '取消兑换'))) return
+    if (await cancel.run({ code, reason })) onDone()
+  }
+  return (
+    <View className='card'>
+      <View className='field-label'>管理员取消兑换（写明原因）</View>
+      <Input className='field-input' data-testid='cancel-reason' value={reason} onInput={(e) => setReason(e.detail.value)} placeholder='如：居民不要了' />
+      <BigButton type='default' loading={cancel.pending} onClick={() => void run()}>取消兑换并退积分</BigButton>
+      {cancel.error && <View className='error-text'>{cancel.error.message}</View>}
+    </View>
   )
 }

@@ -8,6 +8,8 @@ import { call } from '@/api/client'
 import { newRequestId, Pager } from '../../../pages/events/parts'
 import { exportCsv } from '../../lib/export-csv'
 
+const PENDING_WHY: Record<string, string> = { over_limit: '这次调整超过了单笔限额', over_daily: '今天调整的积分已超过限额', recent_move: '这位居民最近刚换了网格', direct: '' }
+
 /**
  * 网格员 (own grid) / 管理员 (all): residents' 爱心银行 accounts, CSV export, and adjusting one
  * person's points with a reason (the transfer records who, when and why).
@@ -64,7 +66,7 @@ function Adjust({ who, onDone }: { who: { openid: string; name: string }; onDone
     if (!r) return
     setDone(
       r.status === 'pending'
-        ? `${r.why === 'over_daily' ? '今天调整的积分已超过限额' : '这次调整超过了单笔限额'}，已提交管理员审批，批准后才生效`
+        ? `${PENDING_WHY[r.why]}，已提交管理员审批，批准后才生效`
         : `已调整，${who.name || '该居民'}现有 ${r.balance ?? ''} 分`,
     )
     setDelta('')

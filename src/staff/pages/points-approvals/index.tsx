@@ -13,7 +13,7 @@ import { Pager } from '../../../pages/events/parts'
 type Adjustment = OutputOf<typeof pointsFn.adjustments>['items'][number]
 
 const STATUS: Record<Adjustment['status'], string> = { done: '已调整', pending: '待审批', approved: '已批准', rejected: '已驳回', expired: '已作废（7天未审批）' }
-const WHY: Record<Adjustment['why'], string> = { direct: '', over_limit: '超过单笔限额', over_daily: '超过当天累计限额' }
+const WHY: Record<Adjustment['why'], string> = { direct: '', over_limit: '超过单笔限额', over_daily: '超过当天累计限额', recent_move: '这位居民最近刚换了网格' }
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n))
 
 /**

@@ -4,6 +4,7 @@ import { api } from '@/api'
 import { BigButton, Page, RoleGate, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
+import { shortTime } from '@/lib/dayjs'
 import { CATEGORY_GROUPS, CATEGORY_LABELS, DEFAULT_POINTS, type Category } from '@core/orders/categories'
 
 const ALL = CATEGORY_GROUPS.flatMap((g) => g.items.map((c) => ({ c, label: g.items.length > 1 ? `${g.label} · ${CATEGORY_LABELS[c]}` : g.label })))
@@ -61,6 +62,11 @@ export default function PointsRulesPage() {
             <Input className='field-input' data-testid='rule-cap' type='number' value={cap} onInput={(e) => setCap(e.detail.value)} />
             <View className='h-sub'>{q.data?.expiry}</View>
             <Text className='h-title'>防止多发、错发（超出的要另一位管理员批准）</Text>
+            {q.data?.pendingLimits && (
+              <View className='h-sub' data-testid='pending-limits'>
+                调高的限额（单笔 {q.data.pendingLimits.adjustLimit} 分，每天 {q.data.pendingLimits.adjustDailyLimit} 分）将于 {shortTime(q.data.pendingLimits.effectiveAt)} 生效；调低的马上生效
+              </View>
+            )}
             {LIMIT_FIELDS.map(([key, label]) => (
               <View key={key}>
                 <View className='field-label'>{label}</View>

@@ -1,0 +1,44 @@
+import { canDecide, limitsAt, planLimits, RAISE_DELAY_MS, RECENT_MOVE_MS, routeAdjustment, type AdjustmentDoc } from './adjustments'
+
+const limits = { adjustLimit: 50, adjustDailyLimit: 200 }
+const T = Date.UTC(2026, 11, 4, 2)
+
+describe('routeAdjustment', () => {
+  const a = { requester: 's', target: 'r', delta: 10 }
+  it('never to oneself; within the limits at once; over them, or for someone who just moved grid, for approval', () => {
+    expect(routeAdjustment({ ...a, target: 's' }, 0, limits, T)).toEqual({ kind: 'refuse', code: 'SELF_DEALING' })
+    expect(routeAdjustment(a, 190, limits, T)).toEqual({ kind: 'direct' })
+    expect(routeAdjustment({ ...a, delta: -51 }, 0, limits, T)).toEqual({ kind: 'approval', why: 'over_limit' })
+    expect(routeAdjustment(a, 191, limits, T)).toEqual({ kind: 'approval', why: 'over_daily' })
+    expect(routeAdjustment({ ...a, targetGridSince: T - RECENT_MOVE_MS + 1 }, 0, limits, T)).toEqual({ kind: 'approval', why: 'recent_move' })
+    expect(routeAdjustment({ ...a, targetGridSince: T - RECENT_MOVE_MS }, 0, limits, T)).toEqual({ kind: 'direct' })
+  })
+})
+
+describe('raising the limits waits a day; lowering them does not', () => {
+  it('planLimits and limitsAt', () => {
+    const raise = planLimits(limits, { adjustLimit: 5000, adjustDailyLimit: 100 }, 'admin', T)
+    expect(raise).toEqual({ now: { adjustLimit: 50, adjustDailyLimit: 100 }, pending: { adjustLimit: 5000, adjustDailyLimit: 100, effectiveAt: T + RAISE_DELAY_MS, by: 'admin' } })
+    const rules = { ...raise.now, pendingLimits: raise.pending }
+    expect(limitsAt(rules, T + RAISE_DELAY_MS - 1)).toMatchObject({ adjustLimit: 50, adjustDailyLimit: 100 })
+    expect(limitsAt(rules, T + RAISE_DELAY_MS)).toMatchObject({ adjustLimit: 5000, adjustDailyLimit: 100, pendingLimits: null })
+    expect(planLimits(limits, { adjustLimit: 20, adjustDailyLimit: 100 }, 'admin', T)).toEqual({ now: { adjustLimit: 20, adjustDailyLimit: 100 }, pending: null })
+  })
+})
+
+describe('canDecide', () => {
+  const adj: AdjustmentDoc = {
+    _id: 'adj:s:1', key: 's:1', communityId: 'c', requester: 's', requesterName: '', target: 'r', targetName: '', targetGridId: 'g1',
+    delta: 80, reason: '补发', status: 'pending', why: 'over_limit', createdAt: T, expiresAt: T + 1000,
+  }
+  const admin = (openid: string) => ({ openid, roles: ['resident', 'admin'] as const, scopes: { grids: [], buildings: [] } })
+  it('another admin, not the requester, not the person credited, not appointed by the requester, before it lapses', () => {
+    expect(canDecide(admin('a'), adj, T)).toBeNull()
+    expect(canDecide(admin('s'), adj, T)).toBe('SELF_APPROVAL')
+    expect(canDecide(admin('a'), adj, T, 's')).toBe('APPOINTEE_APPROVAL')
+    expect(canDecide(admin('r'), adj, T)).toBe('SELF_DEALING')
+    expect(canDecide(admin('a'), adj, T + 1000)).toBe('ADJUSTMENT_EXPIRED')
+    expect(canDecide(admin('a'), { ...adj, status: 'approved' }, T)).toBe('ADJUSTMENT_CLOSED')
+    expect(canDecide({ ...admin('a'), roles: ['resident', 'staff'] }, adj, T)).toBe('FORBIDDEN')
+  })
+})
