@@ -13,7 +13,7 @@ const moduleNameMapper = { '^@/(.*)$': '<rootDir>/src/$1', '^@core/(.*)$': '<roo
 const modulePathIgnorePatterns = ['<rootDir>/build/', '<rootDir>/dist/', '<rootDir>/dist-h5/', '<rootDir>/.data/']
 const common = { rootDir: __dirname, transform, moduleNameMapper, modulePathIgnorePatterns, testEnvironment: 'node' }
 const all = {
-  unit: { ...common, displayName: 'unit', testMatch: ['<rootDir>/{core,localcloud,server,scripts}/**/*.test.ts', '<rootDir>/test/unit/**/*.test.ts?(x)', '<rootDir>/src/**/*.test.ts?(x)'] },
+  unit: { ...common, displayName: 'unit', testMatch: ['<rootDir>/{core,localcloud,server,scripts,config}/**/*.test.ts', '<rootDir>/test/unit/**/*.test.ts?(x)', '<rootDir>/src/**/*.test.ts?(x)'] },
   integration: {
     ...common,
     displayName: 'integration',

@@ -2,6 +2,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { buildConstants } from './constants'
 
 const root = path.resolve(__dirname, '..')
 
@@ -21,18 +22,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // weapp → dist/ (project.config.json miniprogramRoot), H5 → dist-h5/ (served by scripts/dev.ts)
     outputRoot: isH5 ? 'dist-h5' : 'dist',
     plugins: [],
-    // Build-time settings (unset → defaults), so no `process` is left in the browser bundle
-    defineConstants: {
-      'process.env.TARO_APP_HOTLINE': JSON.stringify(process.env.TARO_APP_HOTLINE || '12345'),
-      'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV || ''),
-      // event reminder subscribe message (the events function sends with LINLI_TEMPLATE_EVENT; see README)
-      'process.env.TARO_APP_TEMPLATE_EVENT': JSON.stringify(process.env.TARO_APP_TEMPLATE_EVENT || 'event_reminder'),
-    },
+    // Build-time settings (unset → defaults), so no `process` is left in the bundle (config/constants.ts)
+    defineConstants: buildConstants(),
     alias: {
       '@': path.join(root, 'src'),
       '@core': path.join(root, 'core'),
     },
-    copy: { patterns: [], options: {} },
+    // weapp: the sitemap (which pages WeChat search may index) ships beside app.json
+    copy: { patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: 'dist/sitemap.json' }], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },

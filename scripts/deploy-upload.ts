@@ -6,6 +6,7 @@
  * LINLI_TCB_SECRET_ID / LINLI_TCB_SECRET_KEY); without those keys it says loudly that they were NOT applied.
  * Not runnable here (no network, no appid); kept small and explicit so it can be read and checked.
  */
+import { appIdOf } from './deploy'
 import { execSync } from 'node:child_process'
 import path from 'node:path'
 import ci from 'miniprogram-ci'
@@ -17,7 +18,7 @@ import { deploySecurityRules } from './lib/security-rules'
 const cloudUtils = require('miniprogram-ci/dist/ci/cloud/utils') as { initEnvironmentByProject(p: unknown, env: string): Promise<{ currentEnv: any; cloudAPI: any }> }
 
 export async function upload(p: DeployPlan, _o: DeployOptions, env = process.env): Promise<void> {
-  const appid = env.LINLI_APPID!
+  const appid = appIdOf(env)!
   const cloudEnv = env.LINLI_CLOUD_ENV!
   const project = new ci.Project({
     appid,

@@ -23,7 +23,7 @@ function fixtureApp(name: string, mainBytes: number): string {
 }
 
 function dryRun(appDir: string): { code: number; out: string } {
-  const env = { ...process.env, LINLI_APPID: '', LINLI_PRIVATE_KEY_PATH: '', LINLI_CLOUD_ENV: '', LINLI_TCB_SECRET_ID: '', LINLI_TCB_SECRET_KEY: '' }
+  const env = { ...process.env, TARO_APP_ID: '', LINLI_APPID: '', LINLI_PRIVATE_KEY_PATH: '', LINLI_CLOUD_ENV: '', LINLI_TCB_SECRET_ID: '', LINLI_TCB_SECRET_KEY: '' }
   const args = ['tsx', 'scripts/deploy.ts', '--no-app-build', '--app-dir', appDir, '--functions-dir', path.join(tmp, 'functions')]
   try {
     return { code: 0, out: execFileSync('npx', args, { cwd: ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) }

@@ -2,7 +2,7 @@
  * `npm run deploy`: upload the mini-program (dist/) and the cloud functions (build/functions/) with
  * miniprogram-ci, add their timer triggers, then create the collections and indexes declared in
  * database/indexes.json and apply the security rules of database/security-rules.json (the client
- * reads and writes nothing directly). Needs LINLI_APPID, LINLI_PRIVATE_KEY_PATH and LINLI_CLOUD_ENV;
+ * reads and writes nothing directly). Needs TARO_APP_ID (or LINLI_APPID), LINLI_PRIVATE_KEY_PATH and LINLI_CLOUD_ENV;
  * without them (or with --dry-run) it builds, validates and lists what it would upload, and uploads
  * nothing. The rules need Tencent Cloud API keys too (LINLI_TCB_SECRET_ID, LINLI_TCB_SECRET_KEY):
  * without them the plan warns and the deploy says the rules were NOT applied.
@@ -46,9 +46,12 @@ export interface DeployPlan {
   warnings: string[]
 }
 
+/** The appid: TARO_APP_ID (also what the weapp build uses), or the older LINLI_APPID. */
+export const appIdOf = (env: NodeJS.ProcessEnv): string | undefined => env.TARO_APP_ID || env.LINLI_APPID || undefined
+
 export function parseArgs(argv: string[], env = process.env): DeployOptions {
   const value = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined)
-  const hasCredentials = !!(env.LINLI_APPID && env.LINLI_PRIVATE_KEY_PATH && env.LINLI_CLOUD_ENV)
+  const hasCredentials = !!(appIdOf(env) && env.LINLI_PRIVATE_KEY_PATH && env.LINLI_CLOUD_ENV)
   return {
     dryRun: argv.includes('--dry-run') || !hasCredentials,
     buildApp: !argv.includes('--no-app-build'),
@@ -132,7 +135,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
 
 export function describePlan(p: DeployPlan, o: DeployOptions, env = process.env): string {
   const lines = [
-    o.dryRun ? 'DRY RUN — nothing uploaded (set LINLI_APPID, LINLI_PRIVATE_KEY_PATH, LINLI_CLOUD_ENV to deploy)' : `DEPLOY to appid ${env.LINLI_APPID}, cloud env ${env.LINLI_CLOUD_ENV}`,
+    o.dryRun ? 'DRY RUN — nothing uploaded (set TARO_APP_ID, LINLI_PRIVATE_KEY_PATH, LINLI_CLOUD_ENV to deploy)' : `DEPLOY to appid ${appIdOf(env)}, cloud env ${env.LINLI_CLOUD_ENV}`,
     `mini-program: ${path.relative(ROOT, p.app.dir) || '.'} — main package ${kb(p.app.mainBytes)}` +
       Object.entries(p.app.subpackages).map(([k, v]) => `, ${k}/ ${kb(v)}`).join(''),
     `cloud functions (${p.functions.length}):`,

@@ -17,6 +17,3 @@ export function getDevOpenid(): string {
 export function setDevOpenid(openid: string): void {
   Taro.setStorageSync(KEY, openid)
 }
-
-/** Persona switching exists only in the H5 build (never in the weapp package). */
-export const devPersonasEnabled = process.env.TARO_ENV === 'h5'

@@ -1,8 +1,8 @@
-import Taro, { useLoad } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Page, StateView, Tile, PhoneCall, LargeTextSwitch } from '@/components'
 import { useMe, useStructure } from '@/hooks/use-me'
-import { devPersonasEnabled, getDevOpenid } from '@/api/persona'
+import { useDevPersonaFirst } from '@/components/dev-persona'
 import { FEATURE_PAGES, HOTLINE } from '@/features'
 import { ROLE_LABELS } from '@core/contract/roles'
 import './index.scss'
@@ -11,10 +11,7 @@ const ME = '/pages/me/index'
 
 /** Home: four big entries for everyone, plus the entries of the caller's roles. */
 export default function Home() {
-  useLoad(() => {
-    // H5 dev: the first visit picks who to be (the local cloud needs a caller)
-    if (devPersonasEnabled && !getDevOpenid()) void Taro.redirectTo({ url: '/pages/dev-persona/index' })
-  })
+  useDevPersonaFirst()
   const me = useMe()
   const structure = useStructure()
   const profile = me.data?.profile

@@ -11,14 +11,8 @@ import { newRequestId, STATUS_TEXT, type EventItem } from '../parts'
 import { QrImage } from '../qr-image'
 
 const FAMILY = [0, 1, 2, 3, 4].map((n) => ({ value: String(n), label: n ? `带${n}位家人` : '就我一人' }))
-/** Reminder template id, if the build defines TARO_APP_TEMPLATE_EVENT (config defineConstants); H5 has no `process`. */
-const REMINDER_TEMPLATE: string | undefined = (() => {
-  try {
-    return process.env.TARO_APP_TEMPLATE_EVENT
-  } catch {
-    return undefined
-  }
-})()
+/** Reminder template id, a build constant (config/constants.ts: TARO_APP_TEMPLATE_EVENT). */
+const REMINDER_TEMPLATE = process.env.TARO_APP_TEMPLATE_EVENT as string
 
 /** Ask for the reminder subscribe message at the natural tap (weapp only; H5 has none). */
 async function askReminder(): Promise<boolean> {

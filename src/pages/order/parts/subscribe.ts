@@ -1,17 +1,11 @@
 import Taro from '@tarojs/taro'
 
 /**
- * Template id of the "order status" subscribe message. The functions send with LINLI_TEMPLATE_ORDER;
- * both default to 'order_status' and must be set to the same id from the mini-program's 订阅消息
- * console (build: TARO_APP_TEMPLATE_ORDER; see README). H5 has no `process`.
+ * Template id of the "order status" subscribe message, a build constant (config/constants.ts:
+ * TARO_APP_TEMPLATE_ORDER). The functions send with LINLI_TEMPLATE_ORDER; both must be the id from
+ * the mini-program's 订阅消息 console (see README).
  */
-export const ORDER_TEMPLATE: string = (() => {
-  try {
-    return process.env.TARO_APP_TEMPLATE_ORDER || 'order_status'
-  } catch {
-    return 'order_status'
-  }
-})()
+export const ORDER_TEMPLATE = process.env.TARO_APP_TEMPLATE_ORDER as string
 
 /** Ask at a natural tap (submit, accept) to be told about progress; the granted template ids, if any. */
 export async function askOrderSubscribe(): Promise<string[] | undefined> {

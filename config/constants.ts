@@ -1,0 +1,18 @@
+/**
+ * Build-time settings the app reads as `process.env.TARO_APP_*`, replaced by their values when the
+ * app is built (so no `process` is left in the bundle). Taro itself embeds TARO_APP_* only from .env
+ * files; declaring each here also takes the value from the shell or CI. A unit test fails when src/
+ * reads a TARO_APP_* that is not declared here.
+ */
+export const BUILD_SETTINGS = {
+  /** The community's own phone for one-tap help. */
+  TARO_APP_HOTLINE: '12345',
+  TARO_APP_CLOUD_ENV: '',
+  /** Subscribe message templates (the functions send with the same ids: LINLI_TEMPLATE_ORDER / _EVENT). */
+  TARO_APP_TEMPLATE_ORDER: 'order_status',
+  TARO_APP_TEMPLATE_EVENT: 'event_reminder',
+} as const
+
+export function buildConstants(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return Object.fromEntries(Object.entries(BUILD_SETTINGS).map(([k, fallback]) => [`process.env.${k}`, JSON.stringify(env[k] || fallback)]))
+}
