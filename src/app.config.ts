@@ -16,9 +16,14 @@ export default defineAppConfig({
     ...(isH5 ? ['pages/dev-persona/index'] : []),
   ],
   subPackages: [
+    { root: 'account', pages: ['pages/privacy/index', 'pages/data/index'] },
     { root: 'volunteer', pages: ['pages/home/index', 'pages/pool/index', 'pages/order/index', 'pages/tasks/index'] },
     { root: 'staff', pages: ['pages/applications/index', 'pages/users/index', 'pages/admin/index', 'pages/triage/index', 'pages/triage-order/index', 'pages/sla/index', 'pages/event-publish/index', 'pages/checkin/index', 'pages/booth/index', 'pages/reconcile/index', 'pages/gifts/index', 'pages/points-accounts/index', 'pages/points-rules/index', 'pages/points-approvals/index'] },
   ],
+  // WeChat: load a page's components only when it renders; which pages search may index; ask for privacy consent
+  lazyCodeLoading: 'requiredComponents',
+  sitemapLocation: 'sitemap.json',
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8102e',

@@ -1,5 +1,6 @@
 import { users } from '../../core/users/contract'
 import { createFunction } from '../../server/runtime'
+import { deleteAccount, myData } from './actions/account'
 import { bootstrapAdmin } from './actions/bootstrap'
 import { listUsers } from './actions/list'
 import { me, updateProfile } from './actions/profile'
@@ -15,5 +16,7 @@ export const main = createFunction(users, {
   grantRole,
   revokeRole,
   listUsers,
+  myData,
+  deleteAccount,
   bootstrapAdmin,
 })

@@ -9,6 +9,7 @@ import { STAFF } from '../contract/roles'
 import { cloudFileId } from '../contract/files'
 import { longText, optionalLongText, text, token } from '../contract/text'
 import { idSchema, openidSchema, pageSchema } from '../users/schemas'
+import { SOURCE_KINDS } from './ledger'
 
 const reason = longText('原因', 100, { min: 2 })
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, { error: '请求编号格式不对' })
@@ -17,7 +18,7 @@ const codeInput = token('兑换码', 4, 80)
 const adjustmentIdSchema = z.string({ error: '请指定调整单' }).regex(/^adj:[A-Za-z0-9_-]{1,64}:[A-Za-z0-9_-]{8,40}$/, { error: '调整单编号不对' })
 const listPage = pageSchema
 
-export const sourceView = z.object({ kind: z.enum(['order', 'event', 'redemption', 'adjustment', 'expiry']), id: z.string() })
+export const sourceView = z.object({ kind: z.enum(SOURCE_KINDS), id: z.string() })
 export const entryView = z.object({
   id: z.string(),
   at: z.number(),

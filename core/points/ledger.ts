@@ -20,7 +20,7 @@ import {
   type AccountState,
 } from './accounts'
 
-export const SOURCE_KINDS = ['order', 'event', 'redemption', 'adjustment', 'expiry'] as const
+export const SOURCE_KINDS = ['order', 'event', 'redemption', 'adjustment', 'expiry', 'closure'] as const
 export type SourceKind = (typeof SOURCE_KINDS)[number]
 export interface SourceRef {
   kind: SourceKind

@@ -113,3 +113,21 @@ export function expiringSoon(account: Pick<AccountState, 'lots'>, now: number): 
   const year = cstYear(now) - 1
   return { amount: account.lots[String(year)] ?? 0, expiresAt: lotExpiresAt(year) }
 }
+
+/** Closing an account: whatever is left, expired lots included, goes back to the pool (the ledger stays balanced). */
+export function closureTransfer(p: { communityId: string; openid: string; lots: Record<string, number>; closureId: string; at: number }): TransferRequest | null {
+  const lots = Object.fromEntries(Object.entries(p.lots).filter(([, n]) => n > 0))
+  const amount = Object.values(lots).reduce((a, b) => a + b, 0)
+  if (amount <= 0) return null
+  return {
+    id: `close:${p.closureId}`,
+    communityId: p.communityId,
+    from: { kind: 'person', openid: p.openid },
+    to: { kind: 'pool' },
+    amount,
+    reason: '账户注销，积分清零',
+    source: { kind: 'closure', id: p.closureId },
+    at: p.at,
+    lots,
+  }
+}

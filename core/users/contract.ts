@@ -42,6 +42,16 @@ const revokeInput = z.object({
 
 const usersOut = z.object({ items: z.array(userView), total: z.number() })
 
+const myDataView = z.object({
+  profile: userView,
+  orders: z.array(z.object({ id: z.string(), category: z.string(), status: z.string(), createdAt: z.number(), as: z.enum(['resident', 'proxy', 'volunteer']) })),
+  signUps: z.array(z.object({ eventId: z.string(), title: z.string(), status: z.string(), startAt: z.number().nullable() })),
+  points: z.object({ balance: z.number(), entries: z.number() }),
+  redemptions: z.array(z.object({ giftName: z.string(), status: z.string(), createdAt: z.number() })),
+  /** What stands in the way of deleting the account now, or null. */
+  blocker: z.enum(['HAS_WORK_ROLE', 'HAS_ACTIVE_ORDERS', 'HAS_ACTIVE_TASKS', 'HAS_SIGNUPS']).nullable(),
+})
+
 export const users = defineFunction('users', {
   me: {
     summary: '我的信息：资料（未登记为 null）、角色和管辖范围',
@@ -118,6 +128,22 @@ export const users = defineFunction('users', {
     }),
     output: usersOut,
   },
+  myData: {
+    summary: '我的数据：我们保存的您的全部资料——个人资料、单子、活动报名、积分、兑换；以及现在能不能注销、还要先办什么',
+    roles: ['resident'],
+    input: z.object({}),
+    output: myDataView,
+  },
+  deleteAccount: {
+    summary:
+      '注销账户：资料删除；单子、活动报名、兑换记录里的姓名、电话改为「已注销用户」，不再和您相连；剩余积分清零（回到社区积分池，账目平衡）；没领的兑换先取消退回。担任工作身份、还有没办完的单子或没开始的活动报名时不能注销，会说明先办什么',
+    roles: ['resident'],
+    input: z.object({ confirm: z.literal(true, { error: '请确认要注销' }) }),
+    output: z.object({ deleted: z.literal(true), forfeited: z.number() }),
+    errors: ['HAS_WORK_ROLE', 'HAS_ACTIVE_ORDERS', 'HAS_ACTIVE_TASKS', 'HAS_SIGNUPS'],
+    moves: ['points'],
+    audit: true,
+  },
   bootstrapAdmin: {
     audit: true,
     summary: '首位管理员：凭一次性邀请码（环境变量 LINLI_ADMIN_INVITE）或在名单内（LINLI_ADMIN_OPENIDS）成为管理员',
@@ -139,6 +165,10 @@ export const USERS_ERRORS = {
   CANNOT_REVOKE_SELF: '不能撤销自己的管理员身份，请让另一位管理员操作',
   INVITE_INVALID: '邀请码不对，请向社区确认',
   INVITE_USED: '邀请码已经用过了，请联系现有管理员为您授权',
+  HAS_WORK_ROLE: '您还担任网格员、楼栋长或管理员，请先请管理员撤销工作身份，再注销',
+  HAS_ACTIVE_ORDERS: '您还有没办完的单子，请先取消，或等办完确认后再注销',
+  HAS_ACTIVE_TASKS: '您还有接了没办完的单子，请先办完或放弃，再注销',
+  HAS_SIGNUPS: '您还报名了没开始的活动，请先取消报名，再注销',
 } as const
 
 export const usersError = errorCatalog(USERS_ERRORS)

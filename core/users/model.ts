@@ -24,6 +24,8 @@ export interface UserDoc {
   tags?: string[]
   /** Who made this person an admin (nobody approves adjustments asked for by the admin who appointed them). */
   adminBy?: string
+  /** Set while the account is being deleted (the steps are resumable; the document goes last). */
+  deletion?: { tombstone: string; startedAt: number }
   /** When the home grid last changed (a profile moved to another building's grid): staff credits wait for approval for a while. */
   gridSince?: number
   createdAt: number

@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components'
 import { ROLE_LABELS } from '@core/contract/roles'
 import { Page, StateView, LargeTextSwitch } from '@/components'
 import { useMe, useStructure } from '@/hooks/use-me'
-import { devPersonasEnabled } from '@/api/persona'
+import { DevPersonaLink } from '@/components/dev-persona'
 import { addressText } from '@/lib/address'
 import { ProfileForm } from './profile-form'
 import { VolunteerCard } from './volunteer-card'
@@ -30,12 +30,19 @@ export default function Me() {
         )}
         <VolunteerCard profile={profile} isVolunteer={me.has('volunteer')} onChanged={() => void me.reload()} />
       </StateView>
-      {devPersonasEnabled && (
-        <View className='card row' onClick={() => void Taro.navigateTo({ url: '/pages/dev-persona/index' })} data-testid='switch-persona'>
-          <Text>切换身份（开发用）</Text>
+      <View className='card'>
+        <View className='row' onClick={() => void Taro.navigateTo({ url: '/account/pages/privacy/index' })} data-testid='privacy-link'>
+          <Text>隐私保护指引</Text>
           <Text>›</Text>
         </View>
-      )}
+        {profile && (
+          <View className='row' onClick={() => void Taro.navigateTo({ url: '/account/pages/data/index' })} data-testid='my-data-link'>
+            <Text>我的数据（查看、注销账户）</Text>
+            <Text>›</Text>
+          </View>
+        )}
+      </View>
+      <DevPersonaLink />
     </Page>
   )
 }

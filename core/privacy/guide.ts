@@ -1,0 +1,33 @@
+/**
+ * 用户隐私保护指引: what 邻里帮 collects, why, who sees it, how long it is kept, and the person's
+ * rights. One source for the privacy page in the app and docs/privacy.md (generated, kept fresh by a
+ * test). The same items must be declared in 小程序后台 → 设置 → 服务内容声明 → 用户隐私保护指引.
+ */
+export interface PrivacyItem {
+  /** What is collected, as the WeChat privacy guide names it. */
+  what: string
+  /** Why, in the words a resident understands. */
+  why: string
+  /** Who can see it. */
+  who: string
+}
+
+export const PRIVACY_UPDATED = '2026-12-04'
+
+export const PRIVACY_ITEMS: readonly PrivacyItem[] = [
+  { what: '姓名', why: '让网格员、志愿者知道帮的是谁，活动签到时认人', who: '您本人；您所在网格的网格员、楼栋长；接了您单子的志愿者；社区管理员' },
+  { what: '手机号', why: '志愿者接单后、网格员处理时联系您', who: '您本人看到完整号码；接单的志愿者、网格员、楼栋长、管理员看到完整号码；其他人看到的中间四位是 *' },
+  { what: '住址（楼栋、单元）', why: '上门服务、按网格分派', who: '同上' },
+  { what: '照片', why: '您点单或志愿者完工时拍的现场照片，让网格员和志愿者看清情况', who: '这张单子的居民、志愿者、网格员和管理员' },
+  { what: '摄像头（扫码）', why: '工作人员在活动现场扫居民的签到码、兑换码', who: '只在扫码那一刻使用，不保存画面' },
+  { what: '剪贴板', why: '工作人员导出表格时，把表格内容复制到剪贴板，方便粘贴到聊天或表格里', who: '只写入，不读取您的剪贴板' },
+  { what: '志愿者申请（技能、方便的时间、自我介绍）', why: '网格员审核、按技能派单', who: '网格员、管理员' },
+  { what: '您的需求、活动报名和签到、积分记录', why: '办理您点的服务、活动名额和签到、爱心银行的积分和兑换', who: '您本人；办理这件事的网格员、志愿者、管理员' },
+]
+
+export const PRIVACY_RIGHTS: readonly string[] = [
+  '这些信息只用于社区互助服务，不卖给任何人，不用于广告。',
+  '在「我的 → 我的数据」可以看到我们保存的您的全部资料，也可以注销账户：注销后资料删除，单子和活动记录里的姓名、电话改为「已注销用户」，积分清零。',
+  '需求、照片等内容在办完后保留，用于社区统计和回访；注销后不再和您的姓名、电话相连。',
+  '有疑问请联系您所在社区的网格员或社区居委会。',
+]
