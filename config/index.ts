@@ -6,17 +6,12 @@ import { buildConstants } from './constants'
 
 const root = path.resolve(__dirname, '..')
 
-/** NutUI is designed at 375 px wide; our own styles at Taro's default 750. */
-function designWidth(input?: { file?: string }): number {
-  return input?.file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
-}
-
 export default defineConfig<'webpack5'>(async (merge) => {
   const isH5 = process.env.TARO_ENV === 'h5'
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'linli',
     date: '2026-1-1',
-    designWidth: designWidth as never,
+    designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     // weapp → dist/ (project.config.json miniprogramRoot), H5 → dist-h5/ (served by scripts/dev.ts)
@@ -55,8 +50,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       devServer: { host: '127.0.0.1', port: Number(process.env.H5_DEV_PORT || 10087) },
-      // Taro splits only initial chunks, so every lazily loaded page carried its own copy of NutUI
-      // and our components (~85 KB each); share them across pages instead.
+      // Taro splits only initial chunks, so every lazily loaded page carried its own copy of our
+      // components; share them across pages instead.
       webpackChain(chain) {
         chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' })
       },

@@ -1,5 +1,6 @@
 import type { PropsWithChildren } from 'react'
-import { Button } from '@nutui/nutui-react-taro'
+import { Button } from '@tarojs/components'
+import './index.scss'
 
 interface Props {
   onClick?: () => void
@@ -9,16 +10,16 @@ interface Props {
   className?: string
 }
 
-/** A full-width, tall button (≥ 44 px) with plain words; sizes follow 大字模式 via CSS variables. */
+/**
+ * A full-width, tall button (≥ 44 px; 52 px in 大字模式) with plain words. The platform's own button
+ * (WeChat draws the loading spinner natively: nothing extra ships), styled by our design tokens.
+ */
 export function BigButton({ onClick, type = 'primary', disabled, loading, className, children }: PropsWithChildren<Props>) {
   return (
     <Button
-      block
-      size='large'
-      type={type}
+      className={['big-btn', `big-btn--${type}`, className ?? ''].join(' ').trim()}
       disabled={disabled || loading}
       loading={loading}
-      className={['big-btn', className ?? ''].join(' ').trim()}
       onClick={() => onClick?.()}
     >
       {children}
