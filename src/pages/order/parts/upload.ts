@@ -32,12 +32,12 @@ export async function uploadPhoto(tempPath: string): Promise<string> {
   return res.fileID
 }
 
-/** Let the user pick up to `room` photos (camera or album), compressed. Empty when they cancel. */
+/** Let the user pick up to `room` photos (camera or album), compressed. Empty when they cancel (or refuse the privacy consent). */
 export async function choosePhotos(room: number): Promise<string[]> {
   if (room <= 0) return []
   try {
-    const res = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-    return res.tempFilePaths.slice(0, room)
+    const res = await Taro.chooseMedia({ count: room, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+    return res.tempFiles.map((f) => f.tempFilePath).slice(0, room)
   } catch {
     return [] // cancelled
   }
