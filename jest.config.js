@@ -1,7 +1,8 @@
 /**
- * One jest run, three projects:
+ * One jest run, four projects:
  * - unit: pure logic beside the code (core/, localcloud/, server/, src/ — *.test.ts[x])
  * - integration: real wx-server-sdk against a local cloud started by globalSetup (test/integration/)
+ * - weapp: the mini-program build (dist/) in a mini-program test host (test/weapp/, docs/weapp-testing.md)
  * - e2e: playwright-core + /usr/bin/chromium against the H5 build (test/e2e/)
  * `JEST_PROJECTS=unit,integration npx jest` picks a subset.
  */
@@ -23,6 +24,15 @@ const all = {
     setupFiles: ['<rootDir>/test/support/sdk-env.ts'],
     slowTestThreshold: 30,
   },
+  weapp: {
+    ...common,
+    displayName: 'weapp',
+    testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
+    setupFiles: ['<rootDir>/test/weapp/support/dom-globals.ts'],
+    testEnvironmentOptions: { globalsCleanup: 'off' },
+    globalSetup: '<rootDir>/test/weapp/support/global-setup.ts',
+    globalTeardown: '<rootDir>/test/weapp/support/global-teardown.ts',
+  },
   e2e: {
     ...common,
     displayName: 'e2e',
@@ -31,7 +41,7 @@ const all = {
     globalTeardown: '<rootDir>/test/e2e/support/global-teardown.ts',
   },
 }
-const picked = (process.env.JEST_PROJECTS || 'unit,integration,e2e').split(',').map((s) => all[s.trim()]).filter(Boolean)
+const picked = (process.env.JEST_PROJECTS || 'unit,integration,weapp,e2e').split(',').map((s) => all[s.trim()]).filter(Boolean)
 module.exports = {
   projects: picked,
   testTimeout: 120000,
