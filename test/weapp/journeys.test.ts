@@ -10,6 +10,7 @@ import { PNG } from 'pngjs'
 import { PERSONAS } from '../../core/demo/personas'
 import { eventsFn } from '../../core/events/contract'
 import { pointsFn } from '../../core/points/contract'
+import { users } from '../../core/users/contract'
 import { clientFor } from '../support/call'
 import { WeappHost } from './support/host'
 
@@ -142,6 +143,24 @@ test('refusing the privacy guide: no photo is taken, and the page says plainly w
   expect(wang.privacyAgreed).toBe(false)
 })
 
+test('a person sees their data under 我的 and deletes the account after a confirmation', async () => {
+  const openid = `weapp-leaver-${Date.now().toString(36)}`
+  await cloud().okAs(openid, users.updateProfile, { name: '要注销的人', phone: '13700001111', buildingId: 'b1', unitId: 'b1-1' })
+  const h = await open(openid)
+  const me = await h.reLaunch('/pages/me/index')
+  await me.tap('my-data-link')
+  const data = await me.waitFor(() => h.page.route === 'account/pages/data/index' && h.page, 'my data')
+  await data.waitFor(() => data.textOf('my-profile').includes('要注销的人'), 'the profile')
+  h.fake.script.modalConfirm = false
+  await data.tapText('注销我的账户')
+  expect(callsOf(h, 'showModal')[0]).toMatchObject({ title: '确定注销账户吗？', content: expect.stringContaining('不能恢复') })
+  expect((await cloud().okAs(openid, users.me, {})).profile).not.toBeNull()
+  h.fake.script.modalConfirm = true
+  await data.tapText('注销我的账户')
+  await data.waitForTestId('account-deleted')
+  expect((await cloud().okAs(openid, users.me, {})).profile).toBeNull()
+})
+
 test('大字模式 switches on and is remembered on this phone', async () => {
   const wang = await open(PERSONAS.residentWang.openid)
   const home = await wang.reLaunch('/pages/home/index')
@@ -153,5 +172,5 @@ test('大字模式 switches on and is remembered on this phone', async () => {
   expect(callsOf(wang, 'setStorageSync')).toContainEqual(['linli.largeText', after === '1'])
   const again = await wang.reLaunch('/pages/me/index')
   await again.waitFor(() => again.find('large-text-switch')?.dataset?.on === after, 'the remembered setting')
-  expect(again.rendered.dom.innerHTML.includes('page--large')).toBe(after === '1')
+  await again.waitFor(() => again.rendered.dom.innerHTML.includes('page--large') === (after === '1'), 'the page drawn in the remembered size')
 })

@@ -15,6 +15,8 @@ import { SETDATA_LIMIT, WeappHost } from './support/host'
 const CLOUD = () => process.env.WEAPP_CLOUD_URL!
 const WHO = { guest: PERSONAS.newcomer, resident: PERSONAS.residentWang, volunteer: PERSONAS.volunteerLi, staff: PERSONAS.staffZhang, lead: PERSONAS.leadZhao, admin: PERSONAS.admin }
 const rows: string[] = []
+/** Public pages that may be shared (config/share.test.ts keeps the page configs to this list). */
+const MAY_SHARE = new Set<string>()
 let ids: { order: string; event: string }
 
 beforeAll(async () => {
@@ -59,6 +61,8 @@ describe.each(Object.entries(WHO))('as %s', (who, persona) => {
     rows.push(`${page}\t${who}\t${p.firstRenderMs}\t${p.maxSetData}`)
     expect(p.text().trim().length).toBeGreaterThan(0)
     expect(p.maxSetData).toBeLessThan(SETDATA_LIMIT)
+    // share menus stay off on pages with people's data: WeChat offers 转发 only when the page defines onShareAppMessage
+    expect(typeof p.logic.onShareAppMessage === 'function').toBe(MAY_SHARE.has(page))
     host.assertClean()
   })
 })
