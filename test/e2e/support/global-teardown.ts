@@ -1,10 +1,7 @@
-import fs from 'node:fs'
+import { stopStarted } from '../../support/stack-teardown'
 
 export default async function globalTeardown(): Promise<void> {
   const s = globalThis.__E2E_STACK__
-  if (!s) return
   globalThis.__E2E_STACK__ = undefined
-  await s.stack.stop()
-  fs.rmSync(s.dataDir, { recursive: true, force: true })
-  fs.rmSync(s.functionsDir, { recursive: true, force: true })
+  await stopStarted(s)
 }

@@ -1,11 +1,12 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { startStack, type Stack } from '../../../scripts/lib/start-stack'
+import type { StartedStack } from '../../support/stack-teardown'
+import { startStack } from '../../../scripts/lib/start-stack'
 import { buildFunctions, ROOT } from '../../../scripts/build-functions'
 
 declare global {
-  var __WEAPP_STACK__: { stack: Stack; dataDir: string; functionsDir: string } | undefined
+  var __WEAPP_STACK__: StartedStack | undefined
 }
 
 /**
