@@ -11,7 +11,7 @@ const transform = {
 }
 const moduleNameMapper = { '^@/(.*)$': '<rootDir>/src/$1', '^@core/(.*)$': '<rootDir>/core/$1' }
 // Built function folders (each with a package.json named after the function) would collide in jest's module map.
-const modulePathIgnorePatterns = ['<rootDir>/build/', '<rootDir>/dist/', '<rootDir>/dist-h5/', '<rootDir>/.data/']
+const modulePathIgnorePatterns = ['<rootDir>/build/', '<rootDir>/dist/', '<rootDir>/dist-h5/', '<rootDir>/.data/', '<rootDir>/.tmp/']
 const common = { rootDir: __dirname, transform, moduleNameMapper, modulePathIgnorePatterns, testEnvironment: 'node' }
 const all = {
   unit: { ...common, displayName: 'unit', testMatch: ['<rootDir>/{core,localcloud,server,scripts,config}/**/*.test.ts', '<rootDir>/test/unit/**/*.test.ts?(x)', '<rootDir>/src/**/*.test.ts?(x)'] },

@@ -1,6 +1,6 @@
 /**
  * `npm run size`: weapp main-package and subpackage sizes (from dist/), H5 gzip size of JS + CSS
- * (from dist-h5/), and build times.
+ * (from dist-h5/) with what home fetches on a first load, and build times.
  *   --build  rebuild weapp and H5 first and report how long each took
  *   --check  exit 1 when the weapp main package is over the budget (400 KB; WeChat's hard limit is 2 MB)
  *            or when zod reached it (the app imports contracts with `import type` only)
@@ -8,6 +8,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
+import { h5FirstLoad } from './lib/h5-first-load'
 import { npmRun } from './lib/run'
 
 const ROOT = path.resolve(__dirname, '..')
@@ -95,6 +96,8 @@ async function main() {
     const h = h5Gzip()
     console.log('H5 (dist-h5/)')
     console.log(`  gzip JS ${kb(h.js)} + CSS ${kb(h.css)} = ${kb(h.js + h.css)}  (${h.files} files, ${kb(h.raw)} unzipped)`)
+    const first = await h5FirstLoad(H5)
+    console.log(`  first load of home (fetched in Chromium): gzip ${kb(first.gzip)}  (${first.files.length} files, ${kb(first.raw)} unzipped)`)
   } else console.log('H5: no dist-h5/ (npm run build:h5)')
   console.log(times.length ? `build times: ${times.join(', ')}` : 'build times: run `npm run size -- --build` to measure')
   if (!args.has('--check')) return

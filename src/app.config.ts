@@ -26,7 +26,9 @@ export default defineAppConfig({
   sitemapLocation: 'sitemap.json',
   __usePrivacyCheck__: true,
   window: {
-    backgroundTextStyle: 'light',
+    // every page refreshes what it shows when pulled down (components/page)
+    enablePullDownRefresh: true,
+    backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#c8102e',
     navigationBarTitleText: '邻里帮',
     navigationBarTextStyle: 'white',

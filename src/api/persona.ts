@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { queries } from '@/lib/query-cache'
 
 /**
  * H5 dev only: which demo persona (OPENID) the browser acts as. The local cloud's dev entry
@@ -14,6 +15,8 @@ export function getDevOpenid(): string {
   }
 }
 
+/** Act as another person: what was fetched for the last one is forgotten. */
 export function setDevOpenid(openid: string): void {
   Taro.setStorageSync(KEY, openid)
+  queries.clear()
 }

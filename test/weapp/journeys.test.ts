@@ -12,23 +12,12 @@ import { eventsFn } from '../../core/events/contract'
 import { pointsFn } from '../../core/points/contract'
 import { users } from '../../core/users/contract'
 import { clientFor } from '../support/call'
-import { WeappHost } from './support/host'
+import type { WeappHost } from './support/host'
+import { useHosts } from './support/hosts'
 
 const CLOUD = () => process.env.WEAPP_CLOUD_URL!
 const cloud = () => clientFor(CLOUD())
-const as = (openid: string) => WeappHost.start({ cloudUrl: CLOUD(), openid })
-const hosts: WeappHost[] = []
-const open = async (openid: string) => {
-  const h = await as(openid)
-  hosts.push(h)
-  return h
-}
-afterEach(() => {
-  for (const h of hosts.splice(0)) {
-    h.close()
-    h.assertClean()
-  }
-})
+const open = useHosts()
 
 /** A 1×1 PNG, the photo the resident picks. */
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64')

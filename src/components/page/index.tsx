@@ -1,11 +1,20 @@
 import type { PropsWithChildren } from 'react'
 import { View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useLargeText } from '@/hooks/use-large-text'
+import { refreshVisible } from '@/hooks/use-query'
 import { PrivacyPrompt } from '@/components/privacy-prompt'
 
-/** Every page's root: applies 大字模式 (CSS variables on .page--large) app-wide, and shows the privacy prompt when WeChat asks. */
+/**
+ * Every page's root: applies 大字模式 (CSS variables on .page--large) app-wide, shows the privacy
+ * prompt when WeChat asks, and answers the pull-down (on for every page in app.config) by
+ * refreshing what the page shows.
+ */
 export function Page({ children, className }: PropsWithChildren<{ className?: string }>) {
   const [large] = useLargeText()
+  usePullDownRefresh(() => {
+    void refreshVisible().finally(() => void Taro.stopPullDownRefresh())
+  })
   return (
     <View className={['page', large ? 'page--large' : '', className ?? ''].join(' ').trim()}>
       {children}

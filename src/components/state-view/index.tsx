@@ -15,8 +15,20 @@ interface Props {
   onRetry?: () => void
 }
 
-/** The one loading / error / empty view; shows the children once there is data. */
+/** The one loading / error / empty view; shows the children once there is data, and keeps them when a refresh fails. */
 export function StateView({ loading, hasData, error, empty, emptyText = '这里还没有内容', onRetry, children }: PropsWithChildren<Props>) {
+  if (error && hasData) {
+    // a refresh failed: what was fetched before stays, the failure is said above it
+    return (
+      <>
+        <View className='state-view__banner' data-state='refresh-error' data-testid='refresh-error' onClick={onRetry}>
+          <Text>{errorText(error)}</Text>
+          {onRetry && <Text className='state-view__retry'>点这里再试</Text>}
+        </View>
+        {children}
+      </>
+    )
+  }
   if (error) {
     return (
       <View className='state-view' data-state='error'>

@@ -5,7 +5,7 @@ import { Page, StateView } from '@/components'
 import { useAction } from '@/hooks/use-query'
 import { fromNow } from '@/lib/dayjs'
 import { MoreButton } from '../order/parts/order-card'
-import { usePaged } from '../order/parts/use-paged'
+import { usePaged } from '@/hooks/use-paged'
 
 /** 消息: notices about my orders and tasks, newest first; tapping one opens the order. */
 export default function Inbox() {

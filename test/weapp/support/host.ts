@@ -53,7 +53,7 @@ export class WeappHost {
   openid: string | undefined
   readonly logic: LogicLayer
   readonly gwx: Gwx
-  private readonly appJson: { pages: string[]; subPackages?: { root: string; pages: string[] }[] }
+  private readonly appJson: { pages: string[]; subPackages?: { root: string; pages: string[] }[]; window?: Record<string, unknown> }
   private readonly ids = new Map<string, string>()
   private document: TaroDocument | undefined
   private readonly restore: (() => void)[] = []
@@ -106,6 +106,12 @@ export class WeappHost {
   /** Every page path of app.json, main package first. */
   pages(): string[] {
     return [...this.appJson.pages, ...(this.appJson.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))]
+  }
+
+  /** A page's window settings as WeChat applies them: app.json's `window`, then the page's own json. */
+  windowOf(route: string): Record<string, unknown> {
+    const own = path.join(this.root, `${route}.json`)
+    return { ...this.appJson.window, ...(fs.existsSync(own) ? (JSON.parse(fs.readFileSync(own, 'utf8')) as Record<string, unknown>) : {}) }
   }
 
   reLaunch(url: string) {
@@ -254,6 +260,16 @@ export class WeappHost {
   }
 
   /** Fail with everything the run reported: errors thrown in the logic layer, console errors, template warnings. */
+  /** Wait until no call waits for its answer and the pages have drawn what the answers changed. */
+  async settle(timeoutMs = 8000): Promise<void> {
+    const until = Date.now() + timeoutMs
+    for (let quiet = 0; quiet < 3; ) {
+      if (Date.now() > until) throw new Error(`still ${this.fake.pending()} wx calls unanswered after ${timeoutMs} ms`)
+      await new Promise((r) => setTimeout(r, 20))
+      quiet = this.fake.pending() ? 0 : quiet + 1
+    }
+  }
+
   assertClean(): void {
     const problems = [...this.errors, ...this.warnings.filter((w) => /Template .* not found|render:/.test(w))]
     if (problems.length) throw new Error(`the mini-program reported:\n${problems.join('\n')}`)

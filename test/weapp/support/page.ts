@@ -62,6 +62,12 @@ export class PageHandle {
     if (cb) setTimeout(() => this.host.call({ cb } as Config, 'cb'), 0)
   }
 
+  /** The person pulls the page down: WeChat calls onPullDownRefresh only where enablePullDownRefresh is on. */
+  pullDown() {
+    if (this.host.windowOf(this.route).enablePullDownRefresh !== true) throw new Error(`${this.route}: pull-down refresh is not enabled (enablePullDownRefresh)`)
+    this.host.call(this.logic, 'onPullDownRefresh')
+  }
+
   hide() {
     this.host.call(this.logic, 'onHide')
   }

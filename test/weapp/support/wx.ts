@@ -24,6 +24,8 @@ export interface Script {
   scans: string[]
   /** chooseMedia: the photos picked next (temp paths the fake file system knows). */
   media: string[]
+  /** no signal: cloud calls fail as WeChat's do without a network */
+  offline: boolean
 }
 
 export interface HostBridge {
@@ -57,8 +59,10 @@ const plain = (o: unknown) => (o && typeof o === 'object' ? JSON.parse(JSON.stri
 
 export function createWx(host: HostBridge, files: Map<string, Buffer>) {
   const calls: WxCall[] = []
+  /** async APIs called and not yet answered */
+  let pending = 0
   const storage = new Map<string, string>()
-  const script: Script = { modalConfirm: true, subscribe: 'accept', scans: [], media: [] }
+  const script: Script = { modalConfirm: true, subscribe: 'accept', scans: [], media: [], offline: false }
   let privacyListener: ((resolve: (o: unknown) => void, info: unknown) => void) | null = null
 
   /** Run an async API: `answer` gives the result (or throws an { errMsg }); callbacks or a promise. */
@@ -66,11 +70,12 @@ export function createWx(host: HostBridge, files: Map<string, Buffer>) {
     (api: string, answer: (o: Opts) => unknown | Promise<unknown>) =>
     (o: Opts = {}) => {
       calls.push({ api, args: plain(o) })
+      pending++
       const run = (async () => {
         if (PRIVACY_APIS.has(api) && !(await host.privacyConsent(api))) throw { errMsg: `${api}:fail privacy permission is not authorized` }
         return { errMsg: `${api}:ok`, ...((await answer(o)) as object) }
       })()
-      const done = run.then(
+      const done = run.finally(() => pending--).then(
         (r) => (o.success?.(host.toLogic(r)), o.complete?.(host.toLogic(r)), host.toLogic(r)),
         (e) => {
           const err = host.toLogic(e && typeof e === 'object' && 'errMsg' in e ? e : { errMsg: `${api}:fail ${String((e as Error)?.message ?? e)}` })
@@ -140,6 +145,7 @@ export function createWx(host: HostBridge, files: Map<string, Buffer>) {
     cloud: {
       init: sync('cloud.init', () => undefined),
       callFunction: async('cloud.callFunction', async (o) => {
+        if (script.offline) throw { errMsg: 'cloud.callFunction:fail request:fail network unavailable', errCode: -1 }
         const body = await callDev('/dev/call', { name: o.name, data: o.data, openid: host.openid() })
         if (!('result' in body)) throw { errMsg: `cloud.callFunction:fail ${body.errCode} ${body.errMsg}` }
         return { result: body.result, requestID: 'local' }
@@ -163,6 +169,8 @@ export function createWx(host: HostBridge, files: Map<string, Buffer>) {
   return {
     wx,
     calls,
+    /** How many async calls wait for their answer (the cloud, prompts…). */
+    pending: () => pending,
     storage,
     script,
     /** WeChat's own request for consent, as the base library makes it before a privacy-scoped API. */

@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { api } from '@/api'
 import { BigButton, Page, StateView } from '@/components'
+import { queries } from '@/lib/query-cache'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { useStructure } from '@/hooks/use-me'
 import { addressText } from '@/lib/address'
@@ -28,7 +29,9 @@ export default function MyDataPage() {
     const ok = await confirmFirst('确定注销账户吗？', `注销后您的资料删除，剩下的 ${d?.points.balance ?? 0} 积分清零，不能恢复。单子和活动记录会保留，但不再显示您的姓名和电话。`, '注销')
     if (!ok) return
     const r = await del.run({ confirm: true })
-    if (r) setGone(r.forfeited)
+    if (!r) return
+    queries.clear()
+    setGone(r.forfeited)
   }
   if (gone !== undefined) {
     return (

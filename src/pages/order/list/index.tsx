@@ -3,7 +3,7 @@ import { View } from '@tarojs/components'
 import { api } from '@/api'
 import { BigButton, Page } from '@/components'
 import { OrderList } from '../parts/order-card'
-import { usePaged } from '../parts/use-paged'
+import { usePaged } from '@/hooks/use-paged'
 
 /** 我的单子: mine and ordered for me, newest first. */
 export default function MyOrders() {

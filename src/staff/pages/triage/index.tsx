@@ -4,7 +4,7 @@ import { api } from '@/api'
 import { Page, RoleGate } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { OrderList } from '@/pages/order/parts/order-card'
-import { usePaged } from '@/pages/order/parts/use-paged'
+import { usePaged } from '@/hooks/use-paged'
 
 /** 派单: the grid's queue — overdue, reopened, new, then escalated ones being followed up. */
 export default function Triage() {

@@ -5,7 +5,7 @@ import { api } from '@/api'
 import { ChipPicker, Page, RoleGate } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { OrderList } from '@/pages/order/parts/order-card'
-import { usePaged } from '@/pages/order/parts/use-paged'
+import { usePaged } from '@/hooks/use-paged'
 
 /** 接单大厅: open orders I may take, urgent first; filter by kind and urgency. */
 export default function Pool() {

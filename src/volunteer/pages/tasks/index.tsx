@@ -3,7 +3,7 @@ import { api } from '@/api'
 import { ChipPicker, Page, RoleGate } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { OrderList } from '@/pages/order/parts/order-card'
-import { usePaged } from '@/pages/order/parts/use-paged'
+import { usePaged } from '@/hooks/use-paged'
 
 /** 我的任务: orders I accepted, newest first. */
 export default function Tasks() {
