@@ -1,10 +1,7 @@
 import type * as z from 'zod'
+import type { FieldIssue } from '../core/contract/errors'
 
-/** One wrong field, as the page shows it: `{ path: 'phone', message: '请填写11位手机号' }`. */
-export interface FieldIssue {
-  path: string
-  message: string
-}
+export type { FieldIssue }
 
 type Issue = z.core.$ZodRawIssue
 

@@ -24,6 +24,12 @@ export interface ErrorBody {
   details?: unknown
 }
 
+/** One wrong field, as the page shows it: `{ path: 'phone', message: '请填写11位手机号' }` (nested: `onBehalfOf.name`). */
+export interface FieldIssue {
+  path: string
+  message: string
+}
+
 export class AppError extends Error {
   constructor(
     readonly code: string,
@@ -47,9 +53,11 @@ export class AppError extends Error {
  */
 export function errorCatalog<T extends Record<string, string>>(messages: T) {
   const all = { ...COMMON_ERRORS, ...messages } as Record<string, string>
-  const make = (code: (keyof T | CommonErrorCode) & string, details?: unknown): AppError =>
-    new AppError(code, all[code], details)
-  return Object.assign(make, { messages: all, codes: Object.keys(messages) as (keyof T & string)[] })
+  type Code = (keyof T | CommonErrorCode) & string
+  const make = (code: Code, details?: unknown): AppError => new AppError(code, all[code], details)
+  /** The same error, shown at the field it concerns: `usersError.at('buildingId', 'UNKNOWN_BUILDING')`. */
+  const at = (path: string, code: Code): AppError => make(code, [{ path, message: all[code] } satisfies FieldIssue])
+  return Object.assign(make, { messages: all, codes: Object.keys(messages) as (keyof T & string)[], at })
 }
 
 export const commonError = errorCatalog({})

@@ -23,8 +23,8 @@ describe('profile', () => {
       ]),
     )
     const input = { name: '李阿姨', phone: '13812345678', buildingId: 'b6', unitId: 'b6-3' }
-    expect(await callAs(openid, users.updateProfile, { ...input, buildingId: 'nope' })).toMatchObject({ error: { code: 'UNKNOWN_BUILDING' } })
-    expect(await callAs(openid, users.updateProfile, { ...input, unitId: 'b1-1' })).toMatchObject({ error: { code: 'UNKNOWN_UNIT' } })
+    expect(await callAs(openid, users.updateProfile, { ...input, buildingId: 'nope' })).toMatchObject({ error: { code: 'UNKNOWN_BUILDING', details: [{ path: 'buildingId', message: '没有找到这个楼栋，请重新选择' }] } })
+    expect(await callAs(openid, users.updateProfile, { ...input, unitId: 'b1-1' })).toMatchObject({ error: { code: 'UNKNOWN_UNIT', details: [{ path: 'unitId', message: '这个楼栋没有这个单元，请重新选择' }] } })
     const view = await okAs(openid, users.updateProfile, input)
     expect(view).toMatchObject({ openid, name: '李阿姨', phone: '13812345678', gridId: 'g2', roles: ['resident'], volunteer: null })
     const me = await okAs(openid, users.me, {})

@@ -17,8 +17,8 @@ export const me: Handler<typeof users.me> = async (ctx) => ({
 export const updateProfile: Handler<typeof users.updateProfile> = async (ctx, input) => {
   const place = indexStructure(await loadStructure(ctx.db))
   const gridId = place.gridOf(input.buildingId)
-  if (!gridId) throw usersError('UNKNOWN_BUILDING')
-  if (!place.hasUnit(input.buildingId, input.unitId)) throw usersError('UNKNOWN_UNIT')
+  if (!gridId) throw usersError.at('buildingId', 'UNKNOWN_BUILDING')
+  if (!place.hasUnit(input.buildingId, input.unitId)) throw usersError.at('unitId', 'UNKNOWN_UNIT')
   const saved = await tx(ctx.db, async (t) => {
     const old = await getOrNull<UserDoc>(t, USERS, ctx.openid)
     const base: UserDoc = old ?? {

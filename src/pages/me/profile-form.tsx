@@ -3,7 +3,7 @@ import { View, Input } from '@tarojs/components'
 import type { Structure } from '@core/community/contract'
 import type { UserView } from '@core/users/schemas'
 import { api } from '@/api'
-import { BigButton, ChipPicker } from '@/components'
+import { BigButton, ChipPicker, Field, FormError } from '@/components'
 import { useAction } from '@/hooks/use-query'
 import { allBuildings } from '@/lib/address'
 
@@ -12,6 +12,8 @@ interface Props {
   structure: Structure
   onSaved: () => void
 }
+
+const FIELDS = ['name', 'phone', 'buildingId', 'unitId']
 
 /** 姓名, 手机号, 住址 (楼栋 then 单元, as big buttons). First save makes a newcomer a resident. */
 export function ProfileForm({ profile, structure, onSaved }: Props) {
@@ -35,27 +37,29 @@ export function ProfileForm({ profile, structure, onSaved }: Props) {
   return (
     <View className='card' data-testid='profile-form'>
       <View className='h-title'>{profile ? '我的资料' : '登记资料'}</View>
-      <View className='field-label'>姓名</View>
-      <Input className='field-input' data-testid='name-input' value={name} maxlength={20} placeholder='例如：王秀英' onInput={(e) => setName(e.detail.value)} />
-      <View className='field-label'>手机号</View>
-      <Input className='field-input' data-testid='phone-input' type='number' value={phone} maxlength={11} placeholder='11位手机号' onInput={(e) => setPhone(e.detail.value)} />
-      <View className='field-label'>住在哪栋楼</View>
-      <ChipPicker
-        testId='building-picker'
-        options={buildings.map((b) => ({ value: b.id, label: b.name }))}
-        value={buildingId ? [buildingId] : []}
-        onChange={([b]) => {
-          setBuilding(b)
-          setUnit('')
-        }}
-      />
+      <Field label='姓名' path='name' error={save.error}>
+        <Input className='field-input' data-testid='name-input' value={name} maxlength={20} placeholder='例如：王秀英' onInput={(e) => setName(e.detail.value)} />
+      </Field>
+      <Field label='手机号' path='phone' error={save.error}>
+        <Input className='field-input' data-testid='phone-input' type='number' value={phone} maxlength={11} placeholder='11位手机号' onInput={(e) => setPhone(e.detail.value)} />
+      </Field>
+      <Field label='住在哪栋楼' path='buildingId' error={save.error}>
+        <ChipPicker
+          testId='building-picker'
+          options={buildings.map((b) => ({ value: b.id, label: b.name }))}
+          value={buildingId ? [buildingId] : []}
+          onChange={([b]) => {
+            setBuilding(b)
+            setUnit('')
+          }}
+        />
+      </Field>
       {buildingId && (
-        <>
-          <View className='field-label'>哪个单元</View>
+        <Field label='哪个单元' path='unitId' error={save.error}>
           <ChipPicker testId='unit-picker' options={units.map((u) => ({ value: u.id, label: u.name }))} value={unitId ? [unitId] : []} onChange={([u]) => setUnit(u)} />
-        </>
+        </Field>
       )}
-      {save.error && <View className='error-text' data-testid='profile-error'>{save.error.message}</View>}
+      <FormError error={save.error} fields={FIELDS} testId='profile-error' />
       {saved && <View className='ok-text' data-testid='profile-saved'>已保存</View>}
       <BigButton onClick={submit} loading={save.pending} disabled={!name || !phone || !unitId}>
         保存

@@ -4,7 +4,7 @@ import { View, Textarea } from '@tarojs/components'
 import type { UserView } from '@core/users/schemas'
 import { api } from '@/api'
 import { SKILLS, SKILL_LABELS, TIME_SLOTS, TIME_SLOT_LABELS, TEAMS, TEAM_LABELS, type Skill, type TimeSlot, type Team } from '@core/users/vocab'
-import { BigButton, ChipPicker } from '@/components'
+import { BigButton, ChipPicker, Field, FormError } from '@/components'
 import { useAction } from '@/hooks/use-query'
 
 const skillChips = SKILLS.map((s) => ({ value: s, label: SKILL_LABELS[s] }))
@@ -40,6 +40,8 @@ export function VolunteerCard({ profile, isVolunteer, onChanged }: { profile: Us
   return <ApplyForm rejectedReason={app?.status === 'rejected' ? app.reason : undefined} onDone={onChanged} />
 }
 
+const APPLY_FIELDS = ['skills', 'availableTimes', 'team', 'intro']
+
 function ApplyForm({ rejectedReason, onDone }: { rejectedReason?: string; onDone: () => void }) {
   const [skills, setSkills] = useState<string[]>([])
   const [times, setTimes] = useState<string[]>([])
@@ -59,15 +61,19 @@ function ApplyForm({ rejectedReason, onDone }: { rejectedReason?: string; onDone
     <View className='card' data-testid='volunteer-form'>
       <View className='h-title'>申请做志愿者</View>
       {rejectedReason && <View className='error-text'>上次申请没有通过：{rejectedReason}。可以修改后再申请。</View>}
-      <View className='field-label'>我会做（可多选）</View>
-      <ChipPicker testId='skill-picker' multiple options={skillChips} value={skills} onChange={setSkills} />
-      <View className='field-label'>我方便的时间（可多选）</View>
-      <ChipPicker testId='time-picker' multiple options={timeChips} value={times} onChange={setTimes} />
-      <View className='field-label'>想加入的队伍（可不选）</View>
-      <ChipPicker options={teamChips} value={team} onChange={(v) => setTeam(v[0] === team[0] ? [] : v)} />
-      <View className='field-label'>说两句（可不填）</View>
-      <Textarea className='field-input field-textarea' value={intro} maxlength={200} placeholder='例如：退休电工，水电小修都会' onInput={(e) => setIntro(e.detail.value)} />
-      {apply.error && <View className='error-text'>{apply.error.message}</View>}
+      <Field label='我会做（可多选）' path='skills' error={apply.error}>
+        <ChipPicker testId='skill-picker' multiple options={skillChips} value={skills} onChange={setSkills} />
+      </Field>
+      <Field label='我方便的时间（可多选）' path='availableTimes' error={apply.error}>
+        <ChipPicker testId='time-picker' multiple options={timeChips} value={times} onChange={setTimes} />
+      </Field>
+      <Field label='想加入的队伍（可不选）' path='team' error={apply.error}>
+        <ChipPicker options={teamChips} value={team} onChange={(v) => setTeam(v[0] === team[0] ? [] : v)} />
+      </Field>
+      <Field label='说两句（可不填）' path='intro' error={apply.error}>
+        <Textarea className='field-input field-textarea' value={intro} maxlength={200} placeholder='例如：退休电工，水电小修都会' onInput={(e) => setIntro(e.detail.value)} />
+      </Field>
+      <FormError error={apply.error} fields={APPLY_FIELDS} testId='volunteer-error' />
       <BigButton onClick={submit} loading={apply.pending} disabled={!skills.length || !times.length}>
         提交申请
       </BigButton>

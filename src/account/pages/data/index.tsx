@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { api } from '@/api'
-import { BigButton, Page, StateView } from '@/components'
+import { BigButton, FormError, Page, StateView } from '@/components'
 import { queries } from '@/lib/query-cache'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { useStructure } from '@/hooks/use-me'
@@ -73,7 +73,7 @@ export default function MyDataPage() {
                   <BigButton type='danger' loading={del.pending} onClick={() => void remove()}>注销我的账户</BigButton>
                 </>
               )}
-              {del.error && <View className='error-text'>{del.error.message}</View>}
+              <FormError error={del.error} />
             </View>
           </>
         )}

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { api } from '@/api'
-import { BigButton, ChipPicker, Page, StateView } from '@/components'
+import { BigButton, ChipPicker, FormError, Page, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { shortTime } from '@/lib/dayjs'
@@ -94,7 +94,7 @@ function SignUp({ e, onChanged }: { e: EventItem; onChanged: () => Promise<void>
       )}
       {mine?.status === 'waiting' && <BigButton type='default' onClick={async () => (await cancel.run({ eventId: e.id })) && onChanged()}>不等了，取消候补</BigButton>}
       {done && <View className='ok-text' data-testid='checkin-done'>{done}</View>}
-      {error && <View className='error-text'>{error.message}</View>}
+      <FormError error={error} />
     </View>
   )
 }
@@ -128,7 +128,7 @@ function Booths({ e, onChanged }: { e: EventItem; onChanged: () => Promise<void>
           <QrImage text={got.qr} caption={got.display} testId='redeem-qr' />
         </View>
       )}
-      {redeem.error && <View className='error-text'>{redeem.error.message}</View>}
+      <FormError error={redeem.error} />
     </View>
   )
 }

@@ -3,7 +3,7 @@ import { useRouter } from '@tarojs/taro'
 import { View, Textarea } from '@tarojs/components'
 import type { OrderView } from '@core/orders/schemas'
 import { api } from '@/api'
-import { BigButton, Page, StateView } from '@/components'
+import { BigButton, FormError, Page, StateView } from '@/components'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { OrderFacts, Timeline } from '../parts/order-detail'
 import { NoteForm } from '../parts/note-form'
@@ -66,7 +66,7 @@ function OwnerActions({ o, onDone }: { o: OrderView; onDone: () => void }) {
       {canReopen && (
         <NoteForm label='问题没解决？7天内可以重新打开' placeholder='哪里还不好' submit='重新打开' type='default' pending={reopen.pending} testId='reopen-form' onSubmit={async (reason) => ran(await reopen.run({ orderId: o._id, reason }))} />
       )}
-      {error && <View className='error-text'>{error.message}</View>}
+      <FormError error={error} />
       {['confirmed', 'closed', 'referred', 'rejected', 'cancelled'].includes(o.status) && !canReopen && o.rating && <View className='ok-text'>谢谢您的评价</View>}
     </View>
   )

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { api } from '@/api'
-import { BigButton, Page, StateView } from '@/components'
+import { BigButton, FormError, Page, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { confirmFirst } from '@/lib/confirm'
@@ -104,7 +104,7 @@ function CancelRedemption({ code, giftName, onDone }: { code: string; giftName: 
   return (
     <View data-testid={`cancel-${code}`}>
       <BigButton type='default' loading={cancel.pending} onClick={() => void run()}>不要了，取消兑换</BigButton>
-      {cancel.error && <View className='error-text'>{cancel.error.message}</View>}
+      <FormError error={cancel.error} />
     </View>
   )
 }

@@ -3,7 +3,7 @@ import { View, Text, Input } from '@tarojs/components'
 import type { UserView } from '@core/users/schemas'
 import { ROLE_LABELS } from '@core/contract/roles'
 import { api } from '@/api'
-import { BigButton, ChipPicker, StateView } from '@/components'
+import { BigButton, ChipPicker, FormError, StateView } from '@/components'
 import { useStructure } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { addressText, gridName } from '@/lib/address'
@@ -67,7 +67,7 @@ function AppointCard({ user, isMe, onChanged }: { user: UserView; isMe: boolean;
       </View>
       <View className='field-label'>做哪些网格的网格员</View>
       <ChipPicker testId='appoint-grids' multiple options={(structure.data?.grids ?? []).map((g) => ({ value: g.id, label: g.name }))} value={grids} onChange={setGrids} />
-      {error && <View className='error-text'>{error.message}</View>}
+      <FormError error={error} />
       <BigButton onClick={() => void saveStaff()} loading={busy} disabled={grids.length === 0 && !isStaff}>
         {grids.length === 0 && isStaff ? '撤销网格员' : '保存网格员'}
       </BigButton>

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { View, Input } from '@tarojs/components'
 import type { Structure } from '@core/community/contract'
 import { api } from '@/api'
-import { BigButton, ChipPicker, StateView } from '@/components'
+import { BigButton, ChipPicker, Field, FormError, StateView } from '@/components'
 import { useStructure } from '@/hooks/use-me'
 import { useAction } from '@/hooks/use-query'
 import { allBuildings } from '@/lib/address'
@@ -54,7 +54,7 @@ function AddUnitRow({ building, onDone }: { building: Structure['grids'][number]
       <View className='field-label'>
         {building.name}（{building.units.length}个单元）
       </View>
-      {save.error && <View className='error-text'>{save.error.message}</View>}
+      <FormError error={save.error} />
       <BigButton type='default' onClick={() => void add()} loading={save.pending}>
         加一个单元
       </BigButton>
@@ -76,7 +76,7 @@ function NewGridForm({ structure, onDone }: { structure: Structure; onDone: () =
     <View className='card' data-testid='new-grid'>
       <View className='h-title'>新增网格</View>
       <Input className='field-input' data-testid='grid-name' value={name} maxlength={20} placeholder='例如：第三网格' onInput={(e) => setName(e.detail.value)} />
-      {save.error && <View className='error-text'>{save.error.message}</View>}
+      <FormError error={save.error} />
       <BigButton onClick={() => void submit()} loading={save.pending} disabled={!name.trim()}>
         新增网格
       </BigButton>
@@ -99,13 +99,16 @@ function NewBuildingForm({ structure, onDone }: { structure: Structure; onDone: 
   return (
     <View className='card' data-testid='new-building'>
       <View className='h-title'>新增楼栋</View>
-      <View className='field-label'>属于哪个网格（建好后不能改）</View>
-      <ChipPicker testId='building-grid' options={structure.grids.map((g) => ({ value: g.id, label: g.name }))} value={gridId ? [gridId] : []} onChange={([g]) => setGrid(g)} />
-      <View className='field-label'>楼栋名称</View>
-      <Input className='field-input' data-testid='building-name' value={name} maxlength={20} placeholder='例如：9号楼' onInput={(e) => setName(e.detail.value)} />
-      <View className='field-label'>几个单元</View>
-      <ChipPicker testId='building-units' options={UNIT_COUNTS} value={[units]} onChange={([u]) => setUnits(u)} />
-      {save.error && <View className='error-text'>{save.error.message}</View>}
+      <Field label='属于哪个网格（建好后不能改）' path='gridId' error={save.error}>
+        <ChipPicker testId='building-grid' options={structure.grids.map((g) => ({ value: g.id, label: g.name }))} value={gridId ? [gridId] : []} onChange={([g]) => setGrid(g)} />
+      </Field>
+      <Field label='楼栋名称' path='name' error={save.error}>
+        <Input className='field-input' data-testid='building-name' value={name} maxlength={20} placeholder='例如：9号楼' onInput={(e) => setName(e.detail.value)} />
+      </Field>
+      <Field label='几个单元' path='unitCount' error={save.error}>
+        <ChipPicker testId='building-units' options={UNIT_COUNTS} value={[units]} onChange={([u]) => setUnits(u)} />
+      </Field>
+      <FormError error={save.error} fields={['gridId', 'name', 'unitCount']} testId='building-error' />
       <BigButton onClick={() => void submit()} loading={save.pending} disabled={!gridId || !name.trim()}>
         新增楼栋
       </BigButton>

@@ -4,7 +4,7 @@ import { api } from '@/api'
 import type { applicationItem } from '@core/users/schemas'
 import { SKILL_LABELS, TIME_SLOT_LABELS } from '@core/users/vocab'
 import type { z } from 'zod'
-import { Page, RoleGate, StateView, BigButton } from '@/components'
+import { BigButton, FormError, Page, RoleGate, StateView } from '@/components'
 import { useMe, useStructure } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { addressText, gridName } from '@/lib/address'
@@ -50,7 +50,7 @@ function ApplicationCard({ item, where, onDone }: { item: Item; where: string; o
       <View className='field-label'>会做：{item.skills.map((s) => SKILL_LABELS[s]).join('、')}</View>
       <View>时间：{item.availableTimes.map((t) => TIME_SLOT_LABELS[t]).join('、')}</View>
       {item.intro && <View className='h-sub'>“{item.intro}”</View>}
-      {review.error && <View className='error-text'>{review.error.message}</View>}
+      <FormError error={review.error} />
       {rejecting ? (
         <>
           <Textarea className='field-input field-textarea' value={reason} maxlength={200} placeholder='不通过的原因（会告诉申请人）' onInput={(e) => setReason(e.detail.value)} />

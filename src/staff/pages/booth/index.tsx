@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { api } from '@/api'
-import { BigButton, Page, RoleGate } from '@/components'
+import { BigButton, FormError, Page, RoleGate } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useAction } from '@/hooks/use-query'
 import { confirmFirst } from '@/lib/confirm'
@@ -39,7 +39,7 @@ export default function BoothPage() {
             <View>本摊位还剩 {done.remaining} 份</View>
           </View>
         )}
-        {verify.error && <View className='error-text'>{verify.error.message}</View>}
+        <FormError error={verify.error} />
       </RoleGate>
     </Page>
   )
@@ -58,7 +58,7 @@ function AdminCancel({ code, onDone }: { code: string; onDone: () => void }) {
       <View className='field-label'>管理员取消兑换（写明原因）</View>
       <Input className='field-input' data-testid='cancel-reason' value={reason} onInput={(e) => setReason(e.detail.value)} placeholder='如：居民不要了' />
       <BigButton type='default' loading={cancel.pending} onClick={() => void run()}>取消兑换并退积分</BigButton>
-      {cancel.error && <View className='error-text'>{cancel.error.message}</View>}
+      <FormError error={cancel.error} />
     </View>
   )
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { api } from '@/api'
-import { BigButton, Page, RoleGate, StateView } from '@/components'
+import { BigButton, FormError, Page, RoleGate, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { confirmFirst } from '@/lib/confirm'
@@ -52,7 +52,7 @@ export default function CheckinPage() {
           <Input className='field-input' data-testid='attendee-code' value={text} placeholder='或粘贴居民的签到码' onInput={(e) => setText(e.detail.value)} />
           <BigButton type='default' loading={checkIn.pending} onClick={() => void submit(text.trim())}>签到</BigButton>
           {last && <View className='ok-text'>{last}</View>}
-          {checkIn.error && <View className='error-text'>{checkIn.error.message}</View>}
+          <FormError error={checkIn.error} />
         </View>
         <WalkIn eventId={id} me={me.data?.profile?.openid ?? null} onDone={list.reload} />
         <StateView loading={list.loading} hasData={!!list.data} error={list.error} onRetry={list.reload}>
@@ -92,7 +92,7 @@ function WalkIn({ eventId, me, onDone }: { eventId: string; me: string | null; o
       <PersonPicker value={who?.openid ?? null} exclude={me} onChange={(openid, name) => setWho(openid ? { openid, name: name ?? '' } : null)} testId='walk-in-picker' />
       <BigButton type='default' loading={walkIn.pending} onClick={() => void add()}>{who ? `登记「${who.name}」到场` : '先搜索并选一位居民'}</BigButton>
       {result && <View className='ok-text' data-testid='walk-in-done'>{result}</View>}
-      {walkIn.error && <View className='error-text'>{walkIn.error.message}</View>}
+      <FormError error={walkIn.error} />
     </View>
   )
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { View, Input } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { api } from '@/api'
-import { BigButton, ChipPicker, Page, RoleGate } from '@/components'
+import { BigButton, ChipPicker, FormError, Page, RoleGate } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { EVENT_KINDS, EVENT_KIND_LABELS, type EventKind } from '@core/events/model'
@@ -87,7 +87,7 @@ export default function PublishPage() {
         <View className='field-label'>现场兑换摊位</View>
         <ChipPicker testId='gift-picker' options={giftChips} value={[gift]} onChange={([g]) => setGift(g)} />
         {gift && <Input className='field-input' data-testid='stock-input' type='number' value={stock} onInput={(e) => setStock(e.detail.value)} />}
-        {publish.error && <View className='error-text'>{publish.error.message}</View>}
+        <FormError error={publish.error} />
         <BigButton onClick={() => void submit()} loading={publish.pending}>发布</BigButton>
       </RoleGate>
     </Page>

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { api } from '@/api'
-import { BigButton, ChipPicker } from '@/components'
+import { BigButton, ChipPicker, FormError } from '@/components'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { shortTime } from '@/lib/dayjs'
 
@@ -28,7 +28,7 @@ export function Allocate({ gift, onDone }: { gift: { id: string; name: string; f
       {chips.length ? <ChipPicker testId='allocate-event' options={chips} value={eventId ? [eventId] : []} onChange={([v]) => setEventId(v ?? '')} /> : <View className='h-sub'>没有即将开始的活动</View>}
       <View className='field-label'>分配数量（份）</View>
       <Input className='field-input' data-testid='allocate-stock' type='number' value={stock} onInput={(e) => setStock(e.detail.value)} />
-      {add.error && <View className='error-text'>{add.error.message}</View>}
+      <FormError error={add.error} />
       {done && <View className='ok-text' data-testid='allocate-done'>{done}</View>}
       <BigButton onClick={() => void submit()} loading={add.pending} disabled={!eventId}>分配</BigButton>
       <BigButton type='default' onClick={() => void Taro.navigateTo({ url: `/staff/pages/event-publish/index?giftId=${gift.id}` })}>发布新活动并设这个摊位</BigButton>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
 import { api } from '@/api'
-import { BigButton, ChipPicker, Page, RoleGate, StateView } from '@/components'
+import { BigButton, ChipPicker, Field, FormError, Page, RoleGate, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { shortTime } from '@/lib/dayjs'
@@ -23,6 +23,7 @@ interface Form {
   activeFrom?: number
   activeTo?: number
 }
+const GIFT_FIELDS = ['name', 'price', 'totalStock', 'perPersonLimit', 'activeTo']
 const EMPTY: Form = { name: '', price: '10', totalStock: '50', perPersonLimit: '1', days: '90' }
 
 /** 管理员: the gift catalog — create / edit (points, stock, per-person limit, window); staff and admin allocate stock to event booths. */
@@ -79,17 +80,22 @@ export default function GiftsPage() {
         {isAdmin && (
           <View className='card' data-testid='gift-form'>
             <Text className='h-title'>{form.id ? `编辑「${form.name}」` : '新增礼品'}</Text>
-            <View className='field-label'>名称</View>
-            <Input className='field-input' data-testid='gift-name' value={form.name} onInput={set('name')} placeholder='如：东北大米5斤' />
-            <View className='field-label'>所需积分</View>
-            <Input className='field-input' data-testid='gift-price' type='number' value={form.price} onInput={set('price')} />
-            <View className='field-label'>总库存（份）</View>
-            <Input className='field-input' data-testid='gift-stock' type='number' value={form.totalStock} onInput={set('totalStock')} />
-            <View className='field-label'>每人限兑（份）</View>
-            <Input className='field-input' data-testid='gift-limit' type='number' value={form.perPersonLimit} onInput={set('perPersonLimit')} />
-            <View className='field-label'>兑换期{form.id && !form.days ? `（现为 ${shortTime(form.activeFrom!)} 至 ${shortTime(form.activeTo!)}，选一个可重新从今天算）` : '（从今天起）'}</View>
-            <ChipPicker testId='gift-window' options={WINDOWS} value={form.days ? [form.days] : []} onChange={([d]) => setForm({ ...form, days: d ?? '' })} />
-            {save.error && <View className='error-text'>{save.error.message}</View>}
+            <Field label='名称' path='name' error={save.error}>
+              <Input className='field-input' data-testid='gift-name' value={form.name} onInput={set('name')} placeholder='如：东北大米5斤' />
+            </Field>
+            <Field label='所需积分' path='price' error={save.error}>
+              <Input className='field-input' data-testid='gift-price' type='number' value={form.price} onInput={set('price')} />
+            </Field>
+            <Field label='总库存（份）' path='totalStock' error={save.error}>
+              <Input className='field-input' data-testid='gift-stock' type='number' value={form.totalStock} onInput={set('totalStock')} />
+            </Field>
+            <Field label='每人限兑（份）' path='perPersonLimit' error={save.error}>
+              <Input className='field-input' data-testid='gift-limit' type='number' value={form.perPersonLimit} onInput={set('perPersonLimit')} />
+            </Field>
+            <Field label={`兑换期${form.id && !form.days ? `（现为 ${shortTime(form.activeFrom!)} 至 ${shortTime(form.activeTo!)}，选一个可重新从今天算）` : '（从今天起）'}`} path='activeTo' error={save.error}>
+              <ChipPicker testId='gift-window' options={WINDOWS} value={form.days ? [form.days] : []} onChange={([d]) => setForm({ ...form, days: d ?? '' })} />
+            </Field>
+            <FormError error={save.error} fields={GIFT_FIELDS} testId='gift-error' />
             {saved && <View className='ok-text' data-testid='gift-saved'>{saved}</View>}
             <BigButton onClick={() => void submit()} loading={save.pending}>保存</BigButton>
             {form.id && <BigButton type='default' onClick={() => setForm(EMPTY)}>取消编辑</BigButton>}

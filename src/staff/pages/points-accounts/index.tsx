@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
 import { api } from '@/api'
-import { BigButton, Page, RoleGate, StateView } from '@/components'
+import { BigButton, Field, FormError, Page, RoleGate, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { call } from '@/api/client'
@@ -77,11 +77,13 @@ function Adjust({ who, onDone }: { who: { openid: string; name: string }; onDone
   return (
     <View className='card' data-testid='adjust'>
       <Text className='h-title'>调整「{who.name || who.openid}」的积分</Text>
-      <View className='field-label'>增减多少（扣分写负数，如 -10）</View>
-      <Input className='field-input' data-testid='adjust-delta' type='text' value={delta} onInput={(e) => setDelta(e.detail.value)} />
-      <View className='field-label'>原因（必填，会记录操作人）</View>
-      <Input className='field-input' data-testid='adjust-reason' value={reason} onInput={(e) => setReason(e.detail.value)} placeholder='如：补发上周义诊签到积分' />
-      {adjust.error && <View className='error-text'>{adjust.error.message}</View>}
+      <Field label='增减多少（扣分写负数，如 -10）' path='delta' error={adjust.error}>
+        <Input className='field-input' data-testid='adjust-delta' type='text' value={delta} onInput={(e) => setDelta(e.detail.value)} />
+      </Field>
+      <Field label='原因（必填，会记录操作人）' path='reason' error={adjust.error}>
+        <Input className='field-input' data-testid='adjust-reason' value={reason} onInput={(e) => setReason(e.detail.value)} placeholder='如：补发上周义诊签到积分' />
+      </Field>
+      <FormError error={adjust.error} fields={['delta', 'reason']} testId='adjust-error' />
       {done && <View className='ok-text' data-testid='adjust-done'>{done}</View>}
       <BigButton onClick={() => void submit()} loading={adjust.pending}>确认调整</BigButton>
     </View>

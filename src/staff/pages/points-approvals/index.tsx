@@ -3,7 +3,7 @@ import { View, Text, Input } from '@tarojs/components'
 import type { OutputOf } from '@core/contract/define'
 import type { pointsFn } from '@core/points/contract'
 import { api } from '@/api'
-import { BigButton, Page, RoleGate, StateView } from '@/components'
+import { BigButton, FormError, Page, RoleGate, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { confirmFirst } from '@/lib/confirm'
@@ -81,7 +81,7 @@ function AdjustmentCard({ a, onChanged }: { a: Adjustment; onChanged: () => Prom
           <BigButton type='default' onClick={() => setRejecting(false)}>不驳回了</BigButton>
         </>
       )}
-      {error && <View className='error-text'>{error.message}</View>}
+      <FormError error={error} />
     </View>
   )
 }

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
 import { api } from '@/api'
-import { BigButton, Page, RoleGate, StateView } from '@/components'
+import { BigButton, Field, FieldError, FormError, Page, RoleGate, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
+import { useServerForm } from '@/hooks/use-server-form'
 import { shortTime } from '@/lib/dayjs'
 import { CATEGORY_GROUPS, CATEGORY_LABELS, DEFAULT_POINTS, type Category } from '@core/orders/categories'
 
@@ -15,34 +16,44 @@ const LIMIT_FIELDS = [
   ['walkInLimit', '现场登记：每位工作人员每场活动最多登记几人'],
 ] as const
 
+type RulesView = NonNullable<ReturnType<typeof useRulesQuery>['data']>
+const useRulesQuery = (enabled: boolean) => useQuery(api.points.rules, {}, { enabled })
+
+interface RulesForm {
+  cat: Record<string, string>
+  attendance: string
+  cap: string
+  limits: Record<(typeof LIMIT_FIELDS)[number][0], string>
+}
+const EMPTY: RulesForm = { cat: {}, attendance: '', cap: '', limits: { adjustLimit: '', adjustDailyLimit: '', walkInLimit: '' } }
+const toForm = (r: RulesView): RulesForm => ({
+  cat: Object.fromEntries(ALL.map(({ c }) => [c, String(r.categoryPoints[c] ?? DEFAULT_POINTS[c as Category])])),
+  attendance: String(r.attendancePoints),
+  cap: r.dailyCap === null ? '' : String(r.dailyCap),
+  limits: { adjustLimit: String(r.adjustLimit), adjustDailyLimit: String(r.adjustDailyLimit), walkInLimit: String(r.walkInLimit) },
+})
+const FIELDS = ['categoryPoints', 'attendancePoints', 'dailyCap', ...LIMIT_FIELDS.map(([k]) => k)]
+
 /** 管理员: 爱心银行 rules — points per service category, attendance points, daily cap, the limits on staff; expiry explained. */
 export default function PointsRulesPage() {
   const me = useMe()
-  const q = useQuery(api.points.rules, {}, { enabled: me.has('admin') })
+  const q = useRulesQuery(me.has('admin'))
   const save = useAction(api.points.setRules)
-  const [cat, setCat] = useState<Record<string, string>>({})
-  const [attendance, setAttendance] = useState('')
-  const [cap, setCap] = useState('')
-  const [limits, setLimits] = useState({ adjustLimit: '', adjustDailyLimit: '', walkInLimit: '' })
+  const { form, edit, saved: handBack } = useServerForm(q.data, toForm, EMPTY)
   const [saved, setSaved] = useState(false)
-  useEffect(() => {
-    if (!q.data) return
-    setCat(Object.fromEntries(ALL.map(({ c }) => [c, String(q.data!.categoryPoints[c] ?? DEFAULT_POINTS[c as Category])])))
-    setAttendance(String(q.data.attendancePoints))
-    setCap(q.data.dailyCap === null ? '' : String(q.data.dailyCap))
-    setLimits({ adjustLimit: String(q.data.adjustLimit), adjustDailyLimit: String(q.data.adjustDailyLimit), walkInLimit: String(q.data.walkInLimit) })
-  }, [q.data])
   const submit = async () => {
     setSaved(false)
     const r = await save.run({
-      categoryPoints: Object.fromEntries(Object.entries(cat).map(([c, v]) => [c, Number(v)])),
-      attendancePoints: Number(attendance),
-      dailyCap: cap.trim() === '' ? null : Number(cap),
-      adjustLimit: Number(limits.adjustLimit),
-      adjustDailyLimit: Number(limits.adjustDailyLimit),
-      walkInLimit: Number(limits.walkInLimit),
+      categoryPoints: Object.fromEntries(Object.entries(form.cat).map(([c, v]) => [c, Number(v)])),
+      attendancePoints: Number(form.attendance),
+      dailyCap: form.cap.trim() === '' ? null : Number(form.cap),
+      adjustLimit: Number(form.limits.adjustLimit),
+      adjustDailyLimit: Number(form.limits.adjustDailyLimit),
+      walkInLimit: Number(form.limits.walkInLimit),
     })
-    if (r) setSaved(true)
+    if (!r) return
+    setSaved(true)
+    handBack()
   }
   return (
     <Page>
@@ -51,15 +62,20 @@ export default function PointsRulesPage() {
           <View className='card' data-testid='rules-form'>
             <Text className='h-title'>服务完成得积分（按类别）</Text>
             {ALL.map(({ c, label }) => (
-              <View key={c} className='row'>
-                <Text>{label}</Text>
-                <Input className='field-input' data-testid={`rule-${c}`} type='number' value={cat[c] ?? ''} onInput={(e) => setCat({ ...cat, [c]: e.detail.value })} />
+              <View key={c}>
+                <View className='row'>
+                  <Text>{label}</Text>
+                  <Input className='field-input' data-testid={`rule-${c}`} aria-label={`${label}得积分`} type='number' value={form.cat[c] ?? ''} onInput={(e) => edit((f) => ({ ...f, cat: { ...f.cat, [c]: e.detail.value } }))} />
+                </View>
+                <FieldError error={save.error} path={`categoryPoints.${c}`} />
               </View>
             ))}
-            <View className='field-label'>参加活动签到得积分（发布活动时的默认值）</View>
-            <Input className='field-input' data-testid='rule-attendance' type='number' value={attendance} onInput={(e) => setAttendance(e.detail.value)} />
-            <View className='field-label'>每人每天最多得积分（空着 = 不限）</View>
-            <Input className='field-input' data-testid='rule-cap' type='number' value={cap} onInput={(e) => setCap(e.detail.value)} />
+            <Field label='参加活动签到得积分（发布活动时的默认值）' path='attendancePoints' error={save.error}>
+              <Input className='field-input' data-testid='rule-attendance' type='number' value={form.attendance} onInput={(e) => edit((f) => ({ ...f, attendance: e.detail.value }))} />
+            </Field>
+            <Field label='每人每天最多得积分（空着 = 不限）' path='dailyCap' error={save.error}>
+              <Input className='field-input' data-testid='rule-cap' type='number' value={form.cap} onInput={(e) => edit((f) => ({ ...f, cap: e.detail.value }))} />
+            </Field>
             <View className='h-sub'>{q.data?.expiry}</View>
             <Text className='h-title'>防止多发、错发（超出的要另一位管理员批准）</Text>
             {q.data?.pendingLimits && (
@@ -68,13 +84,12 @@ export default function PointsRulesPage() {
               </View>
             )}
             {LIMIT_FIELDS.map(([key, label]) => (
-              <View key={key}>
-                <View className='field-label'>{label}</View>
-                <Input className='field-input' data-testid={`rule-${key}`} type='number' value={limits[key]} onInput={(e) => setLimits({ ...limits, [key]: e.detail.value })} />
-              </View>
+              <Field key={key} label={label} path={key} error={save.error}>
+                <Input className='field-input' data-testid={`rule-${key}`} type='number' value={form.limits[key]} onInput={(e) => edit((f) => ({ ...f, limits: { ...f.limits, [key]: e.detail.value } }))} />
+              </Field>
             ))}
             <View className='h-sub'>保存后约半分钟内各处生效。</View>
-            {save.error && <View className='error-text'>{save.error.message}</View>}
+            <FormError error={save.error} fields={FIELDS} testId='rules-error' />
             {saved && <View className='ok-text' data-testid='rules-saved'>已保存</View>}
             <BigButton onClick={() => void submit()} loading={save.pending}>保存规则</BigButton>
           </View>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { View, Input } from '@tarojs/components'
 import { CATEGORY_LABELS, categoryTitle, type Category } from '@core/orders/categories'
 import type { SlaView } from '@core/orders/sla-schema'
@@ -6,9 +6,10 @@ import type { Stage } from '@core/orders/sla'
 import { URGENCIES, URGENCY_LABELS, type Urgency } from '@core/orders/vocab'
 import { SKILLS } from '@core/users/vocab'
 import { api } from '@/api'
-import { BigButton, ChipPicker, Page, RoleGate, StateView } from '@/components'
+import { BigButton, ChipPicker, FieldError, FormError, Page, RoleGate, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
+import { useServerForm } from '@/hooks/use-server-form'
 import '@/pages/order/parts/parts.scss'
 
 const STAGES: { id: Stage; label: string }[] = [
@@ -37,17 +38,19 @@ export default function SlaPage() {
   )
 }
 
+const toForm = (sla: SlaView) => ({ hours: toText(sla), overrides: (sla.byCategory ?? {}) as Overrides })
+
 function SlaForm({ sla, editable, onSaved }: { sla: SlaView; editable: boolean; onSaved: () => void }) {
-  const [hours, setHours] = useState<Hours>(() => toText(sla))
-  const [overrides, setOverrides] = useState<Overrides>(sla.byCategory ?? {})
-  useEffect(() => {
-    setHours(toText(sla))
-    setOverrides(sla.byCategory ?? {})
-  }, [sla])
+  const { form, edit, saved } = useServerForm(sla, toForm, toForm(sla))
+  const { hours, overrides } = form
+  const setHours = (change: (h: Hours) => Hours) => edit((f) => ({ ...f, hours: change(f.hours) }))
+  const setOverrides = (change: (o: Overrides) => Overrides) => edit((f) => ({ ...f, overrides: change(f.overrides) }))
   const save = useAction(api.orders.setSla)
   const submit = async () => {
     const byUrgency = Object.fromEntries(URGENCIES.map((u) => [u, Object.fromEntries(STAGES.map((s) => [s.id, Number(hours[u][s.id])]))])) as SlaView['byUrgency']
-    if ((await save.run({ byUrgency, byCategory: overrides })) !== undefined) onSaved()
+    if ((await save.run({ byUrgency, byCategory: overrides })) === undefined) return
+    saved()
+    onSaved()
   }
   return (
     <View className='card' data-testid='sla-form'>
@@ -62,11 +65,15 @@ function SlaForm({ sla, editable, onSaved }: { sla: SlaView; editable: boolean; 
                 className='field-input order-text sla-hours'
                 type='number'
                 data-testid={`sla-${u}-${s.id}`}
+                aria-label={`${URGENCY_LABELS[u]}的单子：${s.label}（小时）`}
                 disabled={!editable}
                 value={hours[u][s.id]}
                 onInput={(e) => setHours((h) => ({ ...h, [u]: { ...h[u], [s.id]: e.detail.value } }))}
               />
             </View>
+          ))}
+          {STAGES.map((s) => (
+            <FieldError key={s.id} error={save.error} path={`byUrgency.${u}.${s.id}`} />
           ))}
         </View>
       ))}
@@ -92,7 +99,7 @@ function SlaForm({ sla, editable, onSaved }: { sla: SlaView; editable: boolean; 
       ) : (
         <View className='h-sub'>只有管理员可以修改。</View>
       )}
-      {save.error && <View className='error-text' data-testid='sla-error'>{save.error.message}</View>}
+      <FormError error={save.error} fields={['byUrgency']} testId='sla-error' />
       {sla.updatedAt && <View className='h-sub'>上次修改：{new Date(sla.updatedAt).toLocaleString('zh-CN')}</View>}
     </View>
   )

@@ -4,7 +4,7 @@ import type { OrderView } from '@core/orders/schemas'
 import { PRIORITIES, PRIORITY_LABELS, type Priority } from '@core/orders/vocab'
 import { TEAMS, TEAM_LABELS, type Team } from '@core/users/vocab'
 import { api } from '@/api'
-import { BigButton, ChipPicker } from '@/components'
+import { BigButton, ChipPicker, FormError } from '@/components'
 import { useAction } from '@/hooks/use-query'
 import { NoteForm } from '@/pages/order/parts/note-form'
 import { VolunteerPicker } from '../../parts/person-picker'
@@ -76,7 +76,7 @@ export function TriageActions({ o, onDone }: { o: OrderView; onDone: () => void 
       {kind === 'big' && <EscalateForm pending={escalate.pending} onSubmit={async (department, note) => ran(await escalate.run({ orderId: o._id, department, note }))} />}
       {kind === 'private' && <NoteForm label='转介建议' placeholder='例如：每月5日社区有律师坐班' submit='转介并结束' pending={refer.pending} onSubmit={async (guidance) => ran(await refer.run({ orderId: o._id, guidance }))} />}
       {kind === 'reject' && <NoteForm label='不受理的原因' submit='不受理' type='danger' pending={reject.pending} onSubmit={async (reason) => ran(await reject.run({ orderId: o._id, reason }))} />}
-      {error && <View className='error-text'>{error.message}</View>}
+      <FormError error={error} />
     </View>
   )
 }

@@ -3,7 +3,7 @@ import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { OrderView } from '@core/orders/schemas'
 import { api } from '@/api'
-import { ChipPicker, Page, RoleGate, StateView } from '@/components'
+import { ChipPicker, FormError, Page, RoleGate, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { OrderFacts, Timeline } from '@/pages/order/parts/order-detail'
@@ -44,7 +44,7 @@ function FollowUp({ o, onDone }: { o: OrderView; onDone: () => void }) {
     <View className='card'>
       <NoteForm label='跟进情况' submit='记录跟进' type='default' pending={follow.pending} onSubmit={async (note) => ran(await follow.run({ orderId: o._id, note }))} />
       <NoteForm label='办结说明' submit='办结' pending={close.pending} onSubmit={async (note) => ran(await close.run({ orderId: o._id, note }))} />
-      {(follow.error ?? close.error) && <View className='error-text'>{(follow.error ?? close.error)!.message}</View>}
+      <FormError error={(follow.error ?? close.error)} />
     </View>
   )
 }
@@ -73,7 +73,7 @@ function Reassign({ o, onDone }: { o: OrderView; onDone: () => void }) {
       {to === 'person' && <VolunteerPicker gridId={o.gridId} value={volunteer} exclude={o.volunteerId} onChange={(id) => setVolunteer(id)} testId='reassign-picker' />}
       <NoteForm label='原因' submit='重新安排' type='default' pending={reassign.pending} testId='reassign-form' onSubmit={(reason) => void run(reason)} />
       {to === 'person' && !volunteer && <View className='h-sub'>请先选一位志愿者</View>}
-      {reassign.error && <View className='error-text'>{reassign.error.message}</View>}
+      <FormError error={reassign.error} />
     </View>
   )
 }

@@ -3,7 +3,7 @@ import { View, Text, Input } from '@tarojs/components'
 import { api } from '@/api'
 import type { UserView } from '@core/users/schemas'
 import { ROLE_LABELS } from '@core/contract/roles'
-import { Page, RoleGate, StateView, BigButton, ChipPicker } from '@/components'
+import { BigButton, ChipPicker, FormError, Page, RoleGate, StateView } from '@/components'
 import { useMe, useStructure } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { addressText } from '@/lib/address'
@@ -66,7 +66,7 @@ function UserRow({ user, where, onChanged }: { user: UserView; where: string; on
       <Text className='h-title'>{user.name}</Text>
       <View>{where} · {user.phone}</View>
       <View className='h-sub'>{user.roles.map((r) => ROLE_LABELS[r]).join('、')}</View>
-      {error && <View className='error-text'>{error.message}</View>}
+      <FormError error={error} />
       <BigButton type='default' onClick={() => void toggleLead()} loading={grant.pending || revoke.pending}>
         {isLead ? '撤销本楼楼栋长' : '设为本楼楼栋长'}
       </BigButton>

@@ -3,7 +3,7 @@ import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { OrderView } from '@core/orders/schemas'
 import { api } from '@/api'
-import { BigButton, Page, PhoneCall, RoleGate, StateView } from '@/components'
+import { BigButton, FormError, Page, PhoneCall, RoleGate, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { OrderFacts, Timeline } from '@/pages/order/parts/order-detail'
@@ -66,7 +66,7 @@ function Actions({ o, mine, onDone }: { o: OrderView; mine: boolean; onDone: () 
       )}
       {mine && o.status === 'done' && <View className='ok-text'>已完成，等居民确认</View>}
       {mine && o.status === 'confirmed' && <View className='ok-text' data-testid='earned'>居民已确认，获得 {o.points} 积分，谢谢您！</View>}
-      {error && <View className='error-text' data-testid='volunteer-error'>{error.message}</View>}
+      <FormError error={error} testId='volunteer-error' />
     </View>
   )
 }
