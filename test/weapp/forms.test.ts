@@ -3,6 +3,11 @@
  * field, what was typed kept; nothing that cannot be undone happens without a 确定.
  */
 import { randomUUID } from 'node:crypto'
+import { PERSONAS } from '../../core/demo/personas'
+import { orders } from '../../core/orders/contract'
+import { users } from '../../core/users/contract'
+import { clientFor } from '../support/call'
+import type { WeappHost } from './support/host'
 import { useHosts } from './support/hosts'
 
 const open = useHosts()
@@ -22,4 +27,65 @@ test('a profile with two wrong fields shows both messages at their fields and ke
   expect(me.textOf('profile-error')).toBe('有2处要改一下，请看上面的红字')
   expect(me.attrOf('name-input', 'value')).toBe('   ')
   expect(me.attrOf('phone-input', 'value')).toBe('1381234')
+})
+
+const cloud = () => clientFor(process.env.WEAPP_CLOUD_URL!)
+const modals = (h: WeappHost) => h.fake.calls.filter((c) => c.api === 'showModal').map((c) => c.args as { title: string; content: string; confirmText: string; cancelText: string })
+
+/** A new resident of 1号楼 (第一网格, 张网格员's) with one order just made. */
+async function residentWithOrder(): Promise<{ openid: string; orderId: string }> {
+  const openid = `weapp-confirm-${randomUUID()}`
+  await cloud().okAs(openid, users.updateProfile, { name: '确认居民', phone: '13712340003', buildingId: 'b1', unitId: 'b1-1' })
+  const o = await cloud().okAs(openid, orders.create, { category: 'repair_pipe', description: '下水道堵了' })
+  return { openid, orderId: o._id }
+}
+const statusOf = async (openid: string, orderId: string) => (await cloud().okAs(openid, orders.get, { orderId })).status
+
+test('cancelling an order asks first with the consequence; 再想想 keeps it, 取消单子 cancels it', async () => {
+  const { openid, orderId } = await residentWithOrder()
+  const h = await open(openid)
+  const detail = await h.reLaunch(`/pages/order/detail/index?id=${orderId}`)
+  await detail.waitForTestId('cancel-form')
+  h.fake.script.modalConfirm = false
+  await detail.tapText('取消这张单子', 'cancel-form')
+  await h.settle()
+  expect(modals(h)).toEqual([expect.objectContaining({ title: '取消这张单子？', content: expect.stringContaining('不再处理'), confirmText: '取消单子', cancelText: '再想想' })])
+  expect(await statusOf(openid, orderId)).toBe('submitted')
+
+  h.fake.script.modalConfirm = true
+  await detail.tapText('取消这张单子', 'cancel-form')
+  await detail.waitFor(() => detail.textOf('order-status') === '已取消', 'status 已取消')
+  expect(await statusOf(openid, orderId)).toBe('cancelled')
+})
+
+test('不受理 and revoking a 楼栋长 ask first; 再想想 changes nothing', async () => {
+  const { openid, orderId } = await residentWithOrder()
+  const h = await open(PERSONAS.staffZhang.openid)
+  const triage = await h.reLaunch(`/staff/pages/triage-order/index?id=${orderId}`)
+  await triage.tapText('不受理', 'triage-kind')
+  await triage.input('reject-form', '不在服务范围内')
+  h.fake.script.modalConfirm = false
+  await triage.tapText('不受理', 'reject-form')
+  await h.settle()
+  expect(modals(h).at(-1)).toMatchObject({ title: '不受理这张单子？', confirmText: '不受理' })
+  expect(await statusOf(openid, orderId)).toBe('submitted')
+  h.fake.script.modalConfirm = true
+  await triage.tapText('不受理', 'reject-form')
+  await triage.waitFor(() => triage.textOf('order-status') === '未受理', 'status 未受理')
+
+  // the same resident made 楼栋长, then the revoke asked about
+  await cloud().okAs(PERSONAS.staffZhang.openid, users.grantRole, { openid, role: 'building_lead', buildings: ['b1'] })
+  const people = await h.reLaunch('/staff/pages/users/index')
+  await people.input('user-search', '确认居民')
+  const card = `user-${openid}`
+  await people.waitFor(() => people.textOf(card).includes('撤销本楼楼栋长'), 'the 楼栋长 shown')
+  h.fake.script.modalConfirm = false
+  await people.tapText('撤销本楼楼栋长', card)
+  await h.settle()
+  expect(modals(h).at(-1)).toMatchObject({ title: '撤销楼栋长？', confirmText: '撤销' })
+  expect((await cloud().okAs(openid, users.me, {})).roles).toContain('building_lead')
+  h.fake.script.modalConfirm = true
+  await people.tapText('撤销本楼楼栋长', card)
+  await people.waitFor(() => people.textOf(card).includes('设为本楼楼栋长'), 'the role revoked')
+  expect((await cloud().okAs(openid, users.me, {})).roles).not.toContain('building_lead')
 })

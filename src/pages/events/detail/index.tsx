@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { api } from '@/api'
 import { BigButton, ChipPicker, FormError, Page, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
+import { confirmFirst } from '@/lib/confirm'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { shortTime } from '@/lib/dayjs'
 import { EVENT_KIND_LABELS } from '@core/events/model'
@@ -59,6 +60,13 @@ function SignUp({ e, onChanged }: { e: EventItem; onChanged: () => Promise<void>
   const mine = e.mine
   const live = mine && mine.status !== 'cancelled'
   const error = signUp.error ?? cancel.error ?? checkIn.error
+  const leave = async (waiting: boolean) => {
+    const ok = waiting
+      ? await confirmFirst('不等了？', '取消后您就不在候补名单上了，以后有空位也不会通知您。', '取消候补')
+      : await confirmFirst('取消报名？', '取消后您的名额让给候补的邻居。还有名额的话，活动开始前可以再报名。', '取消报名')
+    if (!ok) return
+    if (await cancel.run({ eventId: e.id })) await onChanged()
+  }
   return (
     <View className='card' data-testid='signup-card'>
       {live ? (
@@ -89,10 +97,10 @@ function SignUp({ e, onChanged }: { e: EventItem; onChanged: () => Promise<void>
             签到
           </BigButton>
           {myCode.data && <View className='h-sub' data-testid='my-code'>我的签到码（给工作人员扫）：{myCode.data.code}</View>}
-          <BigButton type='default' loading={cancel.pending} onClick={async () => (await cancel.run({ eventId: e.id })) && onChanged()}>取消报名</BigButton>
+          <BigButton type='default' loading={cancel.pending} onClick={() => void leave(false)}>取消报名</BigButton>
         </>
       )}
-      {mine?.status === 'waiting' && <BigButton type='default' onClick={async () => (await cancel.run({ eventId: e.id })) && onChanged()}>不等了，取消候补</BigButton>}
+      {mine?.status === 'waiting' && <BigButton type='default' loading={cancel.pending} onClick={() => void leave(true)}>不等了，取消候补</BigButton>}
       {done && <View className='ok-text' data-testid='checkin-done'>{done}</View>}
       <FormError error={error} />
     </View>

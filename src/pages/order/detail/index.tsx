@@ -12,6 +12,8 @@ import { Stars } from '../parts/stars'
 const WEEK = 7 * 24 * 3_600_000
 
 /** The resident's view of one order: facts, progress, and what they can do now. */
+const CANCEL_ASK = ['取消这张单子？', '取消后网格员和志愿者就不再处理它了。以后还需要，可以再点一次单。', '取消单子'] as const
+
 export default function OrderDetail() {
   const id = useRouter().params.id ?? ''
   const q = useQuery(api.orders.get, { orderId: id })
@@ -44,7 +46,7 @@ function OwnerActions({ o, onDone }: { o: OrderView; onDone: () => void }) {
   return (
     <View className='card' data-testid='owner-actions'>
       {(o.status === 'submitted' || o.status === 'open') && (
-        <NoteForm label='不需要了？' placeholder='原因（可不填）' submit='取消这张单子' optional type='default' pending={cancel.pending} onSubmit={async (reason) => ran(await cancel.run({ orderId: o._id, reason: reason || undefined }))} />
+        <NoteForm label='不需要了？' placeholder='原因（可不填）' submit='取消这张单子' optional type='default' pending={cancel.pending} testId='cancel-form' confirm={CANCEL_ASK} onSubmit={async (reason) => ran(await cancel.run({ orderId: o._id, reason: reason || undefined }))} />
       )}
       {(o.status === 'done' || (o.status === 'confirmed' && !o.rating)) && (
         <View data-testid='confirm-form'>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View, Textarea } from '@tarojs/components'
 import { BigButton } from '@/components'
+import { confirmFirst } from '@/lib/confirm'
 import './parts.scss'
 
 interface Props {
@@ -12,17 +13,23 @@ interface Props {
   pending?: boolean
   type?: 'primary' | 'default' | 'danger' | 'success'
   testId?: string
+  /** ask first (what cannot be undone): title, the consequence, the confirm button's word */
+  confirm?: readonly [title: string, content: string, confirmText: string]
   onSubmit: (text: string) => void
 }
 
 /** A short text (reason, note, guidance) and its button. */
-export function NoteForm({ label, placeholder, submit, optional, pending, type, testId, onSubmit }: Props) {
+export function NoteForm({ label, placeholder, submit, optional, pending, type, testId, confirm, onSubmit }: Props) {
   const [text, setText] = useState('')
+  const go = async () => {
+    if (confirm && !(await confirmFirst(...confirm))) return
+    onSubmit(text.trim())
+  }
   return (
     <View className='note-form' data-testid={testId}>
       <View className='field-label'>{label}</View>
       <Textarea className='field-input field-textarea order-text' value={text} maxlength={200} placeholder={placeholder} onInput={(e) => setText(e.detail.value)} />
-      <BigButton type={type} loading={pending} disabled={!optional && !text.trim()} onClick={() => onSubmit(text.trim())}>
+      <BigButton type={type} loading={pending} disabled={!optional && !text.trim()} onClick={() => void go()}>
         {submit}
       </BigButton>
     </View>

@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '@core/contract/roles'
 import { api } from '@/api'
 import { BigButton, ChipPicker, FormError, StateView } from '@/components'
 import { useStructure } from '@/hooks/use-me'
+import { confirmFirst } from '@/lib/confirm'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { addressText, gridName } from '@/lib/address'
 
@@ -51,8 +52,14 @@ function AppointCard({ user, isMe, onChanged }: { user: UserView; isMe: boolean;
   }
   const saveStaff = async () => {
     const drop = user.scopes.grids.filter((g) => !grids.includes(g))
+    const dropped = drop.map((g) => gridName(structure.data, g)).join('、')
+    if (drop.length && !(await confirmFirst('撤销网格员？', `「${user.name}」将不再管${dropped}：看不到那里的单子和居民，也不能派单。`, '撤销'))) return
     if (grids.length) await done(await grant.run({ openid: user.openid, role: 'staff', grids }))
     if (drop.length) await done(await revoke.run({ openid: user.openid, role: 'staff', scope: drop }))
+  }
+  const revokeAdmin = async () => {
+    if (!(await confirmFirst('撤销管理员？', `「${user.name}」将不能再管社区、任命和审批。`, '撤销'))) return
+    await done(await revoke.run({ openid: user.openid, role: 'admin' }))
   }
   const busy = grant.pending || revoke.pending
   const error = grant.error ?? revoke.error
@@ -73,7 +80,7 @@ function AppointCard({ user, isMe, onChanged }: { user: UserView; isMe: boolean;
       </BigButton>
       {isAdmin ? (
         !isMe && (
-          <BigButton type='danger' onClick={() => void revoke.run({ openid: user.openid, role: 'admin' }).then(done)} loading={busy}>
+          <BigButton type='danger' onClick={() => void revokeAdmin()} loading={busy}>
             撤销管理员
           </BigButton>
         )

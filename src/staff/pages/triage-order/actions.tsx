@@ -4,10 +4,13 @@ import type { OrderView } from '@core/orders/schemas'
 import { PRIORITIES, PRIORITY_LABELS, type Priority } from '@core/orders/vocab'
 import { TEAMS, TEAM_LABELS, type Team } from '@core/users/vocab'
 import { api } from '@/api'
-import { BigButton, ChipPicker, FormError } from '@/components'
+import { BigButton, ChipPicker, Field, FormError } from '@/components'
 import { useAction } from '@/hooks/use-query'
 import { NoteForm } from '@/pages/order/parts/note-form'
 import { VolunteerPicker } from '../../parts/person-picker'
+
+const REJECT_ASK = ['不受理这张单子？', '单子就此结束，居民会收到您写的原因。', '不受理'] as const
+const REFER_ASK = ['转介并结束？', '单子就此结束，居民会收到您写的转介建议。', '转介并结束'] as const
 
 type Kind = 'small' | 'big' | 'private' | 'reject'
 const KINDS = [
@@ -54,10 +57,12 @@ export function TriageActions({ o, onDone }: { o: OrderView; onDone: () => void 
             onChange={([t]) => setTo(t)}
           />
           {to === 'person' && <VolunteerPicker gridId={o.gridId} value={volunteer} onChange={(id) => setVolunteer(id)} testId='assign-picker' />}
-          <View className='field-label'>优先级</View>
-          <ChipPicker options={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))} value={[priority]} onChange={([p]) => setPriority(p as Priority)} />
-          <View className='field-label'>积分</View>
-          <Input className='field-input order-text' type='number' data-testid='triage-points' value={points} onInput={(e) => setPoints(e.detail.value)} />
+          <Field label='优先级' path='priority' error={error}>
+            <ChipPicker options={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))} value={[priority]} onChange={([p]) => setPriority(p as Priority)} />
+          </Field>
+          <Field label='积分' path='points' error={error}>
+            <Input className='field-input order-text' type='number' data-testid='triage-points' value={points} onInput={(e) => setPoints(e.detail.value)} />
+          </Field>
           {o.reopenCount > 0 && (
             <ChipPicker
               options={[
@@ -74,9 +79,9 @@ export function TriageActions({ o, onDone }: { o: OrderView; onDone: () => void 
         </View>
       )}
       {kind === 'big' && <EscalateForm pending={escalate.pending} onSubmit={async (department, note) => ran(await escalate.run({ orderId: o._id, department, note }))} />}
-      {kind === 'private' && <NoteForm label='转介建议' placeholder='例如：每月5日社区有律师坐班' submit='转介并结束' pending={refer.pending} onSubmit={async (guidance) => ran(await refer.run({ orderId: o._id, guidance }))} />}
-      {kind === 'reject' && <NoteForm label='不受理的原因' submit='不受理' type='danger' pending={reject.pending} onSubmit={async (reason) => ran(await reject.run({ orderId: o._id, reason }))} />}
-      <FormError error={error} />
+      {kind === 'private' && <NoteForm label='转介建议' placeholder='例如：每月5日社区有律师坐班' submit='转介并结束' pending={refer.pending} confirm={REFER_ASK} onSubmit={async (guidance) => ran(await refer.run({ orderId: o._id, guidance }))} />}
+      {kind === 'reject' && <NoteForm label='不受理的原因' submit='不受理' type='danger' pending={reject.pending} testId='reject-form' confirm={REJECT_ASK} onSubmit={async (reason) => ran(await reject.run({ orderId: o._id, reason }))} />}
+      <FormError error={error} fields={['priority', 'points']} testId='triage-error' />
     </View>
   )
 }

@@ -5,6 +5,7 @@ import type { UserView } from '@core/users/schemas'
 import { ROLE_LABELS } from '@core/contract/roles'
 import { BigButton, ChipPicker, FormError, Page, RoleGate, StateView } from '@/components'
 import { useMe, useStructure } from '@/hooks/use-me'
+import { confirmFirst } from '@/lib/confirm'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { addressText } from '@/lib/address'
 
@@ -31,7 +32,7 @@ export default function UsersPage() {
     <Page>
       <RoleGate me={me} roles={['staff', 'admin']}>
         <ChipPicker options={ROLE_FILTERS} value={[role]} onChange={([r]) => (setRole(r), setPage(1))} />
-        <Input className='field-input' value={keyword} placeholder='按姓名搜索' onInput={(e) => (setKeyword(e.detail.value), setPage(1))} />
+        <Input className='field-input' data-testid='user-search' aria-label='按姓名搜索居民' value={keyword} placeholder='按姓名搜索' onInput={(e) => (setKeyword(e.detail.value), setPage(1))} />
         <StateView loading={list.loading} hasData={!!list.data} error={list.error} onRetry={list.reload} empty={!!list.data && items.length === 0} emptyText='没有找到居民'>
           <View className='h-sub'>共 {list.data?.total ?? 0} 人</View>
           {items.map((u) => (
@@ -55,6 +56,7 @@ function UserRow({ user, where, onChanged }: { user: UserView; where: string; on
   const revoke = useAction(api.users.revokeRole)
   const isLead = user.roles.includes('building_lead')
   const toggleLead = async () => {
+    if (isLead && !(await confirmFirst('撤销楼栋长？', `撤销后「${user.name}」不能再为本楼邻居代下单。`, '撤销'))) return
     const out = isLead
       ? await revoke.run({ openid: user.openid, role: 'building_lead', scope: [user.buildingId] })
       : await grant.run({ openid: user.openid, role: 'building_lead', buildings: [user.buildingId] })
