@@ -2,6 +2,7 @@ import { users } from '../../core/users/contract'
 import { createFunction } from '../../server/runtime'
 import { deleteAccount, myData } from './actions/account'
 import { bootstrapAdmin } from './actions/bootstrap'
+import { home } from './actions/home'
 import { listUsers } from './actions/list'
 import { me, updateProfile } from './actions/profile'
 import { grantRole, revokeRole } from './actions/roles'
@@ -16,6 +17,7 @@ export const main = createFunction(users, {
   grantRole,
   revokeRole,
   listUsers,
+  home,
   myData,
   deleteAccount,
   bootstrapAdmin,

@@ -52,6 +52,17 @@ const myDataView = z.object({
   blocker: z.enum(['HAS_WORK_ROLE', 'HAS_ACTIVE_ORDERS', 'HAS_ACTIVE_TASKS', 'HAS_SIGNUPS']).nullable(),
 })
 
+const homeView = z.object({
+  /** unread notices (orders and events) */
+  unread: z.number(),
+  /** my orders a volunteer reported done: waiting for me to confirm */
+  toConfirm: z.array(z.object({ _id: z.string(), category: z.string(), description: z.string(), doneAt: z.number().nullable() })),
+  /** events I signed up for that are on today or running now */
+  today: z.array(z.object({ id: z.string(), title: z.string(), place: z.string(), startAt: z.number(), endAt: z.number(), checkedIn: z.boolean() })),
+  /** volunteers: orders I accepted and have not finished */
+  activeTasks: z.number(),
+})
+
 export const users = defineFunction('users', {
   me: {
     summary: '我的信息：资料（未登记为 null）、角色和管辖范围',
@@ -127,6 +138,12 @@ export const users = defineFunction('users', {
       keyword: searchText(20),
     }),
     output: usersOut,
+  },
+  home: {
+    summary: '首页「等您办」：未读消息数、等我确认的单子、今天要去的活动、我进行中的任务',
+    roles: ['resident'],
+    input: z.object({}),
+    output: homeView,
   },
   myData: {
     summary: '我的数据：我们保存的您的全部资料——个人资料、单子、活动报名、积分、兑换；以及现在能不能注销、还要先办什么',

@@ -5,6 +5,7 @@ import { useMe, useStructure } from '@/hooks/use-me'
 import { useDevPersonaFirst } from '@/components/dev-persona'
 import { FEATURE_PAGES, HOTLINE } from '@/features'
 import { ROLE_LABELS } from '@core/contract/roles'
+import { HomeTodo } from './todo'
 import './index.scss'
 
 const ME = '/pages/me/index'
@@ -34,6 +35,7 @@ export default function Home() {
             第一次来？请先登记姓名和住址，邻居和社区才能帮到您。点这里登记 ›
           </View>
         )}
+        {profile && <HomeTodo />}
         <View className='tiles' data-testid='entries'>
           <Tile title='服务点单' desc='修水电、陪看病、送饭' mark='修' color='#c8102e' url={FEATURE_PAGES.order} testId='entry-order' />
           <Tile title='活动报名' desc='义诊、义剪、文艺活动' mark='活' color='#d97706' url={FEATURE_PAGES.events} testId='entry-events' />
