@@ -1,4 +1,5 @@
 /** Event access for handlers of the events and points functions: one rule for seeing, one for managing (core/events/permissions). */
+import { timeProblems, type EventTimes } from '../../core/events/times'
 import { commonError } from '../../core/contract/errors'
 import { canManageEvent, canSeeEvent, EVENTS, type EventDoc, type Viewer } from '../../core/events'
 import { eventsError } from '../../core/events/contract'
@@ -25,4 +26,10 @@ export async function mustGetManaged(ctx: Pick<Ctx, 'caller'>, db: Db | Tx, id: 
   if (!e) throw commonError('NOT_FOUND')
   mustManage(ctx, e)
   return { ...e, _id: id }
+}
+
+/** Times in order and not in the past (core/events/times.ts), or the error with each problem at its field. */
+export function mustHaveTimesInOrder(t: EventTimes, now: number, before?: EventTimes): void {
+  const problems = timeProblems(t, now, before)
+  if (problems.length) throw eventsError(problems[0].code, problems.map(({ path, message }) => ({ path, message })))
 }

@@ -51,7 +51,7 @@ export async function eventView(db: Db, e: EventDoc, opts: { openid?: string; de
   )
   const base = {
     id: e._id, kind: e.kind, title: e.title, place: e.place, startAt: e.startAt, endAt: e.endAt, deadline: e.deadline,
-    capacity: e.capacity, audience: e.audience, points: e.points, booths, status: e.status,
+    capacity: e.capacity, audience: e.audience, points: e.points, booths, status: e.status, cancelReason: e.cancelReason ?? null,
   }
   if (!opts.detail) return base
   const [seatsLeft, reg] = await Promise.all([
@@ -61,7 +61,7 @@ export async function eventView(db: Db, e: EventDoc, opts: { openid?: string; de
   return { ...base, seatsLeft, mine: reg ? await myRegView(db, reg) : null }
 }
 
-export async function notify(db: Db, n: { id: string; to: string; kind: 'event_promoted' | 'event_reminder'; title: string; body: string; eventId: string; at: number }) {
+export async function notify(db: Db, n: { id: string; to: string; kind: 'event_promoted' | 'event_reminder' | 'event_changed' | 'event_cancelled'; title: string; body: string; eventId: string; at: number }) {
   await db.collection(EVENT_NOTICES).doc(n.id).set({
     data: { to: n.to, kind: n.kind, title: n.title, body: n.body, orderId: null, eventId: n.eventId, at: n.at, read: false, sortKey: `${n.at.toString(36).padStart(9, '0')}${n.id}` },
   })

@@ -67,8 +67,11 @@ export async function releaseRedemption(t: Tx, rd: RedemptionDoc, status: 'expir
   return { ...rd, status, closedAt: now }
 }
 
-/** Expire every unused reservation of an event (timer at the event's end). Returns how many. */
-export async function expireReservations(db: Db, eventId: string, now: number): Promise<number> {
+/**
+ * Release every unused reservation of an event: expired at its end (timer), or cancelled with the
+ * event. Each one in its own transaction; returns how many.
+ */
+export async function releaseAll(db: Db, eventId: string, o: { status: 'expired' | 'cancelled'; by: string; now: number; why: string }): Promise<number> {
   let n = 0
   for (;;) {
     const page = await rows<RedemptionDoc>(db.collection(REDEMPTIONS).where({ eventId, status: 'reserved' }).limit(100))
@@ -78,12 +81,15 @@ export async function expireReservations(db: Db, eventId: string, now: number): 
       const done = await tx(db, async (t) => {
         const rd = await getOrNull<RedemptionDoc>(t, REDEMPTIONS, r._id)
         if (!rd || rd.status !== 'reserved') return false
-        await releaseRedemption(t, { ...rd, _id: r._id }, 'expired', 'system', now, '活动结束未领取，积分退回')
+        await releaseRedemption(t, { ...rd, _id: r._id }, o.status, o.by, o.now, o.why)
         return true
       })
       if (done) progress++
     }
     n += progress
-    if (!progress) return n // only busy ones left: the next timer run takes them
+    if (!progress) return n // only busy ones left: the next run takes them
   }
 }
+
+/** Expire every unused reservation of an event (timer at the event's end). Returns how many. */
+export const expireReservations = (db: Db, eventId: string, now: number) => releaseAll(db, eventId, { status: 'expired', by: 'system', now, why: '活动结束未领取，积分退回' })

@@ -3,9 +3,10 @@ import * as z from 'zod'
 import { defineFunction } from '../contract/define'
 import { errorCatalog } from '../contract/errors'
 import { STAFF } from '../contract/roles'
-import { text, token } from '../contract/text'
+import { longText, text, token } from '../contract/text'
 import { idSchema, openidSchema, pageSchema } from '../users/schemas'
 import { EVENT_KINDS } from './model'
+import { TIME_MESSAGES } from './times'
 
 const time = (what: string) => z.number({ error: `请选择${what}` }).int().min(0, { error: `请选择${what}` })
 
@@ -15,14 +16,23 @@ export const audienceSchema = z.discriminatedUnion(
   { error: '请选择面向的人群' },
 )
 
-export const publishInput = z
-  .object({
+/** What staff can change after publishing: the name, place and times (not seats, points or audience). */
+const editable = z.object({
+  title: text('活动名称', 30, { letter: true }),
+  place: text('地点', 50),
+  startAt: time('开始时间'),
+  endAt: time('结束时间'),
+  deadline: time('报名截止时间'),
+})
+type Times = { startAt: number; endAt: number; deadline: number }
+const inOrder = <T extends z.ZodType<Times>>(schema: T) =>
+  schema
+    .refine((e) => e.endAt > e.startAt, { error: TIME_MESSAGES.END_BEFORE_START, path: ['endAt'] })
+    .refine((e) => e.deadline <= e.endAt, { error: TIME_MESSAGES.DEADLINE_AFTER_END, path: ['deadline'] })
+
+export const publishInput = inOrder(
+  editable.extend({
     kind: z.enum(EVENT_KINDS, { error: '请选择活动类型' }),
-    title: text('活动名称', 30, { letter: true }),
-    place: text('地点', 50),
-    startAt: time('开始时间'),
-    endAt: time('结束时间'),
-    deadline: time('报名截止时间'),
     capacity: z.number({ error: '请填写名额' }).int().min(1, { error: '名额至少1人' }).max(500, { error: '名额最多500人' }),
     audience: audienceSchema.default({ kind: 'everyone' }),
     points: z.number().int().min(0).max(1000).default(0),
@@ -32,9 +42,8 @@ export const publishInput = z
       // one booth per gift: the stock check adds each booth to the gift's allocation on its own
       .refine((bs) => new Set(bs.map((b) => b.giftId)).size === bs.length, { error: '同一件礼品只设一个摊位，请把数量合在一起' })
       .default([]),
-  })
-  .refine((e) => e.endAt > e.startAt, { error: '结束时间要晚于开始时间', path: ['endAt'] })
-  .refine((e) => e.deadline <= e.endAt, { error: '报名截止不能晚于活动结束', path: ['deadline'] })
+  }),
+)
 
 const regStatus = z.enum(['registered', 'waiting', 'cancelled', 'attended', 'no_show'])
 export const myRegView = z.object({ status: regStatus, family: z.number(), position: z.number().nullable(), checkedInAt: z.number().nullable() })
@@ -51,6 +60,8 @@ export const eventView = z.object({
   points: z.number(),
   booths: z.array(z.object({ giftId: z.string(), giftName: z.string(), price: z.number(), stock: z.number(), left: z.number().optional() })),
   status: z.enum(['published', 'cancelled']),
+  /** why it was cancelled (status cancelled) */
+  cancelReason: z.string().nullable().optional(),
   seatsLeft: z.number().optional(),
   mine: myRegView.nullable().optional(),
 })
@@ -84,8 +95,25 @@ export const eventsFn = defineFunction('events', {
     roles: STAFF,
     input: publishInput,
     output: eventView,
-    errors: ['GIFT_UNKNOWN', 'GIFT_STOCK_SHORT', 'POINTS_OVER_RULE', 'START_IN_PAST'],
+    errors: ['GIFT_UNKNOWN', 'GIFT_STOCK_SHORT', 'POINTS_OVER_RULE', 'START_IN_PAST', 'END_BEFORE_START', 'DEADLINE_AFTER_END', 'DEADLINE_PAST'],
     moves: ['stock', 'seats', 'points'],
+    audit: true,
+  },
+  update: {
+    summary: '修改已发布的活动（网格员/管理员，只限管得着的）：名称、地点、开始和结束时间、报名截止；时间或地点变了，已报名和候补的人收到通知',
+    roles: STAFF,
+    input: inOrder(byEvent.extend(editable.shape)),
+    output: eventView,
+    errors: ['NOT_YOUR_EVENT', 'EVENT_CANCELLED', 'EVENT_OVER', 'START_IN_PAST', 'END_BEFORE_START', 'DEADLINE_AFTER_END', 'DEADLINE_PAST'],
+    audit: true,
+  },
+  cancelEvent: {
+    summary: '取消活动（写明原因，网格员/管理员，只限管得着的）：已报名和候补的人收到通知，没领的兑换积分退回，摊位上没兑出的礼品回到礼品库存',
+    roles: STAFF,
+    input: byEvent.extend({ reason: longText('取消原因', 100) }),
+    output: eventView,
+    errors: ['NOT_YOUR_EVENT', 'EVENT_OVER'],
+    moves: ['points', 'stock'],
     audit: true,
   },
   addBooth: {
@@ -125,7 +153,7 @@ export const eventsFn = defineFunction('events', {
     moves: ['seats'],
   },
   myCode: {
-    summary: '我的签到码（给工作人员扫）',
+    summary: '我的签到码（给工作人员扫的二维码内容 LINLI:CI:…，不含身份信息）',
     roles: ['resident'],
     input: byEvent,
     output: z.object({ code: z.string() }),
@@ -150,9 +178,9 @@ export const eventsFn = defineFunction('events', {
     summary:
       '工作人员扫居民的签到码签到，或为没报名的居民现场登记（walkIn：活动开始后、结束前，每人每场有上限，名单和对账中标明）；只能办理自己管得着的活动，不能给自己签到；工作人员自己不得本活动签到积分',
     roles: STAFF,
-    input: z.union([z.object({ code: token('签到码', 10, 200) }), byEvent.extend({ openid: openidSchema, walkIn: z.literal(true) })]),
+    input: z.union([byEvent.extend({ code: token('签到码', 10, 200) }), byEvent.extend({ openid: openidSchema, walkIn: z.literal(true) })]),
     output: checkInOut,
-    errors: ['CODE_WRONG', 'NOT_SIGNED_UP', 'TARGET_NOT_REGISTERED', 'NOT_OPEN', 'NOT_YOUR_EVENT', 'SELF_DEALING', 'WALKIN_NOT_OPEN', 'WALKIN_LIMIT', 'NOT_IN_AUDIENCE', 'EVENT_CANCELLED'],
+    errors: ['CODE_WRONG', 'OTHER_EVENT', 'NOT_SIGNED_UP', 'TARGET_NOT_REGISTERED', 'NOT_OPEN', 'NOT_YOUR_EVENT', 'SELF_DEALING', 'WALKIN_NOT_OPEN', 'WALKIN_LIMIT', 'NOT_IN_AUDIENCE', 'EVENT_CANCELLED'],
     moves: ['points'],
     audit: true,
   },
@@ -174,6 +202,7 @@ export const EVENTS_ERRORS = {
   GIFT_UNKNOWN: '没有找到这件礼品',
   GIFT_STOCK_SHORT: '礼品库存不够分配，请减少数量',
   CODE_WRONG: '签到码不对或已过期，请看现场最新的码',
+  OTHER_EVENT: '这是另一场活动的签到码，请居民打开本场活动的页面',
   TOO_MANY_TRIES: '签到码输错次数太多了，请找现场工作人员帮您签到',
   NOT_OPEN: '活动还没开始签到（开始前1小时起可签到）',
   TARGET_NOT_REGISTERED: '这位居民还没有登记个人信息',
@@ -183,6 +212,7 @@ export const EVENTS_ERRORS = {
   WALKIN_LIMIT: '您在这场活动现场登记的人数已到上限，如还有人请找管理员',
   NOT_IN_AUDIENCE: '这位居民不在这个活动面向的人群里',
   POINTS_OVER_RULE: '签到积分超过了积分规则的2倍，更多请找管理员',
-  START_IN_PAST: '开始时间已经过去了，请选现在或以后的时间',
+  ...TIME_MESSAGES,
+  EVENT_OVER: '活动已经结束了，不能再改',
 } as const
 export const eventsError = errorCatalog(EVENTS_ERRORS)

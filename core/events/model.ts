@@ -23,6 +23,8 @@ export interface Booth {
   giftId: string
   /** Stock allocated to this event's booth from the gift's total. */
   stock: number
+  /** Units given back to the gift's stock when the event was cancelled. */
+  returned?: number
 }
 
 export interface EventDoc {
@@ -48,6 +50,12 @@ export interface EventDoc {
   /** Set by timers, so each runs once per event. */
   remindedAt?: number
   closedAt?: number
+  updatedAt?: number
+  /** Cancelled by staff (status 'cancelled'): when, by whom, why; booth stock given back once. */
+  cancelledAt?: number
+  cancelledBy?: string
+  cancelReason?: string
+  stockReturnedAt?: number
 }
 
 export type RegStatus = 'registered' | 'waiting' | 'cancelled' | 'attended' | 'no_show'
@@ -71,6 +79,8 @@ export interface RegistrationDoc {
   awarded?: number
   /** Granted a one-time subscribe message for the reminder. */
   subscribed?: boolean
+  /** The attendee's check-in QR (`LINLI:CI:<token>`): random, names nobody (core/events/checkin-code.ts). */
+  ciToken?: string
   checkedInAt?: number
   checkedInBy?: string
   createdAt: number

@@ -80,6 +80,13 @@ async function boothEvent(over: Record<string, unknown> = {}) {
   const gift = await newGift({ price: 10, totalStock: 100, perPersonLimit: 5 })
   return { gift, e: await event({ booths: [{ giftId: gift.id, stock: 20 }], ...over }) }
 }
+/** An event with a booth where `owner` holds a reservation (cancelling the event refunds it). */
+async function reservedAt(owner: string, inB = false) {
+  const { gift, e } = await boothEvent(inB ? { audience: { kind: 'grid', gridId: gridB.gridId } } : {})
+  await credit([owner], 10)
+  await okAs(owner, pointsFn.redeem, { eventId: e.id, giftId: gift.id, requestId: requestId() })
+  return e.id
+}
 async function reservation(owner: string, inB = false) {
   const { gift, e } = await boothEvent(inB ? { audience: { kind: 'grid', gridId: gridB.gridId } } : {})
   await credit([owner], 10)
@@ -130,6 +137,8 @@ const ROWS: Row[] = [
   { action: pointsFn.cancelRedemption, case: 'a reservation at a grid-B booth', allow: ADMINS, arrange: async () => { const o = await residentOf(gridB); return { input: { code: (await reservation(o, true)).code, reason: '居民不要了' }, gains: o } } },
   { action: pointsFn.upsertGift, case: 'add gift stock', allow: ADMINS, arrange: async () => ({ input: { name: '毛巾', price: 5, totalStock: 10, activeFrom: now(), activeTo: now() + 86400e3 } }) },
   // events
+  { action: eventsFn.cancelEvent, case: 'a community event (refunds a resident\'s reservation)', allow: STAFF_ALL, arrange: async () => { const o = await residentOf(gridA); return { input: { eventId: await reservedAt(o), reason: '下雨，改期' }, gains: o } } },
+  { action: eventsFn.cancelEvent, case: 'a grid-B event (refunds a grid-B reservation)', allow: ['staffB', ...ADMINS], arrange: async () => { const o = await residentOf(gridB); return { input: { eventId: await reservedAt(o, true), reason: '下雨，改期' }, gains: o } } },
   { action: eventsFn.publish, case: 'for the whole community', allow: STAFF_ALL, arrange: async () => ({ input: { ...publishBase(), points: 5 } }) },
   { action: eventsFn.publish, case: 'for grid B', allow: ['staffB', ...ADMINS], arrange: async () => ({ input: { ...publishBase(), audience: { kind: 'grid', gridId: gridB.gridId } } }) },
   { action: eventsFn.publish, case: 'with 200 attendance points (40× the rule)', allow: ADMINS, arrange: async () => ({ input: { ...publishBase(), points: 200 } }) },
@@ -156,7 +165,7 @@ const ROWS: Row[] = [
     arrange: async () => {
       const [e, t] = await Promise.all([event(), residentOf(gridA)])
       await okAs(t, eventsFn.signUp, { eventId: e.id })
-      return { input: { code: (await okAs(t, eventsFn.myCode, { eventId: e.id })).code }, gains: t }
+      return { input: { eventId: e.id, code: (await okAs(t, eventsFn.myCode, { eventId: e.id })).code }, gains: t }
     },
   },
   { action: eventsFn.staffCheckIn, case: 'walk in a grid-A resident', allow: STAFF_ALL, arrange: async () => { const [e, t] = await Promise.all([event(), residentOf(gridA)]); return { input: { eventId: e.id, openid: t, walkIn: true }, gains: t } } },

@@ -86,14 +86,14 @@ describe('3. a 网格员 of grid A cannot manage an event of grid B', () => {
     const refused = { ok: false, error: { code: 'NOT_YOUR_EVENT', message: '这个活动由其他网格负责，您不能管理' } }
     expect(await callAs(ZHANG, eventsFn.attendees, { eventId: e.id })).toMatchObject(refused)
     expect(await callAs(ZHANG, eventsFn.checkinCode, { eventId: e.id })).toMatchObject(refused)
-    expect(await callAs(ZHANG, eventsFn.staffCheckIn, { code })).toMatchObject(refused)
+    expect(await callAs(ZHANG, eventsFn.staffCheckIn, { eventId: e.id, code })).toMatchObject(refused)
     expect(await callAs(ZHANG, eventsFn.staffCheckIn, { eventId: e.id, openid: resident, walkIn: true })).toMatchObject(refused)
     expect(await callAs(ZHANG, eventsFn.addBooth, { eventId: e.id, giftId: gift.id, stock: 1 })).toMatchObject(refused)
     expect(await callAs(ZHANG, pointsFn.reconcile, { eventId: e.id })).toMatchObject(refused)
     expect(await callAs(ZHANG, pointsFn.verify, { code: rd.code })).toMatchObject(refused)
     expect(await callAs(ZHANG, pointsFn.cancelRedemption, { code: rd.code, reason: '越权取消' })).toMatchObject({ ok: false, error: { code: 'CANCEL_NOT_ALLOWED' } })
     // the grid's own 网格员 can
-    expect(await okAs(CHEN, eventsFn.staffCheckIn, { code })).toMatchObject({ status: 'attended' })
+    expect(await okAs(CHEN, eventsFn.staffCheckIn, { eventId: e.id, code })).toMatchObject({ status: 'attended' })
     expect(await okAs(CHEN, pointsFn.verify, { code: rd.code })).toMatchObject({ giftName: gift.name })
   })
 

@@ -41,7 +41,8 @@ describe('sign-up, waitlist, cancel', () => {
   test('audience, deadline and lists (upcoming / mine)', async () => {
     const now = Date.now()
     const volunteersOnly = await newEvent({ audience: { kind: 'volunteers' }, title: '志愿者培训' })
-    const closed = await newEvent({ deadline: now - 1000, startAt: now + 3600e3, endAt: now + 7200e3 })
+    const closed = await newEvent({ deadline: now + 60e3, startAt: now + 3600e3, endAt: now + 7200e3 })
+    await sdkDb().collection('events').doc(closed.id).update({ data: { deadline: now - 1000 } }) // sign-up has closed since
     const [r] = await makeUsers(1, { prefix: 'ev' })
     // an event outside the caller's audience is answered as if it did not exist (as events.detail does)
     expect(await callAs(r, eventsFn.signUp, { eventId: volunteersOnly.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
@@ -71,8 +72,15 @@ describe('check-in', () => {
     expect(await okAs(a, eventsFn.checkIn, { eventId: e.id, code })).toMatchObject({ status: 'attended', awarded: 8, already: false })
     expect(await okAs(a, eventsFn.checkIn, { eventId: e.id, code })).toMatchObject({ awarded: 0, already: true })
     const personal = await okAs(b, eventsFn.myCode, { eventId: e.id })
-    expect(await okAs(STAFF, eventsFn.staffCheckIn, { code: personal.code })).toMatchObject({ status: 'attended', awarded: 8 })
-    expect(await callAs(STAFF, eventsFn.staffCheckIn, { code: personal.code.replace(b, a) })).toMatchObject({ ok: false, error: { code: 'CODE_WRONG' } })
+    // the QR names nobody: an opaque token, the same on every call
+    expect(personal.code).toMatch(/^LINLI:CI:[0-9A-Z]{16}$/)
+    expect(personal.code).not.toContain(b)
+    expect(await okAs(b, eventsFn.myCode, { eventId: e.id })).toEqual(personal)
+    const other = await newEvent({ startAt: now - 60e3, endAt: now + 3600e3, deadline: now + 1800e3 })
+    expect(await callAs(STAFF, eventsFn.staffCheckIn, { eventId: other.id, code: personal.code })).toMatchObject({ ok: false, error: { code: 'OTHER_EVENT' } })
+    expect(await callAs(STAFF, eventsFn.staffCheckIn, { eventId: e.id, code: 'LINLI:CI:0000000000000000' })).toMatchObject({ ok: false, error: { code: 'CODE_WRONG' } })
+    // as a scanner or a person types it: lower case and spaces do not matter
+    expect(await okAs(STAFF, eventsFn.staffCheckIn, { eventId: e.id, code: ` ${personal.code.toLowerCase()} ` })).toMatchObject({ status: 'attended', awarded: 8 })
     expect(await okAs(STAFF, eventsFn.staffCheckIn, { eventId: e.id, openid: walk, walkIn: true })).toMatchObject({ status: 'attended', awarded: 8 })
     expect(await Promise.all([a, b, c, walk].map(balanceOf))).toEqual([8, 8, 0, 8])
     const st = await okAs(a, pointsFn.statement, { page: 1, pageSize: 5 })
@@ -97,7 +105,7 @@ describe('check-in', () => {
     expect(await callAs(guesser, eventsFn.checkIn, { eventId: e.id, code: fresh })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_TRIES', message: '签到码输错次数太多了，请找现场工作人员帮您签到' } })
     expect(await balanceOf(guesser)).toBe(0)
     const personal = await okAs(guesser, eventsFn.myCode, { eventId: e.id })
-    expect(await okAs(STAFF, eventsFn.staffCheckIn, { code: personal.code })).toMatchObject({ status: 'attended', awarded: 6 })
+    expect(await okAs(STAFF, eventsFn.staffCheckIn, { eventId: e.id, code: personal.code })).toMatchObject({ status: 'attended', awarded: 6 })
   })
 })
 

@@ -36,7 +36,7 @@ test('300 concurrent redemptions of stock 10: exactly 10 redeemed, the rest 已�
 test('unused reservations expire at the event end: points and stock back exactly once', async () => {
   const gift = await newGift({ name: '食用油', price: 30, perPersonLimit: 1 })
   const now = Date.now()
-  const event = await newEvent({ startAt: now - 60e3, endAt: now + 2500, deadline: now, booths: [{ giftId: gift.id, stock: 4 }] })
+  const event = await newEvent({ startAt: now - 60e3, endAt: now + 2500, deadline: now + 2000, booths: [{ giftId: gift.id, stock: 4 }] })
   const people = await makeUsers(3, { prefix: 'exp' })
   await credit(people, 30)
   const rs = await Promise.all(people.map((p) => okAs(p, pointsFn.redeem, { eventId: event.id, giftId: gift.id, requestId: requestId() })))

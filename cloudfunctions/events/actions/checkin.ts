@@ -6,18 +6,20 @@
  * award with key `award:event:<eventId>:<openid>` — exactly once. A refusal that counts a wrong try
  * commits the count first and is then answered.
  */
+import { randomBytes } from 'node:crypto'
 import {
   acceptsCode,
+  attendeeCode,
   CODE_TRIES,
+  newCheckinToken,
   earnsAttendance,
   inAudience,
-  personalCode,
   planCheckIn,
   REGISTRATIONS,
   regId,
   rotatingCode,
+  tokenOf,
   triesId,
-  verifyPersonalCode,
   WALKINS,
   walkInsId,
   type CheckInRefusal,
@@ -31,10 +33,10 @@ import { ADJUST_QUOTA, attendanceKey, awardTransfer, cstDay, quotaId } from '../
 import { rolesOf, scopesOf, type UserDoc } from '../../../core/users/model'
 import type { Caller } from '../../../core/users/permissions'
 import { USERS, type Ctx } from '../../../server/context'
-import { getOrNull, setDoc, tx } from '../../../server/db'
+import { getOrNull, rows, setDoc, tx } from '../../../server/db'
 import { applyTransfer, communityId, loadRules } from '../../../server/ledger'
 import type { Handler } from '../../../server/runtime'
-import { mustGetManaged, mustManage } from '../access'
+import { mustGetManaged } from '../access'
 import { hmacOf, mustGetEvent } from '../store'
 
 /** Check-in opens an hour before the start and closes at the end; walk-ins only once it has started. */
@@ -47,7 +49,7 @@ function mustBeOpen(e: EventDoc, now: number, walkIn = false): void {
 
 const callerOf = (u: UserDoc): Caller => ({ openid: u._id, roles: rolesOf(u), scopes: scopesOf(u) })
 
-type Way = { kind: 'code'; right: boolean } | { kind: 'staff' } | { kind: 'walk-in' }
+type Way = { kind: 'code'; right: boolean } | { kind: 'staff'; token: string } | { kind: 'walk-in' }
 interface Attendee {
   openid: string
   name: string
@@ -75,6 +77,8 @@ async function attend(ctx: Ctx, e: EventDoc, who: Attendee, way: Way) {
       reg,
       way.kind === 'code' ? { ...way, tries: n } : way.kind === 'walk-in' ? { kind: 'walk-in', added: n, limit: rules.walkInLimit } : way,
     )
+    // the scanned code must still be this registration's (read again here, in the transaction)
+    if (way.kind === 'staff' && reg?.ciToken !== way.token) return { refused: 'CODE_WRONG' as const }
     if (plan.kind === 'already') return { name: reg!.name, status: reg!.status, awarded: 0, already: true, note: null }
     if (plan.kind === 'refuse') {
       if (plan.countTry) await setDoc(t, counter!.c, { _id: counter!.id, count: n + 1 })
@@ -127,16 +131,22 @@ async function mustBeAttendee(ctx: Ctx, openid: string): Promise<UserDoc> {
   return { ...user, _id: openid }
 }
 
+/** The registration a scanned attendee code belongs to: this event's, another event's, or none. */
+async function registrationOfToken(ctx: Ctx, e: EventDoc, code: string): Promise<RegistrationDoc> {
+  const token = tokenOf(code)
+  const [reg] = token ? await rows<RegistrationDoc>(ctx.db.collection(REGISTRATIONS).where({ ciToken: token }).limit(1)) : []
+  if (!reg) throw eventsError('CODE_WRONG')
+  if (reg.eventId !== e._id) throw eventsError('OTHER_EVENT')
+  return reg
+}
+
 export const staffCheckIn: Handler<typeof eventsFn.staffCheckIn> = async (ctx, input) => {
   if ('code' in input) {
-    const eventId = /^linli:ci:([^:]+):/.exec(input.code)?.[1]
-    const e = eventId ? await mustGetEvent(ctx.db, eventId).catch(() => null) : null
-    const who = e && verifyPersonalCode(hmacOf(e), input.code)
-    if (!e || !who) throw eventsError('CODE_WRONG')
-    mustManage(ctx, e)
-    const user = await mustBeAttendee(ctx, who.openid)
+    const e = await mustGetManaged(ctx, ctx.db, input.eventId)
+    const reg = await registrationOfToken(ctx, e, input.code)
+    const user = await mustBeAttendee(ctx, reg.openid)
     mustBeOpen(e, ctx.now())
-    return attend(ctx, e, { openid: who.openid, name: user.name, earns: earnsAttendance(callerOf(user), e) }, { kind: 'staff' })
+    return attend(ctx, e, { openid: reg.openid, name: user.name, earns: earnsAttendance(callerOf(user), e) }, { kind: 'staff', token: reg.ciToken! })
   }
   const e = await mustGetManaged(ctx, ctx.db, input.eventId)
   const user = await mustBeAttendee(ctx, input.openid)
@@ -145,11 +155,20 @@ export const staffCheckIn: Handler<typeof eventsFn.staffCheckIn> = async (ctx, i
   return attend(ctx, e, { openid: input.openid, name: user.name, earns: earnsAttendance(callerOf(user), e) }, { kind: 'walk-in' })
 }
 
+/** The attendee's QR text; a registration from before tokens gets its token here, once. */
 export const myCode: Handler<typeof eventsFn.myCode> = async (ctx, input) => {
   const e = await mustGetEvent(ctx.db, input.eventId)
-  const reg = await getOrNull<RegistrationDoc>(ctx.db, REGISTRATIONS, regId(e._id, ctx.openid))
-  if (!reg || (reg.status !== 'registered' && reg.status !== 'attended')) throw eventsError('NOT_SIGNED_UP')
-  return { code: personalCode(hmacOf(e), e._id, ctx.openid) }
+  const id = regId(e._id, ctx.openid)
+  const token = await tx(ctx.db, async (t) => {
+    const reg = await getOrNull<RegistrationDoc>(t, REGISTRATIONS, id)
+    if (!reg || (reg.status !== 'registered' && reg.status !== 'attended')) return null
+    if (reg.ciToken) return reg.ciToken
+    const fresh = newCheckinToken(randomBytes(10))
+    await setDoc(t, REGISTRATIONS, { ...reg, _id: id, ciToken: fresh })
+    return fresh
+  })
+  if (!token) throw eventsError('NOT_SIGNED_UP')
+  return { code: attendeeCode(token) }
 }
 
 export const checkinCode: Handler<typeof eventsFn.checkinCode> = async (ctx, input) => {

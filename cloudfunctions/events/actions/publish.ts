@@ -13,11 +13,8 @@ import { mayAwardPoints } from '../../../core/points/adjustments'
 import { communityId, loadRules } from '../../../server/ledger'
 import type { Handler } from '../../../server/runtime'
 import { createSlots } from '../../points/booth'
-import { mustGetManaged } from '../access'
+import { mustGetManaged, mustHaveTimesInOrder } from '../access'
 import { eventView } from '../store'
-
-/** "马上开始" means now: allow a few minutes between filling in the form and tapping 发布. */
-const START_SLACK_MS = 10 * 60 * 1000
 
 async function createSeats(db: Db, eventId: string, capacity: number): Promise<void> {
   for (let i = 0; i < capacity; i += 20) {
@@ -29,7 +26,7 @@ async function createSeats(db: Db, eventId: string, capacity: number): Promise<v
 export const publish: Handler<typeof eventsFn.publish> = async (ctx, input) => {
   enforce(canPublishFor(ctx.caller, input.audience))
   // no backdated events: attendance (and walk-ins) would open at once for something that never took place
-  if (input.startAt < ctx.now() - START_SLACK_MS) throw eventsError('START_IN_PAST')
+  mustHaveTimesInOrder(input, ctx.now())
   // the rule as saved now, not a cached copy (a lowered rule binds at once)
   if (!mayAwardPoints(ctx.caller, input.points, (await loadRules(ctx.db, { fresh: true })).attendancePoints)) throw eventsError('POINTS_OVER_RULE')
   const id = `e${ctx.now().toString(36)}${randomBytes(3).toString('hex')}`

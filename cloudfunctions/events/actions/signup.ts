@@ -4,9 +4,9 @@
  * waitlist (ordered by server time + a random tie-breaker). Overbooking is impossible: a seat
  * document holds one registration.
  */
-import { randomInt } from 'node:crypto'
+import { randomBytes, randomInt } from 'node:crypto'
 import { commonError } from '../../../core/contract/errors'
-import { canCancel, canSignUp, pickSeats, REGISTRATIONS, regId, SEATS, type eventsFn, type RegistrationDoc, type SeatDoc } from '../../../core/events'
+import { canCancel, canSignUp, newCheckinToken, pickSeats, REGISTRATIONS, regId, SEATS, type eventsFn, type RegistrationDoc, type SeatDoc } from '../../../core/events'
 import { eventsError } from '../../../core/events/contract'
 import { getOrNull, setDoc, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
@@ -24,7 +24,7 @@ export const signUp: Handler<typeof eventsFn.signUp> = async (ctx, input) => {
   const id = regId(e._id, ctx.openid)
   const fresh: RegistrationDoc = {
     _id: id, eventId: e._id, openid: ctx.openid, name: ctx.user?.name ?? '', family: input.family, status: 'registered', seats: [],
-    subscribed: input.subscribed, createdAt: now, updatedAt: now,
+    subscribed: input.subscribed, ciToken: newCheckinToken(randomBytes(10)), createdAt: now, updatedAt: now,
   }
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const seats = pickSeats((await freeSeats(ctx.db, e)).map((s) => s._id), 1 + input.family)
@@ -32,7 +32,9 @@ export const signUp: Handler<typeof eventsFn.signUp> = async (ctx, input) => {
       const [reg, ...ss] = await Promise.all([getOrNull<RegistrationDoc>(t, REGISTRATIONS, id), ...(seats ?? []).map((s) => getOrNull<SeatDoc>(t, SEATS, s))])
       // a retried sign-up is the same sign-up (read here, not before: one round trip fewer)
       if (live(reg)) return { ...reg, _id: id }
-      const base = { ...fresh, createdAt: (reg as RegistrationDoc | null)?.createdAt ?? now }
+      // signing up again keeps the check-in code already shown (a screenshot still works)
+      const before = reg as RegistrationDoc | null // a cancelled one
+      const base = { ...fresh, ciToken: before?.ciToken ?? fresh.ciToken, createdAt: before?.createdAt ?? now }
       if (!seats) {
         const waiting = { ...base, status: 'waiting' as const, waitAt: now, waitSeq: randomInt(1, 2 ** 47) }
         await setDoc(t, REGISTRATIONS, waiting)

@@ -20,7 +20,8 @@ function idOf(text: string): string {
 /** A reserved redemption that the caller may hand out: staff of the event's booth, never their own (inside the caller's transaction). */
 async function mustHandle(ctx: Ctx, t: Tx, id: string): Promise<RedemptionDoc> {
   const r = await mustGetRedemption(t, id)
-  await mustGetManaged(ctx, t, r.eventId)
+  const e = await mustGetManaged(ctx, t, r.eventId)
+  if (e.status !== 'published') throw pointsError('CODE_VOID') // cancelled: refunded, nothing to hand out
   if (r.openid === ctx.openid) throw pointsError('SELF_DEALING')
   return r
 }

@@ -50,13 +50,16 @@ export const redeem: Handler<typeof pointsFn.redeem> = async (ctx, input) => {
     }
     const slotId = free[Math.floor(Math.random() * free.length)]._id
     const out = await tx(ctx.db, async (t) => {
-      const [slot, hold, again] = await Promise.all([
+      const [slot, hold, again, live] = await Promise.all([
         getOrNull<SlotDoc>(t, SLOTS, slotId),
         getOrNull<HoldDoc>(t, HOLDS, holdId(gift._id, ctx.openid)),
         getOrNull<RedemptionDoc>(t, REDEMPTIONS, id),
+        // read again in here: an event cancelled meanwhile conflicts with this transaction
+        getOrNull<EventDoc>(t, EVENTS, input.eventId),
       ])
       if (again && again.openid !== ctx.openid) throw pointsError('CODE_CLASH')
       if (again) return { rd: { ...again, _id: id }, balance: null }
+      if (live?.status !== 'published') throw pointsError('NOT_AT_BOOTH')
       if (!slot || slot.state !== 'free') return null // someone took this unit first: pick another
       const refusal = canRedeem(gift, hold?.count ?? 0, now)
       if (refusal) throw pointsError(refusal)

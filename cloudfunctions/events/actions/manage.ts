@@ -1,0 +1,90 @@
+/**
+ * After publishing: edit (name, place, times) and cancel, only by staff who run the event. Each
+ * change is one transaction on the event document; the people signed up are told afterwards, by
+ * notices whose ids make a retry send nothing twice.
+ */
+import { EVENTS, REGISTRATIONS, type EventDoc, type eventsFn, type RegistrationDoc } from '../../../core/events'
+import { eventsError } from '../../../core/events/contract'
+import { changeText } from '../../../core/events/changes'
+import { GIFTS, SLOTS, type GiftDoc } from '../../../core/gifts'
+import type { Ctx } from '../../../server/context'
+import { countOf, getOrNull, rows, setDoc, tx } from '../../../server/db'
+import type { Handler } from '../../../server/runtime'
+import { releaseAll } from '../../points/booth'
+import { mustGetManaged, mustHaveTimesInOrder } from '../access'
+import { eventView, notify } from '../store'
+
+/** Everyone still expecting the event: signed up or on the waitlist. */
+async function expecting(ctx: Ctx, eventId: string): Promise<RegistrationDoc[]> {
+  const _ = ctx.db.command
+  const out: RegistrationDoc[] = []
+  for (let skip = 0; ; skip += 500) {
+    const page = await rows<RegistrationDoc>(ctx.db.collection(REGISTRATIONS).where({ eventId, status: _.in(['registered', 'waiting']) }).orderBy('_id', 'asc').skip(skip).limit(500))
+    out.push(...page)
+    if (page.length < 500) return out
+  }
+}
+
+export const update: Handler<typeof eventsFn.update> = async (ctx, input) => {
+  const now = ctx.now()
+  const { eventId, ...fields } = input
+  const { before, after } = await tx(ctx.db, async (t) => {
+    const e = await mustGetManaged(ctx, t, eventId)
+    if (e.status !== 'published') throw eventsError('EVENT_CANCELLED')
+    if (now > e.endAt) throw eventsError('EVENT_OVER')
+    mustHaveTimesInOrder(fields, now, e)
+    const { remindedAt, ...rest } = e
+    // a new start time gets a new reminder
+    const next: EventDoc = { ...rest, ...fields, ...(fields.startAt === e.startAt && remindedAt ? { remindedAt } : {}), updatedAt: now }
+    await setDoc(t, EVENTS, next)
+    return { before: e, after: next }
+  })
+  const what = changeText(before, after)
+  if (what) {
+    for (const r of await expecting(ctx, eventId)) {
+      await notify(ctx.db, { id: `change:${r._id}:${now}`, to: r.openid, kind: 'event_changed', title: `活动有变动：${after.title}`, body: what, eventId, at: now })
+    }
+  }
+  return eventView(ctx.db, after, { detail: true, openid: ctx.openid })
+}
+
+/**
+ * Cancel: the event is marked in one transaction (redeem and 核销 read it in theirs, so none slips
+ * in after); then, each step idempotent and finished by a retry: reservations refunded, everyone
+ * expecting it told, the booths' unclaimed gifts back in the gifts' stock.
+ */
+export const cancelEvent: Handler<typeof eventsFn.cancelEvent> = async (ctx, input) => {
+  const now = ctx.now()
+  const e = await tx(ctx.db, async (t) => {
+    const found = await mustGetManaged(ctx, t, input.eventId)
+    if (found.status === 'cancelled') return found // a retry: finish what is left below
+    if (now > found.endAt) throw eventsError('EVENT_OVER')
+    const next: EventDoc = { ...found, status: 'cancelled', cancelledAt: now, cancelledBy: ctx.openid, cancelReason: input.reason, updatedAt: now }
+    await setDoc(t, EVENTS, next)
+    return next
+  })
+  await releaseAll(ctx.db, e._id, { status: 'cancelled', by: ctx.openid, now, why: `活动取消，积分退回` })
+  for (const r of await expecting(ctx, e._id)) {
+    await notify(ctx.db, { id: `cancel:${r._id}`, to: r.openid, kind: 'event_cancelled', title: `活动取消了：${e.title}`, body: `原因：${e.cancelReason ?? input.reason}。报名作废，兑换的积分已退回。`, eventId: e._id, at: now })
+  }
+  const done = await returnBoothStock(ctx, e._id, now)
+  return eventView(ctx.db, done, { detail: true, openid: ctx.openid })
+}
+
+/** Gifts not handed out at a cancelled event's booths go back to each gift's stock, once. */
+async function returnBoothStock(ctx: Ctx, eventId: string, now: number): Promise<EventDoc> {
+  const e = await getOrNull<EventDoc>(ctx.db, EVENTS, eventId)
+  if (!e || e.stockReturnedAt || !e.booths.length) return { ...e!, _id: eventId }
+  // after the cancel nothing reserves or hands out here, so the free units no longer change
+  const free = await Promise.all(e.booths.map((b) => countOf(ctx.db.collection(SLOTS).where({ eventId, giftId: b.giftId, state: 'free' }))))
+  return tx(ctx.db, async (t) => {
+    const [again, ...gifts] = await Promise.all([getOrNull<EventDoc>(t, EVENTS, eventId), ...e.booths.map((b) => getOrNull<GiftDoc>(t, GIFTS, b.giftId))])
+    if (!again || again.stockReturnedAt) return { ...again!, _id: eventId }
+    const next: EventDoc = { ...again, _id: eventId, stockReturnedAt: now, booths: again.booths.map((b, i) => ({ ...b, returned: free[i] })) }
+    await Promise.all([
+      setDoc(t, EVENTS, next),
+      ...e.booths.map((b, i) => (gifts[i] ? setDoc(t, GIFTS, { ...gifts[i]!, _id: b.giftId, allocated: Math.max(0, gifts[i]!.allocated - free[i]), updatedAt: now }) : null)),
+    ])
+    return next
+  })
+}
