@@ -1,4 +1,4 @@
-import { fromPicked, START_SLACK_MS, timeProblems, toPicked } from './times'
+import { defaultDeadline, fromPicked, START_SLACK_MS, timeProblems, toPicked } from './times'
 
 // Friday 2026-12-04 10:00 in China
 const NOW = Date.UTC(2026, 11, 4, 2)
@@ -14,6 +14,13 @@ describe('event times', () => {
 
   it('next Tuesday 14:30 to 16:30, sign-up until Monday 18:00: in order', () => {
     expect(timeProblems({ startAt: at('2026-12-08', '14:30'), endAt: at('2026-12-08', '16:30'), deadline: at('2026-12-07', '18:00') }, NOW)).toEqual([])
+  })
+
+  it('sign-up closes at the start, or at the end for an event that has begun', () => {
+    const start = at('2026-12-08', '14:30')
+    expect(defaultDeadline({ startAt: start, endAt: start + 7200e3 }, NOW)).toBe(start)
+    expect(defaultDeadline({ startAt: NOW - 60e3, endAt: NOW + 7200e3 }, NOW)).toBe(NOW + 7200e3)
+    expect(defaultDeadline({ startAt: NOW, endAt: NOW + 7200e3 }, NOW)).toBe(NOW + 7200e3)
   })
 
   it('says what is out of order, at the field', () => {

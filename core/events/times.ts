@@ -45,6 +45,14 @@ export interface TimeProblem extends FieldIssue {
   code: TimeCode
 }
 
+/**
+ * Where sign-up closes unless staff pick it: at the start, or at the end for an event that has
+ * already begun ("马上开始": people sign up as they arrive).
+ */
+export function defaultDeadline(t: Pick<EventTimes, 'startAt' | 'endAt'>, now = Date.now()): number {
+  return t.startAt > now ? t.startAt : t.endAt
+}
+
 const problem = (path: keyof EventTimes, code: TimeCode): TimeProblem => ({ path, code, message: TIME_MESSAGES[code] })
 
 /**

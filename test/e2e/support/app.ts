@@ -17,6 +17,21 @@ export const modalButton = (page: Page, text: string) => page.locator('.taro-mod
 /** The local cloud the e2e run started, called as any persona (set up data, check results). */
 export const e2eCloud = () => clientFor(process.env.E2E_CLOUD_URL!)
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's typings are loose */
+let db: any
+/** The run's database through the real wx-server-sdk, for what only time does (an event's day arriving). */
+export function e2eDb(): any {
+  if (!db) {
+    Object.assign(process.env, JSON.parse(process.env.E2E_SDK_ENV!) as Record<string, string>)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- after the environment above is set
+    const sdk = require('wx-server-sdk')
+    sdk.init({ env: process.env.TCB_ENV })
+    db = sdk.database({ throwOnNotFound: false })
+  }
+  return db
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
 /**
  * Open the app as a demo persona through the dev persona switcher, the way a developer does:
  * a fresh browser lands on the switcher; an already-used one gets there from 我的.

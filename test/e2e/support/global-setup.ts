@@ -36,4 +36,6 @@ export default async function globalSetup(): Promise<void> {
   globalThis.__E2E_STACK__ = { stack, dataDir, functionsDir }
   process.env.E2E_APP_URL = stack.appUrl
   process.env.E2E_CLOUD_URL = stack.cloud.url
+  // for a test that must move time (an event's day arriving): the real SDK, pointed at this cloud
+  process.env.E2E_SDK_ENV = JSON.stringify(stack.cloud.sdkEnv)
 }

@@ -11,6 +11,9 @@ import { EVENT_KIND_LABELS } from '@core/events/model'
 import { newRequestId, STATUS_TEXT, type EventItem } from '../parts'
 import { QrImage } from '../qr-image'
 
+/** The token of `LINLI:CI:<token>` in groups of four, to read out if the scan fails. */
+const readable = (code: string) => code.replace(/^LINLI:CI:/, '').replace(/(.{4})(?=.)/g, '$1 ')
+
 const FAMILY = [0, 1, 2, 3, 4].map((n) => ({ value: String(n), label: n ? `带${n}位家人` : '就我一人' }))
 /** Reminder template id, a build constant (config/constants.ts: TARO_APP_TEMPLATE_EVENT). */
 const REMINDER_TEMPLATE = process.env.TARO_APP_TEMPLATE_EVENT as string
@@ -27,6 +30,7 @@ export default function EventDetailPage() {
   const me = useMe()
   const q = useQuery(api.events.detail, { eventId: id }, { enabled: !!id })
   const e = q.data
+  if (!id) return <NoSuchEvent />
   return (
     <Page>
       <StateView loading={q.loading} hasData={!!e} error={q.error} onRetry={q.reload}>
@@ -39,8 +43,16 @@ export default function EventDetailPage() {
               <View className='h-sub'>报名截止 {shortTime(e.deadline)} · 剩余名额 <Text data-testid='seats-left'>{e.seatsLeft}</Text> / {e.capacity}</View>
               {e.points > 0 && <View className='h-sub'>到场签到得 {e.points} 积分</View>}
             </View>
-            <SignUp e={e} onChanged={q.reload} />
-            {e.booths.length > 0 && <Booths e={e} onChanged={q.reload} />}
+            {e.status === 'cancelled' ? (
+              <View className='card error-text' data-testid='event-cancelled'>
+                这个活动已取消{e.cancelReason ? `：${e.cancelReason}` : ''}。报名作废，兑换的积分已退回。
+              </View>
+            ) : (
+              <>
+                <SignUp e={e} onChanged={q.reload} />
+                {e.booths.length > 0 && <Booths e={e} onChanged={q.reload} />}
+              </>
+            )}
             {me.has('staff', 'admin') && <StaffLinks id={e.id} />}
           </>
         )}
@@ -96,7 +108,12 @@ function SignUp({ e, onChanged }: { e: EventItem; onChanged: () => Promise<void>
           >
             签到
           </BigButton>
-          {myCode.data && <View className='h-sub' data-testid='my-code'>我的签到码（给工作人员扫）：{myCode.data.code}</View>}
+          {myCode.data && (
+            <View data-testid='my-code'>
+              <View className='field-label'>或者请工作人员扫这个码</View>
+              <QrImage text={myCode.data.code} alt='我的签到码，给工作人员扫' caption={readable(myCode.data.code)} testId='my-code-qr' />
+            </View>
+          )}
           <BigButton type='default' loading={cancel.pending} onClick={() => void leave(false)}>取消报名</BigButton>
         </>
       )}
@@ -133,11 +150,25 @@ function Booths({ e, onChanged }: { e: EventItem; onChanged: () => Promise<void>
       {got && (
         <View className='ok-text' data-testid='redeem-code'>
           已为您留好「{got.giftName}」，兑换码 <Text className='h-title'>{got.display}</Text>，到摊位出示二维码或报兑换码即可领取（剩余积分 {got.balance}）
-          <QrImage text={got.qr} caption={got.display} testId='redeem-qr' />
+          <QrImage text={got.qr} alt={`「${got.giftName}」的兑换二维码，到摊位给工作人员扫`} caption={got.display} testId='redeem-qr' />
         </View>
       )}
       <FormError error={redeem.error} />
     </View>
+  )
+}
+
+/** Opened without an event (a broken link, a poster without its code): say so and offer the way on. */
+function NoSuchEvent() {
+  return (
+    <Page>
+      <View className='card' data-testid='no-such-event'>
+        <Text className='h-title'>没有找到这个活动</Text>
+        <View>链接可能不完整，或者活动已经删除。</View>
+      </View>
+      <BigButton onClick={() => void Taro.reLaunch({ url: '/pages/events/index/index' })}>看看其他活动</BigButton>
+      <BigButton type='default' onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}>回首页</BigButton>
+    </Page>
   )
 }
 
@@ -149,6 +180,7 @@ function StaffLinks({ id }: { id: string }) {
       <BigButton type='default' onClick={() => go('checkin')}>现场签到</BigButton>
       <BigButton type='default' onClick={() => go('booth')}>摊位核销</BigButton>
       <BigButton type='default' onClick={() => go('reconcile')}>兑换对账</BigButton>
+      <BigButton type='default' onClick={() => go('event-publish')}>修改或取消活动</BigButton>
     </View>
   )
 }

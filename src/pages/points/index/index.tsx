@@ -50,7 +50,7 @@ export default function PointsPage() {
                 <Text>{r.giftName} · {r.price} 分</Text>
                 <Text>{r.status === 'reserved' ? `兑换码 ${r.display}` : RED_STATUS[r.status]}</Text>
               </View>
-              {r.status === 'reserved' && <QrImage text={r.qr} testId={`qr-${r.code}`} size={140} />}
+              {r.status === 'reserved' && <QrImage text={r.qr} alt={`「${r.giftName}」的兑换二维码，到摊位给工作人员扫`} testId={`qr-${r.code}`} size={140} />}
               {r.status === 'reserved' && <CancelRedemption code={r.code} giftName={r.giftName} onDone={async () => void (await Promise.all([reds.reload(), bal.reload()]))} />}
             </View>
           ))}

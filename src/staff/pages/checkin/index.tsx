@@ -29,7 +29,7 @@ export default function CheckinPage() {
     return () => clearTimeout(t)
   }, [code.data, code.reload])
   const submit = async (value: string) => {
-    const r = await checkIn.run({ code: value })
+    const r = await checkIn.run({ eventId: id, code: value })
     if (r) {
       setLast(resultText(r))
       setText('')
@@ -49,7 +49,7 @@ export default function CheckinPage() {
         </View>
         <View className='card'>
           {process.env.TARO_ENV === 'weapp' && <BigButton onClick={() => void scan()}>扫居民的签到码</BigButton>}
-          <Input className='field-input' data-testid='attendee-code' value={text} placeholder='或粘贴居民的签到码' onInput={(e) => setText(e.detail.value)} />
+          <Input className='field-input' data-testid='attendee-code' value={text} placeholder='或输入居民码下面的16位字母数字' aria-label='居民的签到码' onInput={(e) => setText(e.detail.value)} />
           <BigButton type='default' loading={checkIn.pending} onClick={() => void submit(text.trim())}>签到</BigButton>
           {last && <View className='ok-text'>{last}</View>}
           <FormError error={checkIn.error} />

@@ -1,0 +1,69 @@
+import { View, Picker } from '@tarojs/components'
+import { Field } from '@/components'
+import { defaultDeadline, fromPicked, toPicked, type EventTimes } from '@core/events/times'
+
+const WEEKDAYS = '日一二三四五六'
+const DAY = 86400e3
+
+/** '12月8日 周二' for a picker's 'YYYY-MM-DD' (China date). */
+export function dateLabel(date: string): string {
+  const [y, m, d] = date.split('-').map(Number)
+  return `${m}月${d}日 周${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}`
+}
+
+interface PickProps {
+  label: string
+  path: keyof EventTimes
+  at: number
+  error: unknown
+  testId: string
+  onChange: (at: number) => void
+}
+
+/** A date and a time of day (WeChat's own pickers: nothing to download, familiar to everyone). */
+function DateTime({ label, path, at, error, testId, onChange }: PickProps) {
+  const v = toPicked(at)
+  const today = toPicked(Date.now()).date
+  return (
+    <Field label={label} path={path} error={error}>
+      <View className='picker-row'>
+        <Picker className='picker-cell' mode='date' value={v.date} start={today} end={toPicked(Date.now() + 366 * DAY).date} onChange={(e) => onChange(fromPicked({ date: String(e.detail.value), time: v.time }))}>
+          <View className='field-input picker-value' data-testid={`${testId}-date`} aria-label={`${label}日期：${dateLabel(v.date)}`}>
+            {dateLabel(v.date)}
+          </View>
+        </Picker>
+        <Picker className='picker-cell' mode='time' value={v.time} onChange={(e) => onChange(fromPicked({ date: v.date, time: String(e.detail.value) }))}>
+          <View className='field-input picker-value' data-testid={`${testId}-time`} aria-label={`${label}时间：${v.time}`}>
+            {v.time}
+          </View>
+        </Picker>
+      </View>
+    </Field>
+  )
+}
+
+/**
+ * Start, end and sign-up deadline. Moving the start moves the end with it (same length) and the
+ * deadline too until it was picked by hand; the server says at each field what is out of order.
+ */
+export function TimeFields({ times, deadlineTouched, error, onChange }: { times: EventTimes; deadlineTouched: boolean; error: unknown; onChange: (t: EventTimes, deadlineTouched: boolean) => void }) {
+  const moveStart = (startAt: number) => {
+    const endAt = times.endAt + (startAt - times.startAt)
+    onChange({ startAt, endAt, deadline: deadlineTouched ? times.deadline : defaultDeadline({ startAt, endAt }) }, deadlineTouched)
+  }
+  return (
+    <>
+      <DateTime label='开始' path='startAt' at={times.startAt} error={error} testId='start' onChange={moveStart} />
+      <DateTime label='结束' path='endAt' at={times.endAt} error={error} testId='end' onChange={(endAt) => onChange({ ...times, endAt }, deadlineTouched)} />
+      <DateTime label='报名截止' path='deadline' at={times.deadline} error={error} testId='deadline' onChange={(deadline) => onChange({ ...times, deadline }, true)} />
+    </>
+  )
+}
+
+/** Quick starts for the usual cases; the pickers above are for any other time. */
+export function quickStart(choice: 'now' | 'tomorrow9' | 'today14', now = Date.now()): number {
+  if (choice === 'now') return Math.floor(now / 60e3) * 60e3
+  const today = toPicked(now).date
+  if (choice === 'today14') return fromPicked({ date: today, time: '14:00' })
+  return fromPicked({ date: toPicked(now + DAY).date, time: '09:00' })
+}
