@@ -13,6 +13,7 @@ import { pointsFn } from '../../core/points/contract'
 import { users } from '../../core/users/contract'
 import { clientFor } from '../support/call'
 import type { WeappHost } from './support/host'
+import type { PageHandle } from './support/page'
 import { useHosts } from './support/hosts'
 
 const CLOUD = () => process.env.WEAPP_CLOUD_URL!
@@ -81,6 +82,13 @@ test('a repair with a photo → a volunteer takes it, calls, reports done → th
   expect(again.textOf('order-rating')).toContain('★★★★★')
 })
 
+/** What a scanner reads from a QR image (a PNG data URL) on the page. */
+async function qrOn(page: PageHandle, testId: string): Promise<string | undefined> {
+  const src = await page.waitFor(() => page.attrOf(testId, 'src', 'image'), `the QR image ${testId}`)
+  const png = PNG.sync.read(Buffer.from(String(src).replace(/^data:image\/png;base64,/, ''), 'base64'))
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data
+}
+
 test('staff scan a resident\'s check-in QR and a redemption QR at the booth; the resident redeems and sees a real QR', async () => {
   const now = Date.now()
   const gift = await cloud().okAs(PERSONAS.admin.openid, pointsFn.upsertGift, { name: `毛巾${now % 1000}`, price: 5, totalStock: 20, perPersonLimit: 2, activeFrom: now - 3600e3, activeTo: now + 86400e3 })
@@ -95,16 +103,17 @@ test('staff scan a resident\'s check-in QR and a redemption QR at the booth; the
   const page = await wang.reLaunch(`/pages/events/detail/index?id=${event.id}`)
   await page.tapText('兑换', `booth-${gift.id}`)
   await page.waitForTestId('redeem-code')
-  const src = await page.waitFor(() => page.attrOf('redeem-qr', 'src', 'image'), 'the QR image')
-  const png = PNG.sync.read(Buffer.from(String(src).replace(/^data:image\/png;base64,/, ''), 'base64'))
-  const read = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data
+  const read = await qrOn(page, 'redeem-qr')
   expect(read).toMatch(/^LINLI:RD:[2-9A-Z]{8}$/)
+  // and the QR of their check-in code: an opaque token, nothing about who they are
+  const code = await qrOn(page, 'my-code-qr')
+  expect(code).toMatch(/^LINLI:CI:[0-9A-HJKMNP-TV-Z]{16}$/)
+  expect(code).not.toContain(wangId)
 
-  // staff: the check-in desk scans the resident's personal code
-  const { code } = await cloud().okAs(wangId, eventsFn.myCode, { eventId: event.id })
+  // staff: the check-in desk scans the QR on the resident's phone
   const zhang = await open(PERSONAS.staffZhang.openid)
   const desk = await zhang.reLaunch(`/staff/pages/checkin/index?id=${event.id}`)
-  zhang.fake.script.scans.push(code)
+  zhang.fake.script.scans.push(code!)
   await desk.tapText('扫居民的签到码')
   await desk.waitForText('签到成功')
   expect(callsOf(zhang, 'scanCode')).toEqual([expect.objectContaining({ onlyFromCamera: true })])

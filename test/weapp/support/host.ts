@@ -33,6 +33,7 @@ export interface TaroNode {
   uid?: string
   nodeName: string
   childNodes: TaroNode[]
+  parentNode?: TaroNode | null
   dataset?: Record<string, unknown>
   props?: Record<string, unknown>
   getAttribute?(name: string): unknown

@@ -211,6 +211,20 @@ export class PageHandle {
     await new Promise((r) => setTimeout(r, 0))
   }
 
+  /**
+   * Choose in WeChat's picker that the element with the test id opens: the picker sends `change`
+   * with `detail.value` ('YYYY-MM-DD' for a date, 'HH:mm' for a time), as WeChat does after 确定.
+   */
+  async pick(testId: string, value: string): Promise<void> {
+    let el: TaroNode | null = await this.waitForTestId(testId)
+    while (el && !/^picker$/i.test(el.nodeName)) el = el.parentNode ?? null
+    if (!el) throw new Error(`${this.route}: "${testId}" is not inside a picker`)
+    const before = this.host.handlerCalls
+    dispatch(this.engineNode(el, `the picker of "${testId}"`), 'change', { value })
+    if (this.host.handlerCalls === before) throw new Error(`${this.route}: the picker of "${testId}" binds no change`)
+    await new Promise((r) => setTimeout(r, 0))
+  }
+
   /** The input element itself: the test id may sit on it or on a wrapper. */
   private inputOf(testId: string): ExparserNode {
     const el = this.find(testId)!
