@@ -159,6 +159,13 @@ export const eventsFn = defineFunction('events', {
     output: z.object({ code: z.string() }),
     errors: ['NOT_SIGNED_UP'],
   },
+  poster: {
+    summary: '活动海报小程序码（网格员/管理员，只限管得着的）：扫码直接打开活动页；第一次生成后存在云存储里',
+    roles: STAFF,
+    input: byEvent,
+    output: z.object({ url: z.string(), page: z.string(), scene: z.string() }),
+    errors: ['NOT_YOUR_EVENT', 'EVENT_CANCELLED', 'POSTER_FAILED'],
+  },
   checkinCode: {
     summary: '现场签到码（工作人员展示，每分钟更换）',
     roles: STAFF,
@@ -214,5 +221,6 @@ export const EVENTS_ERRORS = {
   POINTS_OVER_RULE: '签到积分超过了积分规则的2倍，更多请找管理员',
   ...TIME_MESSAGES,
   EVENT_OVER: '活动已经结束了，不能再改',
+  POSTER_FAILED: '海报码暂时生成不了，请稍后再试',
 } as const
 export const eventsError = errorCatalog(EVENTS_ERRORS)

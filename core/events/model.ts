@@ -56,6 +56,8 @@ export interface EventDoc {
   cancelledBy?: string
   cancelReason?: string
   stockReturnedAt?: number
+  /** the poster code (wxacode) in cloud storage, made once on first request */
+  posterFileId?: string
 }
 
 export type RegStatus = 'registered' | 'waiting' | 'cancelled' | 'attended' | 'no_show'

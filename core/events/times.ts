@@ -27,6 +27,14 @@ export function toPicked(at: number): Picked {
   return { date: iso.slice(0, 10), time: iso.slice(11, 16) }
 }
 
+const WEEKDAYS = '日一二三四五六'
+
+/** '12月8日 周二' for a picker's 'YYYY-MM-DD' (a China date). */
+export function dateLabel(date: string): string {
+  const [y, m, d] = date.split('-').map(Number)
+  return `${m}月${d}日 周${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}`
+}
+
 export interface EventTimes {
   startAt: number
   endAt: number
