@@ -83,6 +83,7 @@ test('网格员: accounts in scope, adjust with a reason, CSV export', async () 
 
   const [download] = await Promise.all([staff.waitForEvent('download'), tapButton(staff.locator('.page:visible'), '导出 CSV')])
   const csv = fs.readFileSync((await download.path())!, 'utf8')
+  expect(download.suggestedFilename()).toMatch(/^积分账户-\d{1,2}月\d{1,2}日\.csv$/)
   expect(csv.replace(/^\ufeff/, '').split(/\r?\n/)[0]).toBe('用户编号,姓名,网格,积分余额')
   expect(csv).toContain(`${openid},`)
   await expectText(vis(staff, 'csv-note'), '已下载')

@@ -16,7 +16,7 @@ const CLOUD = () => process.env.WEAPP_CLOUD_URL!
 const WHO = { guest: PERSONAS.newcomer, resident: PERSONAS.residentWang, volunteer: PERSONAS.volunteerLi, staff: PERSONAS.staffZhang, lead: PERSONAS.leadZhao, admin: PERSONAS.admin }
 const rows: string[] = []
 /** Public pages that may be shared (config/share.test.ts keeps the page configs to this list). */
-const MAY_SHARE = new Set<string>()
+const MAY_SHARE = new Set(['pages/events/index/index', 'pages/events/detail/index'])
 let ids: { order: string; event: string }
 
 beforeAll(async () => {
@@ -37,7 +37,7 @@ afterAll(() => {
 /** The query a page needs to show real data (its `id`: an order or an event of the demo). */
 function urlOf(page: string): string {
   if (/order\/detail|triage-order|volunteer\/pages\/order/.test(page)) return `/${page}?id=${ids.order}`
-  if (/events\/detail|checkin|reconcile|booth/.test(page)) return `/${page}?id=${ids.event}`
+  if (/events\/detail|checkin|reconcile|booth|event-poster/.test(page)) return `/${page}?id=${ids.event}`
   return `/${page}`
 }
 

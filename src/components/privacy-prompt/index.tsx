@@ -17,7 +17,7 @@ export function PrivacyPrompt() {
   if (refused) {
     return (
       <View className='privacy-prompt card' data-testid='privacy-refused'>
-        <Text>您没有同意，这一步（上传照片、扫码或复制表格）先不能用；其他功能照常使用。想用时再点一次，会再问您。</Text>
+        <Text>您没有同意，这一步（上传照片、扫码或保存海报码）先不能用；其他功能照常使用。想用时再点一次，会再问您。</Text>
         <Button className='privacy-prompt__btn' onClick={dismissRefusal}>知道了</Button>
       </View>
     )
@@ -26,7 +26,7 @@ export function PrivacyPrompt() {
   return (
     <View className='privacy-prompt card' data-testid='privacy-prompt'>
       <Text className='h-title'>请先看看隐私保护指引</Text>
-      <Text>为了上传照片、扫码或复制表格，需要您同意《邻里帮隐私保护指引》：我们只用您的信息办理社区互助服务，不卖给任何人。</Text>
+      <Text>为了上传照片、扫码或保存海报码，需要您同意《邻里帮隐私保护指引》：我们只用您的信息办理社区互助服务，不卖给任何人。</Text>
       <View className='privacy-prompt__link' onClick={() => void Taro.openPrivacyContract({})} data-testid='privacy-contract'>
         看完整的隐私保护指引 ›
       </View>

@@ -26,6 +26,8 @@ export interface Script {
   media: string[]
   /** no signal: cloud calls fail as WeChat's do without a network */
   offline: boolean
+  /** shareFileMessage: the chat is picked (default) or the picker closed */
+  shareFile: 'send' | 'cancel'
 }
 
 export interface HostBridge {
@@ -52,6 +54,9 @@ export function wxApiNames(): string[] {
 /** APIs that need the person's consent to the privacy guide first (the ones the app uses). */
 export const PRIVACY_APIS = new Set(['chooseMedia', 'chooseImage', 'setClipboardData', 'getClipboardData', 'saveImageToPhotosAlbum'])
 
+/** wx.env.USER_DATA_PATH: the one folder a mini-program may write files to. */
+export const USER_DATA_PATH = 'wxfile://usr'
+
 const SYSTEM = { platform: 'android', brand: 'test', model: 'weapp-host', system: 'Android 14', windowWidth: 375, windowHeight: 812, screenWidth: 375, screenHeight: 812, pixelRatio: 2, statusBarHeight: 24, SDKVersion: '3.7.0', version: '8.0.50', language: 'zh_CN', theme: 'light', safeArea: { top: 24, left: 0, right: 375, bottom: 812, width: 375, height: 788 } }
 
 type Opts = Record<string, unknown> & { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void }
@@ -62,7 +67,7 @@ export function createWx(host: HostBridge, files: Map<string, Buffer>) {
   /** async APIs called and not yet answered */
   let pending = 0
   const storage = new Map<string, string>()
-  const script: Script = { modalConfirm: true, subscribe: 'accept', scans: [], media: [], offline: false }
+  const script: Script = { modalConfirm: true, subscribe: 'accept', scans: [], media: [], offline: false, shareFile: 'send' }
   let privacyListener: ((resolve: (o: unknown) => void, info: unknown) => void) | null = null
 
   /** Run an async API: `answer` gives the result (or throws an { errMsg }); callbacks or a promise. */
@@ -99,7 +104,33 @@ export function createWx(host: HostBridge, files: Map<string, Buffer>) {
     return (await res.json()) as Record<string, unknown>
   }
 
+  /** WeChat's file system, as far as the app writes files: to the user data folder, kept in `files`. */
+  const fileSystem = {
+    writeFileSync(filePath: string, data: string, encoding = 'utf8') {
+      calls.push({ api: 'fs.writeFileSync', args: { filePath, encoding } })
+      if (!filePath.startsWith(`${USER_DATA_PATH}/`)) throw new Error(`writeFileSync:fail permission denied, open ${filePath}`)
+      files.set(filePath, Buffer.from(data, encoding as BufferEncoding))
+    },
+  }
+
   const implemented: Record<string, unknown> = {
+    env: { USER_DATA_PATH },
+    getFileSystemManager: () => (calls.push({ api: 'getFileSystemManager', args: null }), fileSystem),
+    // forwarding a file to a chat: it must exist, and the person may close the chat picker
+    shareFileMessage: async('shareFileMessage', (o) => {
+      if (!files.has(String(o.filePath))) throw { errMsg: `shareFileMessage:fail file not exist ${o.filePath}` }
+      if (script.shareFile === 'cancel') throw { errMsg: 'shareFileMessage:fail cancel' }
+    }),
+    // a download is a real fetch (a local cloud URL), kept as a temp file
+    downloadFile: async('downloadFile', async (o) => {
+      const res = await fetch(String(o.url))
+      const tempFilePath = `wxfile://tmp/download-${files.size}`
+      files.set(tempFilePath, Buffer.from(await res.arrayBuffer()))
+      return { tempFilePath, statusCode: res.status }
+    }),
+    saveImageToPhotosAlbum: async('saveImageToPhotosAlbum', (o) => {
+      if (!files.has(String(o.filePath))) throw { errMsg: `saveImageToPhotosAlbum:fail file not exist ${o.filePath}` }
+    }),
     // storage: strings of JSON, like WeChat's
     getStorageSync: sync('getStorageSync', (k) => (storage.has(String(k)) ? JSON.parse(storage.get(String(k))!) : '')),
     setStorageSync: sync('setStorageSync', (k, v) => void storage.set(String(k), JSON.stringify(v))),
@@ -175,6 +206,8 @@ export function createWx(host: HostBridge, files: Map<string, Buffer>) {
     script,
     /** WeChat's own request for consent, as the base library makes it before a privacy-scoped API. */
     privacyListener: () => privacyListener,
+    /** A file the app wrote or downloaded, or a temp file a test added. */
+    file: (p: string) => files.get(p),
     /** A picked photo (tests put files here before chooseMedia). */
     addTempFile(name: string, bytes: Buffer) {
       const p = `wxfile://tmp/${path.basename(name)}`

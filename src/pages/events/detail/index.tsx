@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { api } from '@/api'
 import { BigButton, ChipPicker, FormError, Page, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
@@ -8,6 +8,7 @@ import { confirmFirst } from '@/lib/confirm'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { shortTime } from '@/lib/dayjs'
 import { EVENT_KIND_LABELS } from '@core/events/model'
+import { EVENT_PAGE, eventIdOf, shareCard } from '@core/events/share'
 import { newRequestId, STATUS_TEXT, type EventItem } from '../parts'
 import { QrImage } from '../qr-image'
 
@@ -26,10 +27,12 @@ async function askReminder(): Promise<boolean> {
 }
 
 export default function EventDetailPage() {
-  const id = useRouter().params.id ?? ''
+  // from a link or a share card (id), or from the poster code on the notice board (scene)
+  const id = eventIdOf(useRouter().params)
   const me = useMe()
   const q = useQuery(api.events.detail, { eventId: id }, { enabled: !!id })
   const e = q.data
+  useShareAppMessage(() => (e ? shareCard(e) : { title: '社区活动', path: `/${EVENT_PAGE}?id=${id}` }))
   if (!id) return <NoSuchEvent />
   return (
     <Page>
@@ -51,6 +54,11 @@ export default function EventDetailPage() {
               <>
                 <SignUp e={e} onChanged={q.reload} />
                 {e.booths.length > 0 && <Booths e={e} onChanged={q.reload} />}
+                {process.env.TARO_ENV === 'weapp' && (
+                  <View className='card'>
+                    <BigButton type='default' openType='share'>转发给邻居或家人群</BigButton>
+                  </View>
+                )}
               </>
             )}
             {me.has('staff', 'admin') && <StaffLinks id={e.id} />}
@@ -181,6 +189,7 @@ function StaffLinks({ id }: { id: string }) {
       <BigButton type='default' onClick={() => go('booth')}>摊位核销</BigButton>
       <BigButton type='default' onClick={() => go('reconcile')}>兑换对账</BigButton>
       <BigButton type='default' onClick={() => go('event-publish')}>修改或取消活动</BigButton>
+      <BigButton type='default' onClick={() => go('event-poster')}>海报小程序码（贴公告栏）</BigButton>
     </View>
   )
 }

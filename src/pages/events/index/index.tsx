@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { api } from '@/api'
 import { BigButton, ChipPicker, Page, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
@@ -20,6 +20,7 @@ export default function EventsPage() {
   const [page, setPage] = useState(1)
   const list = useQuery(api.events.list, { tab, page, pageSize: 10 })
   const items = list.data?.items ?? []
+  useShareAppMessage(() => ({ title: '社区活动，一起来报名', path: '/pages/events/index/index' }))
   return (
     <Page>
       {me.has('staff', 'admin') && (

@@ -1,15 +1,8 @@
 import { View, Picker } from '@tarojs/components'
 import { Field } from '@/components'
-import { defaultDeadline, fromPicked, toPicked, type EventTimes } from '@core/events/times'
+import { dateLabel, defaultDeadline, fromPicked, toPicked, type EventTimes } from '@core/events/times'
 
-const WEEKDAYS = '日一二三四五六'
 const DAY = 86400e3
-
-/** '12月8日 周二' for a picker's 'YYYY-MM-DD' (China date). */
-export function dateLabel(date: string): string {
-  const [y, m, d] = date.split('-').map(Number)
-  return `${m}月${d}日 周${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}`
-}
 
 interface PickProps {
   label: string

@@ -6,7 +6,8 @@ import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { call } from '@/api/client'
 import { newRequestId, Pager } from '../../../pages/events/parts'
-import { exportCsv } from '../../lib/export-csv'
+import { CsvButton } from '../../lib/csv-button'
+import { csvFileName } from '../../lib/csv-name'
 
 const PENDING_WHY: Record<string, string> = { over_limit: '这次调整超过了单笔限额', over_daily: '今天调整的积分已超过限额', recent_move: '这位居民最近刚换了网格', direct: '' }
 
@@ -19,15 +20,6 @@ export default function PointsAccountsPage() {
   const [page, setPage] = useState(1)
   const list = useQuery(api.points.accounts, { page, pageSize: 20, csv: false }, { enabled: me.has('staff', 'admin') })
   const [who, setWho] = useState<{ openid: string; name: string }>()
-  const [csvText, setCsvText] = useState('')
-  const [csvNote, setCsvNote] = useState('')
-  const download = async () => {
-    const r = await call(api.points.accounts, { page: 1, pageSize: 20, csv: true }).catch(() => null)
-    if (!r?.csv) return setCsvNote('导出失败，请稍后再试')
-    const how = exportCsv(r.csv, '积分账户.csv')
-    setCsvNote(how === 'downloaded' ? `已下载 ${r.items.length} 个账户` : `已复制 ${r.items.length} 个账户到剪贴板，可粘贴到表格`)
-    if (how === 'copied') setCsvText(r.csv)
-  }
   return (
     <Page>
       <RoleGate me={me} roles={['staff', 'admin']}>
@@ -45,9 +37,7 @@ export default function PointsAccountsPage() {
         </StateView>
         {who && <Adjust who={who} onDone={list.reload} />}
         <View className='card'>
-          <BigButton type='default' onClick={() => void download()}>导出 CSV</BigButton>
-          {csvNote && <View className='h-sub' data-testid='csv-note'>{csvNote}</View>}
-          {csvText && <Text selectable className='h-sub'>{csvText}</Text>}
+          <CsvButton label='导出 CSV' fileName={csvFileName('积分账户', undefined, Date.now())} csv={async () => (await call(api.points.accounts, { page: 1, pageSize: 20, csv: true })).csv ?? null} testId='csv' />
         </View>
       </RoleGate>
     </Page>

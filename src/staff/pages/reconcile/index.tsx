@@ -1,16 +1,18 @@
 import { View, Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { api } from '@/api'
-import { BigButton, Page, RoleGate, StateView } from '@/components'
+import { Page, RoleGate, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useQuery } from '@/hooks/use-query'
-import { exportCsv } from '../../lib/export-csv'
+import { CsvButton } from '../../lib/csv-button'
+import { csvFileName } from '../../lib/csv-name'
 
-/** 活动对账: 兑换 (账物相符) per booth and 签到 (who came, walk-ins and who added them); CSVs copied (weapp) or downloaded (H5). */
+/** 活动对账: 兑换 (账物相符) per booth and 签到 (who came, walk-ins and who added them); each exportable as a CSV file named after the event and its day. */
 export default function ReconcilePage() {
   const id = useRouter().params.id ?? ''
   const me = useMe()
   const q = useQuery(api.points.reconcile, { eventId: id }, { enabled: me.has('staff', 'admin') && !!id })
+  const event = useQuery(api.events.detail, { eventId: id }, { enabled: !!id }).data
   return (
     <Page>
       <RoleGate me={me} roles={['staff', 'admin']}>
@@ -24,7 +26,7 @@ export default function ReconcilePage() {
               <View className='h-sub'>扣积分 {l.pointsDebited} · 退积分 {l.pointsRefunded}</View>
             </View>
           ))}
-          <BigButton type='default' onClick={() => exportCsv(q.data?.csv ?? '', `对账-${id}.csv`)}>导出 CSV</BigButton>
+          <CsvButton label='导出对账 CSV' fileName={csvFileName('对账', event)} csv={async () => q.data?.csv ?? null} testId='reconcile-csv' />
         </StateView>
         {q.data && (
           <View className='card' data-testid='reconcile-attendance'>
@@ -37,7 +39,7 @@ export default function ReconcilePage() {
                 <Text className='h-sub'>{w.by} 登记{w.awarded ? ` · +${w.awarded}分` : ''}</Text>
               </View>
             ))}
-            <BigButton type='default' onClick={() => exportCsv(q.data?.attendanceCsv ?? '', `签到-${id}.csv`)}>导出签到名单 CSV</BigButton>
+            <CsvButton label='导出签到名单 CSV' fileName={csvFileName('签到', event)} csv={async () => q.data?.attendanceCsv ?? null} testId='attendance-csv' />
           </View>
         )}
       </RoleGate>

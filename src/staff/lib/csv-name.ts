@@ -1,0 +1,17 @@
+import { toPicked } from '@core/events/times'
+
+/** Characters a file name may not hold on a phone or a PC (and spaces, which chats cut at). */
+const UNSAFE = /[\\/:*?"<>|\s]+/g
+
+/**
+ * A CSV's file name people recognise when it arrives in a chat: what it is, the event and its day
+ * (China time), e.g. '对账-重阳节义诊-12月8日.csv'. Parts that are empty are left out.
+ */
+export function csvFileName(what: string, event?: { title: string; startAt: number }, on?: number): string {
+  const day = (at: number) => {
+    const [, m, d] = toPicked(at).date.split('-').map(Number)
+    return `${m}月${d}日`
+  }
+  const parts = [what, event?.title, event ? day(event.startAt) : on !== undefined ? day(on) : '']
+  return `${parts.map((p) => (p ?? '').replace(UNSAFE, '').slice(0, 30)).filter(Boolean).join('-')}.csv`
+}
