@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { hasCheckedText } from '../core/contract/walk'
+import { hasCheckedText, hasPhotos } from '../core/contract/walk'
 import { community } from '../core/community/contract'
 import { eventsFn } from '../core/events/contract'
 import { orders } from '../core/orders/contract'
@@ -10,7 +10,8 @@ import { users } from '../core/users/contract'
 /**
  * WeChat's cloud lets a function call an open API only when its config.json lists it under
  * permissions.openapi; a missing entry fails in production only. Every API a function's code calls,
- * and the content check for every function with checked free text (server/text-check.ts), is listed.
+ * and the content checks for every function taking free text or photos (server/text-check.ts,
+ * photo-check.ts), is listed.
  */
 const ROOT = path.join(__dirname, '..', 'cloudfunctions')
 const CONTRACTS = { community, events: eventsFn, orders, points: pointsFn, users }
@@ -28,7 +29,9 @@ const called = (fn: string) =>
 test.each(Object.keys(CONTRACTS))('%s lists every open API it calls', (fn) => {
   const listed = (JSON.parse(fs.readFileSync(path.join(ROOT, fn, 'config.json'), 'utf8')) as { permissions: { openapi: string[] } }).permissions.openapi
   const needed = called(fn)
-  if (Object.values(CONTRACTS[fn as keyof typeof CONTRACTS]).some((c) => hasCheckedText(c.input))) needed.add('security.msgSecCheck')
+  const contracts = Object.values(CONTRACTS[fn as keyof typeof CONTRACTS])
+  if (contracts.some((c) => hasCheckedText(c.input))) needed.add('security.msgSecCheck')
+  if (contracts.some((c) => hasPhotos(c.input))) needed.add('security.imgSecCheck')
   expect([...needed].filter((api) => !listed.includes(api))).toEqual([])
 })
 

@@ -6,6 +6,7 @@ import { mayCall } from '../core/contract/roles'
 import { loadCaller, type Ctx, type TimerCtx } from './context'
 import type { Db } from './db'
 import { chineseIssue, fieldIssues } from './issues'
+import { assertSafePhotos } from './photo-check'
 import { assertSafeInput } from './text-check'
 import { recordAudit } from './audit'
 
@@ -43,7 +44,7 @@ function isTimer(event: unknown): event is TimerEvent {
  * One cloud function over a feature's actions: `main({ action, data })`.
  * Order: action lookup → caller from the WX context and the users collection → contract role check
  * (guest → NOT_REGISTERED, else FORBIDDEN) → input parse (INVALID_INPUT with field details) →
- * content check of free text (CONTENT_RISKY) → handler → audit record for actions marked `audit` → output parse (strips fields the contract does not declare). Expected failures are
+ * content check of free text (CONTENT_RISKY) and of photos (PHOTO_RISKY) → handler → audit record for actions marked `audit` → output parse (strips fields the contract does not declare). Expected failures are
  * AppErrors and come back as `{ ok: false, error }`; anything else is logged and becomes INTERNAL.
  */
 export function createFunction<F extends FunctionContract>(contracts: F, handlers: Handlers<F>, opts: FunctionOptions = {}): Main {
@@ -82,6 +83,7 @@ export function createFunction<F extends FunctionContract>(contracts: F, handler
         input = parsed.data
         const ctx: Ctx = { openid, ...caller, db: d, cloud, now: () => started, log }
         await assertSafeInput(ctx, contract.input, parsed.data)
+        await assertSafePhotos(ctx, contract.input, parsed.data)
         const out = await handlers[contract.action as keyof F](ctx, parsed.data as never)
         const checked = contract.output.safeParse(out)
         if (!checked.success) {

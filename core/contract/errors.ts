@@ -12,6 +12,8 @@ export const COMMON_ERRORS = {
   BUSY: '现在办理的人多，请稍后再试',
   UNKNOWN_ACTION: '这个功能暂时用不了，请更新小程序后再试',
   CONTENT_RISKY: '内容含有不合适的词语，请修改后再提交',
+  PHOTO_RISKY: '有照片不合适，请换一张',
+  PHOTO_TOO_BIG: '照片太大了，请换一张或重新拍',
   INTERNAL: '系统出了点小问题，请稍后再试，或直接打电话给社区',
 } as const
 

@@ -65,6 +65,18 @@ function msgSecCheck(words: Array<{ label: number; word: string }>, p: Params): 
   })
 }
 
+/** Bytes that make the local image check answer "risky" (WeChat's model is not available offline). */
+export const RISKY_IMAGE_MARK = 'linli-risky-image'
+const IMAGE_LIMIT = 1024 * 1024
+
+/** security.imgSecCheck: 87014 for an image carrying the mark, 40006 above 1 MB, else ok. */
+function imgSecCheck(p: Params): ApiAnswer {
+  const media = p.media as { value?: Buffer } | undefined
+  if (!media?.value?.length) return wxError(41005, 'media data missing')
+  if (media.value.length > IMAGE_LIMIT) return wxError(40006, 'invalid media size')
+  return media.value.includes(RISKY_IMAGE_MARK) ? wxError(87014, 'risky content') : ok()
+}
+
 const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/
 
 async function getUnlimited(p: Params): Promise<ApiAnswer> {
@@ -82,5 +94,6 @@ export function openApis(words = loadWordList()): Record<string, Handler> {
     'subscribeMessage.send': sendSubscribeMessage,
     'security.msgSecCheck': (p) => msgSecCheck(words, p),
     'wxacode.getUnlimited': getUnlimited,
+    'security.imgSecCheck': imgSecCheck,
   }
 }

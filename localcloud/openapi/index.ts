@@ -19,8 +19,13 @@ export interface OpenApiService extends Service {
 /** The cloud's "API not found" for an open API the local cloud does not imitate. */
 const API_NOT_FOUND = -604100
 
+/**
+ * A file parameter (media) reaches the handler with its bytes; the outbox keeps only its size. The
+ * SDK (4.0.2) sets a file pair's `filename` but its `contentType` never reaches the wire (the
+ * encoder reads a field spelled `contenttype`), so the filename marks a file.
+ */
 function pairValue(p: KeyValuePair): unknown {
-  if (p.contentType) return { contentType: p.contentType, filename: p.filename, bytes: p.value.length }
+  if (p.contentType || p.filename) return { contentType: p.contentType, filename: p.filename, bytes: p.value.length, value: p.value }
   const text = p.value.toString('utf8')
   try {
     return JSON.parse(text)
@@ -28,6 +33,9 @@ function pairValue(p: KeyValuePair): unknown {
     return text
   }
 }
+
+const withoutBytes = (data: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.isBuffer((v as { value?: unknown })?.value) ? { ...(v as object), value: undefined } : v]))
 
 function sendPb(res: ServerResponse, body: Buffer): void {
   res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': body.length })
@@ -68,7 +76,7 @@ export function createOpenApiService(ctx: ServiceContext): OpenApiService {
       answer = { json: { errcode: -1, errmsg: 'system error' } }
     }
     const result = !answer ? { errorCode: API_NOT_FOUND } : 'json' in answer ? answer.json : answer.summary
-    outbox.record({ api, data, openid: caller?.openid, appid: caller?.appid, result })
+    outbox.record({ api, data: withoutBytes(data), openid: caller?.openid, appid: caller?.appid, result })
     if (!answer) return sendPb(res, encodeCommOpenApiResp({ respData: Buffer.alloc(0), contentType: '', errorCode: API_NOT_FOUND }))
     const body =
       'json' in answer

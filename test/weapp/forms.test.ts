@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { PERSONAS } from '../../core/demo/personas'
 import { orders } from '../../core/orders/contract'
 import { users } from '../../core/users/contract'
+import { RISKY_IMAGE_MARK } from '../../localcloud/openapi/apis'
 import { clientFor } from '../support/call'
 import type { WeappHost } from './support/host'
 import { useHosts } from './support/hosts'
@@ -88,4 +89,24 @@ test('不受理 and revoking a 楼栋长 ask first; 再想想 changes nothing', 
   await people.tapText('撤销本楼楼栋长', card)
   await people.waitFor(() => people.textOf(card).includes('设为本楼楼栋长'), 'the role revoked')
   expect((await cloud().okAs(openid, users.me, {})).roles).not.toContain('building_lead')
+})
+
+test('a photo the image check refuses is named at the photos, and the rest of the form stays', async () => {
+  const openid = `weapp-photo-${randomUUID()}`
+  await cloud().okAs(openid, users.updateProfile, { name: '拍照居民', phone: '13712340006', buildingId: 'b1', unitId: 'b1-1' })
+  const h = await open(openid)
+  const form = await h.reLaunch('/pages/order/new/index')
+  await form.tapText('管道疏通', 'cat-repair')
+  await form.input('order-desc', '厨房下水道堵了')
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64')
+  h.fake.script.media = [h.fake.addTempFile('bad.png', Buffer.concat([png, Buffer.from(RISKY_IMAGE_MARK)]))]
+  await form.tap('order-photos-add')
+  await form.waitForTestId('privacy-prompt')
+  await form.tap('privacy-agree')
+  await form.waitFor(() => Number(form.find('order-photos')?.dataset?.count) === 1, 'the photo uploaded')
+  await form.tapText('提交')
+  await form.waitForTestId('error-photos')
+  expect(form.textOf('error-photos')).toBe('第1张照片不合适，请换一张')
+  expect(form.route).toBe('pages/order/new/index')
+  expect(form.attrOf('order-desc', 'value')).toBe('厨房下水道堵了')
 })

@@ -41,7 +41,9 @@ test('a repair with a photo → a volunteer takes it, calls, reports done → th
   await form.tap('privacy-agree')
   await form.waitFor(() => Number(form.find('order-photos')?.dataset?.count) === 1, 'the photo to be uploaded')
   expect(callsOf(wang, 'chooseMedia')).toEqual([expect.objectContaining({ count: 3, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })])
-  expect(callsOf(wang, 'cloud.uploadFile')).toEqual([expect.objectContaining({ cloudPath: expect.stringMatching(/^orders\/.+\.png$/), filePath: 'wxfile://tmp/pipe.png' })])
+  // made smaller for the upload and the server's image check
+  expect(callsOf(wang, 'compressImage')).toEqual([expect.objectContaining({ src: 'wxfile://tmp/pipe.png', compressedWidth: 750 })])
+  expect(callsOf(wang, 'cloud.uploadFile')).toEqual([expect.objectContaining({ cloudPath: expect.stringMatching(/^orders\/.+\.jpg$/), filePath: 'wxfile://tmp/pipe-compressed.jpg' })])
 
   await form.tapText('提交')
   const detail = await form.waitFor(() => wang.page.route === 'pages/order/detail/index' && wang.page, 'the order detail')

@@ -5,6 +5,7 @@ import jsQR from 'jsqr'
 import type { LocalCloud } from '../../../localcloud'
 import type { FunctionsService } from '../../../localcloud/functions'
 import type { OpenApiService, OutboxEntry } from '../../../localcloud/openapi'
+import { RISKY_IMAGE_MARK } from '../../../localcloud/openapi/apis'
 import { startDbCloud, type DbCloud } from './fixtures/db-cloud'
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- pngjs ships no types
@@ -24,8 +25,8 @@ beforeAll(async () => {
 
 afterAll(() => lc?.stop())
 
-const call = async (api: string, params: unknown, openid = 'o-user-1') => {
-  const o = await functions.invoke('openapi', { api, params }, { openid, source: 'wx_client' })
+const call = async (api: string, params: unknown, openid = 'o-user-1', media?: Buffer) => {
+  const o = await functions.invoke('openapi', { api, params, mediaBase64: media?.toString('base64') }, { openid, source: 'wx_client' })
   if (!o.ok) throw new Error(o.message)
   return o.result as { ok: boolean; res?: Record<string, unknown>; errCode?: number; errMsg?: string; contentType?: string; base64?: string }
 }
@@ -58,6 +59,16 @@ test('security.msgSecCheck flags words of the local list (v1: 87014; v2: suggest
   expect(v2).toMatchObject({ ok: true, res: { errCode: 0, result: { suggest: 'risky', label: 20006 } } })
   const v2pass = await call('security.msgSecCheck', { content: '周六一起打扫楼道', version: 2, scene: 2, openid: 'o-user-1' })
   expect(v2pass).toMatchObject({ ok: true, res: { result: { suggest: 'pass', label: 100 } } })
+})
+
+test('security.imgSecCheck gets the image bytes: a marked image is risky (87014), one over 1 MB too large (40006)', async () => {
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64')
+  expect(await call('security.imgSecCheck', {}, 'o-user-1', png)).toMatchObject({ ok: true, res: { errCode: 0 } })
+  expect(last()).toMatchObject({ api: 'security.imgSecCheck', data: { media: { filename: 'media.png', bytes: png.length } }, result: { errcode: 0 } })
+  expect(JSON.stringify(last().data)).not.toContain('"type":"Buffer"')
+  expect(await call('security.imgSecCheck', {}, 'o-user-1', Buffer.concat([png, Buffer.from(RISKY_IMAGE_MARK)]))).toMatchObject({ ok: false, errCode: 87014 })
+  expect(await call('security.imgSecCheck', {}, 'o-user-1', Buffer.alloc(1024 * 1024 + 1, 1))).toMatchObject({ ok: false, errCode: 40006 })
+  expect(await call('security.imgSecCheck', {})).toMatchObject({ ok: false, errCode: 41005 })
 })
 
 test('wxacode.getUnlimited returns a PNG QR code that decodes to the scene', async () => {

@@ -169,6 +169,14 @@ export function createWx(host: HostBridge, files: Map<string, Buffer>) {
       if (!picked.length) throw { errMsg: 'chooseMedia:fail cancel' }
       return { type: 'image', tempFiles: picked.map((p) => ({ tempFilePath: p, size: files.get(p)?.length ?? 0, fileType: 'image' })) }
     }),
+    // the phone makes a smaller copy (here: the same bytes under a new temp path)
+    compressImage: async('compressImage', (o) => {
+      const bytes = files.get(String(o.src))
+      if (!bytes) throw { errMsg: `compressImage:fail file not found ${o.src}` }
+      const tempFilePath = `${String(o.src).replace(/\.(\w+)$/, '')}-compressed.jpg`
+      files.set(tempFilePath, bytes)
+      return { tempFilePath }
+    }),
     // privacy
     onNeedPrivacyAuthorization: sync('onNeedPrivacyAuthorization', (l) => void (privacyListener = l as typeof privacyListener)),
     getPrivacySetting: async('getPrivacySetting', () => ({ needAuthorization: true, privacyContractName: '《邻里帮隐私保护指引》' })),

@@ -3,7 +3,7 @@ import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { OrderView } from '@core/orders/schemas'
 import { api } from '@/api'
-import { BigButton, FormError, Page, PhoneCall, RoleGate, StateView } from '@/components'
+import { BigButton, Field, FormError, Page, PhoneCall, RoleGate, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { OrderFacts, Timeline } from '@/pages/order/parts/order-detail'
@@ -57,7 +57,11 @@ function Actions({ o, mine, onDone }: { o: OrderView; mine: boolean; onDone: () 
           开始服务
         </BigButton>
       )}
-      {held && <PhotoPicker value={photos} onChange={setPhotos} testId='done-photos' />}
+      {held && (
+        <Field label='完工照片（可不拍，最多3张）' path='photos' error={done.error}>
+          <PhotoPicker value={photos} onChange={setPhotos} testId='done-photos' />
+        </Field>
+      )}
       {held && (
         <NoteForm label='做完了？写几句说明' placeholder='例如：已疏通，换了一段软管' submit='服务完成' type='success' pending={done.pending} testId='done-form' onSubmit={async (note) => ran(await done.run({ orderId: o._id, note, photos: photos.map((p) => p.fileId) }))} />
       )}
@@ -66,7 +70,7 @@ function Actions({ o, mine, onDone }: { o: OrderView; mine: boolean; onDone: () 
       )}
       {mine && o.status === 'done' && <View className='ok-text'>已完成，等居民确认</View>}
       {mine && o.status === 'confirmed' && <View className='ok-text' data-testid='earned'>居民已确认，获得 {o.points} 积分，谢谢您！</View>}
-      <FormError error={error} testId='volunteer-error' />
+      <FormError error={error} fields={['photos']} testId='volunteer-error' />
     </View>
   )
 }
