@@ -130,3 +130,14 @@ test('publish for next Tuesday 14:30, sign-up until Monday 18:00 → move it →
   expect((await cloud.okAs(openid, pointsFn.myRedemptions, {})).items[0].status).toBe('cancelled')
   await shot(res, 'event-journey-03-refunded')
 })
+
+test('an event link without an id, or to an event that is gone, says so and leads home', async () => {
+  const res = (await phone(browser())).page
+  await pickPersona(res, PERSONAS.residentWang.openid)
+  for (const url of ['/pages/events/detail/index', '/pages/events/detail/index?id=e-gone-long-ago']) {
+    await openPage(res, url)
+    await expectText(vis(res, 'no-such-event'), '没有找到这个活动')
+  }
+  await tapButton(res.locator('.page:visible'), '回首页')
+  await res.waitForURL(/pages\/home\/index/)
+})

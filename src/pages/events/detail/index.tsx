@@ -33,7 +33,7 @@ export default function EventDetailPage() {
   const q = useQuery(api.events.detail, { eventId: id }, { enabled: !!id })
   const e = q.data
   useShareAppMessage(() => (e ? shareCard(e) : { title: '社区活动', path: `/${EVENT_PAGE}?id=${id}` }))
-  if (!id) return <NoSuchEvent />
+  if (!id || (q.error as { code?: string } | null)?.code === 'NOT_FOUND') return <NoSuchEvent />
   return (
     <Page>
       <StateView loading={q.loading} hasData={!!e} error={q.error} onRetry={q.reload}>
