@@ -4,7 +4,7 @@ import { PERSONAS } from '../../core/demo/personas'
 import { orders } from '../../core/orders/contract'
 import { users } from '../../core/users/contract'
 import { phone, shot, useBrowser } from './support/browser'
-import { actAs, e2eCloud, vis } from './support/app'
+import { actAs, e2eCloud, settled, vis } from './support/app'
 
 const browser = useBrowser()
 
@@ -32,10 +32,12 @@ test('home shows the unread count and the order waiting for confirmation; both o
 
   await todo.click()
   await vis(page, 'confirm-form').waitFor()
+  await settled(page)
   await page.goBack()
   await vis(page, 'home-inbox').click()
   await vis(page, 'notices').waitFor()
   await vis(page, 'mark-all-read').click()
+  await settled(page)
   await page.goBack()
   // read: the count is gone once home shows again
   await vis(page, 'home-inbox').waitFor()

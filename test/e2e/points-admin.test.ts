@@ -29,8 +29,9 @@ test('admin: create and edit a gift, allocate it to a new event booth and add st
   expect(gift).toMatchObject({ price: 20, totalStock: 30, perPersonLimit: 2, allocated: 0 })
   expect(gift.activeTo - gift.activeFrom).toBeGreaterThan(89 * 86400e3)
 
-  // edit: more stock, same window
+  // edit: more stock, same window (starting an edit clears the last 已保存)
   await tapButton(vis(admin, `gift-${gift.id}`), '编辑')
+  await vis(admin, 'gift-saved').waitFor({ state: 'detached' })
   await fill(admin, 'gift-stock', '40')
   await tapButton(vis(admin, 'gift-form'), '保存')
   await vis(admin, 'gift-saved').waitFor()

@@ -97,3 +97,25 @@ export async function expectText(loc: Locator, want: string | RegExp, timeoutMs 
     await new Promise((r) => setTimeout(r, 100))
   }
 }
+
+/** The page on screen: Taro H5 keeps earlier pages of the stack in the DOM, hidden. */
+export const SHOWN = '.taro_page.taro_page_show'
+
+/**
+ * Wait until the page on screen has slid in, the pages under it are put away, and it shows no
+ * loading text. Go back only after this: Taro's H5 router (4.2.1) hides the page under a new one
+ * by a timer after the slide-in, and a back before that timer leaves the page it returns to hidden
+ * (router/page.js `hide`: the timer is not cleared by `show`).
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    (sel) => {
+      const el = document.querySelector(sel) as HTMLElement | null
+      const under = [...document.querySelectorAll('.taro_page')].slice(0, -1)
+      return !!el && Math.abs(el.getBoundingClientRect().left) < 1 && under.every((p) => p.classList.contains('taro_page_shade')) && !/正在加载|加载中/.test(el.innerText)
+    },
+    SHOWN,
+    { timeout: 10_000 },
+  )
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
+}

@@ -66,7 +66,7 @@ export default function GiftsPage() {
                 </View>
                 <View>
                   {isAdmin && (
-                    <BigButton type='default' onClick={() => setForm({ id: g.id, name: g.name, price: String(g.price), totalStock: String(g.totalStock), perPersonLimit: String(g.perPersonLimit), days: '', activeFrom: g.activeFrom, activeTo: g.activeTo })}>
+                    <BigButton type='default' onClick={() => (setSaved(''), setForm({ id: g.id, name: g.name, price: String(g.price), totalStock: String(g.totalStock), perPersonLimit: String(g.perPersonLimit), days: '', activeFrom: g.activeFrom, activeTo: g.activeTo }))}>
                       编辑
                     </BigButton>
                   )}
