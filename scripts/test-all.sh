@@ -11,5 +11,7 @@ step build:functions;  npm run --silent build:functions
 step build:h5;         npm run --silent build:h5
 step build:weapp;      npm run --silent build:weapp
 step size;             npm run --silent size -- --check
-step "jest (unit, integration, e2e)"
+step "jest (unit, integration, weapp, e2e)"
 npx jest --ci "$@"
+step "jest (a11y: every page, alone)"
+JEST_PROJECTS=a11y npx jest --ci "$@"

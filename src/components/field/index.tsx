@@ -1,5 +1,6 @@
 import type { PropsWithChildren } from 'react'
 import { View } from '@tarojs/components'
+import { useLabelInside } from '@/hooks/use-label-inside'
 import { formMessage, messageAt } from '@/lib/field-errors'
 import './index.scss'
 
@@ -26,8 +27,9 @@ interface FieldProps {
 /** One form field: its label, the input (children), a hint, and the server's message for it. */
 export function Field({ label, path, error, hint, children }: PropsWithChildren<FieldProps>) {
   const bad = !!messageAt(error, path)
+  const ref = useLabelInside<typeof View>(label)
   return (
-    <View className={bad ? 'field field--bad' : 'field'} data-field={path}>
+    <View ref={ref} className={bad ? 'field field--bad' : 'field'} data-field={path}>
       <View className='field-label'>{label}</View>
       {children}
       {hint && <View className='h-sub field-hint'>{hint}</View>}

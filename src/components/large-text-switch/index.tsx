@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { useLargeText } from '@/hooks/use-large-text'
+import { roleOf } from '@/lib/a11y'
 import './index.scss'
 
 /**
@@ -14,7 +15,7 @@ export function LargeTextSwitch() {
       onClick={() => set(!on)}
       data-testid='large-text-switch'
       data-on={on ? '1' : '0'}
-      role='switch'
+      {...roleOf('switch')}
       aria-checked={on}
       aria-label='大字模式'
     >

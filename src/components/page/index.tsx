@@ -1,4 +1,4 @@
-import type { PropsWithChildren } from 'react'
+import { useEffect, useRef, type PropsWithChildren } from 'react'
 import { View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useLargeText } from '@/hooks/use-large-text'
@@ -15,8 +15,13 @@ export function Page({ children, className }: PropsWithChildren<{ className?: st
   usePullDownRefresh(() => {
     void refreshVisible().finally(() => void Taro.stopPullDownRefresh())
   })
+  const root = useRef<typeof View>(null)
+  useEffect(() => {
+    // H5: the page scrolls in Taro's container; a keyboard can scroll it only if it can take focus
+    if (process.env.TARO_ENV === 'h5') (root.current as unknown as HTMLElement | null)?.closest('.taro_page')?.setAttribute('tabindex', '0')
+  }, [])
   return (
-    <View className={['page', large ? 'page--large' : '', className ?? ''].join(' ').trim()}>
+    <View ref={root} className={['page', large ? 'page--large' : '', className ?? ''].join(' ').trim()}>
       {children}
       <PrivacyPrompt />
     </View>

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { roleOf } from '@/lib/a11y'
 import './index.scss'
 
 export interface TileProps {
@@ -26,8 +27,7 @@ export function Tile({ title, desc, mark, color, url, wide, testId }: TileProps)
       className={['tile', wide ? 'tile--wide' : '', soon ? 'tile--soon' : ''].join(' ')}
       onClick={open}
       data-testid={testId}
-      aria-role='button'
-      aria-label={title}
+      {...roleOf('button')}
     >
       <View className='tile__mark' style={{ background: color }}>
         {mark}

@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components'
 import { categoryTitle, type Category } from '@core/orders/categories'
 import { api } from '@/api'
 import { useQuery } from '@/hooks/use-query'
+import { roleOf } from '@/lib/a11y'
 import { dayjs } from '@/lib/dayjs'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
@@ -10,7 +11,7 @@ const go = (url: string) => () => void Taro.navigateTo({ url })
 /** 消息 with its unread count, always in the same place at the top of home. */
 export function InboxRow({ unread }: { unread: number | undefined }) {
   return (
-    <View className='card row home-inbox' onClick={go('/pages/inbox/index')} data-testid='home-inbox' aria-role='link' aria-label={unread ? `消息，${unread}条未读` : '消息'}>
+    <View className='card row home-inbox' onClick={go('/pages/inbox/index')} data-testid='home-inbox' {...roleOf('link')} aria-label={unread ? `消息，${unread}条未读` : '消息'}>
       <Text>消息</Text>
       <View className='row-end'>
         {!!unread && (

@@ -7,6 +7,7 @@ import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { confirmFirst } from '@/lib/confirm'
 import { PersonPicker } from '../../parts/person-picker'
+import { labelled } from '@/lib/a11y'
 
 const STATUS: Record<string, string> = { registered: '已报名', waiting: '候补', cancelled: '已取消', attended: '已签到', no_show: '未到' }
 
@@ -49,7 +50,7 @@ export default function CheckinPage() {
         </View>
         <View className='card'>
           {process.env.TARO_ENV === 'weapp' && <BigButton onClick={() => void scan()}>扫居民的签到码</BigButton>}
-          <Input className='field-input' data-testid='attendee-code' value={text} placeholder='或输入居民码下面的16位字母数字' aria-label='居民的签到码' onInput={(e) => setText(e.detail.value)} />
+          <Input className='field-input' data-testid='attendee-code' value={text} placeholder='或输入居民码下面的16位字母数字' {...labelled('居民的签到码')} onInput={(e) => setText(e.detail.value)} />
           <BigButton type='default' loading={checkIn.pending} onClick={() => void submit(text.trim())}>签到</BigButton>
           {last && <View className='ok-text'>{last}</View>}
           <FormError error={checkIn.error} />

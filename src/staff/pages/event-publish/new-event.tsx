@@ -7,6 +7,7 @@ import { useAction, useQuery } from '@/hooks/use-query'
 import { EVENT_KINDS, EVENT_KIND_LABELS, type EventKind } from '@core/events/model'
 import { defaultDeadline, type EventTimes } from '@core/events/times'
 import { quickStart, TimeFields } from './times'
+import { labelled } from '@/lib/a11y'
 
 const HOUR = 3600e3
 const KINDS = EVENT_KINDS.map((k) => ({ value: k, label: EVENT_KIND_LABELS[k] }))
@@ -84,7 +85,7 @@ export function NewEvent({ isAdmin, giftId }: { isAdmin: boolean; giftId: string
       </Field>
       <Field label='现场兑换摊位' path='booths' error={err}>
         <ChipPicker testId='gift-picker' options={giftChips} value={[gift]} onChange={([g]) => setGift(g)} />
-        {gift && <Input className='field-input' data-testid='stock-input' aria-label='摊位上放几份' type='number' value={stock} onInput={(e) => setStock(e.detail.value)} />}
+        {gift && <Input className='field-input' data-testid='stock-input' {...labelled('摊位上放几份')} type='number' value={stock} onInput={(e) => setStock(e.detail.value)} />}
       </Field>
       <FormError error={err} fields={FIELDS} testId='publish-error' />
       <BigButton onClick={() => void submit()} loading={publish.pending}>发布</BigButton>

@@ -7,6 +7,7 @@ import { useAction, useQuery } from '@/hooks/use-query'
 import { useServerForm } from '@/hooks/use-server-form'
 import { shortTime } from '@/lib/dayjs'
 import { CATEGORY_GROUPS, CATEGORY_LABELS, DEFAULT_POINTS, type Category } from '@core/orders/categories'
+import { labelled } from '@/lib/a11y'
 
 const ALL = CATEGORY_GROUPS.flatMap((g) => g.items.map((c) => ({ c, label: g.items.length > 1 ? `${g.label} · ${CATEGORY_LABELS[c]}` : g.label })))
 
@@ -65,7 +66,7 @@ export default function PointsRulesPage() {
               <View key={c}>
                 <View className='row'>
                   <Text>{label}</Text>
-                  <Input className='field-input' data-testid={`rule-${c}`} aria-label={`${label}得积分`} type='number' value={form.cat[c] ?? ''} onInput={(e) => edit((f) => ({ ...f, cat: { ...f.cat, [c]: e.detail.value } }))} />
+                  <Input className='field-input' data-testid={`rule-${c}`} {...labelled(`${label}得积分`)} type='number' value={form.cat[c] ?? ''} onInput={(e) => edit((f) => ({ ...f, cat: { ...f.cat, [c]: e.detail.value } }))} />
                 </View>
                 <FieldError error={save.error} path={`categoryPoints.${c}`} />
               </View>

@@ -11,6 +11,7 @@ import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { useServerForm } from '@/hooks/use-server-form'
 import '@/pages/order/parts/parts.scss'
+import { labelled } from '@/lib/a11y'
 
 const STAGES: { id: Stage; label: string }[] = [
   { id: 'triage', label: '网格员分派' },
@@ -65,7 +66,7 @@ function SlaForm({ sla, editable, onSaved }: { sla: SlaView; editable: boolean; 
                 className='field-input order-text sla-hours'
                 type='number'
                 data-testid={`sla-${u}-${s.id}`}
-                aria-label={`${URGENCY_LABELS[u]}的单子：${s.label}（小时）`}
+                {...labelled(`${URGENCY_LABELS[u]}的单子：${s.label}（小时）`)}
                 disabled={!editable}
                 value={hours[u][s.id]}
                 onInput={(e) => setHours((h) => ({ ...h, [u]: { ...h[u], [s.id]: e.detail.value } }))}
@@ -117,7 +118,7 @@ function OverrideEditor({ onAdd }: { onAdd: (c: Category, u: Urgency, stages: Pa
       {STAGES.map((s) => (
         <View key={s.id} className='row'>
           <View className='fact'>{s.label}</View>
-          <Input className='field-input order-text sla-hours' type='number' placeholder='不单独设' value={text[s.id]} onInput={(e) => setText((t) => ({ ...t, [s.id]: e.detail.value }))} />
+          <Input className='field-input order-text sla-hours' type='number' placeholder='不单独设' {...labelled(`${s.label}（小时）`)} value={text[s.id]} onInput={(e) => setText((t) => ({ ...t, [s.id]: e.detail.value }))} />
         </View>
       ))}
       <View className='chip' data-testid='sla-override-add' onClick={() => Object.keys(stages).length && onAdd(category, urgency, stages)}>

@@ -8,6 +8,7 @@ import { useMe, useStructure } from '@/hooks/use-me'
 import { confirmFirst } from '@/lib/confirm'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { addressText } from '@/lib/address'
+import { labelled } from '@/lib/a11y'
 
 const PAGE_SIZE = 20
 const ROLE_FILTERS = [
@@ -32,7 +33,7 @@ export default function UsersPage() {
     <Page>
       <RoleGate me={me} roles={['staff', 'admin']}>
         <ChipPicker options={ROLE_FILTERS} value={[role]} onChange={([r]) => (setRole(r), setPage(1))} />
-        <Input className='field-input' data-testid='user-search' aria-label='按姓名搜索居民' value={keyword} placeholder='按姓名搜索' onInput={(e) => (setKeyword(e.detail.value), setPage(1))} />
+        <Input className='field-input' data-testid='user-search' {...labelled('按姓名搜索居民')} value={keyword} placeholder='按姓名搜索' onInput={(e) => (setKeyword(e.detail.value), setPage(1))} />
         <StateView loading={list.loading} hasData={!!list.data} error={list.error} onRetry={list.reload} empty={!!list.data && items.length === 0} emptyText='没有找到居民'>
           <View className='h-sub'>共 {list.data?.total ?? 0} 人</View>
           {items.map((u) => (
