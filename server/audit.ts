@@ -8,7 +8,9 @@ import { randomBytes } from 'node:crypto'
 import type { ActionContract } from '../core/contract/define'
 import type { Db } from './db'
 
-export const AUDIT = 'audit_log'
+import { AUDIT } from '../core/collections'
+
+export { AUDIT }
 
 export interface AuditDoc {
   _id: string

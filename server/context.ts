@@ -5,7 +5,9 @@ import { rolesOf, scopesOf } from '../core/users/model'
 import type { Caller } from '../core/users/permissions'
 import { getOrNull, type Db } from './db'
 
-export const USERS = 'users'
+import { USERS } from '../core/collections'
+
+export { USERS }
 
 /** What every handler receives. Identity comes only from the WX context, never from the payload. */
 export interface Ctx {

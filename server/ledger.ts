@@ -29,9 +29,9 @@ import { DEFAULT_LIMITS, limitsAt, type PendingLimits, type SafetyLimits } from 
 import { pointsError } from '../core/points/contract'
 import { errorText, getOrNull, setDoc, type Tx } from './db'
 
-export const ACCOUNTS = 'points_accounts'
-export const TRANSFERS = 'points_transfers'
-export const RULES = 'points_rules'
+import { ACCOUNTS, RULES, TRANSFERS } from '../core/collections'
+
+export { ACCOUNTS, RULES, TRANSFERS }
 
 /** One mini-program serves one community; its id keys the pool and redemption accounts. */
 export const communityId = (): string => process.env.LINLI_COMMUNITY_ID || 'default'

@@ -10,7 +10,9 @@ import type { Ctx } from '../../server/context'
 import { getOrNull } from '../../server/db'
 import type { Handler } from '../../server/runtime'
 
-export const SETTINGS = 'settings'
+import { SETTINGS } from '../../core/collections'
+
+export { SETTINGS }
 export const SLA_DOC = 'orders_sla'
 const CACHE_MS = 60_000
 

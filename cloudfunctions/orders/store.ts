@@ -5,10 +5,10 @@ import type { Caller } from '../../core/orders/permissions'
 import type { Ctx } from '../../server/context'
 import { getOrNull, setDoc, type Tx } from '../../server/db'
 
-export const ORDERS = 'orders'
-export const NOTICES = 'notices'
-/** Written by the events function (reminders, waitlist promotions); same notice shape. */
-export const EVENT_NOTICES = 'event_notices'
+// event notices are written by the events function (reminders, waitlist promotions), same shape
+import { EVENT_NOTICES, NOTICES, ORDERS } from '../../core/collections'
+
+export { EVENT_NOTICES, NOTICES, ORDERS }
 
 export function callerOf(ctx: Pick<Ctx, 'openid' | 'roles' | 'caller' | 'user'>): Caller {
   const v = ctx.user?.volunteer

@@ -97,16 +97,10 @@ export interface SeatDoc {
   holder: string | null
 }
 
-export const EVENTS = 'events'
-/** Event notices (promoted from the waitlist, reminders); same shape as the orders inbox. */
-export const EVENT_NOTICES = 'event_notices'
-export const REGISTRATIONS = 'event_regs'
-export const SEATS = 'event_seats'
-
-/** Wrong rotating codes per person per event (`tries:<eventId>:<openid>`): they outlive a cancelled sign-up. */
-export const CODE_TRIES = 'event_code_tries'
-/** Walk-ins each staff member added to an event (`walkins:<eventId>:<openid>`), checked against the limit. */
-export const WALKINS = 'event_walkins'
+// event notices (promoted from the waitlist, reminders) have the orders inbox's shape; wrong
+// rotating codes per person per event (`tries:<eventId>:<openid>`) outlive a cancelled sign-up;
+// walk-ins per staff member (`walkins:<eventId>:<openid>`) are checked against the limit
+export { CODE_TRIES, EVENT_NOTICES, EVENTS, REGISTRATIONS, SEATS, WALKINS } from '../collections'
 
 export interface CounterDoc {
   _id: string

@@ -60,10 +60,7 @@ export interface HoldDoc {
   count: number
 }
 
-export const GIFTS = 'gifts'
-export const SLOTS = 'gift_slots'
-export const REDEMPTIONS = 'redemptions'
-export const HOLDS = 'gift_holds'
+export { GIFTS, HOLDS, REDEMPTIONS, SLOTS } from '../collections'
 
 export const slotId = (eventId: string, giftId: string, n: number): string => `slot:${eventId}:${giftId}:${n}`
 export const redemptionDocId = (code: string): string => `rd:${code}`

@@ -52,8 +52,7 @@ export function limitsAt<T extends AdjustLimits & { pendingLimits?: PendingLimit
   return p && now >= p.effectiveAt ? { ...rules, adjustLimit: p.adjustLimit, adjustDailyLimit: p.adjustDailyLimit, pendingLimits: null } : rules
 }
 
-export const ADJUSTMENTS = 'points_adjustments'
-export const ADJUST_QUOTA = 'points_adjust_quota'
+export { ADJUST_QUOTA, ADJUSTMENTS } from '../collections'
 
 export type AdjustmentStatus = 'done' | 'pending' | 'approved' | 'rejected' | 'expired'
 

@@ -15,8 +15,8 @@ import { USERS, type Ctx } from '../../../server/context'
 import { countOf, getOrNull, rows, setDoc, tx } from '../../../server/db'
 import { ACCOUNTS, applyTransferOrThrow, communityId, TRANSFERS } from '../../../server/ledger'
 import type { Handler } from '../../../server/runtime'
-import { EVENT_NOTICES, NOTICES, ORDERS } from '../../orders/store'
-import { releaseRedemption } from '../../points/booth'
+import { EVENT_NOTICES, NOTICES, ORDERS } from '../../../core/collections'
+import { releaseRedemption } from '../../../server/booth'
 
 const MAX = 100
 /** Orders the person must finish or cancel first (escalated ones may run for months: they are kept, anonymised). */

@@ -5,7 +5,9 @@ import { getOrNull, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import { mustGetUser, saveUser } from '../store'
 
-export const SETTINGS = 'settings'
+import { SETTINGS } from '../../../core/collections'
+
+export { SETTINGS }
 /** Marks the invite code as spent: { usedBy, usedAt }. */
 export const INVITE_DOC = 'admin_invite'
 

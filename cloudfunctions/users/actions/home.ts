@@ -5,7 +5,7 @@ import type { users } from '../../../core/users/contract'
 import { eventsToday } from '../../../core/users/home'
 import { countOf, rows } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
-import { EVENT_NOTICES, NOTICES, ORDERS } from '../../orders/store'
+import { EVENT_NOTICES, NOTICES, ORDERS } from '../../../core/collections'
 
 /** How many of each list home shows (the rest are one tap away). */
 const SHOWN = 5

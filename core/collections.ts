@@ -1,0 +1,27 @@
+/**
+ * Every collection of the cloud database, named once. database/indexes.json declares the same set
+ * (with their indexes) and a unit test keeps the two equal; features import their names from here.
+ */
+export const USERS = 'users'
+export const COMMUNITY = 'community'
+export const GRIDS = 'grids'
+export const BUILDINGS = 'buildings'
+export const SETTINGS = 'settings'
+export const ORDERS = 'orders'
+export const NOTICES = 'notices'
+export const ACCOUNTS = 'points_accounts'
+export const TRANSFERS = 'points_transfers'
+export const RULES = 'points_rules'
+export const GIFTS = 'gifts'
+export const SLOTS = 'gift_slots'
+export const HOLDS = 'gift_holds'
+export const REDEMPTIONS = 'redemptions'
+export const EVENTS = 'events'
+export const REGISTRATIONS = 'event_regs'
+export const SEATS = 'event_seats'
+export const EVENT_NOTICES = 'event_notices'
+export const ADJUSTMENTS = 'points_adjustments'
+export const ADJUST_QUOTA = 'points_adjust_quota'
+export const CODE_TRIES = 'event_code_tries'
+export const WALKINS = 'event_walkins'
+export const AUDIT = 'audit_log'
