@@ -1,4 +1,5 @@
 import tseslint from 'typescript-eslint'
+import { boundaries } from './config/eslint/boundaries.mjs'
 
 // `import { z } from 'zod'` pulls all of zod into every esbuild function bundle (750+ KB instead of
 // ~200 KB): the namespace import `import * as z from 'zod'` tree-shakes. Type-only imports are fine.
@@ -22,6 +23,10 @@ export default tseslint.config(
       'no-console': 'off',
       ...zodNamespaceOnly,
     },
+  },
+  {
+    plugins: { boundaries },
+    rules: { 'boundaries/imports': 'error' },
   },
   {
     // The app ships no zod (the server validates): contracts and schemas are imported with `import type`.

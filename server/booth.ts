@@ -2,11 +2,11 @@
  * Booth stock on the database, shared by the points and events functions: slot documents per unit,
  * release of a reservation (refund of points and stock, exactly once), remaining stock.
  */
-import { refundTransfer } from '../../core/points'
-import { pointsError } from '../../core/points/contract'
-import { HOLDS, holdId, REDEMPTIONS, SLOTS, slotId, type HoldDoc, type RedemptionDoc, type SlotDoc } from '../../core/gifts'
-import { countOf, getOrNull, rows, setDoc, tx, type Db, type Tx } from '../../server/db'
-import { applyTransferOrThrow } from '../../server/ledger'
+import { refundTransfer } from '../core/points'
+import { pointsError } from '../core/points/contract'
+import { HOLDS, holdId, REDEMPTIONS, SLOTS, slotId, type HoldDoc, type RedemptionDoc, type SlotDoc } from '../core/gifts'
+import { countOf, getOrNull, rows, setDoc, tx, type Db, type Tx } from './db'
+import { applyTransferOrThrow } from './ledger'
 
 /** Create `stock` free slots for a booth, numbered from `from` (idempotent: set on known ids). Outside a transaction. */
 export async function createSlots(db: Db, eventId: string, giftId: string, stock: number, from = 0): Promise<void> {

@@ -1,10 +1,11 @@
-import { buildStructure, type BuildingDoc, type GridDoc } from '../../core/community/structure'
-import type { Structure } from '../../core/community/contract'
-import { getOrNull, rows, type Db } from '../../server/db'
+/** The community's structure (grids, buildings, units), shared by the functions that need it. */
+import { buildStructure, type BuildingDoc, type GridDoc } from '../core/community/structure'
+import type { Structure } from '../core/community/contract'
+import { getOrNull, rows, type Db } from './db'
 
-export const COMMUNITY = 'community'
-export const GRIDS = 'grids'
-export const BUILDINGS = 'buildings'
+import { BUILDINGS, COMMUNITY, GRIDS } from '../core/collections'
+
+export { BUILDINGS, COMMUNITY, GRIDS }
 /** The single community document's id (this app serves one community per cloud env). */
 export const COMMUNITY_DOC = 'main'
 

@@ -1,10 +1,10 @@
 /** Event access for handlers of the events and points functions: one rule for seeing, one for managing (core/events/permissions). */
-import { timeProblems, type EventTimes } from '../../core/events/times'
-import { commonError } from '../../core/contract/errors'
-import { canManageEvent, canSeeEvent, EVENTS, type EventDoc, type Viewer } from '../../core/events'
-import { eventsError } from '../../core/events/contract'
-import type { Ctx } from '../../server/context'
-import { getOrNull, type Db, type Tx } from '../../server/db'
+import { timeProblems, type EventTimes } from '../core/events/times'
+import { commonError } from '../core/contract/errors'
+import { canManageEvent, canSeeEvent, EVENTS, type EventDoc, type Viewer } from '../core/events'
+import { eventsError } from '../core/events/contract'
+import type { Ctx } from './context'
+import { getOrNull, type Db, type Tx } from './db'
 
 export const viewerOf = (ctx: Pick<Ctx, 'caller' | 'user'>): Viewer => ({ ...ctx.caller, gridId: ctx.user?.gridId ?? null })
 

@@ -15,7 +15,7 @@ import {
 import { GIFTS, type GiftDoc } from '../../core/gifts'
 import type { Ctx } from '../../server/context'
 import { countOf, getOrNull, rows, setDoc, tx, type Db } from '../../server/db'
-import { boothRemaining, spreadFree } from '../points/booth'
+import { boothRemaining, spreadFree } from '../../server/booth'
 
 export const hmacOf = (e: Pick<EventDoc, 'secret'>) => (m: string) => createHmac('sha256', e.secret).update(m).digest('hex')
 

@@ -3,7 +3,7 @@ import { dueForClose, dueForReminder, EVENTS, REGISTRATIONS, reminderText, type 
 import { REDEMPTIONS } from '../../core/gifts'
 import { rows } from '../../server/db'
 import type { TimerHandler } from '../../server/runtime'
-import { expireReservations } from '../points/booth'
+import { expireReservations } from '../../server/booth'
 import { notify } from './store'
 import { REMIND_BEFORE_MS } from '../../core/events/reminders'
 

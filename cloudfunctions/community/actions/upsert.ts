@@ -2,7 +2,7 @@ import { community, communityError } from '../../../core/community/contract'
 import { toBuildingView, type BuildingDoc, type GridDoc } from '../../../core/community/structure'
 import { getOrNull, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
-import { BUILDINGS, GRIDS } from '../store'
+import { BUILDINGS, GRIDS } from '../../../server/community'
 
 export const upsertGrid: Handler<typeof community.upsertGrid> = async (ctx, input) => {
   const doc = { name: input.name, order: input.order, updatedAt: ctx.now(), updatedBy: ctx.openid }

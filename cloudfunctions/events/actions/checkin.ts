@@ -36,7 +36,7 @@ import { USERS, type Ctx } from '../../../server/context'
 import { getOrNull, rows, setDoc, tx } from '../../../server/db'
 import { applyTransfer, communityId, loadRules } from '../../../server/ledger'
 import type { Handler } from '../../../server/runtime'
-import { mustGetManaged } from '../access'
+import { mustGetManaged } from '../../../server/event-access'
 import { hmacOf, mustGetEvent } from '../store'
 
 /** Check-in opens an hour before the start and closes at the end; walk-ins only once it has started. */

@@ -1,9 +1,9 @@
 import { EVENTS, partySize, REGISTRATIONS, visibleAudiences, waitOrder, type EventDoc, type eventsFn, type RegistrationDoc } from '../../../core/events'
-import type { UserDoc } from '../../../core/users/model'
-import { USERS, type Ctx } from '../../../server/context'
+import type { Ctx } from '../../../server/context'
 import { rows } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
-import { mustGetManaged, mustSeeEvent, viewerOf } from '../access'
+import { mustGetManaged, mustSeeEvent, viewerOf } from '../../../server/event-access'
+import { staffNames } from '../../../server/people'
 import { eventView } from '../store'
 
 /** The list's query for the same rule the detail checks (visibleAudiences). */
@@ -76,10 +76,3 @@ export const attendees: Handler<typeof eventsFn.attendees> = async (ctx, input) 
   return { items, capacity: e.capacity, seated }
 }
 
-/** Names of the staff who added walk-ins (a handful per event). */
-export async function staffNames(ctx: Pick<Ctx, 'db'>, ids: (string | undefined)[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter((x): x is string => !!x))]
-  if (!unique.length) return new Map()
-  const users = await rows<UserDoc>(ctx.db.collection(USERS).where({ _id: ctx.db.command.in(unique) }).limit(unique.length))
-  return new Map(users.map((u) => [u._id, u.name]))
-}

@@ -10,8 +10,8 @@ import { GIFTS, SLOTS, type GiftDoc } from '../../../core/gifts'
 import type { Ctx } from '../../../server/context'
 import { countOf, getOrNull, rows, setDoc, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
-import { releaseAll } from '../../points/booth'
-import { mustGetManaged, mustHaveTimesInOrder } from '../access'
+import { releaseAll } from '../../../server/booth'
+import { mustGetManaged, mustHaveTimesInOrder } from '../../../server/event-access'
 import { eventView, notify } from '../store'
 
 /** Everyone still expecting the event: signed up or on the waitlist. */

@@ -8,7 +8,7 @@ import { eventsError } from '../../../core/events/contract'
 import { EVENT_PAGE, posterScene } from '../../../core/events/share'
 import type { Ctx } from '../../../server/context'
 import type { Handler } from '../../../server/runtime'
-import { mustGetManaged } from '../access'
+import { mustGetManaged } from '../../../server/event-access'
 
 /** 430 px is WeChat's default and prints sharply on an A4 notice. */
 const WIDTH = 430

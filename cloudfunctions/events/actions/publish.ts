@@ -12,8 +12,8 @@ import { getOrNull, setDoc, tx, type Db } from '../../../server/db'
 import { mayAwardPoints } from '../../../core/points/adjustments'
 import { communityId, loadRules } from '../../../server/ledger'
 import type { Handler } from '../../../server/runtime'
-import { createSlots } from '../../points/booth'
-import { mustGetManaged, mustHaveTimesInOrder } from '../access'
+import { createSlots } from '../../../server/booth'
+import { mustGetManaged, mustHaveTimesInOrder } from '../../../server/event-access'
 import { eventView } from '../store'
 
 async function createSeats(db: Db, eventId: string, capacity: number): Promise<void> {

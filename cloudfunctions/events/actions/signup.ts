@@ -10,7 +10,7 @@ import { canCancel, canSignUp, newCheckinToken, pickSeats, REGISTRATIONS, regId,
 import { eventsError } from '../../../core/events/contract'
 import { getOrNull, setDoc, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
-import { mustSeeEvent } from '../access'
+import { mustSeeEvent } from '../../../server/event-access'
 import { freeSeats, mustGetEvent, myRegView, settle } from '../store'
 
 const ATTEMPTS = 8

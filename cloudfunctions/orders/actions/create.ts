@@ -13,7 +13,7 @@ import { getOrNull } from '../../../server/db'
 import { loadRules } from '../../../server/ledger'
 import type { Handler } from '../../../server/runtime'
 import { loadSla } from '../sla'
-import { BUILDINGS } from '../../community/store'
+import { BUILDINGS } from '../../../server/community'
 import { callerOf, ORDERS } from '../store'
 
 export const create: Handler<typeof orders.create> = async (ctx, input) => {

@@ -3,7 +3,7 @@ import type { pointsFn } from '../../../core/points/contract'
 import { AUDIT, type AuditDoc } from '../../../server/audit'
 import { rows } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
-import { staffNames } from '../../events/actions/lists'
+import { staffNames } from '../../../server/people'
 
 export const auditLog: Handler<typeof pointsFn.auditLog> = async (ctx, input) => {
   const [fn, action] = input.action ? input.action.split('.') : []

@@ -6,9 +6,9 @@ import { isAdmin } from '../../../core/users/permissions'
 import type { Ctx } from '../../../server/context'
 import { getOrNull, rows, setDoc, tx, type Tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
-import { mustGetManaged } from '../../events/access'
-import { staffNames } from '../../events/actions/lists'
-import { boothRemaining, mustGetRedemption, releaseRedemption } from '../booth'
+import { mustGetManaged } from '../../../server/event-access'
+import { staffNames } from '../../../server/people'
+import { boothRemaining, mustGetRedemption, releaseRedemption } from '../../../server/booth'
 import { redemptionView } from '../views'
 
 function idOf(text: string): string {

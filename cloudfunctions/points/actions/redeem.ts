@@ -13,7 +13,7 @@ import { getOrNull, rows, setDoc, tx } from '../../../server/db'
 import { ACCOUNTS, applyTransfer, communityId } from '../../../server/ledger'
 import type { Ctx } from '../../../server/context'
 import type { Handler } from '../../../server/runtime'
-import { spreadFree } from '../booth'
+import { spreadFree } from '../../../server/booth'
 import { redemptionView } from '../views'
 
 const ATTEMPTS = 6

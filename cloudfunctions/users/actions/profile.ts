@@ -4,7 +4,7 @@ import { indexStructure } from '../../../core/community/structure'
 import { USERS } from '../../../server/context'
 import { getOrNull, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
-import { loadStructure } from '../../community/store'
+import { loadStructure } from '../../../server/community'
 import { saveUser } from '../store'
 
 export const me: Handler<typeof users.me> = async (ctx) => ({

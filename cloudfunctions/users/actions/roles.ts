@@ -4,7 +4,7 @@ import { viewUser } from '../../../core/users/model'
 import { applyGrant, canGrant, enforce, planRevoke } from '../../../core/users/permissions'
 import { tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
-import { loadStructure } from '../../community/store'
+import { loadStructure } from '../../../server/community'
 import { mustGetUser, saveUser } from '../store'
 
 export const grantRole: Handler<typeof users.grantRole> = async (ctx, input) => {
