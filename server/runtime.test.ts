@@ -14,6 +14,7 @@ const contracts = defineFunction('demo', {
   residentOnly: { summary: 'x', roles: ['resident'], input: z.object({}), output: z.object({ who: z.string() }) },
   boom: { summary: 'x', roles: 'anyone', input: z.object({}), output: z.object({}) },
   expected: { summary: 'x', roles: 'anyone', input: z.object({}), output: z.object({}) },
+  declared: { summary: 'x', roles: 'anyone', input: z.object({}), output: z.object({}), errors: ['ORDER_TAKEN'] },
   leaky: { summary: 'x', roles: 'anyone', input: z.object({}), output: z.object({ a: z.number() }) },
 })
 
@@ -40,6 +41,9 @@ const main = createFunction(
       throw new Error('secret database detail')
     },
     expected: async () => {
+      throw new AppError('ORDER_TAKEN', '已被接单')
+    },
+    declared: async () => {
       throw new AppError('ORDER_TAKEN', '已被接单')
     },
     leaky: async () => ({ a: 1, phone: '13812345678' }) as never,
@@ -88,6 +92,11 @@ describe('createFunction', () => {
     expect(r).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } })
     expect(JSON.stringify(r)).not.toContain('secret')
     expect(await main({ action: 'expected', data: {} })).toEqual({ ok: false, error: { code: 'ORDER_TAKEN', message: '已被接单' } })
+    // the contract does not list ORDER_TAKEN: answered all the same, and logged for the run to catch
+    expect(console.log).toHaveBeenCalledWith('[demo] undeclared outcome ORDER_TAKEN from demo.expected', '')
+    jest.mocked(console.log).mockClear()
+    expect(await main({ action: 'declared', data: {} })).toMatchObject({ ok: false, error: { code: 'ORDER_TAKEN' } })
+    expect(console.log).not.toHaveBeenCalledWith(expect.stringContaining('undeclared'), '')
   })
   it('output is parsed by the contract: undeclared fields are stripped', async () => {
     expect(await main({ action: 'leaky', data: {} })).toEqual({ ok: true, data: { a: 1 } })

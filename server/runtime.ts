@@ -1,7 +1,7 @@
 import * as wxCloud from 'wx-server-sdk'
 import * as z from 'zod'
 import type { ActionContract, FunctionContract, OutputOf, ParsedInputOf } from '../core/contract/define'
-import { AppError, commonError, type ActionResult, type ErrorBody } from '../core/contract/errors'
+import { AppError, COMMON_ERRORS, commonError, type ActionResult, type ErrorBody } from '../core/contract/errors'
 import { mayCall } from '../core/contract/roles'
 import { loadCaller, type Ctx, type TimerCtx } from './context'
 import type { Db } from './db'
@@ -30,6 +30,9 @@ export interface FunctionOptions {
 export type Main = (event: unknown, context?: unknown) => Promise<ActionResult<unknown> | unknown>
 
 const fail = (error: ErrorBody): ActionResult<never> => ({ ok: false, error })
+
+/** Whether an action may end with `code`: one every action can (COMMON_ERRORS), or one its contract lists. */
+export const declares = (contract: { errors?: readonly string[] }, code: string): boolean => Object.hasOwn(COMMON_ERRORS, code) || !!contract.errors?.includes(code)
 
 /** instanceof, or the same shape from a second copy of core/contract (e.g. two bundles in one test process). */
 function isAppError(err: unknown): err is AppError {
@@ -92,7 +95,11 @@ export function createFunction<F extends FunctionContract>(contracts: F, handler
         }
         return { ok: true, data: checked.data }
       } catch (err) {
-        if (isAppError(err)) return fail(err.toJSON())
+        if (isAppError(err)) {
+          // every outcome is declared in the contract; an undeclared one is a gap in docs/api.md and the client
+          if (!declares(contract, err.code)) log(`undeclared outcome ${err.code} from ${contract.fn}.${contract.action}`)
+          return fail(err.toJSON())
+        }
         console.error(`[${contract.fn}.${contract.action}] unexpected error`, err)
         return fail(commonError('INTERNAL').toJSON())
       }
