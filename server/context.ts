@@ -1,11 +1,9 @@
 import type * as Cloud from 'wx-server-sdk'
-import type { Role } from '../core/contract/roles'
-import type { UserDoc } from '../core/users/model'
-import { rolesOf, scopesOf } from '../core/users/model'
-import type { Caller } from '../core/users/permissions'
-import { getOrNull, type Db } from './db'
-
 import { USERS } from '../core/collections'
+import type { Role } from '../core/contract/roles'
+import { callerFrom, type Caller } from '../core/users/caller'
+import type { UserDoc } from '../core/users/model'
+import { getOrNull, type Db } from './db'
 
 export { USERS }
 
@@ -15,7 +13,7 @@ export interface Ctx {
   /** The caller's user document, or null for a guest (no profile yet). */
   user: UserDoc | null
   roles: Role[]
-  /** Caller as the pure permission functions want it. */
+  /** The one caller every feature's pure rules decide on (core/users/caller.ts), built once here. */
   caller: Caller
   db: Db
   cloud: typeof Cloud
@@ -29,6 +27,6 @@ export type TimerCtx = Pick<Ctx, 'db' | 'cloud' | 'now' | 'log'>
 
 export async function loadCaller(db: Db, openid: string): Promise<Pick<Ctx, 'user' | 'roles' | 'caller'>> {
   const user = await getOrNull<UserDoc>(db, USERS, openid)
-  const roles = rolesOf(user)
-  return { user, roles, caller: { openid, roles, scopes: scopesOf(user) } }
+  const caller = callerFrom(openid, user)
+  return { user, roles: [...caller.roles], caller }
 }

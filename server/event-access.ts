@@ -1,17 +1,16 @@
 /** Event access for handlers of the events and points functions: one rule for seeing, one for managing (core/events/permissions). */
 import { timeProblems, type EventTimes } from '../core/events/times'
 import { commonError } from '../core/contract/errors'
-import { canManageEvent, canSeeEvent, EVENTS, type EventDoc, type Viewer } from '../core/events'
+import { canManageEvent, canSeeEvent, EVENTS, type EventDoc } from '../core/events'
 import { eventsError } from '../core/events/contract'
 import type { Ctx } from './context'
 import { getOrNull, type Db, type Tx } from './db'
 
-export const viewerOf = (ctx: Pick<Ctx, 'caller' | 'user'>): Viewer => ({ ...ctx.caller, gridId: ctx.user?.gridId ?? null })
 
 /** The event, or NOT_FOUND — also when the caller's audience does not include it (same answer, nothing told). */
 export async function mustSeeEvent(ctx: Pick<Ctx, 'db' | 'caller' | 'user'>, id: string): Promise<EventDoc> {
   const e = await getOrNull<EventDoc>(ctx.db, EVENTS, id)
-  if (!e || !canSeeEvent(viewerOf(ctx), e)) throw commonError('NOT_FOUND')
+  if (!e || !canSeeEvent(ctx.caller, e)) throw commonError('NOT_FOUND')
   return { ...e, _id: id }
 }
 

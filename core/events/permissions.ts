@@ -32,10 +32,8 @@ export function canManageEvent(c: Caller, e: { audience: Audience }): Decision {
  */
 export const earnsAttendance = (attendee: Caller, e: { audience: Audience }): boolean => !canManageEvent(attendee, e).ok
 
-/** Someone looking at events: their roles and scopes, and the grid they live in. */
-export interface Viewer extends Caller {
-  gridId?: string | null
-}
+/** Someone looking at events: their roles and scopes, and the grid they live in (the one caller narrowed). */
+export type Viewer = Caller & { gridId?: string | null }
 
 /**
  * The audiences a viewer may see, used alike by the list (as a query) and by the detail: admin all;

@@ -23,5 +23,5 @@ export function anOrder(over: Partial<Order> = {}): Order {
 }
 
 export function aCaller(over: Partial<Caller> = {}): Caller {
-  return { openid: 'someone', roles: ['resident'], grids: [], buildings: [], skills: [], team: null, ...over }
+  return { openid: 'someone', roles: ['resident'], scopes: { grids: [], buildings: [] }, gridId: null, skills: [], team: null, ...over }
 }

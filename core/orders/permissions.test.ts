@@ -8,9 +8,9 @@ const people = {
   otherResident: aCaller({ openid: 'res2' }),
   volunteer: aCaller({ openid: 'vol', roles: ['resident', 'volunteer'], skills: ['repair_pipe'], team: 'red_steward' }),
   otherVolunteer: aCaller({ openid: 'vol2', roles: ['resident', 'volunteer'], skills: ['elder_meals'], team: 'youth' }),
-  staffHere: aCaller({ openid: 'st1', roles: ['resident', 'staff'], grids: ['g1'] }),
-  staffThere: aCaller({ openid: 'st2', roles: ['resident', 'staff'], grids: ['g2'] }),
-  lead: aCaller({ openid: 'lead', roles: ['resident', 'building_lead'], buildings: ['b3'] }),
+  staffHere: aCaller({ openid: 'st1', roles: ['resident', 'staff'], scopes: { grids: ['g1'], buildings: [] } }),
+  staffThere: aCaller({ openid: 'st2', roles: ['resident', 'staff'], scopes: { grids: ['g2'], buildings: [] } }),
+  lead: aCaller({ openid: 'lead', roles: ['resident', 'building_lead'], scopes: { grids: [], buildings: ['b3'] } }),
   admin: aCaller({ openid: 'adm', roles: ['resident', 'admin'] }),
 }
 type Who = keyof typeof people
@@ -89,7 +89,7 @@ describe('ordering for a neighbour', () => {
 
 describe('points staff may set on an order or an event', () => {
   it('up to twice the rule for a 网格员; an admin decides more', () => {
-    const staff = aCaller({ roles: ['resident', 'staff'], grids: ['g1'] })
+    const staff = aCaller({ roles: ['resident', 'staff'], scopes: { grids: ['g1'], buildings: [] } })
     expect(mayAwardPoints(staff, 20, 10)).toBe(true)
     expect(mayAwardPoints(staff, 21, 10)).toBe(false)
     expect(mayAwardPoints(aCaller({ roles: ['resident', 'admin'] }), 500, 10)).toBe(true)

@@ -4,28 +4,18 @@
  * passes the caller (roles and scopes from the users collection) and the order.
  */
 import type { Role } from '../contract/roles'
-import type { Skill, Team } from '../users/vocab'
+import type { Caller } from '../users/caller'
 import { maskPhone } from '../users/vocab'
 import { EVENT_ACTORS, type EventType } from './machine'
 import type { Actor, Order } from './model'
 
-export interface Caller {
-  openid: string
-  roles: readonly Role[]
-  /** 网格员: grids served. */
-  grids: readonly string[]
-  /** 楼栋长: buildings served. */
-  buildings: readonly string[]
-  /** Approved volunteers: skills and team. */
-  skills: readonly Skill[]
-  team: Team | null
-}
+export type { Caller }
 
 const has = (c: Caller, r: Role) => c.roles.includes(r)
 
 /** Staff of the grid, or admin (who manages every grid). Not users/permissions isStaffOf, which excludes admin. */
 export function managesGrid(c: Caller, gridId: string): boolean {
-  return has(c, 'admin') || (has(c, 'staff') && c.grids.includes(gridId))
+  return has(c, 'admin') || (has(c, 'staff') && c.scopes.grids.includes(gridId))
 }
 
 /** May take it from the pool: an approved volunteer the order is published to. */
@@ -61,7 +51,7 @@ export function actorFor(c: Caller, o: Order, type: EventType): Actor | null {
 export function visibility(c: Caller, o: Order): 'full' | 'masked' | null {
   const mine = capacities(c, o)
   if (mine.has('owner') || mine.has('staff') || mine.has('volunteer')) return 'full'
-  if (has(c, 'building_lead') && c.buildings.includes(o.buildingId)) return 'full'
+  if (has(c, 'building_lead') && c.scopes.buildings.includes(o.buildingId)) return 'full'
   if (mine.has('candidate') && o.status === 'open') return 'masked'
   return null
 }
@@ -75,5 +65,5 @@ export function viewFor<T extends Pick<Order, 'contactPhone'>>(c: Caller, o: Ord
 
 /** A 楼栋长 for their buildings, a 网格员 for their grids, an admin anywhere may order for a neighbour. */
 export function mayOrderFor(c: Caller, building: { id: string; gridId: string }): boolean {
-  return (has(c, 'building_lead') && c.buildings.includes(building.id)) || managesGrid(c, building.gridId)
+  return (has(c, 'building_lead') && c.scopes.buildings.includes(building.id)) || managesGrid(c, building.gridId)
 }

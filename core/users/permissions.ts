@@ -2,6 +2,7 @@ import type { Role } from '../contract/roles'
 import { AppError, COMMON_ERRORS } from '../contract/errors'
 import { USERS_ERRORS } from './contract'
 import type { UserDoc } from './model'
+import type { Caller as OneCaller } from './caller'
 
 /**
  * Who may do what to whom — pure, no I/O. The role list in the contract is the first gate
@@ -14,11 +15,8 @@ import type { UserDoc } from './model'
  *           staff → building_lead buildings inside their grids; volunteer of a resident of their grid.
  * Volunteer review and user lists: staff within their grids, admin everywhere.
  */
-export interface Caller {
-  openid: string
-  roles: readonly Role[]
-  scopes: { grids: readonly string[]; buildings: readonly string[] }
-}
+/** What these rules read of the one caller (core/users/caller.ts). */
+export type Caller = Pick<OneCaller, 'openid' | 'roles' | 'scopes'>
 
 export type Decision = { ok: true } | { ok: false; code: string; message?: string }
 

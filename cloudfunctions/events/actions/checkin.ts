@@ -30,8 +30,8 @@ import {
 } from '../../../core/events'
 import { eventsError } from '../../../core/events/contract'
 import { ADJUST_QUOTA, attendanceKey, awardTransfer, cstDay, quotaId } from '../../../core/points'
-import { rolesOf, scopesOf, type UserDoc } from '../../../core/users/model'
-import type { Caller } from '../../../core/users/permissions'
+import { callerFrom } from '../../../core/users/caller'
+import { rolesOf, type UserDoc } from '../../../core/users/model'
 import { USERS, type Ctx } from '../../../server/context'
 import { getOrNull, rows, setDoc, tx } from '../../../server/db'
 import { applyTransfer, communityId, loadRules } from '../../../server/ledger'
@@ -47,7 +47,6 @@ function mustBeOpen(e: EventDoc, now: number, walkIn = false): void {
   if (now > e.endAt || now < e.startAt - (walkIn ? 0 : OPEN_BEFORE_MS)) throw eventsError(walkIn ? 'WALKIN_NOT_OPEN' : 'NOT_OPEN')
 }
 
-const callerOf = (u: UserDoc): Caller => ({ openid: u._id, roles: rolesOf(u), scopes: scopesOf(u) })
 
 type Way = { kind: 'code'; right: boolean } | { kind: 'staff'; token: string } | { kind: 'walk-in' }
 interface Attendee {
@@ -146,13 +145,13 @@ export const staffCheckIn: Handler<typeof eventsFn.staffCheckIn> = async (ctx, i
     const reg = await registrationOfToken(ctx, e, input.code)
     const user = await mustBeAttendee(ctx, reg.openid)
     mustBeOpen(e, ctx.now())
-    return attend(ctx, e, { openid: reg.openid, name: user.name, earns: earnsAttendance(callerOf(user), e) }, { kind: 'staff', token: reg.ciToken! })
+    return attend(ctx, e, { openid: reg.openid, name: user.name, earns: earnsAttendance(callerFrom(user._id, user), e) }, { kind: 'staff', token: reg.ciToken! })
   }
   const e = await mustGetManaged(ctx, ctx.db, input.eventId)
   const user = await mustBeAttendee(ctx, input.openid)
   mustBeOpen(e, ctx.now(), true)
   if (!inAudience(e.audience, { roles: rolesOf(user), gridId: user.gridId })) throw eventsError('NOT_IN_AUDIENCE')
-  return attend(ctx, e, { openid: input.openid, name: user.name, earns: earnsAttendance(callerOf(user), e) }, { kind: 'walk-in' })
+  return attend(ctx, e, { openid: input.openid, name: user.name, earns: earnsAttendance(callerFrom(user._id, user), e) }, { kind: 'walk-in' })
 }
 
 /** The attendee's QR text; a registration from before tokens gets its token here, once. */

@@ -2,13 +2,13 @@ import { EVENTS, partySize, REGISTRATIONS, visibleAudiences, waitOrder, type Eve
 import type { Ctx } from '../../../server/context'
 import { rows } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
-import { mustGetManaged, mustSeeEvent, viewerOf } from '../../../server/event-access'
+import { mustGetManaged, mustSeeEvent } from '../../../server/event-access'
 import { staffNames } from '../../../server/people'
 import { eventView } from '../store'
 
 /** The list's query for the same rule the detail checks (visibleAudiences). */
 function audienceFilter(ctx: Ctx) {
-  const seen = visibleAudiences(viewerOf(ctx))
+  const seen = visibleAudiences(ctx.caller)
   if (seen === 'all') return {}
   return ctx.db.command.or(seen.map((a) => (a.kind === 'grid' ? { 'audience.kind': 'grid', 'audience.gridId': a.gridId } : { 'audience.kind': a.kind })))
 }

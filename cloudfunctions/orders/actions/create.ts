@@ -14,7 +14,7 @@ import { loadRules } from '../../../server/ledger'
 import type { Handler } from '../../../server/runtime'
 import { loadSla } from '../sla'
 import { BUILDINGS } from '../../../server/community'
-import { callerOf, ORDERS } from '../store'
+import { ORDERS } from '../store'
 
 export const create: Handler<typeof orders.create> = async (ctx, input) => {
   const me = ctx.user!
@@ -27,7 +27,7 @@ export const create: Handler<typeof orders.create> = async (ctx, input) => {
     loadSla(ctx.db),
   ])
   if (!building) throw orderError('UNKNOWN_BUILDING')
-  if (proxy && !mayOrderFor(callerOf(ctx), { id: buildingId, gridId: building.gridId })) throw orderError('NOT_YOUR_NEIGHBOUR')
+  if (proxy && !mayOrderFor(ctx.caller, { id: buildingId, gridId: building.gridId })) throw orderError('NOT_YOUR_NEIGHBOUR')
   if (proxy?.openid && neighbour?.buildingId !== buildingId) throw orderError('NOT_YOUR_NEIGHBOUR')
 
   const unitId = proxy ? (proxy.unitId ?? null) : (input.unitId ?? (buildingId === me.buildingId ? me.unitId : null))

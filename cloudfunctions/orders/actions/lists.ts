@@ -11,7 +11,7 @@ import { viewFor } from '../../../core/orders/permissions'
 import type { Ctx } from '../../../server/context'
 import { rows } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
-import { callerOf, mustGetOrder, ORDERS } from '../store'
+import { mustGetOrder, ORDERS } from '../store'
 
 type C = typeof orders
 type Where = Record<string, unknown>
@@ -28,12 +28,12 @@ async function list(ctx: Ctx, where: Where, key: keyof Order, dir: 'asc' | 'desc
  * only visible orders; this keeps one rule the authority for both.
  */
 function visibleOnly(ctx: Ctx, page: Page<Order>): Page<Order> {
-  const me = callerOf(ctx)
+  const me = ctx.caller
   return { ...page, items: page.items.map((o) => viewFor(me, o)).filter((o): o is Order => o !== null) }
 }
 
 export const get: Handler<C['get']> = async (ctx, { orderId }) => {
-  const view = viewFor(callerOf(ctx), await mustGetOrder(ctx.db, orderId))
+  const view = viewFor(ctx.caller, await mustGetOrder(ctx.db, orderId))
   if (!view) throw orderError('NOT_FOUND')
   return { ...view, photoUrls: await photoUrls(ctx, [...view.photos, ...view.donePhotos]) }
 }
@@ -78,7 +78,7 @@ export const triageQueue: Handler<C['triageQueue']> = async (ctx, { cursor, limi
 
 export const pool: Handler<C['pool']> = async (ctx, { cursor, limit, category, gridId, urgency }) => {
   const _ = ctx.db.command
-  const me = callerOf(ctx)
+  const me = ctx.caller
   // one's own orders (as resident or as the one who ordered) are not offered: nobody serves their own case
   const where: Where = { poolKey: _.gt(cursor ?? ''), audienceKey: _.in(keysFor(me)), parties: _.neq(ctx.openid) }
   if (category) where.category = category

@@ -10,10 +10,9 @@ import { DEFAULT_POINTS } from '../../../core/orders/categories'
 import { mayAwardPoints } from '../../../core/points/adjustments'
 import { loadRules, type PointsRules } from '../../../server/ledger'
 import { runEvent } from '../run'
-import { callerOf } from '../store'
 
 type C = typeof orders
-const as = (ctx: Parameters<Handler<C['get']>>[0]) => ({ caller: callerOf(ctx) })
+const as = (ctx: Parameters<Handler<C['get']>>[0]) => ({ caller: ctx.caller })
 const addGrants = (openid: string, n: number | undefined) => (o: Order): Order =>
   n ? { ...o, grants: { ...o.grants, [openid]: (o.grants[openid] ?? 0) + n } } : o
 
@@ -37,7 +36,7 @@ export const reopen: Handler<C['reopen']> = (ctx, i) =>
 /** The points staff set (or the order's own, when they set none) stay within the rule as saved now (checked with the order in hand). */
 const pointsWithinRule = (ctx: Parameters<Handler<C['get']>>[0], points: number | undefined, rules: PointsRules) => (o: Order): Order => {
   const rule = rules.categoryPoints[o.category] ?? DEFAULT_POINTS[o.category]
-  if (!mayAwardPoints(callerOf(ctx), points ?? o.points, rule)) throw orderError('POINTS_OVER_RULE')
+  if (!mayAwardPoints(ctx.caller, points ?? o.points, rule)) throw orderError('POINTS_OVER_RULE')
   return o
 }
 
