@@ -27,7 +27,8 @@ import {
 } from '../core/points'
 import { DEFAULT_LIMITS, limitsAt, type PendingLimits, type SafetyLimits } from '../core/points/adjustments'
 import { pointsError } from '../core/points/contract'
-import { errorText, getOrNull, setDoc, type Tx } from './db'
+import { errorText, getOrNull, setDoc, type Db, type Tx } from './db'
+import { defineSetting } from './settings'
 
 import { ACCOUNTS, RULES, TRANSFERS } from '../core/collections'
 
@@ -55,22 +56,21 @@ export const DEFAULT_RULES: PointsRules = { ...DEFAULT_LEDGER_RULES, ...DEFAULT_
  * `fresh` reads the database (the admin's rules page).
  */
 export const RULES_TTL_MS = 30_000
-const rulesCache = new Map<string, { rules: PointsRules; until: number }>()
+const rulesSetting = defineSetting<PointsRules>({
+  collection: RULES,
+  ids: () => [communityId()],
+  defaults: DEFAULT_RULES,
+  read: (doc, d) => ({ ...d, ...(doc as Partial<PointsRules>) }),
+  ttlMs: RULES_TTL_MS,
+})
 
-export async function loadRules(db: Parameters<typeof getOrNull>[0], opts: { fresh?: boolean } = {}): Promise<PointsRules> {
-  const key = communityId()
-  const hit = rulesCache.get(key)
-  if (!opts.fresh && hit && hit.until > Date.now()) return limitsAt(hit.rules, Date.now())
-  const doc = await getOrNull<PointsRules & { _id: string }>(db, RULES, key)
-  const rules = doc ? { ...DEFAULT_RULES, ...doc } : DEFAULT_RULES
-  rememberRules(rules)
-  return limitsAt(rules, Date.now())
+/** The rules in force, with raised limits applied once their time has come. */
+export async function loadRules(db: Db | Tx, opts: { fresh?: boolean } = {}): Promise<PointsRules> {
+  return limitsAt(await rulesSetting.load(db, opts), Date.now())
 }
 
 /** The instance that saved new rules uses them at once. */
-export function rememberRules(rules: PointsRules): void {
-  rulesCache.set(communityId(), { rules, until: Date.now() + RULES_TTL_MS })
-}
+export const rememberRules = (rules: PointsRules): void => rulesSetting.remember(rules)
 
 export type ApplyResult =
   | { ok: true; transfer: Transfer; replay: true }

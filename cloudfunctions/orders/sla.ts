@@ -1,39 +1,36 @@
 /**
- * The SLA in force: `settings/orders_sla` (set by admins), else the built-in default. Read once a
- * minute per function instance, not once per transition: a change reaches every instance within
- * CACHE_MS (and this instance at once), and applies to orders entering a new stage after it.
+ * The SLA in force: `settings/orders_sla` (set by admins), else the built-in default (a setting,
+ * server/settings.ts). Kept a minute per function instance, not read once per transition: a change
+ * reaches every instance within that (and this instance at once), and applies to orders entering a
+ * new stage after it.
  */
+import { SETTINGS } from '../../core/collections'
 import type { orders } from '../../core/orders/contract'
 import { DEFAULT_SLA } from '../../core/orders/sla'
 import type { SlaView } from '../../core/orders/sla-schema'
 import type { Ctx } from '../../server/context'
-import { getOrNull } from '../../server/db'
+import type { Db } from '../../server/db'
 import type { Handler } from '../../server/runtime'
+import { defineSetting } from '../../server/settings'
 
-import { SETTINGS } from '../../core/collections'
-
-export { SETTINGS }
 export const SLA_DOC = 'orders_sla'
-const CACHE_MS = 60_000
 
-let cached: { until: number; view: SlaView } | null = null
+const slaSetting = defineSetting<SlaView>({
+  collection: SETTINGS,
+  ids: () => [SLA_DOC],
+  defaults: { ...DEFAULT_SLA, updatedAt: null, updatedBy: null },
+  read: (doc, d) => ({ byUrgency: (doc.byUrgency as SlaView['byUrgency']) ?? d.byUrgency, byCategory: (doc.byCategory as SlaView['byCategory']) ?? {}, updatedAt: (doc.updatedAt as number) ?? null, updatedBy: (doc.updatedBy as string) ?? null }),
+  ttlMs: 60_000,
+})
 
-export async function loadSla(db: Parameters<typeof getOrNull>[0], now = Date.now()): Promise<SlaView> {
-  if (cached && cached.until > now) return cached.view
-  const doc = await getOrNull<SlaView & { _id: string }>(db, SETTINGS, SLA_DOC)
-  const view: SlaView = doc
-    ? { byUrgency: doc.byUrgency, byCategory: doc.byCategory ?? {}, updatedAt: doc.updatedAt, updatedBy: doc.updatedBy }
-    : { ...DEFAULT_SLA, updatedAt: null, updatedBy: null }
-  cached = { until: now + CACHE_MS, view }
-  return view
-}
+export const loadSla = (db: Db, now = Date.now()): Promise<SlaView> => slaSetting.load(db, { now })
 
 export const sla: Handler<(typeof orders)['sla']> = (ctx) => loadSla(ctx.db)
 
 export const setSla: Handler<(typeof orders)['setSla']> = async (ctx: Ctx, input) => {
   const view: SlaView = { byUrgency: input.byUrgency, byCategory: input.byCategory ?? {}, updatedAt: ctx.now(), updatedBy: ctx.openid }
   await ctx.db.collection(SETTINGS).doc(SLA_DOC).set({ data: view })
-  cached = { until: Date.now() + CACHE_MS, view }
+  slaSetting.remember(view)
   ctx.log(`SLA set by ${ctx.openid}`)
   return view
 }

@@ -1,0 +1,32 @@
+/**
+ * The settings loader through the real SDK: the most specific stored document over the default,
+ * then the next, then the default; kept for its time in the instance; `fresh` and `remember`.
+ */
+import { randomUUID } from 'node:crypto'
+import { SETTINGS } from '../../core/collections'
+import { defineSetting } from '../../server/settings'
+import { sdkDb } from '../support/call'
+
+type Limits = { perDay: number; perCall: number }
+
+function setting(own: string, wider: string) {
+  return defineSetting<Limits>({ collection: SETTINGS, ids: () => [own, wider], defaults: { perDay: 200, perCall: 50 }, read: (doc, d) => ({ ...d, ...(doc as Partial<Limits>) }), ttlMs: 1000 })
+}
+
+test('own document, else the wider one, else the default; cached for its time; fresh reads again', async () => {
+  const db = sdkDb()
+  const [own, wider] = [`it-own-${randomUUID()}`, `it-wider-${randomUUID()}`]
+  const s = setting(own, wider)
+  expect(await s.load(db, { now: 0 })).toEqual({ perDay: 200, perCall: 50 })
+
+  await db.collection(SETTINGS).doc(wider).set({ data: { perDay: 100 } })
+  // still the default from memory until the time is up
+  expect(await s.load(db, { now: 999 })).toEqual({ perDay: 200, perCall: 50 })
+  expect(await s.load(db, { now: 1000 })).toEqual({ perDay: 100, perCall: 50 })
+
+  await db.collection(SETTINGS).doc(own).set({ data: { perCall: 20 } })
+  expect(await s.load(db, { fresh: true, now: 1001 })).toEqual({ perDay: 200, perCall: 20 })
+
+  s.remember({ perDay: 1, perCall: 1 }, 2000)
+  expect(await s.load(db, { now: 2500 })).toEqual({ perDay: 1, perCall: 1 })
+})
