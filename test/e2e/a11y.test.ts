@@ -7,6 +7,7 @@
 import { PERSONAS } from '../../core/demo/personas'
 import { eventsFn } from '../../core/events/contract'
 import { orders } from '../../core/orders/contract'
+import { pointsFn } from '../../core/points/contract'
 import { axeFindings, sizeFindings } from './support/a11y'
 import { phone, useBrowser } from './support/browser'
 import { actAs, e2eCloud, openPage, settled } from './support/app'
@@ -29,13 +30,32 @@ const MODES = [
   { name: '大字模式', large: true, floors: { font: 20, target: 52 } },
 ]
 
-test('every page × persona × text size: axe clean, text and targets large enough, nothing blank', async () => {
+const DAY = 86400e3
+/** The walk takes ~100 s on a free two-core machine, more when other runs share it. */
+const WALK_MS = 300_000
+
+/**
+ * What the pages that take `?id=` open: the walk's stack is fresh, so an order of the resident's
+ * that the volunteer took, and an event of the 网格员's with a gift booth the resident signed up for.
+ */
+async function seedIds(): Promise<{ order: string; event: string }> {
   const cloud = e2eCloud()
-  const [queue, events] = await Promise.all([
-    cloud.okAs(PERSONAS.admin.openid, orders.triageQueue, { limit: 5 }),
-    cloud.okAs(PERSONAS.admin.openid, eventsFn.list, { tab: 'upcoming', page: 1, pageSize: 5 }),
-  ])
-  const ids = { order: queue.items[0]?._id ?? '', event: events.items[0]?.id ?? '' }
+  const [resident, staff, volunteer] = [PERSONAS.residentWang.openid, PERSONAS.staffZhang.openid, PERSONAS.volunteerLi.openid]
+  const o = await cloud.okAs(resident, orders.create, { category: 'repair_pipe', description: '卫生间地漏堵了，水下不去' })
+  await cloud.okAs(staff, orders.publish, { orderId: o._id })
+  await cloud.okAs(volunteer, orders.accept, { orderId: o._id })
+  const now = Date.now()
+  const gift = await cloud.okAs(PERSONAS.admin.openid, pointsFn.upsertGift, { name: '纯棉毛巾', price: 10, totalStock: 20, perPersonLimit: 1, activeFrom: now - DAY, activeTo: now + 30 * DAY })
+  const start = now + 2 * DAY
+  const e = await cloud.okAs(staff, eventsFn.publish, {
+    kind: 'clinic', title: '社区义诊：量血压', place: '社区卫生服务站', startAt: start, endAt: start + 3 * 3600e3, deadline: start - DAY, capacity: 20, points: 5, booths: [{ giftId: gift.id, stock: 5 }],
+  })
+  await cloud.okAs(resident, eventsFn.signUp, { eventId: e.id, family: 1, subscribed: false })
+  return { order: o._id, event: e.id }
+}
+
+test('every page × persona × text size: axe clean, text and targets large enough, nothing blank', async () => {
+  const ids = await seedIds()
   const urlOf = (p: string) => {
     if (/order\/detail|triage-order|volunteer\/pages\/order/.test(p)) return `/${p}?id=${ids.order}`
     if (/events\/detail|checkin|reconcile|booth|event-poster/.test(p)) return `/${p}?id=${ids.event}`
@@ -43,29 +63,33 @@ test('every page × persona × text size: axe clean, text and targets large enou
   }
 
   const pages = appPages()
-  const findings: string[] = []
-  let walked = 0
-  let texts = 0
-  let targets = 0
-  for (const mode of MODES) {
-    for (const [who, persona] of Object.entries(WHO)) {
-      const { context, page } = await phone(browser())
-      await actAs(page, persona.openid).catch(() => undefined) // a guest has no greeting to wait for
-      await page.evaluate((on) => localStorage.setItem('linli.largeText', JSON.stringify({ data: on })), mode.large)
-      for (const p of pages) {
-        await openPage(page, urlOf(p))
-        await page.reload()
-        await settled(page).catch(() => findings.push(`${p} · ${who} · ${mode.name}: still loading after 10 s`))
-        const sizes = await sizeFindings(page, mode.floors)
-        texts += sizes.texts
-        targets += sizes.targets
-        const here = [...(await axeFindings(page)), ...sizes.findings]
-        findings.push(...here.map((f) => `${p} · ${who} · ${mode.name}: ${f}`))
-        walked++
-      }
-      await context.close()
+  const tally = { walked: 0, texts: 0, targets: 0, rules: new Set<string>() }
+  /** One persona in one text size: every page in one browser context; what it found. */
+  const walk = async (mode: (typeof MODES)[number], who: string, openid: string): Promise<string[]> => {
+    const found: string[] = []
+    const { context, page } = await phone(browser())
+    await actAs(page, openid).catch(() => undefined) // a guest has no greeting to wait for
+    await page.evaluate((on) => localStorage.setItem('linli.largeText', JSON.stringify({ data: on })), mode.large)
+    for (const p of pages) {
+      await openPage(page, urlOf(p))
+      await page.reload()
+      const here = await settled(page).then(() => [], () => ['still loading after 10 s'])
+      const sizes = await sizeFindings(page, mode.floors)
+      const axe = await axeFindings(page)
+      tally.walked++
+      tally.texts += sizes.texts
+      tally.targets += sizes.targets
+      for (const r of axe.rules) tally.rules.add(r)
+      found.push(...[...here, ...axe.findings, ...sizes.findings].map((f) => `${p} · ${who} · ${mode.name}: ${f}`))
     }
+    await context.close()
+    return found
   }
-  console.log(`a11y walk: ${pages.length} pages × ${Object.keys(WHO).length} personas × ${MODES.length} text sizes = ${walked} pages checked (${texts} texts, ${targets} tap targets measured); ${findings.length} findings`)
+  const findings: string[] = []
+  for (const mode of MODES) {
+    for (const [who, persona] of Object.entries(WHO)) findings.push(...(await walk(mode, who, persona.openid)))
+  }
+  const { walked, texts, targets, rules } = tally
+  console.log(`a11y walk: ${pages.length} pages × ${Object.keys(WHO).length} personas × ${MODES.length} text sizes = ${walked} pages checked (${texts} texts, ${targets} tap targets measured, ${rules.size} axe rules run); ${findings.length} findings`)
   expect(findings).toEqual([])
-})
+}, WALK_MS)

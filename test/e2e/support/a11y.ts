@@ -3,11 +3,9 @@
  * in the DOM, hidden: only `.taro_page_show` counts): axe-core's critical and serious findings, text
  * smaller than the floor, tap targets smaller than the floor, and a page with nothing on it.
  */
-import fs from 'node:fs'
+import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { SHOWN } from './app'
-
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 
 export interface Floors {
   /** smallest text, CSS px */
@@ -16,17 +14,23 @@ export interface Floors {
   target: number
 }
 
-/** axe-core over the page on screen (WCAG 2.1 A/AA and best practice): critical and serious only. */
-export async function axeFindings(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE })
-  const found = await page.evaluate(async (sel) => {
-    type Node = { target: string[]; any: { message: string }[] }
-    const axe = (window as unknown as { axe: { run(ctx: Element, o: object): Promise<{ violations: { id: string; impact: string; nodes: Node[] }[] }> } }).axe
-    const root = document.querySelector(sel) ?? document.body
-    const r = await axe.run(root, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] })
-    return r.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}: ${v.nodes[0]?.any[0]?.message ?? ''}`)
-  }, SHOWN)
-  return found
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
+
+/**
+ * axe-core over the page on screen (WCAG 2.1 A/AA and best practice): its critical and serious
+ * findings, and the ids of the rules it ran (for the walk's summary).
+ */
+export async function axeFindings(page: Page): Promise<{ findings: string[]; rules: string[] }> {
+  // legacy mode: one axe.run in the page; the default also opens a blank page per run to merge
+  // the results of iframes, and this app has none
+  const r = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).withTags(TAGS).include(SHOWN).setLegacyMode().analyze().catch((err: Error) => err)
+  // e.g. no page on screen: a finding like any other, so the walk goes on and lists the rest
+  if (r instanceof Error) return { findings: [`axe did not run: ${r.message.split('\n')[0]}`], rules: [] }
+  const findings = r.violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}: ${v.nodes[0]?.any[0]?.message ?? ''}`)
+  const rules = [...r.passes, ...r.violations, ...r.incomplete, ...r.inapplicable].map((x) => x.id)
+  return { findings, rules }
 }
 
 /**

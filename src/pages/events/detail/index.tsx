@@ -4,6 +4,7 @@ import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { api } from '@/api'
 import { BigButton, ChipPicker, FormError, Page, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
+import { labelled } from '@/lib/a11y'
 import { confirmFirst } from '@/lib/confirm'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { shortTime } from '@/lib/dayjs'
@@ -104,7 +105,7 @@ function SignUp({ e, onChanged }: { e: EventItem; onChanged: () => Promise<void>
       {mine?.status === 'registered' && (
         <>
           <View className='field-label'>到了现场：输入工作人员展示的6位签到码</View>
-          <Input className='field-input' data-testid='checkin-code' type='number' maxlength={6} value={code} onInput={(x) => setCode(x.detail.value)} />
+          <Input className='field-input' data-testid='checkin-code' {...labelled('6位签到码')} type='number' maxlength={6} value={code} onInput={(x) => setCode(x.detail.value)} />
           <BigButton
             type='success'
             loading={checkIn.pending}

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View, Textarea } from '@tarojs/components'
 import { BigButton } from '@/components'
+import { labelled } from '@/lib/a11y'
 import { confirmFirst } from '@/lib/confirm'
 import './parts.scss'
 
@@ -28,7 +29,7 @@ export function NoteForm({ label, placeholder, submit, optional, pending, type, 
   return (
     <View className='note-form' data-testid={testId}>
       <View className='field-label'>{label}</View>
-      <Textarea className='field-input field-textarea order-text' value={text} maxlength={200} placeholder={placeholder} onInput={(e) => setText(e.detail.value)} />
+      <Textarea className='field-input field-textarea order-text' value={text} maxlength={200} placeholder={placeholder} {...labelled(label)} onInput={(e) => setText(e.detail.value)} />
       <BigButton type={type} loading={pending} disabled={!optional && !text.trim()} onClick={() => void go()}>
         {submit}
       </BigButton>

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { api } from '@/api'
 import { BigButton, ChipPicker, FormError } from '@/components'
 import { useAction, useQuery } from '@/hooks/use-query'
+import { labelled } from '@/lib/a11y'
 import { shortTime } from '@/lib/dayjs'
 
 /** Allocate booth stock of one gift to an upcoming (or running) event, or publish a new event with it. */
@@ -27,7 +28,7 @@ export function Allocate({ gift, onDone }: { gift: { id: string; name: string; f
       <View className='field-label'>选择活动</View>
       {chips.length ? <ChipPicker testId='allocate-event' options={chips} value={eventId ? [eventId] : []} onChange={([v]) => setEventId(v ?? '')} /> : <View className='h-sub'>没有即将开始的活动</View>}
       <View className='field-label'>分配数量（份）</View>
-      <Input className='field-input' data-testid='allocate-stock' type='number' value={stock} onInput={(e) => setStock(e.detail.value)} />
+      <Input className='field-input' data-testid='allocate-stock' {...labelled('分配数量（份）')} type='number' value={stock} onInput={(e) => setStock(e.detail.value)} />
       <FormError error={add.error} />
       {done && <View className='ok-text' data-testid='allocate-done'>{done}</View>}
       <BigButton onClick={() => void submit()} loading={add.pending} disabled={!eventId}>分配</BigButton>
