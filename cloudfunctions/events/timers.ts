@@ -37,7 +37,8 @@ export const closeEvents: TimerHandler = async (ctx) => {
   let expired = 0
   for (const e of events.filter((x) => dueForClose(x, now))) {
     expired += await expireReservations(ctx.db, e._id, now)
-    await ctx.db.collection(REGISTRATIONS).where({ eventId: e._id, status: 'registered' }).update({ data: { status: 'no_show', updatedAt: now } })
+    // nobody missed a cancelled event: its sign-ups stay as they were, for the record
+    if (e.status !== 'cancelled') await ctx.db.collection(REGISTRATIONS).where({ eventId: e._id, status: 'registered' }).update({ data: { status: 'no_show', updatedAt: now } })
     const left = await rows(ctx.db.collection(REDEMPTIONS).where({ eventId: e._id, status: 'reserved' }).limit(1))
     if (!left.length) await ctx.db.collection(EVENTS).doc(e._id).update({ data: { closedAt: now } })
   }

@@ -9,7 +9,7 @@ import { pointsFn } from '../../core/points/contract'
 import { callAs, sdkDb } from '../support/call'
 import { newGrid, newResident } from '../support/people'
 import { makeUsers, okAs } from './orders-support'
-import { ADMIN, balanceOf, credit, newEvent, newGift, pastEvent, publishBase, quietCheck, requestId, STAFF } from './points-support'
+import { ADMIN, balanceOf, credit, newEvent, newGift, pastEvent, publishBase, quietCheck, requestId, runTimer, STAFF } from './points-support'
 
 const H = 3600e3
 const noticesOf = async (eventId: string, kind: string) => (await sdkDb().collection(EVENT_NOTICES).where({ eventId, kind }).limit(100).get()).data as { to: string; body: string; title: string }[]
@@ -89,6 +89,19 @@ describe('events.cancelEvent', () => {
     expect(await callAs(b, eventsFn.signUp, { eventId: e.id })).toMatchObject({ ok: false, error: { code: 'EVENT_CANCELLED' } })
     expect(await callAs(a, pointsFn.redeem, { eventId: e.id, giftId: gift.id, requestId: requestId() })).toMatchObject({ ok: false, error: { code: 'NOT_AT_BOOTH' } })
     expect(await callAs(STAFF, eventsFn.update, { eventId: e.id, title: e.title, place: e.place, startAt: e.startAt, endAt: e.endAt, deadline: e.deadline })).toMatchObject({ ok: false, error: { code: 'EVENT_CANCELLED' } })
+  })
+
+  test('when a cancelled event\'s end passes, the closing timer closes it without marking anyone 未到', async () => {
+    const e = await newEvent({ capacity: 5 })
+    const [a] = await makeUsers(1, { prefix: 'cxn' })
+    await okAs(a, eventsFn.signUp, { eventId: e.id })
+    await okAs(STAFF, eventsFn.cancelEvent, { eventId: e.id, reason: '改期' })
+    const now = Date.now()
+    await sdkDb().collection('events').doc(e.id).update({ data: { startAt: now - 3 * H, endAt: now - H, deadline: now - 3 * H } })
+    await runTimer('events', 'closeEvents')
+    const reg = (await sdkDb().collection('event_regs').where({ eventId: e.id, openid: a }).get()).data[0] as { status: string }
+    expect(reg.status).toBe('registered')
+    expect(((await sdkDb().collection('events').doc(e.id).get()).data as { closedAt?: number }).closedAt).toBeGreaterThan(0)
   })
 
   test('200 people redeeming while the event is cancelled: every reservation refunded, stock and ledger exact', async () => {
