@@ -4,11 +4,10 @@
  * and the outcome ('ok' or the refusal's code and message). Written by the router, so no handler can
  * forget it; a failed write is logged and never fails the call it records.
  */
+import { AUDIT } from '../core/collections'
 import { randomBytes } from 'node:crypto'
 import type { ActionContract } from '../core/contract/define'
 import type { Db } from './db'
-
-import { AUDIT } from '../core/collections'
 
 export { AUDIT }
 

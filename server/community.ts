@@ -1,9 +1,8 @@
 /** The community's structure (grids, buildings, units), shared by the functions that need it. */
+import { BUILDINGS, COMMUNITY, GRIDS } from '../core/collections'
 import { buildStructure, type BuildingDoc, type GridDoc } from '../core/community/structure'
 import type { Structure } from '../core/community/contract'
 import { getOrNull, rows, type Db } from './db'
-
-import { BUILDINGS, COMMUNITY, GRIDS } from '../core/collections'
 
 export { BUILDINGS, COMMUNITY, GRIDS }
 /** The single community document's id (this app serves one community per cloud env). */

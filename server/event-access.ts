@@ -6,7 +6,6 @@ import { eventsError } from '../core/events/contract'
 import type { Ctx } from './context'
 import { getOrNull, type Db, type Tx } from './db'
 
-
 /** The event, or NOT_FOUND — also when the caller's audience does not include it (same answer, nothing told). */
 export async function mustSeeEvent(ctx: Pick<Ctx, 'db' | 'caller' | 'user'>, id: string): Promise<EventDoc> {
   const e = await getOrNull<EventDoc>(ctx.db, EVENTS, id)

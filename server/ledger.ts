@@ -15,6 +15,7 @@
  * with the pure rules and writes the transfer, the person's balance and the community shard's `_.inc`
  * (a pool/redemption shard, never one hot document). 1–2 reads + 3 writes, issued in parallel.
  */
+import { ACCOUNTS, RULES, TRANSFERS } from '../core/collections'
 import {
   accountDocId,
   DEFAULT_LEDGER_RULES,
@@ -29,8 +30,6 @@ import { DEFAULT_LIMITS, limitsAt, type PendingLimits, type SafetyLimits } from 
 import { pointsError } from '../core/points/contract'
 import { errorText, getOrNull, setDoc, type Db, type Tx } from './db'
 import { defineSetting } from './settings'
-
-import { ACCOUNTS, RULES, TRANSFERS } from '../core/collections'
 
 export { ACCOUNTS, RULES, TRANSFERS }
 

@@ -1,11 +1,10 @@
+import { SETTINGS } from '../../../core/collections'
 import { users, usersError } from '../../../core/users/contract'
 import { bootstrapConfig, bootstrapRoute } from '../../../core/users/bootstrap'
 import { viewUser } from '../../../core/users/model'
 import { getOrNull, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import { mustGetUser, saveUser } from '../store'
-
-import { SETTINGS } from '../../../core/collections'
 
 export { SETTINGS }
 /** Marks the invite code as spent: { usedBy, usedAt }. */
