@@ -3,6 +3,7 @@
  * (with their indexes) and a unit test keeps the two equal; features import their names from here.
  */
 export const USERS = 'users'
+export const STREETS = 'streets'
 export const COMMUNITY = 'community'
 export const GRIDS = 'grids'
 export const BUILDINGS = 'buildings'
@@ -25,3 +26,4 @@ export const ADJUST_QUOTA = 'points_adjust_quota'
 export const CODE_TRIES = 'event_code_tries'
 export const WALKINS = 'event_walkins'
 export const AUDIT = 'audit_log'
+export const MIGRATIONS = 'migrations'

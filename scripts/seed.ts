@@ -1,5 +1,5 @@
 /**
- * Seed the demo community (幸福里社区) through the real wx-server-sdk. Idempotent: every document
+ * Seed the demo street (幸福街道: 幸福里、和平、春晖社区) through the real wx-server-sdk. Idempotent: every document
  * has a fixed id and fixed content, written with set(), so seeding twice gives the same data.
  *
  *   import { seed } from './seed'; await seed(cloud)          // a started LocalCloud (or { sdkEnv })
@@ -14,6 +14,7 @@
  *   npm run seed                                            // `npm run cloud` on its default port 9900
  */
 import { sdkEnvFor } from '../localcloud'
+import { COMMUNITY, STREETS } from '../core/collections'
 import { demoSeedDocs, type SeedDocs } from '../core/demo/seed-docs'
 import { playDemo, type CallAs, type PlayReport } from '../core/demo/play'
 
@@ -61,7 +62,7 @@ export async function seed(target?: SeedTarget, opts: SeedOptions = {}): Promise
   const docs = opts.docs ?? demoSeedDocs()
   const db = sdkFor(target).database()
   const put = (collection: string, { _id, ...data }: { _id: string }) => db.collection(collection).doc(_id).set({ data })
-  await put('community', docs.community)
+  await Promise.all([...docs.streets.map((x) => put(STREETS, x)), ...docs.communities.map((c) => put(COMMUNITY, c))])
   await Promise.all([...docs.grids.map((g) => put('grids', g)), ...docs.buildings.map((b) => put('buildings', b))])
   await Promise.all(docs.users.map((u) => put('users', u)))
   const report: SeedReport = { grids: docs.grids.length, buildings: docs.buildings.length, users: docs.users.length, ms: Date.now() - started }
@@ -108,7 +109,7 @@ if (require.main === module) {
   if (url) delete process.env.TCB_CONTEXT_CNFG
   seed(url ? { sdkEnv: sdkEnvFor(url, process.env.TCB_ENV ?? 'local'), url } : undefined, { demo: argv.includes('--demo') })
     .then((r) => {
-      console.log(`seeded 幸福里社区: ${r.grids} grids, ${r.buildings} buildings, ${r.users} people in ${r.ms} ms`)
+      console.log(`seeded 幸福街道 (3 communities): ${r.grids} grids, ${r.buildings} buildings, ${r.users} people in ${r.ms} ms`)
       if (r.demo) console.log(`  demo: ${describeDemo(r.demo)}`)
     })
     .catch((err) => {

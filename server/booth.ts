@@ -9,11 +9,11 @@ import { countOf, getOrNull, rows, setDoc, tx, type Db, type Tx } from './db'
 import { applyTransferOrThrow } from './ledger'
 
 /** Create `stock` free slots for a booth, numbered from `from` (idempotent: set on known ids). Outside a transaction. */
-export async function createSlots(db: Db, eventId: string, giftId: string, stock: number, from = 0): Promise<void> {
+export async function createSlots(db: Db, eventId: string, giftId: string, stock: number, from: number, communityId: string): Promise<void> {
   const ns = Array.from({ length: stock }, (_, k) => from + k)
   for (let i = 0; i < ns.length; i += 20) {
     await Promise.all(
-      ns.slice(i, i + 20).map((n) => db.collection(SLOTS).doc(slotId(eventId, giftId, n)).set({ data: { eventId, giftId, n, state: 'free', redemptionId: null } })),
+      ns.slice(i, i + 20).map((n) => db.collection(SLOTS).doc(slotId(eventId, giftId, n)).set({ data: { communityId, eventId, giftId, n, state: 'free', redemptionId: null } })),
     )
   }
 }

@@ -13,9 +13,10 @@ export async function mustSeeEvent(ctx: Pick<Ctx, 'db' | 'caller' | 'user'>, id:
   return { ...e, _id: id }
 }
 
-/** Refuse (NOT_YOUR_EVENT) a caller who may not run this event. */
-export function mustManage(ctx: Pick<Ctx, 'caller'>, e: Pick<EventDoc, 'audience'>): void {
-  if (!canManageEvent(ctx.caller, e).ok) throw eventsError('NOT_YOUR_EVENT')
+/** Refuse a caller who may not run this event: OTHER_COMMUNITY for another community's, else NOT_YOUR_EVENT. */
+export function mustManage(ctx: Pick<Ctx, 'caller'>, e: Pick<EventDoc, 'audience' | 'communityId'>): void {
+  const d = canManageEvent(ctx.caller, e)
+  if (!d.ok) throw d.code === 'OTHER_COMMUNITY' ? commonError('OTHER_COMMUNITY') : eventsError('NOT_YOUR_EVENT')
 }
 
 /** The event for a management action: NOT_FOUND when missing, NOT_YOUR_EVENT when out of scope. */

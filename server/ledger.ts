@@ -30,11 +30,10 @@ import { DEFAULT_LIMITS, limitsAt, type PendingLimits, type SafetyLimits } from 
 import { pointsError } from '../core/points/contract'
 import { errorText, getOrNull, setDoc, type Db, type Tx } from './db'
 import { defineSetting } from './settings'
+import type { Place } from '../core/community/places'
 
 export { ACCOUNTS, RULES, TRANSFERS }
 
-/** One mini-program serves one community; its id keys the pool and redemption accounts. */
-export const communityId = (): string => process.env.LINLI_COMMUNITY_ID || 'default'
 
 /**
  * Rules set by admin (categoryPoints: points per service category id; attendancePoints: default for
@@ -57,19 +56,20 @@ export const DEFAULT_RULES: PointsRules = { ...DEFAULT_LEDGER_RULES, ...DEFAULT_
 export const RULES_TTL_MS = 30_000
 const rulesSetting = defineSetting<PointsRules>({
   collection: RULES,
-  ids: () => [communityId()],
+  // a community's rules (doc id = its id), else its street's default
+  ids: (at) => [at.communityId, `street:${at.streetId}`],
   defaults: DEFAULT_RULES,
   read: (doc, d) => ({ ...d, ...(doc as Partial<PointsRules>) }),
   ttlMs: RULES_TTL_MS,
 })
 
-/** The rules in force, with raised limits applied once their time has come. */
-export async function loadRules(db: Db | Tx, opts: { fresh?: boolean } = {}): Promise<PointsRules> {
-  return limitsAt(await rulesSetting.load(db, opts), Date.now())
+/** The rules in force in a community, with raised limits applied once their time has come. */
+export async function loadRules(db: Db | Tx, at: Place, opts: { fresh?: boolean } = {}): Promise<PointsRules> {
+  return limitsAt(await rulesSetting.load(db, at, opts), Date.now())
 }
 
-/** The instance that saved new rules uses them at once. */
-export const rememberRules = (rules: PointsRules): void => rulesSetting.remember(rules)
+/** The instance that saved new rules uses them at once (null: a street default changed). */
+export const rememberRules = (at: Place, rules: PointsRules | null): void => rulesSetting.remember(at, rules)
 
 export type ApplyResult =
   | { ok: true; transfer: Transfer; replay: true }

@@ -1,15 +1,16 @@
 /**
  * One way to read a setting (the SLA, the points rules, …): a typed default, the stored document
  * over it, kept in the function instance for a while because settings change rarely and hot paths
- * would otherwise pay a read per call. Where a setting is stored more than once, the first document
- * found in `ids` wins (a community's own, then a wider default), then the built-in default.
+ * would otherwise pay a read per call. A setting is stored per community and per street: the
+ * community's own document wins, then the street's default, then the built-in default.
  */
+import type { Place } from '../core/community/places'
 import { getOrNull, type Db, type Tx } from './db'
 
 export interface SettingSpec<T> {
   collection: string
-  /** The documents that may hold it, most specific first. */
-  ids: () => string[]
+  /** The documents that may hold it for a place, most specific first (the community's, then the street's). */
+  ids: (at: Place) => string[]
   defaults: T
   /** The stored document (without `_id`) over the default. */
   read: (stored: Record<string, unknown>, defaults: T) => T
@@ -19,32 +20,34 @@ export interface SettingSpec<T> {
 
 export interface Setting<T> {
   /** The value in force; `fresh` reads the database (pages where staff edit it). */
-  load(db: Db | Tx, opts?: { fresh?: boolean; now?: number }): Promise<T>
-  /** The instance that saved a new value uses it at once. */
-  remember(value: T, now?: number): void
+  load(db: Db | Tx, at: Place, opts?: { fresh?: boolean; now?: number }): Promise<T>
+  /** The instance that saved a new value uses it at once (a street default: its communities' cached values are dropped). */
+  remember(at: Place, value: T | null, now?: number): void
 }
 
 export function defineSetting<T>(spec: SettingSpec<T>): Setting<T> {
   const cache = new Map<string, { value: T; until: number }>()
-  const key = () => spec.ids().join('|')
+  const key = (at: Place) => spec.ids(at).join('|')
   return {
-    async load(db, opts = {}) {
+    async load(db, at, opts = {}) {
       const now = opts.now ?? Date.now()
-      const hit = cache.get(key())
+      const hit = cache.get(key(at))
       if (!opts.fresh && hit && hit.until > now) return hit.value
       let value = spec.defaults
-      for (const id of spec.ids()) {
+      for (const id of spec.ids(at)) {
         const doc = await getOrNull<Record<string, unknown> & { _id: string }>(db, spec.collection, id)
         if (!doc) continue
         const { _id, ...stored } = doc
         value = spec.read(stored, spec.defaults)
         break
       }
-      cache.set(key(), { value, until: now + spec.ttlMs })
+      cache.set(key(at), { value, until: now + spec.ttlMs })
       return value
     },
-    remember(value, now = Date.now()) {
-      cache.set(key(), { value, until: now + spec.ttlMs })
+    remember(at, value, now = Date.now()) {
+      if (value === null) {
+        for (const k of cache.keys()) if (k.endsWith(`|${spec.ids(at).at(-1)}`)) cache.delete(k)
+      } else cache.set(key(at), { value, until: now + spec.ttlMs })
     },
   }
 }

@@ -61,9 +61,9 @@ export async function eventView(db: Db, e: EventDoc, opts: { openid?: string; de
   return { ...base, seatsLeft, mine: reg ? await myRegView(db, reg) : null }
 }
 
-export async function notify(db: Db, n: { id: string; to: string; kind: 'event_promoted' | 'event_reminder' | 'event_changed' | 'event_cancelled'; title: string; body: string; eventId: string; at: number }) {
+export async function notify(db: Db, n: { id: string; to: string; kind: 'event_promoted' | 'event_reminder' | 'event_changed' | 'event_cancelled'; title: string; body: string; eventId: string; communityId: string; at: number }) {
   await db.collection(EVENT_NOTICES).doc(n.id).set({
-    data: { to: n.to, kind: n.kind, title: n.title, body: n.body, orderId: null, eventId: n.eventId, at: n.at, read: false, sortKey: `${n.at.toString(36).padStart(9, '0')}${n.id}` },
+    data: { communityId: n.communityId, to: n.to, kind: n.kind, title: n.title, body: n.body, orderId: null, eventId: n.eventId, at: n.at, read: false, sortKey: `${n.at.toString(36).padStart(9, '0')}${n.id}` },
   })
 }
 
@@ -98,7 +98,7 @@ export async function settle(ctx: Pick<Ctx, 'db' | 'now'>, e: EventDoc): Promise
         break
       }
       promoted++
-      await notify(ctx.db, { id: `promoted:${r._id}`, to: r.openid, kind: 'event_promoted', title: '候补成功，您已报上名', body: `「${e.title}」有人取消，您已从候补转为报名成功`, eventId: e._id, at: ctx.now() })
+      await notify(ctx.db, { id: `promoted:${r._id}`, to: r.openid, kind: 'event_promoted', title: '候补成功，您已报上名', body: `「${e.title}」有人取消，您已从候补转为报名成功`, eventId: e._id, communityId: e.communityId, at: ctx.now() })
     }
     if (!lost && plan.length === waiting.length) return promoted
   }

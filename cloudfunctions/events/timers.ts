@@ -18,7 +18,7 @@ export const remind: TimerHandler = async (ctx) => {
     const regs = await rows<RegistrationDoc>(ctx.db.collection(REGISTRATIONS).where({ eventId: e._id, status: 'registered' }).limit(1000))
     for (const r of regs) {
       // inbox always (the id makes a second run a no-op); a subscribe message where granted
-      await notify(ctx.db, { id: `remind:${r._id}`, to: r.openid, kind: 'event_reminder', title: '活动提醒', body: reminderText(e), eventId: e._id, at: now })
+      await notify(ctx.db, { id: `remind:${r._id}`, to: r.openid, kind: 'event_reminder', title: '活动提醒', body: reminderText(e), eventId: e._id, communityId: e.communityId, at: now })
       if (r.subscribed)
         await ctx.cloud.openapi.subscribeMessage
           .send({ touser: r.openid, templateId: TEMPLATE_EVENT(), page: `pages/events/detail/index?id=${e._id}`, data: { thing1: { value: e.title.slice(0, 20) }, thing2: { value: e.place.slice(0, 20) } } })

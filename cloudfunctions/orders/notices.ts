@@ -12,6 +12,7 @@ import { NOTICES } from './store'
 
 export interface NoticeDoc {
   _id: string
+  communityId: string
   to: string
   kind: NoticeKind
   title: string
@@ -32,7 +33,7 @@ export function noticeDocs(o: Order, effects: Effect[]): NoticeDoc[] {
       ? []
       : e.to.map((to, n) => {
           const _id = `${o._id}.${seq}.${n}`
-          return { _id, to, kind: e.notice, title: NOTICE_TITLES[e.notice], body, orderId: o._id, at, read: false, sortKey: `${at.toString(36).padStart(9, '0')}${_id}` }
+          return { _id, communityId: o.communityId, to, kind: e.notice, title: NOTICE_TITLES[e.notice], body, orderId: o._id, at, read: false, sortKey: `${at.toString(36).padStart(9, '0')}${_id}` }
         }),
   )
 }

@@ -13,7 +13,8 @@ import type { Actor, Order } from '../../core/orders/model'
 import { actorFor, visibility, type Caller } from '../../core/orders/permissions'
 import type { Ctx, TimerCtx } from '../../server/context'
 import { tx, type Tx } from '../../server/db'
-import { applyTransfer, communityId, loadRules, type PointsRules } from '../../server/ledger'
+import { applyTransfer, loadRules, type PointsRules } from '../../server/ledger'
+import type { Place } from '../../core/community/places'
 import { noticeDocs, sendSubscribeMessages, takeGrants, writeNotices, type NoticeDoc } from './notices'
 import { loadSla } from './sla'
 import { mustGetOrder, saveOrder } from './store'
@@ -28,11 +29,18 @@ type Who = { caller: Caller } | { system: true }
 /** Send `event` to an order as the caller (actor derived from permissions) or as the system (timers). */
 export async function runEvent(ctx: Ctx | TimerCtx, who: Who, orderId: string, event: OrderEvent, opts: RunOptions = {}): Promise<Order> {
   const by = 'caller' in who ? who.caller.openid : 'system'
-  const [rules, sla] = await Promise.all([event.type === 'CONFIRM' || event.type === 'AUTO_CONFIRM' ? loadRules(ctx.db) : null, loadSla(ctx.db)])
+  const settings = (at: Place) =>
+    Promise.all([event.type === 'CONFIRM' || event.type === 'AUTO_CONFIRM' ? loadRules(ctx.db, at) : null, loadSla(ctx.db, at)])
+  // the settings of the order's community; guessed from the caller before the order is read (the
+  // usual case, so no extra round trip), loaded again when the order turns out to be elsewhere
+  const guess = 'caller' in who && who.caller.communityId ? { communityId: who.caller.communityId, streetId: who.caller.streetId! } : null
+  const early = guess ? settings(guess) : null
   const { order, send } = await tx(ctx.db, async (t) => {
     const current = await mustGetOrder(t, orderId)
+    const here = guess?.communityId === current.communityId && early
+    const [rules, sla] = await (here || settings({ communityId: current.communityId, streetId: current.streetId }))
     const actor: Actor | null = 'caller' in who ? actorFor(who.caller, current, event.type) : 'system'
-    if (!actor) throw 'caller' in who && !visibility(who.caller, current) ? orderError('NOT_FOUND') : commonError('FORBIDDEN')
+    if (!actor) throw refusal(who, current)
     const base = opts.before ? opts.before(current) : current
     const step = transition(base, event, { by, actor, now: ctx.now(), sla })
     if (!step.ok) throw orderError(step.code)
@@ -46,6 +54,14 @@ export async function runEvent(ctx: Ctx | TimerCtx, who: Who, orderId: string, e
   })
   if (send.length) await sendSubscribeMessages(ctx, send)
   return order
+}
+
+/** Staff of another community are told it is elsewhere; anyone else who cannot see it, that it is not there. */
+function refusal(who: Who, o: Order) {
+  if (!('caller' in who) || visibility(who.caller, o)) return commonError('FORBIDDEN')
+  const c = who.caller
+  const works = c.scopes.communities.length > 0 || c.scopes.streets.length > 0
+  return works && o.communityId !== c.communityId ? commonError('OTHER_COMMUNITY') : orderError('NOT_FOUND')
 }
 
 /** The confirmation's timeline entry says what was credited ("积分+10", or why nothing was). */
@@ -72,7 +88,8 @@ async function award(
   for (const e of effects) {
     if (e.kind !== 'award') continue
     const req = awardTransfer({
-      communityId: communityId(),
+      // the points come from the pool of the community whose order it is
+      communityId: o.communityId,
       openid: e.to,
       amount: e.amount,
       at: o.updatedAt,

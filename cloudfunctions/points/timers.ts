@@ -1,7 +1,7 @@
 /** Timer: points expiry (daily; a lot expires at the end of 31 Dec of the year after it was earned). */
 import { expiredLots, expiryTransfer, type AccountState } from '../../core/points'
 import { rows, tx } from '../../server/db'
-import { ACCOUNTS, applyTransfer, communityId } from '../../server/ledger'
+import { ACCOUNTS, applyTransfer } from '../../server/ledger'
 import type { TimerHandler } from '../../server/runtime'
 
 export const expirePoints: TimerHandler = async (ctx) => {
@@ -15,7 +15,8 @@ export const expirePoints: TimerHandler = async (ctx) => {
     lastId = page[page.length - 1]._id
     for (const acc of page) {
       for (const lot of expiredLots(acc, now)) {
-        const req = expiryTransfer({ communityId: communityId(), openid: acc.openid ?? acc._id.slice('person:'.length), amount: lot.amount, year: lot.year, at: now })
+        // expired points go back to the pool of the community the account was opened in
+        const req = expiryTransfer({ communityId: acc.communityId, openid: acc.openid ?? acc._id.slice('person:'.length), amount: lot.amount, year: lot.year, at: now })
         const r = await tx(ctx.db, (t) => applyTransfer(t, req))
         if (r.ok && !r.replay) expired += r.transfer.amount
       }

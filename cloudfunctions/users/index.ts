@@ -4,13 +4,14 @@ import { deleteAccount, myData } from './actions/account'
 import { bootstrapAdmin } from './actions/bootstrap'
 import { home } from './actions/home'
 import { listUsers } from './actions/list'
-import { me, updateProfile } from './actions/profile'
+import { actIn, me, updateProfile } from './actions/profile'
 import { grantRole, revokeRole } from './actions/roles'
 import { applyVolunteer, listVolunteerApplications, reviewVolunteer } from './actions/volunteer'
 
 export const main = createFunction(users, {
   me,
   updateProfile,
+  actIn,
   applyVolunteer,
   listVolunteerApplications,
   reviewVolunteer,

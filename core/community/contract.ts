@@ -14,7 +14,7 @@ export const buildingView = z.object({
 })
 export const gridView = z.object({ id: z.string(), name: z.string(), order: z.number(), buildings: z.array(buildingView) })
 export const structureView = z.object({
-  community: z.object({ id: z.string(), name: z.string() }),
+  community: z.object({ id: z.string(), name: z.string(), streetId: z.string() }),
   grids: z.array(gridView),
 })
 export type UnitView = z.infer<typeof unitView>
@@ -22,21 +22,32 @@ export type BuildingView = z.infer<typeof buildingView>
 export type GridView = z.infer<typeof gridView>
 export type Structure = z.infer<typeof structureView>
 
+export const streetsView = z.object({
+  streets: z.array(z.object({ id: z.string(), name: z.string(), communities: z.array(z.object({ id: z.string(), name: z.string() })) })),
+})
+export type StreetsView = z.infer<typeof streetsView>
+
 export const community = defineFunction('community', {
-  structure: {
-    summary: '社区结构：社区 → 网格 → 楼栋 → 单元（选择住址用）',
+  streets: {
+    summary: '街道和下属社区（登记住址时先选社区；工作人员切换社区用）',
     roles: 'anyone',
     input: z.object({}),
+    output: streetsView,
+  },
+  structure: {
+    summary: '一个社区的结构：社区 → 网格 → 楼栋 → 单元（选择住址用）；不填社区时为自己所在（或正在办事）的社区，访客为第一个社区',
+    roles: 'anyone',
+    input: z.object({ communityId: idSchema.optional() }),
     output: structureView,
   },
   upsertGrid: {
-    summary: '新增或修改网格（管理员）',
+    summary: '新增或修改本社区的网格（管理员）；编号被其他社区用了时为 OTHER_COMMUNITY',
     roles: ['admin'],
     input: z.object({ id: idSchema, name: text('网格名称', 20), order: z.number().int().min(0).max(999).default(0) }),
     output: gridView.omit({ buildings: true }),
   },
   upsertBuilding: {
-    summary: '新增或修改楼栋及其单元数（管理员）；单元编号为 <楼栋编号>-<序号>，名称为“N单元”；单元数只增不减，楼栋所属网格建后不改',
+    summary: '新增或修改本社区的楼栋及其单元数（管理员）；单元编号为 <楼栋编号>-<序号>，名称为“N单元”；单元数只增不减，楼栋所属网格建后不改',
     roles: ['admin'],
     input: z.object({
       id: idSchema,

@@ -3,11 +3,13 @@ import type { BuildingView, GridView, Structure, UnitView } from './contract'
 /** Stored shapes (collections `community`, `grids`, `buildings`; doc id = the entity id). */
 export interface GridDoc {
   _id: string
+  communityId: string
   name: string
   order: number
 }
 export interface BuildingDoc {
   _id: string
+  communityId: string
   gridId: string
   name: string
   order: number
@@ -19,14 +21,14 @@ export function unitsOf(buildingId: string, unitCount: number): UnitView[] {
   return Array.from({ length: unitCount }, (_, i) => ({ id: `${buildingId}-${i + 1}`, name: `${i + 1}单元` }))
 }
 
-export function toBuildingView(b: BuildingDoc): BuildingView {
+export function toBuildingView(b: Omit<BuildingDoc, 'communityId'>): BuildingView {
   return { id: b._id, gridId: b.gridId, name: b.name, order: b.order, units: unitsOf(b._id, b.unitCount) }
 }
 
 const byOrder = (a: { order: number; id: string }, b: { order: number; id: string }) => a.order - b.order || a.id.localeCompare(b.id)
 
 /** The tree the pickers show, sorted by `order` then id. Buildings of an unknown grid are left out. */
-export function buildStructure(community: { id: string; name: string }, grids: GridDoc[], buildings: BuildingDoc[]): Structure {
+export function buildStructure(community: Structure['community'], grids: GridDoc[], buildings: BuildingDoc[]): Structure {
   const tree: GridView[] = grids.map((g) => ({ id: g._id, name: g.name, order: g.order, buildings: [] }))
   const byId = new Map(tree.map((g) => [g.id, g]))
   for (const b of buildings) byId.get(b.gridId)?.buildings.push(toBuildingView(b))

@@ -8,6 +8,7 @@ export const COMMON_ERRORS = {
   NOT_REGISTERED: '请先完善个人信息（姓名、电话、住址）',
   FORBIDDEN: '您没有权限做这件事，如有疑问请联系网格员',
   NOT_FOUND: '没有找到相关内容，可能已被删除',
+  OTHER_COMMUNITY: '这是其他社区的事，请切换到那个社区，或请那个社区的工作人员办理',
   BAD_STATE: '当前状态下不能这样操作，请刷新后再看',
   BUSY: '现在办理的人多，请稍后再试',
   UNKNOWN_ACTION: '这个功能暂时用不了，请更新小程序后再试',

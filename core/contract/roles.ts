@@ -7,7 +7,9 @@ import { keysOf } from './vocab'
  * - volunteer: applied and approved by staff
  * - staff: 网格员, scoped to their grids
  * - building_lead: 楼栋长, scoped to their buildings
- * - admin: community administrator
+ * - admin: community administrator, of the communities in their scope
+ * - street_admin: 街道管理员, sees every community of their street (read-only), sets street-wide
+ *   defaults and answers the 大事 communities escalate; never sees residents' phone numbers
  */
 export const ROLE_LABELS = {
   guest: '访客',
@@ -16,6 +18,7 @@ export const ROLE_LABELS = {
   staff: '网格员',
   building_lead: '楼栋长',
   admin: '管理员',
+  street_admin: '街道管理员',
 }
 export const ROLES = keysOf(ROLE_LABELS)
 export type Role = (typeof ROLES)[number]

@@ -1,7 +1,11 @@
 import type { Persona } from './personas'
 import { PERSONA_LIST } from './personas'
+import { NEIGHBOUR_COMMUNITIES, NEIGHBOUR_COMMUNITY_PEOPLE } from './neighbour-communities'
 
-/** The demo community the seed creates: 幸福里社区, 2 grids, 8 buildings, ~20 residents besides the personas. */
+/** The demo street: 幸福街道 with three communities of different sizes. */
+export const DEMO_STREET = { id: 'xingfu', name: '幸福街道' }
+
+/** The first community (the personas' home): 幸福里社区, 2 grids, 8 buildings, ~20 residents besides the personas. */
 export const DEMO_COMMUNITY = { id: 'xingfuli', name: '幸福里社区' }
 
 export const DEMO_GRIDS = [
@@ -59,6 +63,11 @@ export const DEMO_NEIGHBOURS: Persona[] = EXTRA.map(([name, buildingId, unit, ta
 }))
 
 /** Everyone the seed registers (the newcomer stays a guest). */
-export const DEMO_PEOPLE: Persona[] = [...PERSONA_LIST, ...DEMO_NEIGHBOURS].filter((p) => !p.roles.includes('guest'))
+export const DEMO_PEOPLE: Persona[] = [...PERSONA_LIST, ...DEMO_NEIGHBOURS, ...NEIGHBOUR_COMMUNITY_PEOPLE].filter((p) => !p.roles.includes('guest'))
 
-export const gridOfBuilding = (buildingId: string): string | undefined => DEMO_BUILDINGS.find((b) => b.id === buildingId)?.gridId
+/** Every demo community with its grids and buildings (the first is 幸福里社区 above). */
+export const DEMO_COMMUNITIES = [{ ...DEMO_COMMUNITY, order: 1, grids: DEMO_GRIDS, buildings: DEMO_BUILDINGS }, ...NEIGHBOUR_COMMUNITIES]
+
+const ALL_BUILDINGS = DEMO_COMMUNITIES.flatMap((c) => c.buildings.map((b) => ({ ...b, communityId: c.id })))
+export const gridOfBuilding = (buildingId: string): string | undefined => ALL_BUILDINGS.find((b) => b.id === buildingId)?.gridId
+export const communityOfBuilding = (buildingId: string): string | undefined => ALL_BUILDINGS.find((b) => b.id === buildingId)?.communityId

@@ -1,13 +1,15 @@
 import type { UserDoc } from '../users/model'
 import type { BuildingDoc, GridDoc } from '../community/structure'
-import { DEMO_BUILDINGS, DEMO_COMMUNITY, DEMO_GRIDS, DEMO_PEOPLE, gridOfBuilding } from './community'
+import type { CommunityDoc, StreetDoc } from '../community/places'
+import { communityOfBuilding, DEMO_COMMUNITIES, DEMO_PEOPLE, DEMO_STREET, gridOfBuilding } from './community'
 import type { Persona } from './personas'
 
 /** Fixed clock for seeded documents, so two seeds write identical data (idempotent). */
 export const SEED_EPOCH = Date.UTC(2025, 0, 6, 1, 0, 0)
 
 export interface SeedDocs {
-  community: { _id: string; name: string; code: string }
+  streets: StreetDoc[]
+  communities: CommunityDoc[]
   grids: GridDoc[]
   buildings: BuildingDoc[]
   users: UserDoc[]
@@ -16,7 +18,8 @@ export interface SeedDocs {
 function userDoc(p: Persona, i: number): UserDoc {
   const createdAt = SEED_EPOCH + i * 60_000
   const gridId = gridOfBuilding(p.buildingId!)
-  if (!gridId) throw new Error(`demo person ${p.openid} lives in unknown building ${p.buildingId}`)
+  const communityId = communityOfBuilding(p.buildingId!)
+  if (!gridId || !communityId) throw new Error(`demo person ${p.openid} lives in unknown building ${p.buildingId}`)
   const volunteer = p.volunteer
     ? {
         ...p.volunteer,
@@ -33,9 +36,15 @@ function userDoc(p: Persona, i: number): UserDoc {
     buildingId: p.buildingId!,
     unitId: p.unitId!,
     gridId,
+    communityId,
+    streetId: DEMO_STREET.id,
     roles: [...p.roles],
     grids: [...(p.grids ?? [])],
     buildings: [...(p.buildings ?? [])],
+    // in the demo a 网格员 and an admin work in their home community; the street admin over the street
+    ...(p.roles.includes('staff') ? { staffOf: [communityId] } : {}),
+    ...(p.roles.includes('admin') ? { adminOf: [communityId] } : {}),
+    ...(p.roles.includes('street_admin') ? { streets: [DEMO_STREET.id] } : {}),
     volunteer,
     ...(p.tags ? { tags: [...p.tags] } : {}),
     createdAt,
@@ -47,12 +56,15 @@ function staffOf(gridId: string): string {
   return DEMO_PEOPLE.find((p) => p.grids?.includes(gridId))?.openid ?? 'demo-admin'
 }
 
-/** Every document of the demo community, as the seed writes it. Pure and deterministic. */
+/** Every document of the demo street (three communities), as the seed writes it. Pure and deterministic. */
 export function demoSeedDocs(): SeedDocs {
   return {
-    community: { _id: 'main', name: DEMO_COMMUNITY.name, code: DEMO_COMMUNITY.id },
-    grids: DEMO_GRIDS.map((g) => ({ _id: g.id, name: g.name, order: g.order })),
-    buildings: DEMO_BUILDINGS.map((b) => ({ _id: b.id, gridId: b.gridId, name: b.name, order: b.order, unitCount: b.unitCount })),
+    streets: [{ _id: DEMO_STREET.id, name: DEMO_STREET.name, streetId: DEMO_STREET.id }],
+    communities: DEMO_COMMUNITIES.map((c) => ({ _id: c.id, name: c.name, streetId: DEMO_STREET.id, communityId: c.id, order: c.order })),
+    grids: DEMO_COMMUNITIES.flatMap((c) => c.grids.map((g) => ({ _id: g.id, communityId: c.id, name: g.name, order: g.order }))),
+    buildings: DEMO_COMMUNITIES.flatMap((c) =>
+      c.buildings.map((b) => ({ _id: b.id, communityId: c.id, gridId: b.gridId, name: b.name, order: b.order, unitCount: b.unitCount })),
+    ),
     users: DEMO_PEOPLE.map(userDoc),
   }
 }

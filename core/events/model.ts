@@ -30,6 +30,7 @@ export interface Booth {
 export interface EventDoc {
   _id: string
   communityId: string
+  streetId: string
   kind: EventKind
   title: string
   place: string
@@ -64,6 +65,7 @@ export type RegStatus = 'registered' | 'waiting' | 'cancelled' | 'attended' | 'n
 
 export interface RegistrationDoc {
   _id: string
+  communityId: string
   eventId: string
   openid: string
   name: string

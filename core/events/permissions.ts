@@ -20,8 +20,9 @@ export function canPublishFor(c: Caller, audience: Audience): Decision {
   return { ok: true }
 }
 
-/** Manage an event: the same rule as publishing it; outside it the answer says whose it is. */
-export function canManageEvent(c: Caller, e: { audience: Audience }): Decision {
+/** Manage an event: the same rule as publishing it, in the event's community; outside it the answer says whose it is. */
+export function canManageEvent(c: Caller, e: { audience: Audience; communityId: string }): Decision {
+  if (e.communityId !== c.communityId) return { ok: false, code: 'OTHER_COMMUNITY' }
   const d = canPublishFor(c, e.audience)
   return d.ok ? d : { ok: false, code: 'OUT_OF_SCOPE' }
 }
@@ -30,7 +31,7 @@ export function canManageEvent(c: Caller, e: { audience: Audience }): Decision {
  * Staff who run an event earn no attendance points for it: they could otherwise publish an event,
  * read its code and check themselves in. Their attendance is still recorded.
  */
-export const earnsAttendance = (attendee: Caller, e: { audience: Audience }): boolean => !canManageEvent(attendee, e).ok
+export const earnsAttendance = (attendee: Caller, e: { audience: Audience; communityId: string }): boolean => !canManageEvent(attendee, e).ok
 
 /** Someone looking at events: their roles and scopes, and the grid they live in (the one caller narrowed). */
 export type Viewer = Caller & { gridId?: string | null }
@@ -38,10 +39,11 @@ export type Viewer = Caller & { gridId?: string | null }
 /**
  * The audiences a viewer may see, used alike by the list (as a query) and by the detail: admin all;
  * everyone the community's events and their home grid's; staff also their grids' and volunteers';
+ * a street admin reads all of a community of their street;
  * volunteers also volunteers'.
  */
 export function visibleAudiences(v: Viewer): 'all' | Audience[] {
-  if (isAdmin(v)) return 'all'
+  if (isAdmin(v) || v.roles.includes('street_admin')) return 'all'
   const staff = v.roles.includes('staff')
   const grids = new Set([...(v.gridId ? [v.gridId] : []), ...(staff ? v.scopes.grids : [])])
   const out: Audience[] = [{ kind: 'everyone' }, ...[...grids].map((gridId) => ({ kind: 'grid' as const, gridId }))]
@@ -51,7 +53,9 @@ export function visibleAudiences(v: Viewer): 'all' | Audience[] {
 
 const sameAudience = (a: Audience, b: Audience) => a.kind === b.kind && (a.kind !== 'grid' || (b.kind === 'grid' && a.gridId === b.gridId))
 
-export function canSeeEvent(v: Viewer, e: { audience: Audience }): boolean {
+/** Events of the community acted in (a resident's is home), for the audiences the viewer is in. */
+export function canSeeEvent(v: Viewer, e: { audience: Audience; communityId: string }): boolean {
+  if (e.communityId !== v.communityId) return false
   const seen = visibleAudiences(v)
   return seen === 'all' || seen.some((a) => sameAudience(a, e.audience))
 }

@@ -24,6 +24,7 @@ import {
   skillOpt,
   starsSchema,
   statusFilter,
+  streetItem,
   subscribeSchema,
   teamOpt,
   triageExtras,
@@ -83,15 +84,15 @@ export const orders = defineFunction('orders', {
   },
   // staff (网格员: own grids; admin: all)
   triageQueue: {
-    summary: '分派队列：超时的、重新打开的、新的在前，然后是已上报跟进中的',
-    roles: STAFF,
+    summary: '分派队列（正在办事的社区）：超时的、重新打开的、新的在前，然后是已上报跟进中的；街道管理员只读（不显示电话）',
+    roles: [...STAFF, 'street_admin'],
     input: pageInput.extend({ gridId: idSchema.optional() }),
     output: pageOut,
   },
   publish: {
     summary: '小事：发布到志愿者接单池（可只给某技能或队伍，如红管家），设优先级和积分（网格员最多为该类服务规定积分的2倍）',
     roles: STAFF,
-    input: byId.extend({ skill: skillOpt, team: teamOpt, ...triageExtras }),
+    input: byId.extend({ skill: skillOpt, team: teamOpt, ...triageExtras, toStreet: z.boolean().optional() }),
     output: changed,
     errors: ['POINTS_OVER_RULE', 'OWN_REQUEST', 'AWARD_LIMIT'],
     moves: ['points'],
@@ -105,9 +106,21 @@ export const orders = defineFunction('orders', {
     moves: ['points'],
   },
   escalate: {
-    summary: '大事：上报部门并记录说明，跟进到办结',
+    summary: '大事：上报部门并记录说明，跟进到办结；toStreet 时进入街道的上报队列（街道管理员答复，有响应和办结时限）',
     roles: STAFF,
-    input: byId.extend({ department: text('部门', 40), note: longText('说明', 200) }),
+    input: byId.extend({ department: text('部门', 40), note: longText('说明', 200), toStreet: z.boolean().optional() }),
+    output: changed,
+  },
+  streetQueue: {
+    summary: '街道：各社区上报街道的大事（未答复的在前），带响应和办结时限；不显示居民电话',
+    roles: ['street_admin'],
+    input: pageInput.extend({ communityId: idSchema.optional() }),
+    output: z.object({ items: z.array(streetItem), next: z.string().nullable() }),
+  },
+  streetReply: {
+    summary: '街道管理员答复社区上报的大事（可多次补充）；社区网格员在单子上看到答复，再跟进到办结',
+    roles: ['street_admin'],
+    input: byId.extend({ note: longText('答复', 300) }),
     output: changed,
   },
   followUp: {
@@ -193,15 +206,15 @@ export const orders = defineFunction('orders', {
     output: z.object({ updated: z.number() }),
   },
   sla: {
-    summary: '超时时限（每个阶段几小时，按是否着急，可按类别单独设）',
-    roles: STAFF,
+    summary: '超时时限（每个阶段几小时，按是否着急，可按类别单独设）：本社区自己的，没有则用街道统一的，再没有用默认',
+    roles: [...STAFF, 'street_admin'],
     input: z.object({}),
     output: slaView,
   },
   setSla: {
-    summary: '管理员设置超时时限；对之后进入新阶段的单子生效',
-    roles: ['admin'],
-    input: slaSchema,
+    summary: '管理员设置本社区的超时时限，街道管理员设置街道统一的（level: street，没有自己设置的社区都用它）；对之后进入新阶段的单子生效',
+    roles: ['admin', 'street_admin'],
+    input: slaSchema.extend({ level: z.enum(['community', 'street']).optional() }),
     output: slaView,
   },
   tick: {

@@ -24,6 +24,7 @@ export const NOTICE_TITLES = {
   referred: '社区已为您转介，请看处理意见',
   rejected: '社区暂时不能受理这张单子',
   closed: '您上报的事情已办结',
+  street_replied: '街道已答复您上报的大事，请看答复并跟进',
 }
 export const NOTICE_KINDS = keysOf(NOTICE_TITLES)
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
@@ -32,7 +33,7 @@ export type Effect =
   | { kind: 'notice'; notice: NoticeKind; to: string[] }
   | { kind: 'award'; key: string; to: string; amount: number }
 
-type Who = 'parties' | 'volunteer' | 'assignee' | 'everyone'
+type Who = 'parties' | 'volunteer' | 'assignee' | 'everyone' | 'escalator'
 
 /** event → notice and its recipients (looked up on the order before/after the step). */
 const NOTICES: Partial<Record<EventType, [NoticeKind, Who]>> = {
@@ -52,6 +53,7 @@ const NOTICES: Partial<Record<EventType, [NoticeKind, Who]>> = {
   REFER: ['referred', 'parties'],
   REJECT: ['rejected', 'parties'],
   CLOSE: ['closed', 'parties'],
+  STREET_REPLY: ['street_replied', 'escalator'],
   MARK_OVERDUE: ['overdue', 'volunteer'],
 }
 
@@ -66,6 +68,8 @@ export function effectsOf(before: Order, after: Order, type: EventType, by: stri
     volunteer: [volunteer],
     assignee: [after.audience.volunteerId ?? before.audience.volunteerId],
     everyone: [...after.parties, volunteer],
+    // the 网格员 who sent it up to the street
+    escalator: [[...after.timeline].reverse().find((t) => t.event === 'ESCALATE')?.by ?? null],
   }
   // an overdue order nobody holds yet: tell the resident it is still being arranged
   const raw = type === 'MARK_OVERDUE' && !volunteer ? after.parties : pick[who]

@@ -23,17 +23,27 @@ export function queueRank(o: Pick<Order, 'status' | 'overdue' | 'reopenCount'>):
   return null
 }
 
-export function audienceKey(o: Pick<Order, 'audience'>): string {
+/** Who may take it: `<where>|<who>`, where = `c:<community>` or `st:<street>` (the street pool), who = 'all', 's:<skill>', 't:<team>' or 'v:<openid>'. */
+export function audienceKey(o: Pick<Order, 'audience' | 'pool' | 'communityId' | 'streetId'>): string {
   const a = o.audience
-  if (a.volunteerId) return `v:${a.volunteerId}`
-  if (a.team) return `t:${a.team}`
-  if (a.skill) return `s:${a.skill}`
-  return 'all'
+  const where = o.pool === 'street' ? `st:${o.streetId}` : `c:${o.communityId}`
+  if (a.volunteerId) return `${where}|v:${a.volunteerId}`
+  if (a.team) return `${where}|t:${a.team}`
+  if (a.skill) return `${where}|s:${a.skill}`
+  return `${where}|all`
 }
 
-/** The audience keys a volunteer qualifies for (the pool keeps open orders with one of them). */
-export function keysFor(v: { openid: string; skills: readonly string[]; team: string | null }): string[] {
-  return ['all', `v:${v.openid}`, ...v.skills.map((s) => `s:${s}`), ...(v.team ? [`t:${v.team}`] : [])]
+/** The audience keys a volunteer qualifies for: in their home community, and in their street's pool. */
+export function keysFor(v: { openid: string; skills: readonly string[]; team: string | null; home: { communityId: string; streetId: string } | null }): string[] {
+  if (!v.home) return []
+  const who = ['all', `v:${v.openid}`, ...v.skills.map((s) => `s:${s}`), ...(v.team ? [`t:${v.team}`] : [])]
+  return [`c:${v.home.communityId}`, `st:${v.home.streetId}`].flatMap((where) => who.map((k) => `${where}|${k}`))
+}
+
+/** In the street office's queue while an escalated 大事 sent to the street is open: unanswered first. */
+export function streetKey(o: Pick<Order, '_id' | 'status' | 'street'>): string | null {
+  if (o.status !== 'escalated' || !o.street) return null
+  return `${o.street.answeredAt === null ? 0 : 1}${o._id}`
 }
 
 export function withKeys(o: Order): Order {
@@ -46,6 +56,7 @@ export function withKeys(o: Order): Order {
     queueKey: rank === null ? null : `${rank}${o._id}`,
     // urgent first, then oldest first
     poolKey: o.status === 'open' ? `${o.urgency === 'urgent' ? 0 : 1}${o._id}` : null,
+    streetKey: streetKey(o),
   }
 }
 

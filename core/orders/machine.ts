@@ -10,10 +10,11 @@ import { effectsOf, type Effect } from './effects'
 import { autoConfirmDue, DEFAULT_SLA, dueAt, isOverdue, reopenUntil, type SlaConfig } from './sla'
 
 export type OrderEvent =
-  | { type: 'PUBLISH'; skill?: Skill | null; team?: Team | null; priority?: Priority; points?: number; note?: string; awardAgain?: boolean }
+  | { type: 'PUBLISH'; skill?: Skill | null; team?: Team | null; priority?: Priority; points?: number; note?: string; awardAgain?: boolean; toStreet?: boolean }
   | { type: 'ASSIGN'; volunteerId: string; priority?: Priority; points?: number; note?: string; awardAgain?: boolean }
-  | { type: 'ESCALATE'; department: string; note: string }
+  | { type: 'ESCALATE'; department: string; note: string; toStreet?: boolean }
   | { type: 'FOLLOW_UP'; note: string }
+  | { type: 'STREET_REPLY'; note: string }
   | { type: 'CLOSE'; note: string }
   | { type: 'REFER'; guidance: string }
   | { type: 'REJECT'; reason: string }
@@ -38,7 +39,7 @@ export const TABLE = {
   in_service: { REPORT_DONE: 'done', RELEASE: ['open', 'submitted'], REASSIGN: 'open', MARK_OVERDUE: 'in_service' },
   done: { CONFIRM: 'confirmed', AUTO_CONFIRM: 'confirmed', REOPEN: 'submitted' },
   confirmed: { RATE: 'confirmed', REOPEN: 'submitted' },
-  escalated: { FOLLOW_UP: 'escalated', CLOSE: 'closed' },
+  escalated: { FOLLOW_UP: 'escalated', STREET_REPLY: 'escalated', CLOSE: 'closed' },
   closed: {},
   referred: {},
   rejected: {},
@@ -51,6 +52,7 @@ export const EVENT_ACTORS = {
   ASSIGN: ['staff'],
   ESCALATE: ['staff'],
   FOLLOW_UP: ['staff'],
+  STREET_REPLY: ['street'],
   CLOSE: ['staff'],
   REFER: ['staff'],
   REJECT: ['staff'],
@@ -175,11 +177,15 @@ function patchOf(o: Order, e: OrderEvent, ctx: StepContext): Partial<Order> {
   const cleared = { volunteerId: null, volunteerName: null }
   switch (e.type) {
     case 'PUBLISH':
-      return { ...triage(e), audience: { skill: e.skill ?? null, team: e.team ?? null, volunteerId: null } }
+      return { ...triage(e), audience: { skill: e.skill ?? null, team: e.team ?? null, volunteerId: null }, pool: e.toStreet ? 'street' : 'community' }
     case 'ASSIGN':
-      return { ...triage(e), audience: { ...EVERYONE, volunteerId: e.volunteerId } }
-    case 'ESCALATE':
-      return { triage: { kind: 'big', department: e.department, note: e.note } }
+      return { ...triage(e), audience: { ...EVERYONE, volunteerId: e.volunteerId }, pool: 'community' }
+    case 'ESCALATE': {
+      const street = e.toStreet ? { since: ctx.now, answeredAt: null, answer: null, by: null } : null
+      return { triage: { kind: 'big', department: e.department, note: e.note }, street }
+    }
+    case 'STREET_REPLY':
+      return { street: o.street && { ...o.street, answeredAt: o.street.answeredAt ?? ctx.now, answer: e.note, by: ctx.by } }
     case 'REFER':
       return { triage: { kind: 'private', department: null, note: e.guidance }, reason: e.guidance }
     case 'REASSIGN':
@@ -226,6 +232,7 @@ function noteOf(e: OrderEvent): string | null {
     }
     case 'REPORT_DONE':
     case 'FOLLOW_UP':
+    case 'STREET_REPLY':
     case 'CLOSE':
       return e.note
     case 'REASSIGN':

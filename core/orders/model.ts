@@ -28,8 +28,18 @@ export const audienceSchema = z.object({
 export type Audience = z.infer<typeof audienceSchema>
 export const EVERYONE: Audience = { skill: null, team: null, volunteerId: null }
 
+/** An escalated 大事 the community sent up to the street office: its own clocks run from `since`. */
+export const streetCase = z.object({ since: z.number(), answeredAt: z.number().nullable(), answer: z.string().nullable(), by: z.string().nullable() })
+export type StreetCase = z.infer<typeof streetCase>
+
 export const orderDoc = z.object({
   _id: z.string(),
+  /** The community (and its street) of the building: copied at creation, never rewritten. */
+  communityId: z.string(),
+  streetId: z.string(),
+  /** Published to the community's own volunteers, or to the street pool (neighbouring communities' volunteers too). */
+  pool: z.enum(['community', 'street']),
+  street: streetCase.nullable(),
   category: z.enum(SKILLS),
   description: z.string(),
   photos: z.array(z.string()),
@@ -80,14 +90,20 @@ export const orderDoc = z.object({
   audienceKey: z.string(),
   queueKey: z.string().nullable(),
   poolKey: z.string().nullable(),
+  /** The street office's queue of escalated 大事: unanswered first, then by id; null when not in it. */
+  streetKey: z.string().nullable(),
 })
 export type Order = z.infer<typeof orderDoc>
 
 
 /** A new order's bookkeeping fields; the caller fills in what was asked and by whom. */
-export function blankOrder(p: { _id: string; now: number; orderedBy: string; gridId: string }): Order {
+export function blankOrder(p: { _id: string; now: number; orderedBy: string; gridId: string; communityId: string; streetId: string }): Order {
   return {
     _id: p._id,
+    communityId: p.communityId,
+    streetId: p.streetId,
+    pool: 'community',
+    street: null,
     category: 'other',
     description: '',
     photos: [],
@@ -129,5 +145,6 @@ export function blankOrder(p: { _id: string; now: number; orderedBy: string; gri
     audienceKey: 'all',
     queueKey: null,
     poolKey: null,
+    streetKey: null,
   }
 }

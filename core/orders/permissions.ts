@@ -13,14 +13,23 @@ export type { Caller }
 
 const has = (c: Caller, r: Role) => c.roles.includes(r)
 
-/** Staff of the grid, or admin (who manages every grid). Not users/permissions isStaffOf, which excludes admin. */
-export function managesGrid(c: Caller, gridId: string): boolean {
-  return has(c, 'admin') || (has(c, 'staff') && c.scopes.grids.includes(gridId))
+/**
+ * Staff of the grid, or an admin (who manages every grid), in the community acted in (a grid is
+ * in one community). Not users/permissions isStaffOf, which excludes admin.
+ */
+export function managesGrid(c: Caller, where: { gridId: string; communityId: string }): boolean {
+  if (where.communityId !== c.communityId) return false
+  return has(c, 'admin') || (has(c, 'staff') && c.scopes.grids.includes(where.gridId))
+}
+
+/** Published where the volunteer may take it: their home community's pool, or their street's. */
+function inReach(c: Caller, o: Pick<Order, 'pool' | 'communityId' | 'streetId'>): boolean {
+  return o.pool === 'street' ? o.streetId === c.home?.streetId : o.communityId === c.home?.communityId
 }
 
 /** May take it from the pool: an approved volunteer the order is published to. */
-export function isCandidate(c: Caller, o: Pick<Order, 'audience'>): boolean {
-  if (!has(c, 'volunteer')) return false
+export function isCandidate(c: Caller, o: Pick<Order, 'audience' | 'pool' | 'communityId' | 'streetId'>): boolean {
+  if (!has(c, 'volunteer') || !inReach(c, o)) return false
   const a = o.audience
   if (a.volunteerId) return a.volunteerId === c.openid
   if (a.team && a.team !== c.team) return false
@@ -32,7 +41,8 @@ export function isCandidate(c: Caller, o: Pick<Order, 'audience'>): boolean {
 export function capacities(c: Caller, o: Order): Set<Actor> {
   const out = new Set<Actor>()
   if (o.residentId === c.openid || o.orderedBy === c.openid) out.add('owner')
-  if (managesGrid(c, o.gridId)) out.add('staff')
+  if (managesGrid(c, o)) out.add('staff')
+  if (has(c, 'street_admin') && o.street && o.streetId === c.streetId) out.add('street')
   if (o.volunteerId === c.openid && has(c, 'volunteer')) out.add('volunteer')
   if (isCandidate(c, o)) out.add('candidate')
   return out
@@ -51,6 +61,8 @@ export function actorFor(c: Caller, o: Order, type: EventType): Actor | null {
 export function visibility(c: Caller, o: Order): 'full' | 'masked' | null {
   const mine = capacities(c, o)
   if (mine.has('owner') || mine.has('staff') || mine.has('volunteer')) return 'full'
+  // the street office reads a community's orders without residents' phone numbers
+  if (has(c, 'street_admin') && o.streetId === c.streetId) return 'masked'
   if (has(c, 'building_lead') && c.scopes.buildings.includes(o.buildingId)) return 'full'
   if (mine.has('candidate') && o.status === 'open') return 'masked'
   return null
@@ -64,6 +76,6 @@ export function viewFor<T extends Pick<Order, 'contactPhone'>>(c: Caller, o: Ord
 }
 
 /** A 楼栋长 for their buildings, a 网格员 for their grids, an admin anywhere may order for a neighbour. */
-export function mayOrderFor(c: Caller, building: { id: string; gridId: string }): boolean {
-  return (has(c, 'building_lead') && c.scopes.buildings.includes(building.id)) || managesGrid(c, building.gridId)
+export function mayOrderFor(c: Caller, building: { id: string; gridId: string; communityId: string }): boolean {
+  return (has(c, 'building_lead') && c.scopes.buildings.includes(building.id)) || managesGrid(c, building)
 }

@@ -67,7 +67,7 @@ export const triageExtras = {
 export const skillOpt = z.enum(SKILLS, { error: '请选择技能' }).nullable().optional()
 export const teamOpt = z.enum(TEAMS, { error: '请选择队伍' }).nullable().optional()
 
-const INTERNAL = { parties: true, audienceKey: true, queueKey: true, poolKey: true, grants: true } as const
+const INTERNAL = { parties: true, audienceKey: true, queueKey: true, poolKey: true, streetKey: true, grants: true } as const
 export const orderView = orderDoc.omit(INTERNAL).extend({
   /** Temporary URLs of the order's photos and done photos, by cloud file id (missing files left out). */
   photoUrls: z.record(z.string(), z.string()).default({}),
@@ -85,6 +85,8 @@ export const orderSummary = orderDoc.pick({
   address: true,
   buildingId: true,
   gridId: true,
+  communityId: true,
+  pool: true,
   contactName: true,
   proxy: true,
   volunteerName: true,
@@ -113,3 +115,11 @@ export type NoticeView = z.infer<typeof noticeView>
 
 export const statusFilter = z.enum(['active', 'all'], { error: '请选择范围' }).default('all')
 export { STATUSES }
+
+/** An escalated 大事 in the street office's queue, with its clocks (core/orders/street.ts). */
+export const streetItem = orderSummary.extend({
+  triage: orderDoc.shape.triage,
+  street: orderDoc.shape.street,
+  clock: z.object({ respondBy: z.number(), solveBy: z.number(), respondLate: z.boolean(), solveLate: z.boolean() }),
+})
+export type StreetItem = z.infer<typeof streetItem>

@@ -46,6 +46,7 @@ export const ACTOR_LABELS = {
   staff: '网格员',
   candidate: '志愿者',
   volunteer: '志愿者',
+  street: '街道',
   system: '系统',
 }
 export const ACTORS = keysOf(ACTOR_LABELS)

@@ -193,9 +193,10 @@ export const pointsFn = defineFunction('points', {
   rules: { summary: '积分规则：各服务类别积分、活动签到积分、每日上限、过期规则', roles: ['resident'], input: z.object({}), output: rulesView },
   setRules: {
     audit: true,
-    summary: '修改积分规则（管理员）：各类别积分、签到积分、每日上限；人工调整的单笔/每人每日限额（超出须另一位管理员审批；调高的限额一天后才生效，调低的马上生效）、每位工作人员每场活动可现场登记的人数',
-    roles: ['admin'],
+    summary: '修改积分规则（管理员：本社区的；街道管理员 level: street：街道统一的，没有自己规则的社区都用它）：各类别积分、签到积分、每日上限；人工调整的单笔/每人每日限额（超出须另一位管理员审批；调高的限额一天后才生效，调低的马上生效）、每位工作人员每场活动可现场登记的人数',
+    roles: ['admin', 'street_admin'],
     input: z.object({
+      level: z.enum(['community', 'street']).optional(),
       categoryPoints: z.record(z.string().regex(/^[a-z_]{1,40}$/), points(1000)),
       attendancePoints: points(1000),
       dailyCap: points(100000).nullable(),

@@ -10,13 +10,14 @@ import {
   openidSchema,
   pageSchema,
   phoneSchema,
+  placeSchema,
   scopesSchema,
   userView,
 } from './schemas'
 import { APPLICATION_STATUSES } from './vocab'
 
 /** Roles that are granted by hand (volunteer comes from an approved application). */
-export const GRANTABLE_ROLES = ['staff', 'building_lead', 'admin'] as const
+export const GRANTABLE_ROLES = ['staff', 'building_lead', 'admin', 'street_admin'] as const
 export type GrantableRole = (typeof GRANTABLE_ROLES)[number]
 
 const grantInput = z.discriminatedUnion(
@@ -29,6 +30,7 @@ const grantInput = z.discriminatedUnion(
       buildings: z.array(idSchema).min(1, { error: '请至少选一个楼栋' }).max(50),
     }),
     z.object({ openid: openidSchema, role: z.literal('admin') }),
+    z.object({ openid: openidSchema, role: z.literal('street_admin') }),
   ],
   { error: '请选择要授予的角色' },
 )
@@ -68,7 +70,14 @@ export const users = defineFunction('users', {
     summary: '我的信息：资料（未登记为 null）、角色和管辖范围',
     roles: 'anyone',
     input: z.object({}),
-    output: z.object({ profile: userView.nullable(), roles: z.array(z.enum(ROLES)), scopes: scopesSchema }),
+    output: z.object({ profile: userView.nullable(), roles: z.array(z.enum(ROLES)), scopes: scopesSchema, place: placeSchema.nullable() }),
+  },
+  actIn: {
+    summary: '切换正在办事的社区（管多个社区的工作人员、街道管理员）；之后的操作都在这个社区里',
+    roles: ['staff', 'admin', 'street_admin'],
+    input: z.object({ communityId: idSchema }),
+    output: placeSchema,
+    errors: ['NOT_YOUR_COMMUNITY'],
   },
   updateProfile: {
     summary: '登记或修改个人资料（姓名、手机号、住址楼栋/单元）；第一次登记即成为居民',
@@ -114,16 +123,16 @@ export const users = defineFunction('users', {
   },
   grantRole: {
     audit: true,
-    summary: '授予角色：管理员可授予网格员（含网格）、楼栋长（含楼栋）、管理员；网格员可在自己网格内授予楼栋长',
-    roles: STAFF,
+    summary: '授予角色（在正在办事的社区）：管理员可授予网格员（含网格）、楼栋长（含楼栋，须住本社区）、管理员（须同一街道）；网格员可在自己网格内授予楼栋长；街道管理员可任命街道管理员',
+    roles: [...STAFF, 'street_admin'],
     input: grantInput,
     output: userView,
     errors: ['TARGET_NOT_REGISTERED', 'UNKNOWN_GRID', 'UNKNOWN_BUILDING'],
   },
   revokeRole: {
     audit: true,
-    summary: '撤销角色（可只撤销部分网格/楼栋）；网格员只能撤销自己网格内的楼栋长；管理员不能撤销自己的管理员身份',
-    roles: STAFF,
+    summary: '撤销角色（在正在办事的社区；可只撤销部分网格/楼栋）；网格员只能撤销自己网格内的楼栋长；管理员不能撤销自己的管理员身份',
+    roles: [...STAFF, 'street_admin'],
     input: revokeInput,
     output: userView,
     errors: ['TARGET_NOT_REGISTERED', 'CANNOT_REVOKE_SELF'],
@@ -175,6 +184,7 @@ export const USERS_ERRORS = {
   UNKNOWN_BUILDING: '没有找到这个楼栋，请重新选择',
   UNKNOWN_UNIT: '这个楼栋没有这个单元，请重新选择',
   UNKNOWN_GRID: '没有找到这个网格，请重新选择',
+  NOT_YOUR_COMMUNITY: '您不在这个社区工作，不能切换过去',
   ALREADY_VOLUNTEER: '您已经是志愿者了，不用再申请',
   NO_APPLICATION: '这位居民还没有提交志愿者申请',
   ALREADY_REVIEWED: '这份申请已经审核过了，请刷新后再看',

@@ -13,12 +13,23 @@ export interface UserDoc {
   unitId: string
   /** Derived from the building when the profile is saved (staff scoping queries use it). */
   gridId: string
+  /** Home community and its street, from the building (a person belongs to one home community). */
+  communityId: string
+  streetId: string
   /** Stored roles; always includes 'resident'; never 'guest'. */
   roles: Role[]
   /** 网格员: grids served. */
   grids: string[]
   /** 楼栋长: buildings served. */
   buildings: string[]
+  /** 网格员: the communities their grids are in. */
+  staffOf?: string[]
+  /** 管理员: the communities they administer. */
+  adminOf?: string[]
+  /** 街道管理员: the streets they oversee. */
+  streets?: string[]
+  /** The community they chose to act in (staff and admins of several, street admins); else home. */
+  acting?: { communityId: string; streetId: string }
   volunteer: VolunteerApplication | null
   /** Free tags set by staff or the seed, e.g. 独居老人. */
   tags?: string[]
@@ -53,11 +64,31 @@ export function rolesOf(user: Pick<UserDoc, 'roles'> | null | undefined): Role[]
   return [...roles]
 }
 
-export function scopesOf(user: Pick<UserDoc, 'grids' | 'buildings' | 'roles'> | null | undefined): { grids: string[]; buildings: string[] } {
-  if (!user) return { grids: [], buildings: [] }
+export interface Scopes {
+  streets: string[]
+  /** Where they act as staff or admin (union of staffOf and adminOf). */
+  communities: string[]
+  staffOf: string[]
+  adminOf: string[]
+  grids: string[]
+  buildings: string[]
+}
+
+type ScopeFields = 'grids' | 'buildings' | 'roles' | 'staffOf' | 'adminOf' | 'streets'
+
+/** Scopes only with the role that gives them. */
+export function scopesOf(user: Pick<UserDoc, ScopeFields> | null | undefined): Scopes {
+  const has = (r: Role) => !!user?.roles?.includes(r)
+  const list = (ok: boolean, v: string[] | undefined) => (ok ? [...(v ?? [])] : [])
+  const staffOf = list(has('staff'), user?.staffOf)
+  const adminOf = list(has('admin'), user?.adminOf)
   return {
-    grids: user.roles?.includes('staff') ? [...(user.grids ?? [])] : [],
-    buildings: user.roles?.includes('building_lead') ? [...(user.buildings ?? [])] : [],
+    streets: list(has('street_admin'), user?.streets),
+    communities: [...new Set([...staffOf, ...adminOf])],
+    staffOf,
+    adminOf,
+    grids: list(has('staff'), user?.grids),
+    buildings: list(has('building_lead'), user?.buildings),
   }
 }
 
@@ -71,6 +102,7 @@ export function viewUser(doc: UserDoc, viewerOpenid: string): UserView {
     buildingId: doc.buildingId,
     unitId: doc.unitId,
     gridId: doc.gridId,
+    communityId: doc.communityId,
     roles: rolesOf(doc),
     scopes: scopesOf(doc),
     volunteer: doc.volunteer ?? null,

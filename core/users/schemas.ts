@@ -37,7 +37,15 @@ export const applicationView = applicationSchema.extend({
   reason: z.string().optional(),
 })
 
+export const placeSchema = z.object({ communityId: z.string(), streetId: z.string() })
+
 export const scopesSchema = z.object({
+  /** Streets a 街道管理员 oversees. */
+  streets: z.array(z.string()),
+  /** Communities where they act as 网格员 or 管理员. */
+  communities: z.array(z.string()),
+  staffOf: z.array(z.string()),
+  adminOf: z.array(z.string()),
   /** Grids a 网格员 serves. */
   grids: z.array(z.string()),
   /** Buildings a 楼栋长 serves. */
@@ -52,6 +60,7 @@ export const userView = z.object({
   buildingId: z.string(),
   unitId: z.string(),
   gridId: z.string(),
+  communityId: z.string(),
   roles: z.array(z.enum(ROLES)),
   scopes: scopesSchema,
   volunteer: applicationView.nullable(),

@@ -8,6 +8,7 @@ import { defineSetting } from '../../server/settings'
 import { sdkDb } from '../support/call'
 
 type Limits = { perDay: number; perCall: number }
+const AT = { communityId: 'c', streetId: 's' }
 
 function setting(own: string, wider: string) {
   return defineSetting<Limits>({ collection: SETTINGS, ids: () => [own, wider], defaults: { perDay: 200, perCall: 50 }, read: (doc, d) => ({ ...d, ...(doc as Partial<Limits>) }), ttlMs: 1000 })
@@ -17,16 +18,16 @@ test('own document, else the wider one, else the default; cached for its time; f
   const db = sdkDb()
   const [own, wider] = [`it-own-${randomUUID()}`, `it-wider-${randomUUID()}`]
   const s = setting(own, wider)
-  expect(await s.load(db, { now: 0 })).toEqual({ perDay: 200, perCall: 50 })
+  expect(await s.load(db, AT, { now: 0 })).toEqual({ perDay: 200, perCall: 50 })
 
   await db.collection(SETTINGS).doc(wider).set({ data: { perDay: 100 } })
   // still the default from memory until the time is up
-  expect(await s.load(db, { now: 999 })).toEqual({ perDay: 200, perCall: 50 })
-  expect(await s.load(db, { now: 1000 })).toEqual({ perDay: 100, perCall: 50 })
+  expect(await s.load(db, AT, { now: 999 })).toEqual({ perDay: 200, perCall: 50 })
+  expect(await s.load(db, AT, { now: 1000 })).toEqual({ perDay: 100, perCall: 50 })
 
   await db.collection(SETTINGS).doc(own).set({ data: { perCall: 20 } })
-  expect(await s.load(db, { fresh: true, now: 1001 })).toEqual({ perDay: 200, perCall: 20 })
+  expect(await s.load(db, AT, { fresh: true, now: 1001 })).toEqual({ perDay: 200, perCall: 20 })
 
-  s.remember({ perDay: 1, perCall: 1 }, 2000)
-  expect(await s.load(db, { now: 2500 })).toEqual({ perDay: 1, perCall: 1 })
+  s.remember(AT, { perDay: 1, perCall: 1 }, 2000)
+  expect(await s.load(db, AT, { now: 2500 })).toEqual({ perDay: 1, perCall: 1 })
 })

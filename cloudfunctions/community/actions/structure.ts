@@ -1,5 +1,19 @@
 import type { Handler } from '../../../server/runtime'
 import type { community } from '../../../core/community/contract'
-import { loadStructure } from '../../../server/community'
+import { streetsTree } from '../../../core/community/places'
+import { loadStreets, loadStructure } from '../../../server/community'
 
-export const structure: Handler<typeof community.structure> = (ctx) => loadStructure(ctx.db)
+export const streets: Handler<typeof community.streets> = async (ctx) => {
+  const { streets, communities } = await loadStreets(ctx.db)
+  return { streets: streetsTree(streets, communities) }
+}
+
+/** Anyone may read a community's buildings (to pick an address); without one asked, where the caller acts, else the first community. */
+export const structure: Handler<typeof community.structure> = async (ctx, input) => {
+  let id = input.communityId ?? ctx.caller.communityId
+  if (!id) {
+    const { streets, communities } = await loadStreets(ctx.db)
+    id = streetsTree(streets, communities)[0]?.communities[0]?.id ?? ''
+  }
+  return loadStructure(ctx.db, id)
+}

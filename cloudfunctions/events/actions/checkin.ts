@@ -29,12 +29,13 @@ import {
   type RegistrationDoc,
 } from '../../../core/events'
 import { eventsError } from '../../../core/events/contract'
+import { commonError } from '../../../core/contract/errors'
 import { ADJUST_QUOTA, attendanceKey, awardTransfer, cstDay, quotaId } from '../../../core/points'
 import { callerFrom } from '../../../core/users/caller'
 import { rolesOf, type UserDoc } from '../../../core/users/model'
 import { USERS, type Ctx } from '../../../server/context'
 import { getOrNull, rows, setDoc, tx } from '../../../server/db'
-import { applyTransfer, communityId, loadRules } from '../../../server/ledger'
+import { applyTransfer, loadRules } from '../../../server/ledger'
 import type { Handler } from '../../../server/runtime'
 import { mustGetManaged } from '../../../server/event-access'
 import { hmacOf, mustGetEvent } from '../store'
@@ -57,7 +58,7 @@ interface Attendee {
 }
 
 async function attend(ctx: Ctx, e: EventDoc, who: Attendee, way: Way) {
-  const rules = await loadRules(ctx.db)
+  const rules = await loadRules(ctx.db, { communityId: e.communityId, streetId: e.streetId })
   const id = regId(e._id, who.openid)
   const now = ctx.now()
   const counter =
@@ -80,11 +81,11 @@ async function attend(ctx: Ctx, e: EventDoc, who: Attendee, way: Way) {
     if (way.kind === 'staff' && reg?.ciToken !== way.token) return { refused: 'CODE_WRONG' as const }
     if (plan.kind === 'already') return { name: reg!.name, status: reg!.status, awarded: 0, already: true, note: null }
     if (plan.kind === 'refuse') {
-      if (plan.countTry) await setDoc(t, counter!.c, { _id: counter!.id, count: n + 1 })
+      if (plan.countTry) await setDoc(t, counter!.c, { _id: counter!.id, communityId: e.communityId, count: n + 1 })
       return { refused: plan.code }
     }
     const saved: RegistrationDoc = {
-      ...(reg ?? { eventId: e._id, openid: who.openid, name: who.name, family: 0, seats: [], createdAt: now }),
+      ...(reg ?? { communityId: e.communityId, eventId: e._id, openid: who.openid, name: who.name, family: 0, seats: [], createdAt: now }),
       _id: id,
       status: 'attended',
       walkIn: plan.walkIn || !!reg?.walkIn,
@@ -96,7 +97,7 @@ async function attend(ctx: Ctx, e: EventDoc, who: Attendee, way: Way) {
     let awarded = 0
     const allowance = plan.walkIn && quota ? rules.adjustDailyLimit - (used?.used ?? 0) : Infinity
     if (e.points > 0 && who.earns && e.points <= allowance) {
-      const award = awardTransfer({ communityId: communityId(), openid: who.openid, amount: e.points, at: now, source: { kind: 'event', id: e._id }, reason: `参加活动：${e.title}`, key: attendanceKey(e._id, who.openid) })
+      const award = awardTransfer({ communityId: e.communityId, openid: who.openid, amount: e.points, at: now, source: { kind: 'event', id: e._id }, reason: `参加活动：${e.title}`, key: attendanceKey(e._id, who.openid) })
       const r = await applyTransfer(t, award, rules, { guarded: true }) // the registration read above is written with the award
       if (r.ok && !r.replay) awarded = r.transfer.amount
     }
@@ -105,8 +106,8 @@ async function attend(ctx: Ctx, e: EventDoc, who: Attendee, way: Way) {
     const counts = plan.walkIn || way.kind === 'code'
     await Promise.all([
       setDoc(t, REGISTRATIONS, { ...saved, awarded }),
-      counts ? setDoc(t, counter!.c, { _id: counter!.id, count: n + 1 }) : null,
-      plan.walkIn && quota && awarded ? setDoc(t, ADJUST_QUOTA, { _id: quota, used: (used?.used ?? 0) + awarded }) : null,
+      counts ? setDoc(t, counter!.c, { _id: counter!.id, communityId: e.communityId, count: n + 1 }) : null,
+      plan.walkIn && quota && awarded ? setDoc(t, ADJUST_QUOTA, { _id: quota, communityId: e.communityId, used: (used?.used ?? 0) + awarded }) : null,
     ])
     const note = e.points === 0 || awarded > 0 ? null : !who.earns ? '工作人员不获得自己负责的活动的签到积分' : e.points > allowance ? '您今天登记发放的积分已到上限，这次只记到场、不发积分' : '今天获得的积分已达上限，签到积分没有发放'
     return { name: saved.name, status: saved.status, awarded, already: false, note }
@@ -130,6 +131,9 @@ async function mustBeAttendee(ctx: Ctx, openid: string): Promise<UserDoc> {
   return { ...user, _id: openid }
 }
 
+/** The attendee as a caller acting in the event's community (staff who run it there earn nothing, wherever they chose to act). */
+const attendeeAt = (e: EventDoc, user: UserDoc) => callerFrom(user._id, { ...user, acting: { communityId: e.communityId, streetId: e.streetId } })
+
 /** The registration a scanned attendee code belongs to: this event's, another event's, or none. */
 async function registrationOfToken(ctx: Ctx, e: EventDoc, code: string): Promise<RegistrationDoc> {
   const token = tokenOf(code)
@@ -145,13 +149,15 @@ export const staffCheckIn: Handler<typeof eventsFn.staffCheckIn> = async (ctx, i
     const reg = await registrationOfToken(ctx, e, input.code)
     const user = await mustBeAttendee(ctx, reg.openid)
     mustBeOpen(e, ctx.now())
-    return attend(ctx, e, { openid: reg.openid, name: user.name, earns: earnsAttendance(callerFrom(user._id, user), e) }, { kind: 'staff', token: reg.ciToken! })
+    return attend(ctx, e, { openid: reg.openid, name: user.name, earns: earnsAttendance(attendeeAt(e, user), e) }, { kind: 'staff', token: reg.ciToken! })
   }
   const e = await mustGetManaged(ctx, ctx.db, input.eventId)
   const user = await mustBeAttendee(ctx, input.openid)
+  // walk-in points are the staff member's word alone: only for people of the event's community
+  if (user.communityId !== e.communityId) throw commonError('OTHER_COMMUNITY')
   mustBeOpen(e, ctx.now(), true)
   if (!inAudience(e.audience, { roles: rolesOf(user), gridId: user.gridId })) throw eventsError('NOT_IN_AUDIENCE')
-  return attend(ctx, e, { openid: input.openid, name: user.name, earns: earnsAttendance(callerFrom(user._id, user), e) }, { kind: 'walk-in' })
+  return attend(ctx, e, { openid: input.openid, name: user.name, earns: earnsAttendance(attendeeAt(e, user), e) }, { kind: 'walk-in' })
 }
 
 /** The attendee's QR text; a registration from before tokens gets its token here, once. */

@@ -42,7 +42,7 @@ export const update: Handler<typeof eventsFn.update> = async (ctx, input) => {
   const what = changeText(before, after)
   if (what) {
     for (const r of await expecting(ctx, eventId)) {
-      await notify(ctx.db, { id: `change:${r._id}:${now}`, to: r.openid, kind: 'event_changed', title: `活动有变动：${after.title}`, body: what, eventId, at: now })
+      await notify(ctx.db, { id: `change:${r._id}:${now}`, to: r.openid, kind: 'event_changed', title: `活动有变动：${after.title}`, body: what, eventId, communityId: after.communityId, at: now })
     }
   }
   return eventView(ctx.db, after, { detail: true, openid: ctx.openid })
@@ -65,7 +65,7 @@ export const cancelEvent: Handler<typeof eventsFn.cancelEvent> = async (ctx, inp
   })
   await releaseAll(ctx.db, e._id, { status: 'cancelled', by: ctx.openid, now, why: `活动取消，积分退回` })
   for (const r of await expecting(ctx, e._id)) {
-    await notify(ctx.db, { id: `cancel:${r._id}`, to: r.openid, kind: 'event_cancelled', title: `活动取消了：${e.title}`, body: `原因：${e.cancelReason ?? input.reason}。报名作废，兑换的积分已退回。`, eventId: e._id, at: now })
+    await notify(ctx.db, { id: `cancel:${r._id}`, to: r.openid, kind: 'event_cancelled', title: `活动取消了：${e.title}`, body: `原因：${e.cancelReason ?? input.reason}。报名作废，兑换的积分已退回。`, eventId: e._id, communityId: e.communityId, at: now })
   }
   const done = await returnBoothStock(ctx, e._id, now)
   return eventView(ctx.db, done, { detail: true, openid: ctx.openid })

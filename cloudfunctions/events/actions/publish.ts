@@ -10,16 +10,17 @@ import { eventsError } from '../../../core/events/contract'
 import { GIFTS, type GiftDoc } from '../../../core/gifts'
 import { getOrNull, setDoc, tx, type Db } from '../../../server/db'
 import { mayAwardPoints } from '../../../core/points/adjustments'
-import { communityId, loadRules } from '../../../server/ledger'
+import { loadRules } from '../../../server/ledger'
+import { mustPlace } from '../../../server/community'
 import type { Handler } from '../../../server/runtime'
 import { createSlots } from '../../../server/booth'
 import { mustGetManaged, mustHaveTimesInOrder } from '../../../server/event-access'
 import { eventView } from '../store'
 
-async function createSeats(db: Db, eventId: string, capacity: number): Promise<void> {
+async function createSeats(db: Db, eventId: string, capacity: number, communityId: string): Promise<void> {
   for (let i = 0; i < capacity; i += 20) {
     const n = Math.min(20, capacity - i)
-    await Promise.all(Array.from({ length: n }, (_, k) => db.collection(SEATS).doc(seatId(eventId, i + k)).set({ data: { eventId, n: i + k, holder: null } })))
+    await Promise.all(Array.from({ length: n }, (_, k) => db.collection(SEATS).doc(seatId(eventId, i + k)).set({ data: { communityId, eventId, n: i + k, holder: null } })))
   }
 }
 
@@ -28,18 +29,20 @@ export const publish: Handler<typeof eventsFn.publish> = async (ctx, input) => {
   // no backdated events: attendance (and walk-ins) would open at once for something that never took place
   mustHaveTimesInOrder(input, ctx.now())
   // the rule as saved now, not a cached copy (a lowered rule binds at once)
-  if (!mayAwardPoints(ctx.caller, input.points, (await loadRules(ctx.db, { fresh: true })).attendancePoints)) throw eventsError('POINTS_OVER_RULE')
+  const at = mustPlace(ctx.caller)
+  if (!mayAwardPoints(ctx.caller, input.points, (await loadRules(ctx.db, at, { fresh: true })).attendancePoints)) throw eventsError('POINTS_OVER_RULE')
   const id = `e${ctx.now().toString(36)}${randomBytes(3).toString('hex')}`
   for (const b of input.booths) {
     const g = await getOrNull<GiftDoc>(ctx.db, GIFTS, b.giftId)
-    if (!g) throw eventsError('GIFT_UNKNOWN')
+    // a booth gives the community's own gifts
+    if (!g || g.communityId !== at.communityId) throw eventsError('GIFT_UNKNOWN')
     if (g.allocated + b.stock > g.totalStock) throw eventsError('GIFT_STOCK_SHORT')
   }
-  await createSeats(ctx.db, id, input.capacity)
-  for (const b of input.booths) await createSlots(ctx.db, id, b.giftId, b.stock)
+  await createSeats(ctx.db, id, input.capacity, at.communityId)
+  for (const b of input.booths) await createSlots(ctx.db, id, b.giftId, b.stock, 0, at.communityId)
   const event: EventDoc = {
     _id: id,
-    communityId: communityId(),
+    ...at,
     ...input,
     status: 'published',
     secret: randomBytes(16).toString('hex'),
@@ -70,7 +73,7 @@ export const addBooth: Handler<typeof eventsFn.addBooth> = async (ctx, input) =>
   const { from, event } = await tx(ctx.db, async (t) => {
     const [e, g] = await Promise.all([mustGetManaged(ctx, t, input.eventId), getOrNull<GiftDoc>(t, GIFTS, input.giftId)])
     if (e.status !== 'published' || ctx.now() > e.endAt) throw eventsError('EVENT_CLOSED')
-    if (!g) throw eventsError('GIFT_UNKNOWN')
+    if (!g || g.communityId !== e.communityId) throw eventsError('GIFT_UNKNOWN')
     if (g.allocated + input.stock > g.totalStock) throw eventsError('GIFT_STOCK_SHORT')
     const at = e.booths.find((b) => b.giftId === input.giftId)?.stock ?? 0
     const booths = at ? e.booths.map((b) => (b.giftId === input.giftId ? { ...b, stock: at + input.stock } : b)) : [...e.booths, { giftId: input.giftId, stock: input.stock }]
@@ -78,6 +81,6 @@ export const addBooth: Handler<typeof eventsFn.addBooth> = async (ctx, input) =>
     await Promise.all([setDoc(t, EVENTS, next), setDoc(t, GIFTS, { ...g, _id: input.giftId, allocated: g.allocated + input.stock, updatedAt: ctx.now() })])
     return { from: at, event: next }
   })
-  await createSlots(ctx.db, input.eventId, input.giftId, input.stock, from)
+  await createSlots(ctx.db, input.eventId, input.giftId, input.stock, from, event.communityId)
   return eventView(ctx.db, event, { detail: true, openid: ctx.openid })
 }

@@ -23,7 +23,7 @@ export const signUp: Handler<typeof eventsFn.signUp> = async (ctx, input) => {
   if (refusal) throw eventsError(refusal)
   const id = regId(e._id, ctx.openid)
   const fresh: RegistrationDoc = {
-    _id: id, eventId: e._id, openid: ctx.openid, name: ctx.user?.name ?? '', family: input.family, status: 'registered', seats: [],
+    _id: id, communityId: e.communityId, eventId: e._id, openid: ctx.openid, name: ctx.user?.name ?? '', family: input.family, status: 'registered', seats: [],
     subscribed: input.subscribed, ciToken: newCheckinToken(randomBytes(10)), createdAt: now, updatedAt: now,
   }
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {

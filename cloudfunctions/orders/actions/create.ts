@@ -13,8 +13,15 @@ import { getOrNull } from '../../../server/db'
 import { loadRules } from '../../../server/ledger'
 import type { Handler } from '../../../server/runtime'
 import { loadSla } from '../sla'
-import { BUILDINGS } from '../../../server/community'
+import { BUILDINGS, mustPlace } from '../../../server/community'
+import { commonError } from '../../../core/contract/errors'
+import type { Place } from '../../../core/community/places'
+import type { Ctx } from '../../../server/context'
 import { ORDERS } from '../store'
+
+function placeOf(ctx: Ctx, which: 'home' | 'acting'): Place {
+  return which === 'home' ? ctx.caller.home! : mustPlace(ctx.caller)
+}
 
 export const create: Handler<typeof orders.create> = async (ctx, input) => {
   const me = ctx.user!
@@ -23,11 +30,14 @@ export const create: Handler<typeof orders.create> = async (ctx, input) => {
   const [building, neighbour, rules, sla] = await Promise.all([
     getOrNull<BuildingDoc>(ctx.db, BUILDINGS, buildingId),
     proxy?.openid ? getOrNull<UserDoc>(ctx.db, USERS, proxy.openid) : null,
-    loadRules(ctx.db),
-    loadSla(ctx.db),
+    loadRules(ctx.db, placeOf(ctx, proxy ? 'acting' : 'home')),
+    loadSla(ctx.db, placeOf(ctx, proxy ? 'acting' : 'home')),
   ])
   if (!building) throw orderError('UNKNOWN_BUILDING')
-  if (proxy && !mayOrderFor(ctx.caller, { id: buildingId, gridId: building.gridId })) throw orderError('NOT_YOUR_NEIGHBOUR')
+  // one's own orders are for an address in one's home community; proxies in the community acted in
+  const place = placeOf(ctx, proxy ? 'acting' : 'home')
+  if (building.communityId !== place.communityId) throw commonError('OTHER_COMMUNITY')
+  if (proxy && !mayOrderFor(ctx.caller, { id: buildingId, gridId: building.gridId, communityId: building.communityId })) throw orderError('NOT_YOUR_NEIGHBOUR')
   if (proxy?.openid && neighbour?.buildingId !== buildingId) throw orderError('NOT_YOUR_NEIGHBOUR')
 
   const unitId = proxy ? (proxy.unitId ?? null) : (input.unitId ?? (buildingId === me.buildingId ? me.unitId : null))
@@ -35,7 +45,7 @@ export const create: Handler<typeof orders.create> = async (ctx, input) => {
   if (unitId && !unit) throw orderError('UNKNOWN_BUILDING')
   const now = ctx.now()
   const base: Order = {
-    ...blankOrder({ _id: newId(now), now, orderedBy: ctx.openid, gridId: building.gridId }),
+    ...blankOrder({ _id: newId(now), now, orderedBy: ctx.openid, gridId: building.gridId, ...place }),
     category: input.category,
     description: input.description,
     photos: input.photos,

@@ -8,10 +8,12 @@ import { orderError, type orders } from '../../../core/orders/contract'
 import { keysFor, pageOf, type Page } from '../../../core/orders/keys'
 import { ACTIVE_STATUSES, type Order } from '../../../core/orders/model'
 import { viewFor } from '../../../core/orders/permissions'
+import { streetClock } from '../../../core/orders/street'
 import type { Ctx } from '../../../server/context'
 import { rows } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import { mustGetOrder, ORDERS } from '../store'
+import { mustPlace } from '../../../server/community'
 
 type C = typeof orders
 type Where = Record<string, unknown>
@@ -65,12 +67,14 @@ export const mine: Handler<C['mine']> = async (ctx, { cursor, limit, scope }) =>
 
 export const triageQueue: Handler<C['triageQueue']> = async (ctx, { cursor, limit, gridId }) => {
   const _ = ctx.db.command
-  const admin = ctx.roles.includes('admin')
+  // an admin sees the whole community, a street admin reads it (phones masked)
+  const admin = ctx.roles.includes('admin') || ctx.roles.includes('street_admin')
+  const { communityId } = mustPlace(ctx.caller)
   const mine = ctx.caller.scopes.grids
   if (gridId && !admin && !mine.includes(gridId)) throw commonError('FORBIDDEN')
   const grids = gridId ? [gridId] : admin ? null : [...mine]
   if (grids && grids.length === 0) throw commonError('FORBIDDEN')
-  const where: Where = { queueKey: _.gt(cursor ?? '') }
+  const where: Where = { communityId, queueKey: _.gt(cursor ?? '') }
   if (grids) where.gridId = grids.length === 1 ? grids[0] : _.in(grids)
   const found = await rows<Order>(ctx.db.collection(ORDERS).where(where).orderBy('queueKey', 'asc').limit(limit + 1))
   return visibleOnly(ctx, pageOf(found, limit, (o) => o.queueKey!))
@@ -94,4 +98,14 @@ export const tasks: Handler<C['tasks']> = async (ctx, { cursor, limit, scope }) 
   const where: Where = { volunteerId: ctx.openid }
   if (scope === 'active') where.status = _.in(['accepted', 'in_service', 'done'])
   return visibleOnly(ctx, pageOf(await list(ctx, where, '_id', 'desc', cursor, limit), limit, (o) => o._id))
+}
+
+/** The street office's queue: escalated 大事 of its street's communities (one or all), unanswered first; phones masked. */
+export const streetQueue: Handler<C['streetQueue']> = async (ctx, { cursor, limit, communityId }) => {
+  const _ = ctx.db.command
+  const where: Where = { streetId: ctx.caller.streetId, streetKey: _.gt(cursor ?? '') }
+  if (communityId) where.communityId = communityId
+  const found = await rows<Order>(ctx.db.collection(ORDERS).where(where).orderBy('streetKey', 'asc').limit(limit + 1))
+  const page = visibleOnly(ctx, pageOf(found, limit, (o) => o.streetKey!))
+  return { ...page, items: page.items.map((o) => ({ ...o, clock: streetClock(o, ctx.now()) })) }
 }

@@ -10,6 +10,7 @@ import { DEFAULT_POINTS } from '../../../core/orders/categories'
 import { mayAwardPoints } from '../../../core/points/adjustments'
 import { loadRules, type PointsRules } from '../../../server/ledger'
 import { runEvent } from '../run'
+import { mustPlace } from '../../../server/community'
 
 type C = typeof orders
 const as = (ctx: Parameters<Handler<C['get']>>[0]) => ({ caller: ctx.caller })
@@ -20,7 +21,8 @@ const addGrants = (openid: string, n: number | undefined) => (o: Order): Order =
 async function mustBeVolunteer(ctx: Parameters<Handler<C['get']>>[0], openid: string | null | undefined): Promise<void> {
   if (!openid) return
   const u = await getOrNull<UserDoc>(ctx.db, USERS, openid)
-  if (!u?.roles?.includes('volunteer')) throw orderError('NOT_A_VOLUNTEER')
+  // a volunteer of a neighbouring community takes orders from the street pool instead
+  if (!u?.roles?.includes('volunteer') || u.communityId !== ctx.caller.communityId) throw orderError('NOT_A_VOLUNTEER')
 }
 
 // resident
@@ -42,9 +44,9 @@ const pointsWithinRule = (ctx: Parameters<Handler<C['get']>>[0], points: number 
 
 // staff
 export const publish: Handler<C['publish']> = async (ctx, { orderId, ...e }) =>
-  runEvent(ctx, as(ctx), orderId, { type: 'PUBLISH', ...e }, { before: pointsWithinRule(ctx, e.points, await loadRules(ctx.db, { fresh: true })) })
+  runEvent(ctx, as(ctx), orderId, { type: 'PUBLISH', ...e }, { before: pointsWithinRule(ctx, e.points, await loadRules(ctx.db, mustPlace(ctx.caller), { fresh: true })) })
 export const assign: Handler<C['assign']> = async (ctx, { orderId, ...e }) => {
-  const [rules] = await Promise.all([loadRules(ctx.db, { fresh: true }), mustBeVolunteer(ctx, e.volunteerId)])
+  const [rules] = await Promise.all([loadRules(ctx.db, mustPlace(ctx.caller), { fresh: true }), mustBeVolunteer(ctx, e.volunteerId)])
   return runEvent(ctx, as(ctx), orderId, { type: 'ASSIGN', ...e }, { before: pointsWithinRule(ctx, e.points, rules) })
 }
 export const reassign: Handler<C['reassign']> = async (ctx, { orderId, ...e }) => {
@@ -55,6 +57,7 @@ export const escalate: Handler<C['escalate']> = (ctx, { orderId, ...e }) => runE
 export const followUp: Handler<C['followUp']> = (ctx, { orderId, note }) => runEvent(ctx, as(ctx), orderId, { type: 'FOLLOW_UP', note })
 export const close: Handler<C['close']> = (ctx, { orderId, note }) => runEvent(ctx, as(ctx), orderId, { type: 'CLOSE', note })
 export const refer: Handler<C['refer']> = (ctx, { orderId, guidance }) => runEvent(ctx, as(ctx), orderId, { type: 'REFER', guidance })
+export const streetReply: Handler<C['streetReply']> = (ctx, { orderId, note }) => runEvent(ctx, as(ctx), orderId, { type: 'STREET_REPLY', note })
 export const reject: Handler<C['reject']> = (ctx, { orderId, reason }) => runEvent(ctx, as(ctx), orderId, { type: 'REJECT', reason })
 
 // volunteer

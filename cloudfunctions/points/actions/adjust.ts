@@ -27,7 +27,8 @@ import type { UserDoc } from '../../../core/users/model'
 import { isAdmin, isStaffOf } from '../../../core/users/permissions'
 import { USERS, type Ctx } from '../../../server/context'
 import { getOrNull, rows, setDoc, tx, type Tx } from '../../../server/db'
-import { ACCOUNTS, applyTransfer, communityId, loadRules } from '../../../server/ledger'
+import { ACCOUNTS, applyTransfer, loadRules } from '../../../server/ledger'
+import { mustBeHere, mustPlace } from '../../../server/community'
 import type { Handler } from '../../../server/runtime'
 
 const transferOf = (a: AdjustmentDoc, at: number) =>
@@ -42,8 +43,11 @@ async function move(t: Tx, a: AdjustmentDoc, at: number, rules: Awaited<ReturnTy
 
 export const adjust: Handler<typeof pointsFn.adjust> = async (ctx, input) => {
   if (input.openid === ctx.openid) throw pointsError('SELF_DEALING')
-  const [target, rules] = await Promise.all([getOrNull<UserDoc>(ctx.db, USERS, input.openid), loadRules(ctx.db)])
+  const at = mustPlace(ctx.caller)
+  const [target, rules] = await Promise.all([getOrNull<UserDoc>(ctx.db, USERS, input.openid), loadRules(ctx.db, at)])
   if (!target) throw pointsError('TARGET_NOT_REGISTERED')
+  // credits come from the pool of the community acted in, for its own residents only
+  if (target.communityId !== at.communityId) throw commonError('OTHER_COMMUNITY')
   if (!isAdmin(ctx.caller) && !isStaffOf(ctx.caller, target.gridId)) throw pointsError('OUT_OF_SCOPE')
   const now = ctx.now()
   const key = adjustmentKey(ctx.openid, input.requestId)
@@ -57,7 +61,7 @@ export const adjust: Handler<typeof pointsFn.adjust> = async (ctx, input) => {
     const doc: AdjustmentDoc = {
       _id: id,
       key,
-      communityId: communityId(),
+      communityId: at.communityId,
       requester: ctx.openid,
       requesterName: ctx.user?.name ?? '',
       target: input.openid,
@@ -77,7 +81,7 @@ export const adjust: Handler<typeof pointsFn.adjust> = async (ctx, input) => {
     const r = await move(t, doc, now, rules)
     await Promise.all([
       setDoc(t, ADJUSTMENTS, { ...doc, transferId: r.transfer._id }),
-      setDoc(t, ADJUST_QUOTA, { _id: quota, used: (used?.used ?? 0) + Math.abs(input.delta) }),
+      setDoc(t, ADJUST_QUOTA, { _id: quota, communityId: at.communityId, used: (used?.used ?? 0) + Math.abs(input.delta) }),
     ])
     return { status: 'done' as const, adjustmentId: id, balance: r.replay ? null : spendableBalance(r.person, now), transferId: r.transfer._id, why: doc.why }
   })
@@ -110,7 +114,8 @@ const view = (ctx: Ctx, a: AdjustmentDoc) => ({
 
 /** Admin: pending ones (or all), newest first; staff: the ones they asked for. */
 export const adjustments: Handler<typeof pointsFn.adjustments> = async (ctx, input) => {
-  const where = !isAdmin(ctx.caller) ? { requester: ctx.openid } : input.status === 'pending' ? { status: 'pending' } : {}
+  const { communityId } = mustPlace(ctx.caller)
+  const where = { communityId, ...(!isAdmin(ctx.caller) ? { requester: ctx.openid } : input.status === 'pending' ? { status: 'pending' } : {}) }
   const docs = await rows<AdjustmentDoc>(
     ctx.db.collection(ADJUSTMENTS).where(where).orderBy('createdAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize + 1),
   )
@@ -122,7 +127,7 @@ async function decide<T>(ctx: Ctx, id: string, then: (t: Tx, a: AdjustmentDoc) =
   return tx(ctx.db, async (t) => {
     const found = await getOrNull<AdjustmentDoc>(t, ADJUSTMENTS, id)
     if (!found) throw commonError('NOT_FOUND')
-    const a = { ...found, _id: id }
+    const a = mustBeHere(ctx.caller, { ...found, _id: id })
     const refusal = canDecide(ctx.caller, a, ctx.now(), ctx.user?.adminBy)
     if (refusal) throw pointsError(refusal)
     return then(t, a)
@@ -130,7 +135,7 @@ async function decide<T>(ctx: Ctx, id: string, then: (t: Tx, a: AdjustmentDoc) =
 }
 
 export const approveAdjustment: Handler<typeof pointsFn.approveAdjustment> = async (ctx, input) => {
-  const rules = await loadRules(ctx.db)
+  const rules = await loadRules(ctx.db, mustPlace(ctx.caller))
   const now = ctx.now()
   return decide(ctx, input.id, async (t, a) => {
     const r = await move(t, a, now, rules)

@@ -5,7 +5,9 @@ import type { UserDoc } from '../../../core/users/model'
 import { mustGridScope } from '../../../core/users/permissions'
 import { USERS } from '../../../server/context'
 import { rows } from '../../../server/db'
-import { ACCOUNTS, communityId, DEFAULT_RULES, loadRules, rememberRules, RULES, type PointsRules } from '../../../server/ledger'
+import { ACCOUNTS, DEFAULT_RULES, loadRules, rememberRules, RULES, type PointsRules } from '../../../server/ledger'
+import { mustPlace } from '../../../server/community'
+import { commonError } from '../../../core/contract/errors'
 import type { Handler } from '../../../server/runtime'
 
 const EXPIRY_TEXT = '积分自获得当年起，到第二年12月31日24时过期（先用先到期的积分）'
@@ -15,7 +17,8 @@ const CSV_MAX = 1000
 export const accounts: Handler<typeof pointsFn.accounts> = async (ctx, input) => {
   const scope = mustGridScope(ctx.caller, input.gridId)
   const _ = ctx.db.command
-  const q = ctx.db.collection(USERS).where(scope === 'all' ? {} : { gridId: _.in(scope) }).orderBy('_id', 'asc')
+  const { communityId } = mustPlace(ctx.caller)
+  const q = ctx.db.collection(USERS).where(scope === 'all' ? { communityId } : { communityId, gridId: _.in(scope) }).orderBy('_id', 'asc')
   const size = input.csv ? 100 : input.pageSize
   const users: UserDoc[] = []
   for (let skip = input.csv ? 0 : (input.page - 1) * size; ; skip += size) {
@@ -35,7 +38,7 @@ export const accounts: Handler<typeof pointsFn.accounts> = async (ctx, input) =>
   return { items, hasMore, csv }
 }
 
-export const rules: Handler<typeof pointsFn.rules> = async (ctx) => view(await loadRules(ctx.db, { fresh: true }))
+export const rules: Handler<typeof pointsFn.rules> = async (ctx) => view(await loadRules(ctx.db, mustPlace(ctx.caller), { fresh: true }))
 
 const view = (r: PointsRules) => ({ ...r, pendingLimits: r.pendingLimits && { adjustLimit: r.pendingLimits.adjustLimit, adjustDailyLimit: r.pendingLimits.adjustDailyLimit, effectiveAt: r.pendingLimits.effectiveAt }, expiry: EXPIRY_TEXT })
 
@@ -44,7 +47,10 @@ const view = (r: PointsRules) => ({ ...r, pendingLimits: r.pendingLimits && { ad
  * omission); lowered adjustment limits apply at once, raised ones a day later (planLimits).
  */
 export const setRules: Handler<typeof pointsFn.setRules> = async (ctx, input) => {
-  const current = await loadRules(ctx.db, { fresh: true })
+  const at = mustPlace(ctx.caller)
+  const street = input.level === 'street'
+  if (!ctx.roles.includes(street ? 'street_admin' : 'admin')) throw commonError('FORBIDDEN')
+  const current = await loadRules(ctx.db, at, { fresh: true })
   const wanted = { adjustLimit: input.adjustLimit ?? current.adjustLimit, adjustDailyLimit: input.adjustDailyLimit ?? current.adjustDailyLimit }
   // limits left as they are keep a raise that is already waiting (saving other rules does not cancel it)
   const same = wanted.adjustLimit === current.adjustLimit && wanted.adjustDailyLimit === current.adjustDailyLimit
@@ -59,7 +65,8 @@ export const setRules: Handler<typeof pointsFn.setRules> = async (ctx, input) =>
     updatedBy: ctx.openid,
     updatedAt: ctx.now(),
   }
-  await ctx.db.collection(RULES).doc(communityId()).set({ data })
-  rememberRules({ ...DEFAULT_RULES, ...data })
+  // a community's rules are stored under its id; the street's default (for communities without their own) under street:<id>
+  await ctx.db.collection(RULES).doc(street ? `street:${at.streetId}` : at.communityId).set({ data: { ...data, ...(street ? { streetId: at.streetId } : at) } })
+  rememberRules(at, street ? null : { ...DEFAULT_RULES, ...data })
   return view(data)
 }

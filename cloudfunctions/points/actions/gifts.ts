@@ -1,12 +1,12 @@
 import { GIFTS, type GiftDoc } from '../../../core/gifts'
 import { pointsError, type pointsFn } from '../../../core/points/contract'
 import { getOrNull, rows, setDoc, tx } from '../../../server/db'
-import { communityId } from '../../../server/ledger'
+import { mustBeHere, mustPlace } from '../../../server/community'
 import type { Handler } from '../../../server/runtime'
 import { giftView } from '../views'
 
 export const gifts: Handler<typeof pointsFn.gifts> = async (ctx, input) => {
-  const docs = await rows<GiftDoc>(ctx.db.collection(GIFTS).where({ communityId: communityId() }).orderBy('price', 'asc').limit(200))
+  const docs = await rows<GiftDoc>(ctx.db.collection(GIFTS).where({ communityId: mustPlace(ctx.caller).communityId }).orderBy('price', 'asc').limit(200))
   const now = ctx.now()
   const showAll = input.all && ctx.roles.some((r) => r === 'staff' || r === 'admin')
   return { items: docs.filter((g) => showAll || (g.activeFrom <= now && now <= g.activeTo)).map(giftView) }
@@ -14,13 +14,15 @@ export const gifts: Handler<typeof pointsFn.gifts> = async (ctx, input) => {
 
 export const upsertGift: Handler<typeof pointsFn.upsertGift> = async (ctx, input) => {
   const id = input.id ?? `g${ctx.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+  const { communityId } = mustPlace(ctx.caller)
   const saved = await tx(ctx.db, async (t) => {
     const old = await getOrNull<GiftDoc>(t, GIFTS, id)
+    if (old) mustBeHere(ctx.caller, old)
     const allocated = old?.allocated ?? 0
     if (input.totalStock < allocated) throw pointsError('STOCK_BELOW_ALLOCATED')
     const doc: GiftDoc = {
       _id: id,
-      communityId: communityId(),
+      communityId,
       name: input.name,
       photo: input.photo,
       price: input.price,

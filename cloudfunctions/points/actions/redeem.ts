@@ -10,7 +10,7 @@ import { personAccountId, redeemTransfer, spendableBalance, type AccountState } 
 import { pointsError, type pointsFn } from '../../../core/points/contract'
 import { commonError } from '../../../core/contract/errors'
 import { getOrNull, rows, setDoc, tx } from '../../../server/db'
-import { ACCOUNTS, applyTransfer, communityId } from '../../../server/ledger'
+import { ACCOUNTS, applyTransfer } from '../../../server/ledger'
 import type { Ctx } from '../../../server/context'
 import type { Handler } from '../../../server/runtime'
 import { spreadFree } from '../../../server/booth'
@@ -36,6 +36,8 @@ export const redeem: Handler<typeof pointsFn.redeem> = async (ctx, input) => {
 
   const [event, gift] = await Promise.all([getOrNull<EventDoc>(ctx.db, EVENTS, input.eventId), getOrNull<GiftDoc>(ctx.db, GIFTS, input.giftId)])
   if (!event || !gift || event.status !== 'published' || !event.booths.some((b) => b.giftId === input.giftId)) throw pointsError('NOT_AT_BOOTH')
+  // one's balance is spent at the booths of the community one acts in (a resident's: home)
+  if (event.communityId !== ctx.caller.communityId) throw commonError('OTHER_COMMUNITY')
   if (now > event.endAt) throw pointsError('GIFT_INACTIVE')
   const stock = event.booths.find((b) => b.giftId === input.giftId)!.stock
   const early = canRedeem(gift, 0, now)
@@ -65,7 +67,7 @@ export const redeem: Handler<typeof pointsFn.redeem> = async (ctx, input) => {
       if (refusal) throw pointsError(refusal)
       const r = await applyTransfer(
         t,
-        redeemTransfer({ communityId: communityId(), openid: ctx.openid, amount: gift.price, at: now, redemptionId: id, reason: `兑换：${gift.name}` }),
+        redeemTransfer({ communityId: event.communityId, openid: ctx.openid, amount: gift.price, at: now, redemptionId: id, reason: `兑换：${gift.name}` }),
         undefined,
         { guarded: true }, // the redemption read above is written with the transfer
       )
@@ -74,7 +76,7 @@ export const redeem: Handler<typeof pointsFn.redeem> = async (ctx, input) => {
       const rd: RedemptionDoc = {
         _id: id,
         code,
-        communityId: communityId(),
+        communityId: event.communityId,
         openid: ctx.openid,
         name: ctx.user?.name ?? '',
         eventId: input.eventId,
@@ -88,7 +90,7 @@ export const redeem: Handler<typeof pointsFn.redeem> = async (ctx, input) => {
       }
       await Promise.all([
         setDoc(t, SLOTS, { ...slot, _id: slotId, state: 'reserved', redemptionId: id }),
-        setDoc(t, HOLDS, { _id: holdId(gift._id, ctx.openid), count: (hold?.count ?? 0) + 1 }),
+        setDoc(t, HOLDS, { _id: holdId(gift._id, ctx.openid), communityId: event.communityId, count: (hold?.count ?? 0) + 1 }),
         setDoc(t, REDEMPTIONS, rd),
       ])
       return { rd, balance: r.replay ? null : spendableBalance(r.person, now) }

@@ -13,7 +13,7 @@ import { anonymiseOrder, deletionBlocker, GONE_NAME, tombstoneId } from '../../.
 import { viewUser } from '../../../core/users/model'
 import { USERS, type Ctx } from '../../../server/context'
 import { countOf, getOrNull, rows, setDoc, tx } from '../../../server/db'
-import { ACCOUNTS, applyTransferOrThrow, communityId, TRANSFERS } from '../../../server/ledger'
+import { ACCOUNTS, applyTransferOrThrow, TRANSFERS } from '../../../server/ledger'
 import type { Handler } from '../../../server/runtime'
 import { EVENT_NOTICES, NOTICES, ORDERS } from '../../../core/collections'
 import { releaseRedemption } from '../../../server/booth'
@@ -78,7 +78,7 @@ export const deleteAccount: Handler<typeof users.deleteAccount> = async (ctx) =>
   // 2. what is left on the account goes back to the pool, expired lots included
   const forfeited = await tx(ctx.db, async (t) => {
     const acc = await getOrNull<AccountState>(t, ACCOUNTS, personAccountId(me))
-    const req = acc && closureTransfer({ communityId: communityId(), openid: me, lots: acc.lots, closureId: `${me}:${tombstone}`, at: now })
+    const req = acc && closureTransfer({ communityId: acc.communityId, openid: me, lots: acc.lots, closureId: `${me}:${tombstone}`, at: now })
     return req ? (await applyTransferOrThrow(t, req)).amount : 0
   })
   // 3. kept records no longer lead back to the person

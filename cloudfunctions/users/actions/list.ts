@@ -4,6 +4,7 @@ import { mustGridScope } from '../../../core/users/permissions'
 import { USERS } from '../../../server/context'
 import { countOf, rows } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
+import { mustPlace } from '../../../server/community'
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -11,7 +12,7 @@ export const listUsers: Handler<typeof users.listUsers> = async (ctx, input) => 
   const scope = mustGridScope(ctx.caller, input.gridId)
   if (input.role === 'guest') return { items: [], total: 0 }
   const _ = ctx.db.command
-  const where: Record<string, unknown> = {}
+  const where: Record<string, unknown> = { communityId: mustPlace(ctx.caller).communityId }
   if (scope !== 'all') where.gridId = _.in(scope)
   if (input.buildingId) where.buildingId = input.buildingId
   if (input.role) where.roles = input.role

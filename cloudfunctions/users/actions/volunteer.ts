@@ -4,6 +4,7 @@ import { canReview, enforce, mustGridScope } from '../../../core/users/permissio
 import { USERS } from '../../../server/context'
 import { countOf, rows, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
+import { mustPlace } from '../../../server/community'
 import { maskPhone } from '../../../core/users/vocab'
 import { mustGetUser, saveUser } from '../store'
 
@@ -21,7 +22,7 @@ export const applyVolunteer: Handler<typeof users.applyVolunteer> = async (ctx, 
 export const listVolunteerApplications: Handler<typeof users.listVolunteerApplications> = async (ctx, input) => {
   const scope = mustGridScope(ctx.caller, input.gridId)
   const _ = ctx.db.command
-  const where: Record<string, unknown> = { 'volunteer.status': input.status }
+  const where: Record<string, unknown> = { communityId: mustPlace(ctx.caller).communityId, 'volunteer.status': input.status }
   if (scope !== 'all') where.gridId = _.in(scope)
   const q = ctx.db.collection(USERS).where(where)
   const [docs, total] = await Promise.all([
