@@ -16,7 +16,8 @@ import { eventsFn } from '../../core/events/contract'
 import { adjustTransfer } from '../../core/points'
 import { pointsFn } from '../../core/points/contract'
 import { tx } from '../../server/db'
-import { applyTransferOrThrow, communityId } from '../../server/ledger'
+import { applyTransferOrThrow } from '../../server/ledger'
+import { DEMO_COMMUNITY } from '../../core/demo/community'
 import { clientFor } from '../../test/support/call'
 import { buildFunctions, OUT_DIR } from '../build-functions'
 import { sdkFor, seed } from '../seed'
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
           db.collection('users').doc(id).set({ data: { name: `居民${i + k}`, phone: '13600000000', buildingId: 'b2', unitId: 'b2-1', gridId: 'g1', roles: ['resident'], grids: [], buildings: [], volunteer: null, createdAt: 1, updatedAt: 1 } }),
         ),
       )
-      await Promise.all(people.slice(i, i + 50).map((openid) => tx(db, (t) => applyTransferOrThrow(t, adjustTransfer({ communityId: communityId(), openid, delta: 1000, adjustmentId: rid(), reason: '压测准备', at: Date.now() })))))
+      await Promise.all(people.slice(i, i + 50).map((openid) => tx(db, (t) => applyTransferOrThrow(t, adjustTransfer({ communityId: DEMO_COMMUNITY.id, openid, delta: 1000, adjustmentId: rid(), reason: '压测准备', at: Date.now() })))))
     }
     const now = Date.now()
     const gift = await c.okAs(ADMIN, pointsFn.upsertGift, { name: '大米', price: 10, totalStock: 1000, perPersonLimit: 5, activeFrom: now - 3600e3, activeTo: now + 86400e3 })

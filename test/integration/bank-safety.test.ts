@@ -10,7 +10,8 @@ import { awardTransfer, personAccountId } from '../../core/points'
 import { pointsFn } from '../../core/points/contract'
 import { users } from '../../core/users/contract'
 import { tx } from '../../server/db'
-import { applyTransferOrThrow, communityId } from '../../server/ledger'
+import { applyTransferOrThrow } from '../../server/ledger'
+import { DEMO_COMMUNITY } from '../../core/demo/community'
 import { callAs, okAs, sdkDb, untilFinal } from '../support/call'
 import { newGrid, newResident } from '../support/people'
 import { makeUsers, newOrder, P } from './orders-support'
@@ -197,7 +198,7 @@ describe('9. expired points are never spent', () => {
     const [r] = await makeUsers(1, { prefix: 'old', buildingId: 'b1' })
     const earned = Date.UTC(2024, 5, 1) // expires 2026-01-01 00:00 China time
     await tx(sdkDb(), (t) =>
-      applyTransferOrThrow(t, awardTransfer({ communityId: communityId(), openid: r, amount: 50, at: earned, source: { kind: 'order', id: `old-${r}` }, reason: '去年的服务' }), { dailyCap: null }),
+      applyTransferOrThrow(t, awardTransfer({ communityId: DEMO_COMMUNITY.id, openid: r, amount: 50, at: earned, source: { kind: 'order', id: `old-${r}` }, reason: '去年的服务' }), { dailyCap: null }),
     )
     expect((await sdkDb().collection('points_accounts').doc(personAccountId(r)).get()).data.balance).toBe(50) // still stored
     expect((await okAs(r, pointsFn.balance, {})).balance).toBe(0)

@@ -7,7 +7,8 @@ import { promisify } from 'node:util'
 import { accountDocId, awardTransfer, personAccountId, refundTransfer, type AccountState } from '../../core/points'
 import { checkLedgerIn } from '../../scripts/check-ledger'
 import { tx } from '../../server/db'
-import { ACCOUNTS, applyTransfer, communityId } from '../../server/ledger'
+import { ACCOUNTS, applyTransfer } from '../../server/ledger'
+import { DEMO_COMMUNITY } from '../../core/demo/community'
 import { sdkDb, testCloud } from '../support/call'
 import { makeUsers } from './orders-support'
 import { credit, quietCheck } from './points-support'
@@ -31,7 +32,7 @@ test('the checker passes on real data and catches a balance that does not match 
 
 test('guarded transfers are create-only: the same key applied twice at once credits once (the loser is a conflict → BUSY)', async () => {
   const [u] = await makeUsers(1, { prefix: 'grd' })
-  const req = awardTransfer({ communityId: communityId(), openid: u, amount: 7, at: Date.now(), source: { kind: 'event', id: `grd-${u}` }, reason: '测试' })
+  const req = awardTransfer({ communityId: DEMO_COMMUNITY.id, openid: u, amount: 7, at: Date.now(), source: { kind: 'event', id: `grd-${u}` }, reason: '测试' })
   const runs = await Promise.allSettled([1, 2, 3].map(() => tx(sdkDb(), (t) => applyTransfer(t, req, undefined, { guarded: true }))))
   expect(runs.filter((r) => r.status === 'fulfilled' && r.value.ok)).toHaveLength(1)
   for (const r of runs) if (r.status === 'rejected') expect((r.reason as { code?: string }).code).toBe('BUSY')
@@ -43,7 +44,7 @@ test('guarded transfers are create-only: the same key applied twice at once cred
 test('community shards move by _.inc without a read and may go negative; the checker accepts that', async () => {
   const [u] = await makeUsers(1, { prefix: 'shd' })
   // a refund with no debit before it: the redemption account (the sink) pays it from one of its shards
-  const req = refundTransfer({ communityId: communityId(), openid: u, amount: 3, at: Date.now(), redemptionId: `shd-${u}`, reason: '测试退回' })
+  const req = refundTransfer({ communityId: DEMO_COMMUNITY.id, openid: u, amount: 3, at: Date.now(), redemptionId: `shd-${u}`, reason: '测试退回' })
   const shard = accountDocId(req.from, req.communityId, req.id)
   const before = ((await sdkDb().collection(ACCOUNTS).doc(shard).get()).data as AccountState | null)?.balance ?? 0
   expect(await tx(sdkDb(), (t) => applyTransfer(t, req, undefined, { guarded: true }))).toMatchObject({ ok: true, replay: false, person: { balance: 3 } })

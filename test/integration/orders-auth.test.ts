@@ -54,6 +54,9 @@ const MATRIX: { [K in keyof typeof orders]: [Setup, (id: string | null) => unkno
   publish: [submitted, (id) => ({ orderId: id }), STAFF],
   assign: [submitted, (id) => ({ orderId: id, volunteerId: P.li }), STAFF],
   escalate: [submitted, (id) => ({ orderId: id, department: '街道', note: '公共设施' }), STAFF],
+  // the street admin's (none of these callers is one: street-admin.test.ts covers them)
+  streetQueue: [none, () => ({}), []],
+  streetReply: [submitted, (id) => ({ orderId: id, note: '街道答复' }), []],
   followUp: [escalated, (id) => ({ orderId: id, note: '跟进' }), STAFF],
   close: [escalated, (id) => ({ orderId: id, note: '办结' }), STAFF],
   refer: [submitted, (id) => ({ orderId: id, guidance: '找律师' }), STAFF],

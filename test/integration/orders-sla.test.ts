@@ -12,7 +12,7 @@ it('admin sets the SLA; staff read it; a new 家政 urgent order is due for tria
   const set = await okAs(P.admin, orders.setSla, TEST_SLA)
   expect(set).toMatchObject({ byUrgency: TEST_SLA.byUrgency, updatedBy: P.admin })
   expect(await okAs(P.zhang, orders.sla, {})).toMatchObject({ byCategory: { housekeeping: { urgent: { triage: 5 } } }, updatedBy: P.admin })
-  const stored = await sdkDb().collection('settings').doc('orders_sla').get()
+  const stored = await sdkDb().collection('settings').doc('orders_sla:xingfuli').get()
   expect(stored.data.byCategory.housekeeping).toEqual({ urgent: { triage: 5 } })
 
   const o = await newOrder(P.wang, { category: 'housekeeping', urgency: 'urgent' })

@@ -1,4 +1,5 @@
 /** Helpers for the orders integration tests: people, orders in any state, ledger reads. */
+import { DEMO_COMMUNITY, DEMO_STREET } from '../../core/demo/community'
 import { PERSONAS } from '../../core/demo/personas'
 import { orders } from '../../core/orders/contract'
 import type { OrderSummary } from '../../core/orders/schemas'
@@ -40,6 +41,8 @@ export async function makeUsers(
           buildingId,
           unitId: `${buildingId}-1`,
           gridId,
+          communityId: DEMO_COMMUNITY.id,
+          streetId: DEMO_STREET.id,
           roles: opts.volunteer ? ['resident', 'volunteer'] : ['resident'],
           grids: [],
           buildings: [],

@@ -6,7 +6,8 @@ import { eventsFn } from '../../core/events/contract'
 import { adjustTransfer, personAccountId, type AccountState } from '../../core/points'
 import { pointsFn } from '../../core/points/contract'
 import { tx } from '../../server/db'
-import { applyTransferOrThrow, ACCOUNTS, communityId } from '../../server/ledger'
+import { applyTransferOrThrow, ACCOUNTS } from '../../server/ledger'
+import { DEMO_COMMUNITY } from '../../core/demo/community'
 import { checkLedgerIn } from '../../scripts/check-ledger'
 import { fireTimer, okAs, sdkDb } from '../support/call'
 
@@ -21,7 +22,7 @@ export async function credit(openids: string[], amount: number): Promise<void> {
     await Promise.all(
       openids.slice(i, i + 25).map((openid) =>
         tx(db, (t) =>
-          applyTransferOrThrow(t, adjustTransfer({ communityId: communityId(), openid, delta: amount, adjustmentId: `setup:${openid}:${requestId()}`, reason: '测试准备', at: Date.now() })),
+          applyTransferOrThrow(t, adjustTransfer({ communityId: DEMO_COMMUNITY.id, openid, delta: amount, adjustmentId: `setup:${openid}:${requestId()}`, reason: '测试准备', at: Date.now() })),
         ),
       ),
     )

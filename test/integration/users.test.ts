@@ -9,7 +9,7 @@ const { staffZhang, admin, newcomer } = PERSONAS
 
 describe('profile', () => {
   test('a newcomer is a guest with no profile', async () => {
-    expect(await okAs(newcomer.openid, users.me, {})).toEqual({ profile: null, roles: ['guest'], scopes: { grids: [], buildings: [] } })
+    expect(await okAs(newcomer.openid, users.me, {})).toEqual({ profile: null, roles: ['guest'], scopes: { streets: [], communities: [], staffOf: [], adminOf: [], grids: [], buildings: [] }, place: null })
   })
 
   test('registering checks the phone, building and unit, then makes a resident', async () => {

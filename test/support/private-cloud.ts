@@ -35,7 +35,8 @@ export async function startPrivateCloud(extraUsers: UserDoc[] = []): Promise<Pri
   const store = cloud.service<DatabaseService>('database').store
   const docs = demoSeedDocs()
   const writes = [
-    { c: 'community', id: docs.community._id, doc: docs.community },
+    ...docs.streets.map((d) => ({ c: 'streets', id: d._id, doc: d })),
+    ...docs.communities.map((d) => ({ c: 'community', id: d._id, doc: d })),
     ...docs.grids.map((d) => ({ c: 'grids', id: d._id, doc: d })),
     ...docs.buildings.map((d) => ({ c: 'buildings', id: d._id, doc: d })),
     ...[...docs.users, ...extraUsers].map((d) => ({ c: 'users', id: d._id, doc: d })),

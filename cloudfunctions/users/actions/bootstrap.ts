@@ -20,8 +20,10 @@ export const bootstrapAdmin: Handler<typeof users.bootstrapAdmin> = async (ctx, 
       if (used && used.usedBy !== ctx.openid) throw usersError('INVITE_USED')
       if (!used) await t.collection(SETTINGS).doc(INVITE_DOC).set({ data: { usedBy: ctx.openid, usedAt: ctx.now() } })
     }
-    if (me.roles.includes('admin')) return me
-    return saveUser(t, { ...me, roles: [...me.roles, 'admin'], updatedAt: ctx.now() })
+    // the first admin administers their home community
+    if (me.roles.includes('admin') && me.adminOf?.includes(me.communityId)) return me
+    const roles = me.roles.includes('admin') ? me.roles : [...me.roles, 'admin' as const]
+    return saveUser(t, { ...me, roles, adminOf: [...new Set([...(me.adminOf ?? []), me.communityId])], updatedAt: ctx.now() })
   })
   return viewUser(saved, ctx.openid)
 }
