@@ -2,15 +2,15 @@ import { buildStructure, indexStructure, unitsOf } from './structure'
 
 describe('community structure', () => {
   const s = buildStructure(
-    { id: 'c', name: '幸福里社区' },
+    { id: 'c', name: '幸福里社区', streetId: 's' },
     [
-      { _id: 'g2', name: '第二网格', order: 2 },
-      { _id: 'g1', name: '第一网格', order: 1 },
+      { _id: 'g2', communityId: 'c', name: '第二网格', order: 2 },
+      { _id: 'g1', communityId: 'c', name: '第一网格', order: 1 },
     ],
     [
-      { _id: 'b2', gridId: 'g1', name: '2号楼', order: 2, unitCount: 1 },
-      { _id: 'b1', gridId: 'g1', name: '1号楼', order: 1, unitCount: 2 },
-      { _id: 'b9', gridId: 'gone', name: '孤楼', order: 1, unitCount: 1 },
+      { _id: 'b2', communityId: 'c', gridId: 'g1', name: '2号楼', order: 2, unitCount: 1 },
+      { _id: 'b1', communityId: 'c', gridId: 'g1', name: '1号楼', order: 1, unitCount: 2 },
+      { _id: 'b9', communityId: 'c', gridId: 'gone', name: '孤楼', order: 1, unitCount: 1 },
     ],
   )
   it('sorts grids and buildings by order; drops buildings of unknown grids', () => {

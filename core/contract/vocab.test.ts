@@ -5,7 +5,7 @@ import { STATUS_LABELS, STATUSES } from '../orders/vocab'
 describe('keysOf', () => {
   it('lists the keys in the order the labels are written', () => {
     expect(keysOf({ b: '乙', a: '甲', c: '丙' })).toEqual(['b', 'a', 'c'])
-    expect(ROLES).toEqual(['guest', 'resident', 'volunteer', 'staff', 'building_lead', 'admin'])
+    expect(ROLES).toEqual(['guest', 'resident', 'volunteer', 'staff', 'building_lead', 'admin', 'street_admin'])
     expect(STATUSES.slice(0, 3)).toEqual(['submitted', 'open', 'accepted'])
   })
   it('gives every key a label', () => {

@@ -12,6 +12,7 @@ const SAMPLE: Record<EventType, OrderEvent> = {
   ASSIGN: { type: 'ASSIGN', volunteerId: 'vol' },
   ESCALATE: { type: 'ESCALATE', department: '街道城管科', note: '路灯坏了' },
   FOLLOW_UP: { type: 'FOLLOW_UP', note: '已派人查看' },
+  STREET_REPLY: { type: 'STREET_REPLY', note: '街道已协调城管科' },
   CLOSE: { type: 'CLOSE', note: '已修好' },
   REFER: { type: 'REFER', guidance: '请联系法律援助中心' },
   REJECT: { type: 'REJECT', reason: '不在服务范围' },
@@ -38,9 +39,11 @@ function ready(status: Status): Order {
     doneAt: status === 'done' ? NOW - 73 * H : status === 'confirmed' ? NOW - 80 * H : null,
     confirmedAt: status === 'confirmed' ? NOW - 2 * H : null,
     dueAt: NOW - 1,
+    // an escalated order here was sent up to the street office, so the street may answer it
+    street: status === 'escalated' ? { since: NOW - H, answeredAt: null, answer: null, by: null } : null,
   })
 }
-const by: Record<Actor, string> = { owner: 'res', staff: 'staff1', candidate: 'vol', volunteer: 'vol', system: 'system' }
+const by: Record<Actor, string> = { owner: 'res', staff: 'staff1', candidate: 'vol', volunteer: 'vol', street: 'street1', system: 'system' }
 
 const pairs = STATUSES.flatMap((s) => EVENT_TYPES.map((e) => [s, e] as const))
 const allowed = pairs.filter(([s, e]) => targetsOf(s, e).length > 0)
@@ -239,5 +242,46 @@ describe('what transitions do', () => {
     const actor = actorFor(late, next, 'ACCEPT')
     expect(actor).toBe('candidate')
     expect(transition(next, SAMPLE.ACCEPT, { by: 'vol2', actor: actor!, now: NOW })).toEqual({ ok: false, code: 'ORDER_TAKEN' })
+  })
+})
+
+describe('sending a 大事 up to the street office', () => {
+  const staff = { by: 'staff1', actor: 'staff' as const, now: NOW }
+  const street = (now = NOW + H) => ({ by: 'street1', actor: 'street' as const, now })
+  const step = (o: Order, e: OrderEvent, ctx: { by: string; actor: Actor; now: number }) => {
+    const s = transition(o, e, ctx)
+    if (!s.ok) throw new Error(s.code)
+    return s.next
+  }
+  const up = () => step(anOrder(), { type: 'ESCALATE', department: '街道城管科', note: '路灯坏了', toStreet: true }, staff)
+  it('ESCALATE toStreet opens a street case from now, unanswered, in the street queue', () => {
+    const o = up()
+    expect(o).toMatchObject({ status: 'escalated', street: { since: NOW, answeredAt: null, answer: null, by: null }, streetKey: `0${o._id}` })
+  })
+  it('ESCALATE kept in the community opens no street case', () => {
+    const o = step(anOrder(), SAMPLE.ESCALATE, staff)
+    expect(o).toMatchObject({ status: 'escalated', street: null, streetKey: null })
+  })
+  it('STREET_REPLY by the street answers it: the first answer time stays, the answer is the latest', () => {
+    const first = step(up(), SAMPLE.STREET_REPLY, street(NOW + H))
+    expect(first).toMatchObject({ status: 'escalated', street: { since: NOW, answeredAt: NOW + H, answer: '街道已协调城管科', by: 'street1' }, streetKey: `1${first._id}` })
+    expect(first.timeline[first.timeline.length - 1]).toMatchObject({ actor: 'street', event: 'STREET_REPLY', note: '街道已协调城管科' })
+    const second = step(first, { type: 'STREET_REPLY', note: '下周施工' }, street(NOW + 5 * H))
+    expect(second.street).toEqual({ since: NOW, answeredAt: NOW + H, answer: '下周施工', by: 'street1' })
+  })
+  it('STREET_REPLY is the street\'s alone, and only while escalated', () => {
+    for (const actor of ['staff', 'owner', 'system'] as const) {
+      expect(transition(up(), SAMPLE.STREET_REPLY, { by: by[actor], actor, now: NOW })).toEqual({ ok: false, code: 'FORBIDDEN' })
+    }
+    const closed = step(up(), SAMPLE.CLOSE, staff)
+    expect(transition(closed, SAMPLE.STREET_REPLY, street())).toEqual({ ok: false, code: 'BAD_STATE' })
+    expect(closed.streetKey).toBeNull()
+    expect(transition(anOrder(), SAMPLE.STREET_REPLY, street())).toEqual({ ok: false, code: 'BAD_STATE' })
+  })
+  it('PUBLISH toStreet publishes to the street pool; a later PUBLISH or an ASSIGN goes back to the community', () => {
+    const toStreet = step(anOrder(), { type: 'PUBLISH', toStreet: true }, staff)
+    expect(toStreet).toMatchObject({ status: 'open', pool: 'street', audienceKey: 'st:s1|all' })
+    expect(step(anOrder(), { type: 'PUBLISH' }, staff)).toMatchObject({ pool: 'community', audienceKey: 'c:c1|all' })
+    expect(step(anOrder({ pool: 'street' }), SAMPLE.ASSIGN, staff)).toMatchObject({ pool: 'community', audienceKey: 'c:c1|v:vol' })
   })
 })

@@ -1,4 +1,4 @@
-import { anOrder, T0 } from './fixtures'
+import { anOrder, HERE, T0 } from './fixtures'
 import { audienceKey, keysFor, newId, pageOf, queueRank } from './keys'
 import { DEFAULT_SLA, dueAt, isOverdue, reopenUntil, stageHours, type SlaConfig } from './sla'
 
@@ -50,7 +50,7 @@ describe('keys and paging', () => {
     expect(anOrder({ status: 'accepted' }).poolKey).toBeNull()
   })
   it('a volunteer qualifies for the keys of their skills, team and own id', () => {
-    const v = { openid: 'v', skills: ['repair_pipe'], team: 'red_steward' }
+    const v = { openid: 'v', skills: ['repair_pipe'], team: 'red_steward', home: HERE }
     const mine = keysFor(v)
     expect(mine).toContain(audienceKey(anOrder({ audience: { skill: 'repair_pipe', team: null, volunteerId: null } })))
     expect(mine).toContain(audienceKey(anOrder({ audience: { skill: null, team: 'red_steward', volunteerId: null } })))

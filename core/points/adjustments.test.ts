@@ -31,7 +31,8 @@ describe('canDecide', () => {
     _id: 'adj:s:1', key: 's:1', communityId: 'c', requester: 's', requesterName: '', target: 'r', targetName: '', targetGridId: 'g1',
     delta: 80, reason: '补发', status: 'pending', why: 'over_limit', createdAt: T, expiresAt: T + 1000,
   }
-  const admin = (openid: string) => ({ openid, roles: ['resident', 'admin'] as const, scopes: { grids: [], buildings: [] } })
+  const noScopes = { streets: [], communities: ['c'], staffOf: [], adminOf: ['c'], grids: [], buildings: [] }
+  const admin = (openid: string) => ({ openid, roles: ['resident', 'admin'] as const, scopes: noScopes, communityId: 'c', streetId: 's' })
   it('another admin, not the requester, not the person credited, not appointed by the requester, before it lapses', () => {
     expect(canDecide(admin('a'), adj, T)).toBeNull()
     expect(canDecide(admin('s'), adj, T)).toBe('SELF_APPROVAL')
