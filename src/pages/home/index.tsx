@@ -10,6 +10,9 @@ import './index.scss'
 
 const ME = '/pages/me/index'
 
+/** Staff or admin in more than one community, or a street admin: they choose where to act. */
+const worksInSeveral = (s?: { streets: string[]; communities: string[] }) => !!s && (s.streets.length > 0 || s.communities.length > 1)
+
 /** Home: four big entries for everyone, plus the entries of the caller's roles. */
 export default function Home() {
   useDevPersonaFirst()
@@ -59,6 +62,13 @@ export default function Home() {
             </View>
           </>
         )}
+        {me.has('street_admin') && (
+          <>
+            <View className='home-section'>街道工作</View>
+            <Tile wide title='街道工作台' desc='各社区上报的大事，进入社区查看' mark='街' color='#0f766e' url='/staff/pages/street/index' testId='entry-street' />
+          </>
+        )}
+        {worksInSeveral(me.data?.scopes) && <Tile wide title='切换社区' desc={`正在：${structure.data?.community.name ?? ''}`} mark='换' color='#64748b' url='/staff/pages/communities/index' testId='entry-communities' />}
       </StateView>
       <View className='home-foot'>
         <LargeTextSwitch />

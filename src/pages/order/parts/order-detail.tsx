@@ -13,6 +13,7 @@ const EVENT_LABELS: Record<string, string> = {
   REASSIGN: '重新安排',
   ESCALATE: '上报部门',
   FOLLOW_UP: '跟进',
+  STREET_REPLY: '街道答复',
   CLOSE: '办结',
   REFER: '转介',
   REJECT: '不受理',

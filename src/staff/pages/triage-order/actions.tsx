@@ -37,7 +37,9 @@ export function TriageActions({ o, onDone }: { o: OrderView; onDone: () => void 
   const error = publish.error ?? assign.error ?? escalate.error ?? refer.error ?? reject.error
   const extras = { points: Number(points) || 0, priority, awardAgain: o.reopenCount > 0 ? awardAgain : undefined }
   const dispatch = async () => {
-    if (to === 'pool' || to.startsWith('team:')) ran(await publish.run({ orderId: o._id, team: to.startsWith('team:') ? (to.slice(5) as Team) : null, ...extras }))
+    if (to === 'pool' || to === 'street' || to.startsWith('team:')) {
+      ran(await publish.run({ orderId: o._id, team: to.startsWith('team:') ? (to.slice(5) as Team) : null, toStreet: to === 'street', ...extras }))
+    }
     else if (volunteer) ran(await assign.run({ orderId: o._id, volunteerId: volunteer, ...extras }))
   }
   return (
@@ -49,7 +51,8 @@ export function TriageActions({ o, onDone }: { o: OrderView; onDone: () => void 
           <ChipPicker
             testId='triage-to'
             options={[
-              { value: 'pool', label: '接单大厅（所有志愿者）' },
+              { value: 'pool', label: '接单大厅（本社区志愿者）' },
+              { value: 'street', label: '街道接单大厅（邻近社区的志愿者也能接）' },
               ...TEAMS.map((t) => ({ value: `team:${t}`, label: `只给${TEAM_LABELS[t]}` })),
               { value: 'person', label: '指派给一位志愿者' },
             ]}
@@ -78,7 +81,7 @@ export function TriageActions({ o, onDone }: { o: OrderView; onDone: () => void 
           </BigButton>
         </View>
       )}
-      {kind === 'big' && <EscalateForm pending={escalate.pending} onSubmit={async (department, note) => ran(await escalate.run({ orderId: o._id, department, note }))} />}
+      {kind === 'big' && <EscalateForm pending={escalate.pending} onSubmit={async (department, note, toStreet) => ran(await escalate.run({ orderId: o._id, department, note, toStreet }))} />}
       {kind === 'private' && <NoteForm label='转介建议' placeholder='例如：每月5日社区有律师坐班' submit='转介并结束' pending={refer.pending} confirm={REFER_ASK} onSubmit={async (guidance) => ran(await refer.run({ orderId: o._id, guidance }))} />}
       {kind === 'reject' && <NoteForm label='不受理的原因' submit='不受理' type='danger' pending={reject.pending} testId='reject-form' confirm={REJECT_ASK} onSubmit={async (reason) => ran(await reject.run({ orderId: o._id, reason }))} />}
       <FormError error={error} fields={['priority', 'points']} testId='triage-error' />
@@ -86,13 +89,25 @@ export function TriageActions({ o, onDone }: { o: OrderView; onDone: () => void 
   )
 }
 
-function EscalateForm({ pending, onSubmit }: { pending: boolean; onSubmit: (department: string, note: string) => void }) {
+const ESCALATE_TO = [
+  { value: 'street', label: '上报街道（街道答复，有时限）' },
+  { value: 'department', label: '上报其他部门' },
+]
+
+function EscalateForm({ pending, onSubmit }: { pending: boolean; onSubmit: (department: string, note: string, toStreet: boolean) => void }) {
+  const [to, setTo] = useState('street')
   const [department, setDepartment] = useState('')
+  const where = to === 'street' ? '街道办事处' : department.trim()
   return (
     <View>
-      <View className='field-label'>上报到哪个部门</View>
-      <Input className='field-input order-text' value={department} placeholder='例如：街道城管科' onInput={(e) => setDepartment(e.detail.value)} />
-      <NoteForm label='说明' submit='上报' pending={pending} onSubmit={(note) => department.trim() && onSubmit(department.trim(), note)} />
+      <ChipPicker testId='escalate-to' options={ESCALATE_TO} value={[to]} onChange={([t]) => setTo(t)} />
+      {to === 'department' && (
+        <>
+          <View className='field-label'>上报到哪个部门</View>
+          <Input className='field-input order-text' value={department} placeholder='例如：区城管局' onInput={(e) => setDepartment(e.detail.value)} />
+        </>
+      )}
+      <NoteForm label='说明' submit='上报' pending={pending} testId='escalate-form' onSubmit={(note) => where && onSubmit(where, note, to === 'street')} />
     </View>
   )
 }

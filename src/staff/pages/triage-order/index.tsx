@@ -10,6 +10,7 @@ import { OrderFacts, Timeline } from '@/pages/order/parts/order-detail'
 import { NoteForm } from '@/pages/order/parts/note-form'
 import { TriageActions } from './actions'
 import { VolunteerPicker } from '../../parts/person-picker'
+import { StreetAnswer } from '../../parts/street-case'
 
 /** Staff: one order — triage it, follow up an escalation, or reassign when a volunteer is stuck. */
 export default function TriageOrder() {
@@ -17,16 +18,19 @@ export default function TriageOrder() {
   const me = useMe()
   const q = useQuery(api.orders.get, { orderId: id })
   const reload = () => void q.reload()
+  const works = me.has('staff', 'admin')
   return (
     <Page>
-      <RoleGate me={me} roles={['staff', 'admin']}>
+      <RoleGate me={me} roles={['staff', 'admin', 'street_admin']}>
         <StateView loading={q.loading} hasData={!!q.data} error={q.error} onRetry={q.reload}>
           {q.data && (
             <>
               <OrderFacts o={q.data} />
-              {q.data.status === 'submitted' && <TriageActions o={q.data} onDone={reload} />}
-              {q.data.status === 'escalated' && <FollowUp o={q.data} onDone={reload} />}
-              {['open', 'accepted', 'in_service'].includes(q.data.status) && <Reassign o={q.data} onDone={reload} />}
+              <StreetAnswer street={q.data.street} />
+              {/* a street admin reads a community's orders; only its staff act on them */}
+              {works && q.data.status === 'submitted' && <TriageActions o={q.data} onDone={reload} />}
+              {works && q.data.status === 'escalated' && <FollowUp o={q.data} onDone={reload} />}
+              {works && ['open', 'accepted', 'in_service'].includes(q.data.status) && <Reassign o={q.data} onDone={reload} />}
               <Timeline o={q.data} />
             </>
           )}

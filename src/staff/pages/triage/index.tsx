@@ -12,7 +12,8 @@ export default function Triage() {
   const list = usePaged(api.orders.triageQueue, { limit: 20 })
   return (
     <Page>
-      <RoleGate me={me} roles={['staff', 'admin']}>
+      <RoleGate me={me} roles={['staff', 'admin', 'street_admin']}>
+        {me.has('street_admin') && !me.has('staff', 'admin') && <View className='h-sub' data-testid='read-only'>只读：{'街道管理员查看社区的派单，不显示居民电话'}</View>}
         <View className='card row' data-testid='to-sla' onClick={() => void Taro.navigateTo({ url: '/staff/pages/sla/index' })}>
           超时时限 ›
         </View>
