@@ -87,3 +87,23 @@ describe('communities side by side', () => {
     await okAs(STREET_ADMIN, users.actIn, { communityId: 'xingfuli' })
   })
 })
+
+describe('street-wide defaults', () => {
+  it('a community without its own SLA uses the street’s; one with its own keeps it; only a street admin sets the street’s', async () => {
+    const base = await okAs(HEPING_STAFF, orders.sla, {})
+    const streetSla = { byUrgency: { ...base.byUrgency, normal: { ...base.byUrgency.normal, triage: 12 } }, byCategory: base.byCategory, level: 'street' as const }
+    expect(await callAs('demo-hp-admin', orders.setSla, streetSla)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    await okAs(STREET_ADMIN, orders.setSla, streetSla)
+    expect((await okAs(HEPING_STAFF, orders.sla, {})).byUrgency.normal.triage).toBe(12)
+    expect((await okAs('demo-ch-staff1', orders.sla, {})).byUrgency.normal.triage).toBe(12)
+    // 和平 sets its own: it wins there, 春晖 still follows the street
+    await okAs('demo-hp-admin', orders.setSla, { ...streetSla, level: 'community', byUrgency: { ...base.byUrgency, normal: { ...base.byUrgency.normal, triage: 6 } } })
+    expect((await okAs(HEPING_STAFF, orders.sla, {})).byUrgency.normal.triage).toBe(6)
+    expect((await okAs('demo-ch-staff1', orders.sla, {})).byUrgency.normal.triage).toBe(12)
+    const stored = await sdkDb().collection('settings').doc('orders_sla:street:xingfu').get()
+    expect(stored.data).toMatchObject({ streetId: 'xingfu', byUrgency: { normal: { triage: 12 } } })
+    // back to the built-in hours for the other files (same values as the default)
+    await okAs(STREET_ADMIN, orders.setSla, { ...streetSla, byUrgency: base.byUrgency })
+    await okAs('demo-hp-admin', orders.setSla, { ...streetSla, level: 'community', byUrgency: base.byUrgency })
+  })
+})
