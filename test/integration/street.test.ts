@@ -9,6 +9,8 @@ import { users } from '../../core/users/contract'
 import { callAs, sdkDb } from '../support/call'
 import { newResident } from '../support/people'
 import { balanceOf, newOrder, okAs, P } from './orders-support'
+import { publishBase } from './points-support'
+import { eventsFn } from '../../core/events/contract'
 
 const STREET_ADMIN = PERSONAS.streetAdmin.openid
 const HEPING_STAFF = PERSONAS.staffHeping.openid
@@ -77,6 +79,16 @@ describe('communities side by side', () => {
     expect(await balanceOf(HEPING_VOLUNTEER)).toBe(before + 10)
     expect(await poolShards('xingfuli')).toBe(xingfuliPool - 10)
     expect(await poolShards('heping')).toBe(hepingPool)
+  })
+
+  it('events: a community’s event is listed, opened and signed up for only in that community', async () => {
+    const e = await okAs(HEPING_STAFF, eventsFn.publish, { ...publishBase(), title: '和平社区义剪' })
+    const listOf = async (who: string) => (await okAs(who, eventsFn.list, { tab: 'upcoming', page: 1, pageSize: 50 })).items.map((i) => i.id)
+    expect(await listOf('demo-hp-r1')).toContain(e.id)
+    expect(await listOf(P.wang)).not.toContain(e.id)
+    expect(await callAs(P.wang, eventsFn.detail, { eventId: e.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await callAs(P.wang, eventsFn.signUp, { eventId: e.id, family: 0, subscribed: false })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await callAs(P.zhang, eventsFn.attendees, { eventId: e.id })).toMatchObject({ ok: false, error: { code: 'OTHER_COMMUNITY' } })
   })
 
   it('acting in another community is only for those who work there', async () => {

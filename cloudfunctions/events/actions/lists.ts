@@ -4,6 +4,7 @@ import { rows } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import { mustGetManaged, mustSeeEvent } from '../../../server/event-access'
 import { staffNames } from '../../../server/people'
+import { mustPlace } from '../../../server/community'
 import { eventView } from '../store'
 
 /** The list's query for the same rule the detail checks (visibleAudiences). */
@@ -28,7 +29,9 @@ export const list: Handler<typeof eventsFn.list> = async (ctx, input) => {
     const docs = ids.length ? await rows<EventDoc>(ctx.db.collection(EVENTS).where({ _id: _.in(ids) }).limit(ids.length)) : []
     events = ids.map((id) => docs.find((d) => d._id === id)).filter((d): d is EventDoc => !!d)
   } else {
-    const when = input.tab === 'upcoming' ? { endAt: _.gt(now), status: 'published' } : { endAt: _.lte(now) }
+    // the community acted in (a resident's: home)
+    const here = { communityId: mustPlace(ctx.caller).communityId }
+    const when = input.tab === 'upcoming' ? { ...here, endAt: _.gt(now), status: 'published' } : { ...here, endAt: _.lte(now) }
     const docs = await rows<EventDoc>(
       ctx.db
         .collection(EVENTS)
