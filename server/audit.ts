@@ -13,6 +13,8 @@ export { AUDIT }
 
 export interface AuditDoc {
   _id: string
+  /** The community the caller acted in (null: a caller without one, e.g. a guest). */
+  communityId: string | null
   fn: string
   action: string
   /** What was done, in Chinese: the first clause of the action's summary ("调整积分"). */
@@ -30,12 +32,12 @@ const auditId = (at: number) => `${at.toString(36).padStart(9, '0')}${randomByte
 export async function recordAudit(
   db: Db,
   c: ActionContract,
-  entry: { by: string; at: number; input: unknown; outcome: string; message?: string },
+  entry: { by: string; communityId: string | null; at: number; input: unknown; outcome: string; message?: string },
   log: (message: string, extra?: unknown) => void,
 ): Promise<void> {
   const input = entry.input && typeof entry.input === 'object' && !Array.isArray(entry.input) ? (entry.input as Record<string, unknown>) : null
   const what = c.summary.split(/[（：，；(]/)[0]
-  const doc: Omit<AuditDoc, '_id'> = { fn: c.fn, action: c.action, what, by: entry.by, at: entry.at, input, outcome: entry.outcome, message: entry.message ?? null }
+  const doc: Omit<AuditDoc, '_id'> = { communityId: entry.communityId, fn: c.fn, action: c.action, what, by: entry.by, at: entry.at, input, outcome: entry.outcome, message: entry.message ?? null }
   try {
     await db.collection(AUDIT).doc(auditId(entry.at)).set({ data: doc })
   } catch (err) {

@@ -73,11 +73,14 @@ export function createFunction<F extends FunctionContract>(contracts: F, handler
     const started = Date.now()
     const openid = cloud.getWXContext().OPENID
     let input: unknown = null
+    // the community the caller acted in, for the audit record (none for a guest or an unknown caller)
+    let communityId: string | null = null
     const result = await (async (): Promise<ActionResult<unknown>> => {
       try {
         if (!openid) throw commonError('UNAUTHENTICATED')
         const d = database()
         const caller = await loadCaller(d, openid)
+        communityId = caller.caller.communityId
         if (!mayCall(contract.roles, caller.roles)) {
           throw commonError(caller.user ? 'FORBIDDEN' : 'NOT_REGISTERED', { action: contract.action })
         }
@@ -106,7 +109,7 @@ export function createFunction<F extends FunctionContract>(contracts: F, handler
     })()
     if (contract.audit && openid) {
       const outcome = result.ok ? { outcome: 'ok' } : { outcome: result.error.code, message: result.error.message }
-      await recordAudit(database(), contract, { by: openid, at: started, input, ...outcome }, log)
+      await recordAudit(database(), contract, { by: openid, communityId, at: started, input, ...outcome }, log)
     }
     return result
   }

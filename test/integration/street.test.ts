@@ -11,6 +11,7 @@ import { newResident } from '../support/people'
 import { balanceOf, newOrder, okAs, P } from './orders-support'
 import { publishBase } from './points-support'
 import { eventsFn } from '../../core/events/contract'
+import { pointsFn } from '../../core/points/contract'
 
 const STREET_ADMIN = PERSONAS.streetAdmin.openid
 const HEPING_STAFF = PERSONAS.staffHeping.openid
@@ -89,6 +90,16 @@ describe('communities side by side', () => {
     expect(await callAs(P.wang, eventsFn.detail, { eventId: e.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await callAs(P.wang, eventsFn.signUp, { eventId: e.id, family: 0, subscribed: false })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await callAs(P.zhang, eventsFn.attendees, { eventId: e.id })).toMatchObject({ ok: false, error: { code: 'OTHER_COMMUNITY' } })
+  })
+
+  it('the audit trail of one community is not shown to the admin of another', async () => {
+    const ghost = `it-ghost-${Date.now().toString(36)}`
+    await callAs(P.admin, pointsFn.adjust, { openid: ghost, delta: 5, reason: '测试审计', requestId: ghost.slice(-16) })
+    const trail = async (admin: string) => (await okAs(admin, pointsFn.auditLog, { action: 'points.adjust', page: 1, pageSize: 50 })).items
+    expect((await trail(P.admin)).some((i) => JSON.stringify(i.input).includes(ghost))).toBe(true)
+    const other = await trail('demo-hp-admin')
+    expect(other.some((i) => JSON.stringify(i.input).includes(ghost))).toBe(false)
+    expect(other.every((i) => i.by !== P.admin)).toBe(true)
   })
 
   it('acting in another community is only for those who work there', async () => {
