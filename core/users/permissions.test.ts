@@ -70,13 +70,16 @@ describe('gridScope (lists)', () => {
 
 describe('canReview', () => {
   it('staff of the applicant grid and admin may review; other staff may not', () => {
-    expect(canReview(staff1, { _id: 'x', gridId: 'g1' }).ok).toBe(true)
-    expect(canReview(admin, { _id: 'x', gridId: 'g2' }).ok).toBe(true)
-    expect(canReview(staff1, { _id: 'x', gridId: 'g2' }).ok).toBe(false)
+    expect(canReview(staff1, { _id: 'x', gridId: 'g1', communityId: 'c1' }).ok).toBe(true)
+    expect(canReview(admin, { _id: 'x', gridId: 'g2', communityId: 'c1' }).ok).toBe(true)
+    expect(canReview(staff1, { _id: 'x', gridId: 'g2', communityId: 'c1' }).ok).toBe(false)
   })
   it('nobody reviews their own application', () => {
-    expect(canReview(staff1, { _id: 's1', gridId: 'g1' })).toMatchObject({ ok: false, message: '自己的申请要由其他网格员或管理员审核' })
-    expect(canReview(admin, { _id: 'a', gridId: 'g1' }).ok).toBe(false)
+    expect(canReview(staff1, { _id: 's1', gridId: 'g1', communityId: 'c1' })).toMatchObject({ ok: false, message: '自己的申请要由其他网格员或管理员审核' })
+    expect(canReview(admin, { _id: 'a', gridId: 'g1', communityId: 'c1' }).ok).toBe(false)
+  })
+  it('an applicant of another community is reviewed there, not by this community’s admin', () => {
+    expect(canReview(admin, { _id: 'x', gridId: 'g9', communityId: 'c2' })).toMatchObject({ ok: false, code: 'OTHER_COMMUNITY' })
   })
 })
 

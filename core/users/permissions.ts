@@ -49,8 +49,9 @@ export function mustGridScope(c: Caller, requested?: string): 'all' | string[] {
   return s.grids
 }
 
-export function canReview(c: Caller, applicant: Pick<UserDoc, '_id' | 'gridId'>): Decision {
+export function canReview(c: Caller, applicant: Pick<UserDoc, '_id' | 'gridId' | 'communityId'>): Decision {
   if (applicant._id === c.openid) return deny('自己的申请要由其他网格员或管理员审核')
+  if (applicant.communityId !== c.communityId) return deny('这位居民不在本社区，请由他所在社区审核', 'OTHER_COMMUNITY')
   if (isAdmin(c) || isStaffOf(c, applicant.gridId)) return allow
   return deny('您只能审核自己网格居民的申请')
 }
