@@ -99,7 +99,9 @@ function urlFromArgs(argv: string[]): string | undefined {
 
 function describeDemo(d: PlayReport & { ms: number }): string {
   if (d.skipped) return 'already there'
-  return `${d.events} events (${d.signUps} sign-ups), ${d.gifts} gifts, ${d.orders} orders, ${d.adjustments} point credits: ${d.calls} calls in ${d.ms} ms`
+  const n = d.neighbours
+  const others = `和平、春晖社区: ${n.events} events, ${n.gifts} gifts, ${n.orders} orders (${n.toStreet} sent up to the street, ${n.streetPool} in the street pool)`
+  return `${d.events} events (${d.signUps} sign-ups), ${d.gifts} gifts, ${d.orders} orders, ${d.adjustments} point credits: ${d.calls} calls in ${d.ms} ms; ${others}`
 }
 
 if (require.main === module) {

@@ -9,6 +9,8 @@ import { orders } from '../orders/contract'
 import { pointsFn } from '../points/contract'
 import { DEMO_ADJUSTMENTS, DEMO_GIFTS, DEMO_ORDERS, DEMO_REDEMPTION, DEMO_RULES, demoEvents, type DemoOrder } from './activity'
 import { PERSONAS } from './personas'
+import { NEIGHBOUR_PLAYS, type NeighbourPlay } from './neighbour-activity'
+import dayjs from 'dayjs'
 
 export type CallAs = <C extends ActionContract>(openid: string, contract: C, input: InputOf<C>) => Promise<OutputOf<C>>
 
@@ -20,6 +22,8 @@ export interface PlayReport {
   orders: number
   adjustments: number
   calls: number
+  /** 和平 and 春晖 (core/demo/neighbour-activity.ts). */
+  neighbours: { gifts: number; events: number; orders: number; toStreet: number; streetPool: number }
 }
 
 const ADMIN = PERSONAS.admin.openid
@@ -37,7 +41,8 @@ export async function playDemo(callAs: CallAs, now = Date.now()): Promise<PlayRe
   }
   const report = { skipped: false, gifts: 0, events: 0, signUps: 0, orders: 0, adjustments: 0 }
   const existing = await call(ADMIN, pointsFn.gifts, { all: true })
-  if (existing.items.some((g) => g.id === DEMO_GIFTS[0]!.id)) return { ...report, skipped: true, calls }
+  const neighbours = { gifts: 0, events: 0, orders: 0, toStreet: 0, streetPool: 0 }
+  if (existing.items.some((g) => g.id === DEMO_GIFTS[0]!.id)) return { ...report, skipped: true, calls, neighbours }
 
   await call(ADMIN, pointsFn.setRules, DEMO_RULES)
   await Promise.all(
@@ -68,11 +73,40 @@ export async function playDemo(callAs: CallAs, now = Date.now()): Promise<PlayRe
   // after the confirmed orders and adjustments credited the volunteer
   const r = DEMO_REDEMPTION
   await call(r.openid, pointsFn.redeem, { eventId: eventIds[r.eventKey]!, giftId: r.giftId, requestId: r.requestId })
-  return { ...report, calls }
+  await Promise.all(NEIGHBOUR_PLAYS.map((n) => playNeighbour(call, n, now, neighbours)))
+  return { ...report, calls, neighbours }
 }
 
-/** One order from 点单 to the stage it shows in the demo. */
-async function playOrder(call: CallAs, o: DemoOrder): Promise<void> {
+/** One of the other communities: its rules, gifts, an event with a booth and its orders. */
+async function playNeighbour(call: CallAs, n: NeighbourPlay, now: number, count: PlayReport['neighbours']): Promise<void> {
+  await call(n.admin, pointsFn.setRules, DEMO_RULES)
+  await Promise.all(n.gifts.map((g) => call(n.admin, pointsFn.upsertGift, { ...g, photo: '', activeFrom: now - 30 * DAY, activeTo: now + 180 * DAY })))
+  const start = dayjs(now).add(5, 'day').hour(9).minute(0).second(0).millisecond(0)
+  const e = await call(n.event.by, eventsFn.publish, {
+    kind: 'clinic',
+    title: n.event.title,
+    place: n.event.place,
+    startAt: start.valueOf(),
+    endAt: start.add(2, 'hour').valueOf(),
+    deadline: start.subtract(1, 'day').hour(20).valueOf(),
+    capacity: 30,
+    points: 5,
+    audience: { kind: 'everyone' },
+    booths: n.gifts.map((g) => ({ giftId: g.id, stock: 5 })),
+  })
+  await Promise.all([
+    ...n.event.signUps.map((openid) => call(openid, eventsFn.signUp, { eventId: e.id, family: 0, subscribed: false })),
+    ...n.orders.map((o) => playOrder(call, o)),
+  ])
+  count.gifts += n.gifts.length
+  count.events += 1
+  count.orders += n.orders.length
+  count.toStreet += n.orders.filter((o) => o.escalate).length
+  count.streetPool += n.orders.filter((o) => o.toStreet).length
+}
+
+/** One order from 点单 to the stage it shows in the demo (or sent up to the street, or into the street pool). */
+async function playOrder(call: CallAs, o: DemoOrder & { toStreet?: boolean; escalate?: string }): Promise<void> {
   const created = await call(o.by, orders.create, {
     category: o.category,
     description: o.description,
@@ -82,11 +116,15 @@ async function playOrder(call: CallAs, o: DemoOrder): Promise<void> {
     ...(o.onBehalfOf ? { onBehalfOf: o.onBehalfOf } : {}),
   })
   const orderId = created._id
+  if (o.escalate) {
+    await call(o.staff, orders.escalate, { orderId, department: '街道办事处', note: o.escalate, toStreet: true })
+    return
+  }
   if (o.stage === 'submitted') return
   if (o.volunteer && o.stage !== 'open') {
     await call(o.staff, orders.assign, { orderId, volunteerId: o.volunteer })
   } else {
-    await call(o.staff, orders.publish, { orderId, ...(o.team ? { team: o.team } : {}) })
+    await call(o.staff, orders.publish, { orderId, ...(o.team ? { team: o.team } : {}), ...(o.toStreet ? { toStreet: true } : {}) })
   }
   if (o.stage === 'open') return
   await call(o.volunteer!, orders.accept, { orderId })

@@ -58,9 +58,11 @@ test('orders: 8 in every state over both grids, with a 楼栋长 proxy order for
   const queue = async (openid: string) => (await pc.okAs(openid, orders.triageQueue, { limit: 50 })).items.filter((o) => o.status === 'submitted')
   expect((await queue(staffZhang.openid)).map((o) => o.gridId)).toEqual(['g1'])
   expect((await queue(staffChen.openid)).map((o) => o.gridId)).toEqual(['g2'])
+  // his community's two open orders, and 和平's burst pipe published to the street pool
   const pool = (await pc.okAs(volunteerLi.openid, orders.pool, { limit: 50 })).items
-  expect(pool.map((o) => o.status)).toEqual(['open', 'open'])
-  expect(pool[0]).toMatchObject({ urgency: 'urgent', category: 'repair_pipe' })
+  expect(pool.map((o) => o.status)).toEqual(['open', 'open', 'open'])
+  expect(pool.filter((o) => o.communityId === 'heping')).toEqual([expect.objectContaining({ pool: 'street', category: 'repair_pipe' })])
+  expect(pool.find((o) => o.communityId === 'xingfuli')).toMatchObject({ urgency: 'urgent', category: 'repair_pipe' })
   const tasks = (await pc.okAs(volunteerLi.openid, orders.tasks, { limit: 50, scope: 'all' })).items
   expect(tasks.map((o) => o.status).sort()).toEqual(['accepted', 'confirmed'])
 })
@@ -106,6 +108,18 @@ test('爱心银行: rules, gifts, balances earned through orders and staff credi
 
   const check = await exec('npx', ['tsx', 'scripts/check-ledger.ts'], { env: { ...process.env, LINLI_CLOUD_URL: pc.url } })
   expect(check.stdout).toContain('ledger OK')
+})
+
+test('the street: 和平 and 春晖 have their own orders, events and gifts; one 大事 waits for the street office', async () => {
+  expect(firstRun).toMatch(/和平、春晖社区: 2 events, 3 gifts, 8 orders \(1 sent up to the street, 1 in the street pool\)/)
+  const queue = (await pc.okAs(PERSONAS.streetAdmin.openid, orders.streetQueue, { limit: 50 })).items
+  expect(queue).toEqual([expect.objectContaining({ communityId: 'heping', street: expect.objectContaining({ answeredAt: null }) })])
+  const chunhui = (await pc.okAs('demo-ch-admin', orders.triageQueue, { limit: 50 })).items
+  expect(chunhui.every((o) => o.communityId === 'chunhui')).toBe(true)
+  const hepingEvents = (await pc.okAs('demo-hp-r1', eventsFn.list, { tab: 'upcoming', page: 1, pageSize: 20 })).items
+  expect(hepingEvents.map((e) => e.title)).toEqual(['和平社区义诊'])
+  expect((await pc.okAs('demo-hp-r1', pointsFn.gifts, { all: false })).items.map((g) => g.id).sort()).toEqual(['hp-gift-noodle', 'hp-gift-soap'])
+  expect((await pc.okAs('demo-hp-v1', pointsFn.balance, {})).balance).toBe(10) // the hall light, paid by 和平's pool
 })
 
 test('seeding again adds nothing', async () => {
