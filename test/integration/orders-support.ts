@@ -1,4 +1,5 @@
 /** Helpers for the orders integration tests: people, orders in any state, ledger reads. */
+import type { Page } from '../../core/contract/paging'
 import { PERSONAS } from '../../core/demo/personas'
 import { orders } from '../../core/orders/contract'
 import type { OrderSummary } from '../../core/orders/schemas'
@@ -7,6 +8,7 @@ import type { UserDoc } from '../../core/users/model'
 import type { Skill, Team } from '../../core/users/vocab'
 import type { ActionContract, OutputOf } from '../../core/contract/define'
 import { freshOpenid, sdkDb, untilFinal } from '../support/call'
+import { walkPages } from '../support/paging'
 import { DEFAULT_SLA, type SlaConfig } from '../../core/orders/sla'
 
 export const P = {
@@ -90,18 +92,12 @@ export async function ensureLedgerCollections(): Promise<void> {
   for (const c of ['points_accounts', 'points_transfers', 'points_rules']) await db.createCollection(c).catch(() => undefined)
 }
 
-type PageOf = (cursor?: string) => Promise<{ items: OrderSummary[]; next: string | null }>
+type PageOf = (cursor?: string) => Promise<Page<OrderSummary>>
 
 /** Walk a paged list to find an order (other test files fill the shared lists too). */
 async function findIn(pageOf: PageOf, orderId: string): Promise<OrderSummary | undefined> {
-  let cursor: string | undefined
-  for (let i = 0; i < 200; i++) {
-    const page = await pageOf(cursor)
-    const hit = page.items.find((o) => o._id === orderId)
-    if (hit || !page.next) return hit
-    cursor = page.next
-  }
-  return undefined
+  const hit = (o: OrderSummary) => o._id === orderId
+  return (await walkPages(pageOf, { until: (seen) => seen.some(hit) })).find(hit)
 }
 
 export const findInQueue = (staff: string, orderId: string) => findIn((cursor) => okAs(staff, orders.triageQueue, { cursor, limit: 50 }), orderId)
