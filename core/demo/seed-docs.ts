@@ -1,3 +1,4 @@
+import { timeKey } from '../contract/paging'
 import type { UserDoc } from '../users/model'
 import type { BuildingDoc, GridDoc } from '../community/structure'
 import { DEMO_BUILDINGS, DEMO_COMMUNITY, DEMO_GRIDS, DEMO_PEOPLE, gridOfBuilding } from './community'
@@ -23,6 +24,7 @@ function userDoc(p: Persona, i: number): UserDoc {
         skills: [...p.volunteer.skills],
         availableTimes: [...p.volunteer.availableTimes],
         appliedAt: createdAt + 3_600_000,
+        sortKey: timeKey(createdAt + 3_600_000, p.openid),
         ...(p.volunteer.status === 'approved' ? { reviewedAt: createdAt + 7_200_000, reviewedBy: staffOf(gridId) } : {}),
       }
     : null
@@ -40,6 +42,7 @@ function userDoc(p: Persona, i: number): UserDoc {
     ...(p.tags ? { tags: [...p.tags] } : {}),
     createdAt,
     updatedAt: createdAt,
+    sortKey: timeKey(createdAt, p.openid),
   }
 }
 

@@ -1,5 +1,5 @@
 /** Helpers for the orders integration tests: people, orders in any state, ledger reads. */
-import type { Page } from '../../core/contract/paging'
+import { timeKey, type Page } from '../../core/contract/paging'
 import { PERSONAS } from '../../core/demo/personas'
 import { orders } from '../../core/orders/contract'
 import type { OrderSummary } from '../../core/orders/schemas'
@@ -46,10 +46,11 @@ export async function makeUsers(
           grids: [],
           buildings: [],
           volunteer: opts.volunteer
-            ? { status: 'approved', skills: opts.volunteer.skills, availableTimes: ['weekend_morning'], team: opts.volunteer.team, appliedAt: now, reviewedAt: now }
+            ? { status: 'approved', skills: opts.volunteer.skills, availableTimes: ['weekend_morning'], team: opts.volunteer.team, appliedAt: now, sortKey: timeKey(now, id), reviewedAt: now }
             : null,
           createdAt: now,
           updatedAt: now,
+          sortKey: timeKey(now, id),
         }
         return db.collection('users').doc(id).set({ data: doc })
       }),

@@ -1,3 +1,4 @@
+import { timeKey } from '../../../core/contract/paging'
 import { users, usersError } from '../../../core/users/contract'
 import { scopesOf, viewUser, type UserDoc } from '../../../core/users/model'
 import { indexStructure } from '../../../core/community/structure'
@@ -28,6 +29,7 @@ export const updateProfile: Handler<typeof users.updateProfile> = async (ctx, in
       buildings: [],
       volunteer: null,
       createdAt: ctx.now(),
+      sortKey: timeKey(ctx.now(), ctx.openid),
       ...input,
       gridId,
       updatedAt: ctx.now(),
