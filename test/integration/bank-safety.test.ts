@@ -149,7 +149,7 @@ describe('5. reads follow the audience', () => {
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await okAs(P.sun, eventsFn.detail, { eventId: e.id })).toMatchObject({ id: e.id })
     // staff of grid 1 neither see it listed nor open it
-    expect((await okAs(ZHANG, eventsFn.list, { tab: 'upcoming', page: 1, pageSize: 50 })).items.some((x) => x.id === e.id)).toBe(false)
+    expect((await okAs(ZHANG, eventsFn.list, { tab: 'upcoming', limit: 50 })).items.some((x) => x.id === e.id)).toBe(false)
     expect(await callAs(ZHANG, eventsFn.detail, { eventId: e.id })).toEqual(missing)
   })
 })

@@ -66,7 +66,7 @@ test('orders: 8 in every state over both grids, with a 楼栋长 proxy order for
 })
 
 test('events: 4 upcoming (义诊, 义剪, 文艺小舞台 with a gift booth, 逢四议事会) with their sign-ups', async () => {
-  const { items } = await pc.okAs(residentWang.openid, eventsFn.list, { tab: 'upcoming', page: 1, pageSize: 20 })
+  const { items } = await pc.okAs(residentWang.openid, eventsFn.list, { tab: 'upcoming', limit: 20 })
   expect(items.map((e) => e.kind).sort()).toEqual(['clinic', 'council', 'haircut', 'stage'])
   for (const e of items) {
     expect(e.startAt).toBeGreaterThan(started)
@@ -113,6 +113,6 @@ test('seeding again adds nothing', async () => {
   const again = (await exec('npx', ['tsx', 'scripts/seed.ts', '--url', pc.url, '--demo'], { env: { ...process.env } })).stdout
   expect(again).toContain('demo: already there')
   expect(await allOrders()).toHaveLength(DEMO_EXPECT.orders)
-  expect((await pc.okAs(residentWang.openid, eventsFn.list, { tab: 'upcoming', page: 1, pageSize: 20 })).items).toHaveLength(DEMO_EXPECT.events)
+  expect((await pc.okAs(residentWang.openid, eventsFn.list, { tab: 'upcoming', limit: 20 })).items).toHaveLength(DEMO_EXPECT.events)
   expect(pc.commitSeq()).toBeGreaterThan(before) // the base documents are written again (set(), same content)
 })

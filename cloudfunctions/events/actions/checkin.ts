@@ -28,6 +28,7 @@ import {
   type eventsFn,
   type RegistrationDoc,
 } from '../../../core/events'
+import { timeKey } from '../../../core/contract/paging'
 import { eventsError } from '../../../core/events/contract'
 import { ADJUST_QUOTA, attendanceKey, awardTransfer, cstDay, quotaId } from '../../../core/points'
 import { callerFrom } from '../../../core/users/caller'
@@ -84,7 +85,7 @@ async function attend(ctx: Ctx, e: EventDoc, who: Attendee, way: Way) {
       return { refused: plan.code }
     }
     const saved: RegistrationDoc = {
-      ...(reg ?? { eventId: e._id, openid: who.openid, name: who.name, family: 0, seats: [], createdAt: now }),
+      ...(reg ?? { eventId: e._id, openid: who.openid, name: who.name, family: 0, seats: [], createdAt: now, sortKey: timeKey(now, id) }),
       _id: id,
       status: 'attended',
       walkIn: plan.walkIn || !!reg?.walkIn,
