@@ -157,7 +157,7 @@ describe('5. reads follow the audience', () => {
 describe('7. CSV export', () => {
   test('a formula in a name comes out of the accounts CSV as text, in its own cell', async () => {
     const { openid } = await newResident({ buildingId: 'b1', name: '=SUM(1+2)*3,王' })
-    const out = await okAs(ZHANG, pointsFn.accounts, { page: 1, pageSize: 50, csv: true })
+    const out = await okAs(ZHANG, pointsFn.accounts, { limit: 50, csv: true })
     const rows = parse(out.csv!, { bom: true }) as string[][]
     const row = rows.find((r) => r[0] === openid)!
     expect(row).toHaveLength(4)
@@ -291,7 +291,7 @@ describe('one person with two accounts, or a day to spare', () => {
     expect(req).toMatchObject({ status: 'pending' })
     expect(await callAs(puppet, pointsFn.approveAdjustment, { id: req.adjustmentId })).toMatchObject({ ok: false, error: { code: 'APPOINTEE_APPROVAL' } })
     expect(await balanceOf(friend)).toBe(0)
-    const log = await okAs(ADMIN, pointsFn.auditLog, { page: 1, pageSize: 50, action: 'users.grantRole' })
+    const log = await okAs(ADMIN, pointsFn.auditLog, { limit: 50, action: 'users.grantRole' })
     expect(log.items.find((e) => e.action === 'users.grantRole' && (e.input as { openid?: string } | null)?.openid === puppet)).toMatchObject({ by: ADMIN, outcome: 'ok' })
   })
 

@@ -98,7 +98,7 @@ test('爱心银行: rules, gifts, balances earned through orders and staff credi
   expect(await balance(neighbour('马志华'))).toBe(credit(neighbour('马志华'))) // escort reported done, not yet confirmed
   expect(await balance(neighbour('宋佳'))).toBe(50)
   expect(await balance(residentWang.openid)).toBe(15)
-  const statement = (await pc.okAs(volunteerLi.openid, pointsFn.statement, { page: 1, pageSize: 20 })).items
+  const statement = (await pc.okAs(volunteerLi.openid, pointsFn.statement, { limit: 20 })).items
   expect(statement.map((e) => e.source.kind).sort()).toEqual(['adjustment', 'order', 'redemption'])
   const mine = (await pc.okAs(volunteerLi.openid, pointsFn.myRedemptions, {})).items
   expect(mine).toHaveLength(1)

@@ -83,7 +83,7 @@ describe('check-in', () => {
     expect(await okAs(STAFF, eventsFn.staffCheckIn, { eventId: e.id, code: ` ${personal.code.toLowerCase()} ` })).toMatchObject({ status: 'attended', awarded: 8 })
     expect(await okAs(STAFF, eventsFn.staffCheckIn, { eventId: e.id, openid: walk, walkIn: true })).toMatchObject({ status: 'attended', awarded: 8 })
     expect(await Promise.all([a, b, c, walk].map(balanceOf))).toEqual([8, 8, 0, 8])
-    const st = await okAs(a, pointsFn.statement, { page: 1, pageSize: 5 })
+    const st = await okAs(a, pointsFn.statement, { limit: 5 })
     expect(st.items[0]).toMatchObject({ amount: 8, source: { kind: 'event', id: e.id }, reason: `参加活动：${e.title}` })
     await new Promise((r) => setTimeout(r, Math.max(0, now + 4100 - Date.now())))
     await runTimer('events', 'closeEvents')

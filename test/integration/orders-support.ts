@@ -26,13 +26,13 @@ export const P = {
 /** Registered users written straight into `users` (fast setup for hundreds of people). */
 export async function makeUsers(
   n: number,
-  opts: { prefix: string; buildingId?: string; volunteer?: { skills: Skill[]; team?: Team } },
+  opts: { prefix: string; buildingId?: string; gridId?: string; volunteer?: { skills: Skill[]; team?: Team } },
 ): Promise<string[]> {
   const db = sdkDb()
   const now = Date.now()
   const ids = Array.from({ length: n }, () => freshOpenid(opts.prefix))
   const buildingId = opts.buildingId ?? 'b2'
-  const gridId = ['b1', 'b2', 'b3', 'b4'].includes(buildingId) ? 'g1' : 'g2'
+  const gridId = opts.gridId ?? (['b1', 'b2', 'b3', 'b4'].includes(buildingId) ? 'g1' : 'g2')
   for (let i = 0; i < ids.length; i += 50) {
     await Promise.all(
       ids.slice(i, i + 50).map((id, k) => {
