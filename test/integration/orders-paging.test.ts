@@ -42,4 +42,14 @@ describe('orders: paging over 1,000 orders', () => {
     const urgentOnly = await walkPages((cursor) => okAs(volunteer, orders.pool, { cursor, limit: 50, urgency: 'urgent', gridId: 'g2' }))
     expect(urgentOnly.filter((o) => created.includes(o._id)).length).toBe(Math.ceil(N / 3))
   })
+
+  it('the inbox after publishing: newest first, each notice once (their ids hold dots), while more arrive', async () => {
+    const publishOne = async () => okAs(STAFF_G2, orders.publish, { orderId: (await newOrder(owner))._id })
+    const seen = await walkPages((cursor) => okAs(owner, orders.inbox, { cursor, limit: 50 }), { between: publishOne, every: 5 })
+    expectEachOnce(seen.map((n) => n._id), [])
+    const dispatched = seen.filter((n) => n.kind === 'dispatched').map((n) => n.orderId!)
+    expectEachOnce(dispatched, created)
+    const times = seen.map((n) => n.at)
+    expect(times).toEqual([...times].sort((a, b) => b - a))
+  })
 })
