@@ -1,6 +1,6 @@
 /**
  * The 爱心银行 lists page by a cursor: a statement, adjustments and the audit trail (newest first)
- * give each row once while new ones are written between pages; the accounts of a grid (by openid)
+ * give each row once while new ones are written between pages; the accounts of a grid (oldest first)
  * give each person once while people join, and the CSV export reads the whole grid batch by batch.
  */
 import { parse } from 'csv-parse/sync'

@@ -16,7 +16,8 @@ const CSV_MAX = 1000
 export const accounts: Handler<typeof pointsFn.accounts> = async (ctx, input) => {
   const scope = mustGridScope(ctx.caller, input.gridId)
   const _ = ctx.db.command
-  const people = { collection: USERS, where: scope === 'all' ? {} : { gridId: _.in(scope) }, key: '_id', dir: 'asc' as const }
+  // the residents list's order (registration): sortKey is on declared indexes, alone and after gridId
+  const people = { collection: USERS, where: scope === 'all' ? {} : { gridId: _.in(scope) }, key: 'sortKey', dir: 'asc' as const }
   // the export reads from the start, up to CSV_MAX people (`next` then says more are left out)
   const { items: users, next } = input.csv ? await allBy<UserDoc>(ctx.db, people, { max: CSV_MAX }) : await pageBy<UserDoc>(ctx.db, input, people)
   const balances = new Map<string, number>()
