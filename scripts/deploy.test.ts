@@ -67,7 +67,7 @@ describe('deploy', () => {
       for (const f of ['index.js', 'package.json', 'config.json']) expect(fs.existsSync(path.join(tmp, 'functions', fn, f))).toBe(true)
     }
     expect(out).toMatch(/main package 10\.\d KB, staff\/ 2\.9 KB/)
-    expect(out).toMatch(/^ {2}users\s+grid_createdAt/m)
+    expect(out).toMatch(/^ {2}users\s+grid_sortKey/m)
     const collections = Object.keys(loadDeclarations(path.join(ROOT, 'database', 'indexes.json')).collections)
     expect(out).toContain(`security rules (${collections.length}, database/security-rules.json`)
     for (const c of collections) expect(out).toMatch(new RegExp(`^  ${c}\\s+\\{"read":false,"write":false\\}$`, 'm'))

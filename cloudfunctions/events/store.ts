@@ -1,6 +1,7 @@
 /** Events on the database: loading, views, notices and waitlist promotion (shared by the actions and timers). */
 import { createHmac } from 'node:crypto'
 import { commonError } from '../../core/contract/errors'
+import { timeKey } from '../../core/contract/paging'
 import {
   EVENT_NOTICES,
   EVENTS,
@@ -63,7 +64,7 @@ export async function eventView(db: Db, e: EventDoc, opts: { openid?: string; de
 
 export async function notify(db: Db, n: { id: string; to: string; kind: 'event_promoted' | 'event_reminder' | 'event_changed' | 'event_cancelled'; title: string; body: string; eventId: string; communityId: string; at: number }) {
   await db.collection(EVENT_NOTICES).doc(n.id).set({
-    data: { communityId: n.communityId, to: n.to, kind: n.kind, title: n.title, body: n.body, orderId: null, eventId: n.eventId, at: n.at, read: false, sortKey: `${n.at.toString(36).padStart(9, '0')}${n.id}` },
+    data: { communityId: n.communityId, to: n.to, kind: n.kind, title: n.title, body: n.body, orderId: null, eventId: n.eventId, at: n.at, read: false, sortKey: timeKey(n.at, n.id) },
   })
 }
 

@@ -3,6 +3,7 @@
  * (<orderId>.<timeline seq>.<n>), written in the transition's transaction — a retried call cannot
  * duplicate one. Subscribe messages go out after commit, only to people who granted one.
  */
+import { timeKey } from '../../core/contract/paging'
 import { categoryTitle } from '../../core/orders/categories'
 import { NOTICE_TITLES, type Effect, type NoticeKind } from '../../core/orders/effects'
 import { STATUS_LABELS, type Order } from '../../core/orders/model'
@@ -20,7 +21,7 @@ export interface NoticeDoc {
   orderId: string | null
   at: number
   read: boolean
-  /** at (base 36, fixed width) + id: unique and time-ordered, the inbox cursor. */
+  /** timeKey(at, id): unique and time-ordered, the inbox cursor. */
   sortKey: string
 }
 
@@ -33,7 +34,7 @@ export function noticeDocs(o: Order, effects: Effect[]): NoticeDoc[] {
       ? []
       : e.to.map((to, n) => {
           const _id = `${o._id}.${seq}.${n}`
-          return { _id, communityId: o.communityId, to, kind: e.notice, title: NOTICE_TITLES[e.notice], body, orderId: o._id, at, read: false, sortKey: `${at.toString(36).padStart(9, '0')}${_id}` }
+          return { _id, communityId: o.communityId, to, kind: e.notice, title: NOTICE_TITLES[e.notice], body, orderId: o._id, at, read: false, sortKey: timeKey(at, _id) }
         }),
   )
 }

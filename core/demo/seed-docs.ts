@@ -1,3 +1,4 @@
+import { timeKey } from '../contract/paging'
 import type { UserDoc } from '../users/model'
 import type { BuildingDoc, GridDoc } from '../community/structure'
 import type { CommunityDoc, StreetDoc } from '../community/places'
@@ -26,6 +27,7 @@ function userDoc(p: Persona, i: number): UserDoc {
         skills: [...p.volunteer.skills],
         availableTimes: [...p.volunteer.availableTimes],
         appliedAt: createdAt + 3_600_000,
+        sortKey: timeKey(createdAt + 3_600_000, p.openid),
         ...(p.volunteer.status === 'approved' ? { reviewedAt: createdAt + 7_200_000, reviewedBy: staffOf(gridId) } : {}),
       }
     : null
@@ -49,6 +51,7 @@ function userDoc(p: Persona, i: number): UserDoc {
     ...(p.tags ? { tags: [...p.tags] } : {}),
     createdAt,
     updatedAt: createdAt,
+    sortKey: timeKey(createdAt, p.openid),
   }
 }
 

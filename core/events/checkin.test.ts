@@ -34,7 +34,7 @@ describe('planCheckIn', () => {
 })
 
 describe('attendance for the reconciliation', () => {
-  const r = (over: Partial<RegistrationDoc>): RegistrationDoc => ({ _id: 'x', communityId: 'c', eventId: 'e', openid: 'u', name: '王', family: 0, status: 'registered', seats: [], createdAt: 0, updatedAt: 0, ...over })
+  const r = (over: Partial<RegistrationDoc>): RegistrationDoc => ({ _id: 'x', communityId: 'c', eventId: 'e', openid: 'u', name: '王', family: 0, status: 'registered', seats: [], createdAt: 0, updatedAt: 0, sortKey: '', ...over })
   const regs = [r({ status: 'attended', awarded: 5, checkedInAt: Date.UTC(2026, 11, 4, 2) }), r({ status: 'attended', walkIn: true, walkInBy: 's1', name: '=李', awarded: 5 }), r({ status: 'cancelled' }), r({ status: 'registered' })]
   it('counts sign-ups, arrivals and walk-ins with who added them', () => {
     expect(attendanceOf(regs, new Map([['s1', '张网格']]))).toEqual({

@@ -4,7 +4,8 @@ import { defineFunction } from '../contract/define'
 import { errorCatalog } from '../contract/errors'
 import { STAFF } from '../contract/roles'
 import { longText, text, token } from '../contract/text'
-import { idSchema, openidSchema, pageSchema } from '../users/schemas'
+import { idSchema, openidSchema } from '../users/schemas'
+import { pageInput, pageOutput } from '../contract/paging'
 import { EVENT_KINDS } from './model'
 import { TIME_MESSAGES } from './times'
 
@@ -128,8 +129,8 @@ export const eventsFn = defineFunction('events', {
   list: {
     summary: '活动列表：即将开始 / 我报名的 / 往期（含是否到场）',
     roles: ['resident'],
-    input: pageSchema.extend({ tab: z.enum(['upcoming', 'mine', 'past']).default('upcoming') }),
-    output: z.object({ items: z.array(eventView), hasMore: z.boolean() }),
+    input: pageInput.extend({ tab: z.enum(['upcoming', 'mine', 'past']).default('upcoming') }),
+    output: pageOutput(eventView),
   },
   detail: { summary: '活动详情（含剩余名额、我的报名和候补位置）', roles: ['resident'], input: byEvent, output: eventView },
   signUp: {

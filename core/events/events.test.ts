@@ -7,12 +7,12 @@ import { dueForClose, dueForReminder, reminderText } from './reminders'
 const hmac = (m: string) => createHmac('sha256', 'secret').update(m).digest('hex')
 const now = Date.UTC(2025, 5, 1, 2)
 const ev = (p: Partial<EventDoc> = {}): EventDoc => ({
-  _id: 'e1', communityId: 'c', streetId: 's', kind: 'clinic', title: '义诊', place: '活动室', startAt: now + 3600e3, endAt: now + 7200e3,
+  _id: 'e1', communityId: 'c', streetId: 's', kind: 'clinic', title: '义诊', place: '活动室', startAt: now + 3600e3, startKey: '', endAt: now + 7200e3,
   deadline: now + 1800e3, capacity: 3, audience: { kind: 'everyone' }, points: 5, booths: [], status: 'published',
   secret: 's', createdBy: 'x', createdAt: now, ...p,
 })
 const reg = (id: string, waitAt: number, family = 0, waitSeq = 0): RegistrationDoc => ({
-  _id: id, communityId: 'c', eventId: 'e1', openid: id, name: id, family, status: 'waiting', seats: [], waitAt, waitSeq, createdAt: 0, updatedAt: 0,
+  _id: id, communityId: 'c', eventId: 'e1', openid: id, name: id, family, status: 'waiting', seats: [], waitAt, waitSeq, createdAt: 0, updatedAt: 0, sortKey: '',
 })
 
 describe('sign-up rules', () => {

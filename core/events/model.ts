@@ -35,6 +35,8 @@ export interface EventDoc {
   title: string
   place: string
   startAt: number
+  /** timeKey(startAt, id), kept with startAt: the order of the events lists. */
+  startKey: string
   endAt: number
   /** Sign-up and cancellation close here. */
   deadline: number
@@ -89,6 +91,8 @@ export interface RegistrationDoc {
   checkedInBy?: string
   createdAt: number
   updatedAt: number
+  /** timeKey(createdAt, id): the order of "my sign-ups". */
+  sortKey: string
 }
 
 export interface SeatDoc {

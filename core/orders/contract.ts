@@ -5,6 +5,7 @@
 import * as z from 'zod'
 import { defineFunction } from '../contract/define'
 import { errorCatalog } from '../contract/errors'
+import { pageInput, pageOutput } from '../contract/paging'
 import { STAFF } from '../contract/roles'
 import { longText, optionalLongText, text } from '../contract/text'
 import { idSchema, openidSchema } from '../users/schemas'
@@ -18,7 +19,6 @@ import {
   orderIdSchema,
   orderSummary,
   orderView,
-  pageInput,
   pageOut,
   photosSchema,
   skillOpt,
@@ -197,7 +197,7 @@ export const orders = defineFunction('orders', {
     summary: '消息：接单、开始、完成、请确认、评价、重新打开、超时等通知，新的在前',
     roles: REGISTERED,
     input: pageInput,
-    output: z.object({ items: z.array(noticeView), next: z.string().nullable(), unread: z.number() }),
+    output: pageOutput(noticeView).extend({ unread: z.number() }),
   },
   markRead: {
     summary: '把消息标为已读（不传编号则全部已读）',

@@ -59,15 +59,3 @@ export function withKeys(o: Order): Order {
     streetKey: streetKey(o),
   }
 }
-
-/** A page of results and the cursor for the next one (null at the end). */
-export interface Page<T> {
-  items: T[]
-  next: string | null
-}
-
-/** Fetch limit + 1 to learn whether another page exists. */
-export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => string): Page<T> {
-  const items = rows.slice(0, limit)
-  return { items, next: rows.length > limit ? keyOf(items[items.length - 1]) : null }
-}

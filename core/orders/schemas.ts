@@ -1,6 +1,7 @@
 /** Input pieces and output views of the orders contract. */
 import * as z from 'zod'
 import { cloudFileId } from '../contract/files'
+import { pageOutput } from '../contract/paging'
 import { longText, nameSchema, optionalLongText, optionalText } from '../contract/text'
 import { idSchema, openidSchema, phoneSchema } from '../users/schemas'
 import { SKILLS, TEAMS } from '../users/vocab'
@@ -20,15 +21,6 @@ export const subscribeSchema = z
   .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/))
   .max(3)
   .optional()
-
-export const cursorSchema = z
-  .string({ error: '翻页参数不对' })
-  .regex(/^[0-9a-z_:-]{1,80}$/i, { error: '翻页参数不对' })
-  .optional()
-export const pageInput = z.object({
-  cursor: cursorSchema,
-  limit: z.number({ error: '每页条数应是数字' }).int().min(1).max(50).default(20),
-})
 
 export const starsSchema = z.number({ error: '请选择1到5星' }).int().min(1, { error: '请选择1到5星' }).max(5, { error: '请选择1到5星' })
 export const pointsSchema = z.number({ error: '积分应是数字' }).int().min(0).max(500, { error: '积分最多500' })
@@ -97,7 +89,7 @@ export const orderSummary = orderDoc.pick({
   updatedAt: true,
 })
 export type OrderSummary = z.infer<typeof orderSummary>
-export const pageOut = z.object({ items: z.array(orderSummary), next: z.string().nullable() })
+export const pageOut = pageOutput(orderSummary)
 
 export const noticeView = z.object({
   _id: z.string(),

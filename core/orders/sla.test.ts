@@ -1,5 +1,5 @@
 import { anOrder, HERE, T0 } from './fixtures'
-import { audienceKey, keysFor, newId, pageOf, queueRank } from './keys'
+import { audienceKey, keysFor, newId, queueRank } from './keys'
 import { DEFAULT_SLA, dueAt, isOverdue, reopenUntil, stageHours, type SlaConfig } from './sla'
 
 const H = 3_600_000
@@ -56,10 +56,6 @@ describe('keys and paging', () => {
     expect(mine).toContain(audienceKey(anOrder({ audience: { skill: null, team: 'red_steward', volunteerId: null } })))
     expect(mine).toContain(audienceKey(anOrder({ audience: { skill: null, team: null, volunteerId: 'v' } })))
     expect(mine).not.toContain(audienceKey(anOrder({ audience: { skill: 'legal', team: null, volunteerId: null } })))
-  })
-  it('pageOf returns the cursor of the last item only when more rows exist', () => {
-    expect(pageOf([1, 2, 3], 2, String)).toEqual({ items: [1, 2], next: '2' })
-    expect(pageOf([1, 2], 2, String)).toEqual({ items: [1, 2], next: null })
   })
   it('parties are the served resident and the orderer, once each', () => {
     expect(anOrder({ residentId: 'a', orderedBy: 'a' }).parties).toEqual(['a'])

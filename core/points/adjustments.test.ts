@@ -29,7 +29,7 @@ describe('raising the limits waits a day; lowering them does not', () => {
 describe('canDecide', () => {
   const adj: AdjustmentDoc = {
     _id: 'adj:s:1', key: 's:1', communityId: 'c', requester: 's', requesterName: '', target: 'r', targetName: '', targetGridId: 'g1',
-    delta: 80, reason: '补发', status: 'pending', why: 'over_limit', createdAt: T, expiresAt: T + 1000,
+    delta: 80, reason: '补发', status: 'pending', why: 'over_limit', createdAt: T, sortKey: '', expiresAt: T + 1000,
   }
   const noScopes = { streets: [], communities: ['c'], staffOf: [], adminOf: ['c'], grids: [], buildings: [] }
   const admin = (openid: string) => ({ openid, roles: ['resident', 'admin'] as const, scopes: noScopes, communityId: 'c', streetId: 's' })

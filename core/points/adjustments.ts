@@ -73,6 +73,8 @@ export interface AdjustmentDoc {
   /** Why it waits: over the per-adjustment limit, over the requester's day, or the person just moved grid. */
   why: 'direct' | Why
   createdAt: number
+  /** timeKey(createdAt, id): the order of the adjustments list. */
+  sortKey: string
   expiresAt: number
   decidedBy?: string
   decidedAt?: number

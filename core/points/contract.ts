@@ -8,7 +8,8 @@ import { errorCatalog } from '../contract/errors'
 import { STAFF } from '../contract/roles'
 import { cloudFileId } from '../contract/files'
 import { longText, optionalLongText, text, token } from '../contract/text'
-import { idSchema, openidSchema, pageSchema } from '../users/schemas'
+import { pageInput, pageOutput } from '../contract/paging'
+import { idSchema, openidSchema } from '../users/schemas'
 import { SOURCE_KINDS } from './ledger'
 
 const reason = longText('原因', 100, { min: 2 })
@@ -16,7 +17,6 @@ const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, { error: '请求编�
 const points = (max: number) => z.number({ error: '积分应是数字' }).int({ error: '积分应是整数' }).min(0).max(max)
 const codeInput = token('兑换码', 4, 80)
 const adjustmentIdSchema = z.string({ error: '请指定调整单' }).regex(/^adj:[A-Za-z0-9_-]{1,64}:[A-Za-z0-9_-]{8,40}$/, { error: '调整单编号不对' })
-const listPage = pageSchema
 
 export const sourceView = z.object({ kind: z.enum(SOURCE_KINDS), id: z.string() })
 export const entryView = z.object({
@@ -126,8 +126,8 @@ export const pointsFn = defineFunction('points', {
   statement: {
     summary: '积分明细：每一笔的时间、增减、原因和来源（服务单、活动、兑换、调整、过期）',
     roles: ['resident'],
-    input: pageSchema,
-    output: z.object({ items: z.array(entryView), hasMore: z.boolean() }),
+    input: pageInput,
+    output: pageOutput(entryView),
   },
   adjust: {
     summary:
@@ -154,8 +154,8 @@ export const pointsFn = defineFunction('points', {
   adjustments: {
     summary: '积分调整单：管理员看待审批的（或全部），网格员看自己提交的',
     roles: STAFF,
-    input: listPage.extend({ status: z.enum(['pending', 'all'], { error: '请选择' }).default('pending') }),
-    output: z.object({ items: z.array(adjustmentView), hasMore: z.boolean() }),
+    input: pageInput.extend({ status: z.enum(['pending', 'all'], { error: '请选择' }).default('pending') }),
+    output: pageOutput(adjustmentView),
   },
   approveAdjustment: {
     summary: '批准超限的积分调整（管理员，不能是提交人、提交人任命的管理员或被调整的人）：批准后才动积分，只动一次；7天未批自动作废',
@@ -177,18 +177,14 @@ export const pointsFn = defineFunction('points', {
   auditLog: {
     summary: '审计记录（管理员）：积分、兑换、签到、任命等每一次操作和尝试，谁、何时、做什么、结果，新的在前；可只看某一种操作',
     roles: ['admin'],
-    input: listPage.extend({ action: z.string().regex(/^[a-z]+\.[A-Za-z]+$/, { error: '操作名不对' }).optional() }),
-    output: z.object({ items: z.array(auditView), hasMore: z.boolean() }),
+    input: pageInput.extend({ action: z.string().regex(/^[a-z]+\.[A-Za-z]+$/, { error: '操作名不对' }).optional() }),
+    output: pageOutput(auditView),
   },
   accounts: {
     summary: '居民积分账户（网格员只看自己网格，管理员看全部），可导出 CSV',
     roles: STAFF,
-    input: pageSchema.extend({ gridId: idSchema.optional(), csv: z.boolean().default(false) }),
-    output: z.object({
-      items: z.array(z.object({ openid: z.string(), name: z.string(), gridId: z.string(), balance: z.number() })),
-      hasMore: z.boolean(),
-      csv: z.string().optional(),
-    }),
+    input: pageInput.extend({ gridId: idSchema.optional(), csv: z.boolean().default(false) }),
+    output: pageOutput(z.object({ openid: z.string(), name: z.string(), gridId: z.string(), balance: z.number() })).extend({ csv: z.string().optional() }),
   },
   rules: { summary: '积分规则：各服务类别积分、活动签到积分、每日上限、过期规则', roles: ['resident'], input: z.object({}), output: rulesView },
   setRules: {

@@ -9,6 +9,7 @@
  * planTransfer decides, it does not write: given the request and the current account states it
  * returns the transfer document and the two new account states, or a refusal code.
  */
+import { timeKey } from '../contract/paging'
 import {
   accountDocId,
   cstDay,
@@ -73,6 +74,8 @@ export interface Transfer {
   day: string
   /** Both account ids, so a statement is one query: `accounts: <id>`. */
   accounts: [string, string]
+  /** timeKey(at, id): the statement's order. */
+  sortKey: string
   movements: [Movement, Movement]
 }
 
@@ -206,6 +209,7 @@ export function planTransfer(
     day,
     accounts: [fromId, toId],
     movements: [fromMove, toMove],
+    sortKey: timeKey(req.at, req.id),
   }
   return { ok: true, transfer, from: nextFrom, to: nextTo }
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { defineFunction } from '../contract/define'
 import { errorCatalog } from '../contract/errors'
+import { pageInput, pageOutput } from '../contract/paging'
 import { ROLES, STAFF } from '../contract/roles'
 import { longText, nameSchema, searchText, token } from '../contract/text'
 import {
@@ -8,7 +9,6 @@ import {
   applicationSchema,
   idSchema,
   openidSchema,
-  pageSchema,
   phoneSchema,
   placeSchema,
   scopesSchema,
@@ -42,7 +42,7 @@ const revokeInput = z.object({
   scope: z.array(idSchema).min(1).max(50).optional(),
 })
 
-const usersOut = z.object({ items: z.array(userView), total: z.number() })
+const usersOut = pageOutput(userView).extend({ total: z.number() })
 
 const myDataView = z.object({
   profile: userView,
@@ -96,11 +96,11 @@ export const users = defineFunction('users', {
   listVolunteerApplications: {
     summary: '志愿者申请列表（网格员只看自己网格，管理员看全部）',
     roles: STAFF,
-    input: pageSchema.extend({
+    input: pageInput.extend({
       status: z.enum(APPLICATION_STATUSES, { error: '请选择状态' }).default('pending'),
       gridId: idSchema.optional(),
     }),
-    output: z.object({ items: z.array(applicationItem), total: z.number() }),
+    output: pageOutput(applicationItem).extend({ total: z.number() }),
   },
   reviewVolunteer: {
     audit: true,
@@ -140,7 +140,7 @@ export const users = defineFunction('users', {
   listUsers: {
     summary: '居民名单（网格员只看自己网格，管理员看全部），可按网格、楼栋、角色筛选，按姓名搜索',
     roles: STAFF,
-    input: pageSchema.extend({
+    input: pageInput.extend({
       gridId: idSchema.optional(),
       buildingId: idSchema.optional(),
       role: z.enum(ROLES, { error: '请选择角色' }).optional(),

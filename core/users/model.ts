@@ -41,6 +41,8 @@ export interface UserDoc {
   gridSince?: number
   createdAt: number
   updatedAt: number
+  /** timeKey(createdAt, openid): the order of the residents list. */
+  sortKey: string
 }
 
 export interface VolunteerApplication {
@@ -50,6 +52,8 @@ export interface VolunteerApplication {
   team?: Team
   intro?: string
   appliedAt: number
+  /** timeKey(appliedAt, openid): the order of the applications list. */
+  sortKey: string
   reviewedAt?: number
   reviewedBy?: string
   reason?: string

@@ -29,6 +29,7 @@ const user = (over: Partial<UserDoc> = {}): UserDoc => ({
   volunteer: null,
   createdAt: 1,
   updatedAt: 1,
+  sortKey: '000000001u',
   ...over,
 })
 

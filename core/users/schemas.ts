@@ -13,11 +13,6 @@ export const openidSchema = z.string({ error: '请指定用户' }).regex(/^[A-Za
 
 export const phoneSchema = z.string({ error: '请填写手机号' }).regex(/^1\d{10}$/, { error: '请填写11位手机号' })
 
-export const pageSchema = z.object({
-  page: z.number({ error: '页码应是数字' }).int({ error: '页码应是整数' }).min(1, { error: '页码从1开始' }).max(1000, { error: '页码最大1000' }).default(1),
-  pageSize: z.number({ error: '每页条数应是数字' }).int({ error: '每页条数应是整数' }).min(1, { error: '每页至少1条' }).max(50, { error: '每页最多50条' }).default(20),
-})
-
 export const applicationSchema = z.object({
   skills: z.array(z.enum(SKILLS, { error: '请从列表中选择技能' })).min(1, { error: '请至少选一项技能' }).max(SKILLS.length),
   availableTimes: z

@@ -1,5 +1,7 @@
 export { Page } from './page'
 export { StateView } from './state-view'
+export { MoreButton, PagedList } from './paged-list'
+export type { PagedState } from './paged-list'
 export { BigButton } from './big-button'
 export { Tile } from './tile'
 export type { TileProps } from './tile'

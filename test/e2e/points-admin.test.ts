@@ -69,7 +69,7 @@ test('网格员: accounts in scope, adjust with a reason, CSV export', async () 
   const first = vis(staff, 'accounts').locator('[data-testid^="account-"]').first()
   await first.waitFor()
   const openid = (await first.getAttribute('data-testid'))!.slice('account-'.length)
-  const inScope = await cloud().okAs(STAFF, pointsFn.accounts, { page: 1, pageSize: 50, csv: false })
+  const inScope = await cloud().okAs(STAFF, pointsFn.accounts, { limit: 50, csv: false })
   expect(inScope.items.every((a) => a.gridId === 'g1')).toBe(true)
   const before = inScope.items.find((a) => a.openid === openid)!.balance
 
@@ -78,7 +78,7 @@ test('网格员: accounts in scope, adjust with a reason, CSV export', async () 
   await fill(staff, 'adjust-reason', '补发义诊签到积分')
   await tapButton(vis(staff, 'adjust'), '确认调整')
   await expectText(vis(staff, 'adjust-done'), `现有 ${before + 7} 分`)
-  const st = await cloud().okAs(STAFF, pointsFn.accounts, { page: 1, pageSize: 50, csv: false })
+  const st = await cloud().okAs(STAFF, pointsFn.accounts, { limit: 50, csv: false })
   expect(st.items.find((a) => a.openid === openid)!.balance).toBe(before + 7)
   await shot(staff, 'points-admin-02-adjust')
 

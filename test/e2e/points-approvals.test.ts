@@ -22,7 +22,7 @@ test('an adjustment over the limit waits; another person approves it; it moves o
   const openid = PERSONAS.residentWang.openid
   const first = vis(staff, `account-${openid}`)
   await first.waitFor()
-  const balance = async () => (await cloud().okAs(STAFF, pointsFn.accounts, { page: 1, pageSize: 50, csv: false })).items.find((a) => a.openid === openid)!.balance
+  const balance = async () => (await cloud().okAs(STAFF, pointsFn.accounts, { limit: 50, csv: false })).items.find((a) => a.openid === openid)!.balance
   const before = await balance()
   const delta = DEFAULT_LIMITS.adjustLimit + 30
 

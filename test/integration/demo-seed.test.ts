@@ -68,7 +68,7 @@ test('orders: 8 in every state over both grids, with a 楼栋长 proxy order for
 })
 
 test('events: 4 upcoming (义诊, 义剪, 文艺小舞台 with a gift booth, 逢四议事会) with their sign-ups', async () => {
-  const { items } = await pc.okAs(residentWang.openid, eventsFn.list, { tab: 'upcoming', page: 1, pageSize: 20 })
+  const { items } = await pc.okAs(residentWang.openid, eventsFn.list, { tab: 'upcoming', limit: 20 })
   expect(items.map((e) => e.kind).sort()).toEqual(['clinic', 'council', 'haircut', 'stage'])
   for (const e of items) {
     expect(e.startAt).toBeGreaterThan(started)
@@ -100,7 +100,7 @@ test('爱心银行: rules, gifts, balances earned through orders and staff credi
   expect(await balance(neighbour('马志华'))).toBe(credit(neighbour('马志华'))) // escort reported done, not yet confirmed
   expect(await balance(neighbour('宋佳'))).toBe(50)
   expect(await balance(residentWang.openid)).toBe(15)
-  const statement = (await pc.okAs(volunteerLi.openid, pointsFn.statement, { page: 1, pageSize: 20 })).items
+  const statement = (await pc.okAs(volunteerLi.openid, pointsFn.statement, { limit: 20 })).items
   expect(statement.map((e) => e.source.kind).sort()).toEqual(['adjustment', 'order', 'redemption'])
   const mine = (await pc.okAs(volunteerLi.openid, pointsFn.myRedemptions, {})).items
   expect(mine).toHaveLength(1)
@@ -116,7 +116,7 @@ test('the street: 和平 and 春晖 have their own orders, events and gifts; one
   expect(queue).toEqual([expect.objectContaining({ communityId: 'heping', street: expect.objectContaining({ answeredAt: null }) })])
   const chunhui = (await pc.okAs('demo-ch-admin', orders.triageQueue, { limit: 50 })).items
   expect(chunhui.every((o) => o.communityId === 'chunhui')).toBe(true)
-  const hepingEvents = (await pc.okAs('demo-hp-r1', eventsFn.list, { tab: 'upcoming', page: 1, pageSize: 20 })).items
+  const hepingEvents = (await pc.okAs('demo-hp-r1', eventsFn.list, { tab: 'upcoming', limit: 20 })).items
   expect(hepingEvents.map((e) => e.title)).toEqual(['和平社区义诊'])
   expect((await pc.okAs('demo-hp-r1', pointsFn.gifts, { all: false })).items.map((g) => g.id).sort()).toEqual(['hp-gift-noodle', 'hp-gift-soap'])
   expect((await pc.okAs('demo-hp-v1', pointsFn.balance, {})).balance).toBe(10) // the hall light, paid by 和平's pool
@@ -127,6 +127,6 @@ test('seeding again adds nothing', async () => {
   const again = (await exec('npx', ['tsx', 'scripts/seed.ts', '--url', pc.url, '--demo'], { env: { ...process.env } })).stdout
   expect(again).toContain('demo: already there')
   expect(await allOrders()).toHaveLength(DEMO_EXPECT.orders)
-  expect((await pc.okAs(residentWang.openid, eventsFn.list, { tab: 'upcoming', page: 1, pageSize: 20 })).items).toHaveLength(DEMO_EXPECT.events)
+  expect((await pc.okAs(residentWang.openid, eventsFn.list, { tab: 'upcoming', limit: 20 })).items).toHaveLength(DEMO_EXPECT.events)
   expect(pc.commitSeq()).toBeGreaterThan(before) // the base documents are written again (set(), same content)
 })

@@ -48,9 +48,9 @@ describe('sign-up, waitlist, cancel', () => {
     expect(await callAs(r, eventsFn.signUp, { eventId: volunteersOnly.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await okAs(PERSONAS.volunteerLi.openid, eventsFn.signUp, { eventId: volunteersOnly.id })).toMatchObject({ status: 'registered' })
     expect(await callAs(r, eventsFn.signUp, { eventId: closed.id })).toMatchObject({ ok: false, error: { code: 'EVENT_CLOSED' } })
-    const up = await okAs(r, eventsFn.list, { tab: 'upcoming', page: 1, pageSize: 50 })
+    const up = await okAs(r, eventsFn.list, { tab: 'upcoming', limit: 50 })
     expect(up.items.some((i) => i.id === volunteersOnly.id)).toBe(false)
-    const mine = await okAs(PERSONAS.volunteerLi.openid, eventsFn.list, { tab: 'mine', page: 1, pageSize: 10 })
+    const mine = await okAs(PERSONAS.volunteerLi.openid, eventsFn.list, { tab: 'mine', limit: 10 })
     expect(mine.items[0]).toMatchObject({ id: volunteersOnly.id, mine: { status: 'registered' } })
     expect(await callAs(r, eventsFn.publish, { kind: 'other', title: 'x', place: 'y', startAt: now, endAt: now + 1, deadline: now, capacity: 1 })).toMatchObject({
       ok: false,
@@ -83,7 +83,7 @@ describe('check-in', () => {
     expect(await okAs(STAFF, eventsFn.staffCheckIn, { eventId: e.id, code: ` ${personal.code.toLowerCase()} ` })).toMatchObject({ status: 'attended', awarded: 8 })
     expect(await okAs(STAFF, eventsFn.staffCheckIn, { eventId: e.id, openid: walk, walkIn: true })).toMatchObject({ status: 'attended', awarded: 8 })
     expect(await Promise.all([a, b, c, walk].map(balanceOf))).toEqual([8, 8, 0, 8])
-    const st = await okAs(a, pointsFn.statement, { page: 1, pageSize: 5 })
+    const st = await okAs(a, pointsFn.statement, { limit: 5 })
     expect(st.items[0]).toMatchObject({ amount: 8, source: { kind: 'event', id: e.id }, reason: `参加活动：${e.title}` })
     await new Promise((r) => setTimeout(r, Math.max(0, now + 4100 - Date.now())))
     await runTimer('events', 'closeEvents')

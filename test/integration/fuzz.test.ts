@@ -5,6 +5,7 @@
  * Reproduce a run with FUZZ_SEED=<seed printed below>.
  */
 import { ALL_ACTIONS } from '../../core/registry'
+import { timeKey } from '../../core/contract/paging'
 import { ROLES } from '../../core/contract/roles'
 import type { UserDoc } from '../../core/users/model'
 import { DEMO_BUILDINGS, DEMO_GRIDS } from '../../core/demo/community'
@@ -29,9 +30,10 @@ const SUPER: UserDoc = {
   staffOf: ['xingfuli'],
   adminOf: ['xingfuli'],
   streets: ['xingfu'],
-  volunteer: { status: 'approved', skills: ['other'], availableTimes: ['weekday_morning'], appliedAt: 1 },
+  volunteer: { status: 'approved', skills: ['other'], availableTimes: ['weekday_morning'], appliedAt: 1, sortKey: timeKey(1, 'fuzz-superuser') },
   createdAt: 1,
   updatedAt: 1,
+  sortKey: timeKey(1, 'fuzz-superuser'),
 }
 
 let pc: PrivateCloud

@@ -2,6 +2,7 @@
 import { orders } from '../../core/orders/contract'
 import { users } from '../../core/users/contract'
 import { callAs, okAs, sdkDb } from '../support/call'
+import { expectEachOnce, walkPages } from '../support/paging'
 import { ensureLedgerCollections, makeUsers, newOrder, P } from './orders-support'
 
 const inboxKinds = async (openid: string, orderId: string) =>
@@ -19,15 +20,12 @@ describe('orders.reassign to a specific volunteer', () => {
   })
 
   it('the picker finds a volunteer by name beyond the first 50 of the grid, and pages cover them all', async () => {
-    const found = await okAs(P.zhang, users.listUsers, { role: 'volunteer', gridId: 'g1', keyword: nameB, pageSize: 20 })
+    const found = await okAs(P.zhang, users.listUsers, { role: 'volunteer', gridId: 'g1', keyword: nameB, limit: 20 })
     expect(found.items.map((u) => u.openid)).toEqual([V.b])
-    const first = await okAs(P.zhang, users.listUsers, { role: 'volunteer', gridId: 'g1', page: 1, pageSize: 50 })
+    const first = await okAs(P.zhang, users.listUsers, { role: 'volunteer', gridId: 'g1', limit: 50 })
     expect(first.total).toBeGreaterThan(50)
-    const seen = new Set<string>()
-    for (let page = 1; page <= Math.ceil(first.total / 50); page++) {
-      for (const u of (await okAs(P.zhang, users.listUsers, { role: 'volunteer', gridId: 'g1', page, pageSize: 50 })).items) seen.add(u.openid)
-    }
-    for (const id of [V.a, V.b, V.c]) expect(seen.has(id)).toBe(true)
+    const seen = await walkPages((cursor) => okAs(P.zhang, users.listUsers, { role: 'volunteer', gridId: 'g1', cursor, limit: 50 }))
+    expectEachOnce(seen.map((u) => u.openid), [V.a, V.b, V.c])
   })
 
   it('an accepted order is reassigned to B: A loses it, B is told and accepts, C cannot; history kept', async () => {

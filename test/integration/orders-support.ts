@@ -1,5 +1,6 @@
 /** Helpers for the orders integration tests: people, orders in any state, ledger reads. */
 import { DEMO_COMMUNITY, DEMO_STREET } from '../../core/demo/community'
+import { timeKey, type Page } from '../../core/contract/paging'
 import { PERSONAS } from '../../core/demo/personas'
 import { orders } from '../../core/orders/contract'
 import type { OrderSummary } from '../../core/orders/schemas'
@@ -8,6 +9,7 @@ import type { UserDoc } from '../../core/users/model'
 import type { Skill, Team } from '../../core/users/vocab'
 import type { ActionContract, OutputOf } from '../../core/contract/define'
 import { freshOpenid, sdkDb, untilFinal } from '../support/call'
+import { walkPages } from '../support/paging'
 import { DEFAULT_SLA, type SlaConfig } from '../../core/orders/sla'
 
 export const P = {
@@ -25,13 +27,13 @@ export const P = {
 /** Registered users written straight into `users` (fast setup for hundreds of people). */
 export async function makeUsers(
   n: number,
-  opts: { prefix: string; buildingId?: string; volunteer?: { skills: Skill[]; team?: Team } },
+  opts: { prefix: string; buildingId?: string; gridId?: string; volunteer?: { skills: Skill[]; team?: Team } },
 ): Promise<string[]> {
   const db = sdkDb()
   const now = Date.now()
   const ids = Array.from({ length: n }, () => freshOpenid(opts.prefix))
   const buildingId = opts.buildingId ?? 'b2'
-  const gridId = ['b1', 'b2', 'b3', 'b4'].includes(buildingId) ? 'g1' : 'g2'
+  const gridId = opts.gridId ?? (['b1', 'b2', 'b3', 'b4'].includes(buildingId) ? 'g1' : 'g2')
   for (let i = 0; i < ids.length; i += 50) {
     await Promise.all(
       ids.slice(i, i + 50).map((id, k) => {
@@ -47,10 +49,11 @@ export async function makeUsers(
           grids: [],
           buildings: [],
           volunteer: opts.volunteer
-            ? { status: 'approved', skills: opts.volunteer.skills, availableTimes: ['weekend_morning'], team: opts.volunteer.team, appliedAt: now, reviewedAt: now }
+            ? { status: 'approved', skills: opts.volunteer.skills, availableTimes: ['weekend_morning'], team: opts.volunteer.team, appliedAt: now, sortKey: timeKey(now, id), reviewedAt: now }
             : null,
           createdAt: now,
           updatedAt: now,
+          sortKey: timeKey(now, id),
         }
         return db.collection('users').doc(id).set({ data: doc })
       }),
@@ -93,18 +96,12 @@ export async function ensureLedgerCollections(): Promise<void> {
   for (const c of ['points_accounts', 'points_transfers', 'points_rules']) await db.createCollection(c).catch(() => undefined)
 }
 
-type PageOf = (cursor?: string) => Promise<{ items: OrderSummary[]; next: string | null }>
+type PageOf = (cursor?: string) => Promise<Page<OrderSummary>>
 
 /** Walk a paged list to find an order (other test files fill the shared lists too). */
 async function findIn(pageOf: PageOf, orderId: string): Promise<OrderSummary | undefined> {
-  let cursor: string | undefined
-  for (let i = 0; i < 200; i++) {
-    const page = await pageOf(cursor)
-    const hit = page.items.find((o) => o._id === orderId)
-    if (hit || !page.next) return hit
-    cursor = page.next
-  }
-  return undefined
+  const hit = (o: OrderSummary) => o._id === orderId
+  return (await walkPages(pageOf, { until: (seen) => seen.some(hit) })).find(hit)
 }
 
 export const findInQueue = (staff: string, orderId: string) => findIn((cursor) => okAs(staff, orders.triageQueue, { cursor, limit: 50 }), orderId)

@@ -43,7 +43,7 @@ test('within the limit an adjustment moves at once; over it, it waits and moves 
   expect(await balanceOf(resident)).toBe(adjustLimit)
   expect(await transfersOf(big.adjustmentId)).toEqual([])
   // the requester sees it waiting; a 网格员 cannot approve at all
-  expect((await okAs(staff, pointsFn.adjustments, { page: 1, pageSize: 20, status: 'pending' })).items.find((a) => a.id === big.adjustmentId)).toMatchObject({ status: 'pending', decidable: false })
+  expect((await okAs(staff, pointsFn.adjustments, { limit: 20, status: 'pending' })).items.find((a) => a.id === big.adjustmentId)).toMatchObject({ status: 'pending', decidable: false })
   expect(await callAs(staff, pointsFn.approveAdjustment, { id: big.adjustmentId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 
   const approved = await okAs(ADMIN, pointsFn.approveAdjustment, { id: big.adjustmentId })
@@ -102,7 +102,7 @@ test('a request nobody decided within 7 days lapses and moves nothing', async ()
   await sdkDb().collection('points_adjustments').doc(req.adjustmentId).update({ data: { expiresAt: Date.now() - 1 } })
   const before = await balanceOf(resident)
   expect(await callAs(ADMIN, pointsFn.approveAdjustment, { id: req.adjustmentId })).toMatchObject({ ok: false, error: { code: 'ADJUSTMENT_EXPIRED' } })
-  const all = await okAs(ADMIN, pointsFn.adjustments, { page: 1, pageSize: 50, status: 'all' })
+  const all = await okAs(ADMIN, pointsFn.adjustments, { limit: 50, status: 'all' })
   expect(all.items.find((a) => a.id === req.adjustmentId)).toMatchObject({ status: 'expired', decidable: false })
   expect(await balanceOf(resident)).toBe(before)
 })
@@ -127,8 +127,8 @@ test('50 approvals of one request at once, by two admins: exactly one transfer',
 test('every attempt is in the audit trail, refusals included', async () => {
   const rid = requestId()
   await callAs(staff, pointsFn.adjust, { openid: staff, delta: 9, reason: '给自己加', requestId: rid })
-  const log = await okAs(ADMIN, pointsFn.auditLog, { page: 1, pageSize: 50 })
+  const log = await okAs(ADMIN, pointsFn.auditLog, { limit: 50 })
   const mine = log.items.find((e) => e.by === staff && (e.input as { requestId?: string } | null)?.requestId === rid)
   expect(mine).toMatchObject({ action: 'points.adjust', what: '调整积分', outcome: 'SELF_DEALING', message: expect.stringMatching(/不能给自己/) })
-  expect(await callAs(staff, pointsFn.auditLog, { page: 1, pageSize: 5 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  expect(await callAs(staff, pointsFn.auditLog, { limit: 5 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 })

@@ -1,6 +1,7 @@
 /** Helpers for the points/events integration tests: gifts, events with booths, balances, retrying callers. */
 import { randomUUID } from 'node:crypto'
 import type { InputOf } from '../../core/contract/define'
+import { timeKey } from '../../core/contract/paging'
 import { PERSONAS } from '../../core/demo/personas'
 import { eventsFn } from '../../core/events/contract'
 import { adjustTransfer, personAccountId, type AccountState } from '../../core/points'
@@ -61,7 +62,7 @@ export async function pastEvent(over: Partial<InputOf<typeof eventsFn.publish>> 
   const e = await newEvent(over)
   const now = Date.now()
   const times = { startAt: now - 86400e3, endAt: now - 82800e3, deadline: now - 86400e3 }
-  await sdkDb().collection('events').doc(e.id).update({ data: times })
+  await sdkDb().collection('events').doc(e.id).update({ data: { ...times, startKey: timeKey(times.startAt, e.id) } })
   return { ...e, ...times }
 }
 

@@ -84,7 +84,7 @@ describe('communities side by side', () => {
 
   it('events: a community’s event is listed, opened and signed up for only in that community', async () => {
     const e = await okAs(HEPING_STAFF, eventsFn.publish, { ...publishBase(), title: '和平社区义剪' })
-    const listOf = async (who: string) => (await okAs(who, eventsFn.list, { tab: 'upcoming', page: 1, pageSize: 50 })).items.map((i) => i.id)
+    const listOf = async (who: string) => (await okAs(who, eventsFn.list, { tab: 'upcoming', limit: 50 })).items.map((i) => i.id)
     expect(await listOf('demo-hp-r1')).toContain(e.id)
     expect(await listOf(P.wang)).not.toContain(e.id)
     expect(await callAs(P.wang, eventsFn.detail, { eventId: e.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
@@ -95,7 +95,7 @@ describe('communities side by side', () => {
   it('the audit trail of one community is not shown to the admin of another', async () => {
     const ghost = `it-ghost-${Date.now().toString(36)}`
     await callAs(P.admin, pointsFn.adjust, { openid: ghost, delta: 5, reason: '测试审计', requestId: ghost.slice(-16) })
-    const trail = async (admin: string) => (await okAs(admin, pointsFn.auditLog, { action: 'points.adjust', page: 1, pageSize: 50 })).items
+    const trail = async (admin: string) => (await okAs(admin, pointsFn.auditLog, { action: 'points.adjust', limit: 50 })).items
     expect((await trail(P.admin)).some((i) => JSON.stringify(i.input).includes(ghost))).toBe(true)
     const other = await trail('demo-hp-admin')
     expect(other.some((i) => JSON.stringify(i.input).includes(ghost))).toBe(false)

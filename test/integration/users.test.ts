@@ -81,7 +81,7 @@ describe('volunteer application and review', () => {
 
     const inGrid = await okAs(own.staff, users.listVolunteerApplications, {})
     expect(inGrid).toMatchObject({ total: 1, items: [{ openid, gridId: own.gridId, status: 'pending' }] })
-    const zhangs = await okAs(staffZhang.openid, users.listVolunteerApplications, { pageSize: 50 })
+    const zhangs = await okAs(staffZhang.openid, users.listVolunteerApplications, { limit: 50 })
     expect(zhangs.items.every((i) => i.gridId === 'g1' && i.status === 'pending')).toBe(true)
     expect(zhangs.items.map((i) => i.openid)).not.toContain(openid)
     const all = await okAs(admin.openid, users.listVolunteerApplications, { gridId: own.gridId })

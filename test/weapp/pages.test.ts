@@ -21,7 +21,7 @@ let ids: { order: string; event: string }
 
 beforeAll(async () => {
   const cloud = clientFor(CLOUD())
-  const [queue, events] = await Promise.all([cloud.okAs(PERSONAS.admin.openid, orders.triageQueue, { limit: 5 }), cloud.okAs(PERSONAS.admin.openid, eventsFn.list, { tab: 'upcoming', page: 1, pageSize: 5 })])
+  const [queue, events] = await Promise.all([cloud.okAs(PERSONAS.admin.openid, orders.triageQueue, { limit: 5 }), cloud.okAs(PERSONAS.admin.openid, eventsFn.list, { tab: 'upcoming', limit: 5 })])
   ids = { order: queue.items[0]?._id ?? 'o00000000000', event: events.items[0]?.id ?? 'e0' }
 })
 

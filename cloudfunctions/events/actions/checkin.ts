@@ -28,6 +28,7 @@ import {
   type eventsFn,
   type RegistrationDoc,
 } from '../../../core/events'
+import { timeKey } from '../../../core/contract/paging'
 import { eventsError } from '../../../core/events/contract'
 import { commonError } from '../../../core/contract/errors'
 import { ADJUST_QUOTA, attendanceKey, awardTransfer, cstDay, quotaId } from '../../../core/points'
@@ -85,7 +86,7 @@ async function attend(ctx: Ctx, e: EventDoc, who: Attendee, way: Way) {
       return { refused: plan.code }
     }
     const saved: RegistrationDoc = {
-      ...(reg ?? { communityId: e.communityId, eventId: e._id, openid: who.openid, name: who.name, family: 0, seats: [], createdAt: now }),
+      ...(reg ?? { communityId: e.communityId, eventId: e._id, openid: who.openid, name: who.name, family: 0, seats: [], createdAt: now, sortKey: timeKey(now, id) }),
       _id: id,
       status: 'attended',
       walkIn: plan.walkIn || !!reg?.walkIn,

@@ -1,6 +1,9 @@
 import { EVENTS, partySize, REGISTRATIONS, visibleAudiences, waitOrder, type EventDoc, type eventsFn, type RegistrationDoc } from '../../../core/events'
+import type { ParsedInputOf } from '../../../core/contract/define'
+import type { Page } from '../../../core/contract/paging'
 import type { Ctx } from '../../../server/context'
 import { rows } from '../../../server/db'
+import { pageBy } from '../../../server/paging'
 import type { Handler } from '../../../server/runtime'
 import { mustGetManaged, mustSeeEvent } from '../../../server/event-access'
 import { staffNames } from '../../../server/people'
@@ -14,35 +17,26 @@ function audienceFilter(ctx: Ctx) {
   return ctx.db.command.or(seen.map((a) => (a.kind === 'grid' ? { 'audience.kind': 'grid', 'audience.gridId': a.gridId } : { 'audience.kind': a.kind })))
 }
 
+/** The events of a tab, a page at a time: my sign-ups newest first, the others by start time. */
+async function eventsOf(ctx: Ctx, input: ParsedInputOf<typeof eventsFn.list>): Promise<Page<EventDoc>> {
+  const _ = ctx.db.command
+  if (input.tab === 'mine') {
+    const where = { openid: ctx.openid, status: _.neq('cancelled') }
+    const regs = await pageBy<RegistrationDoc>(ctx.db, input, { collection: REGISTRATIONS, where, key: 'sortKey', dir: 'desc' })
+    const ids = regs.items.map((r) => r.eventId)
+    const docs = ids.length ? await rows<EventDoc>(ctx.db.collection(EVENTS).where({ _id: _.in(ids) }).limit(ids.length)) : []
+    return { items: ids.map((id) => docs.find((d) => d._id === id)).filter((d): d is EventDoc => !!d), next: regs.next }
+  }
+  const upcoming = input.tab === 'upcoming'
+  // the community acted in (a resident's: home)
+  const here = { communityId: mustPlace(ctx.caller).communityId }
+  const when = upcoming ? { ...here, endAt: _.gt(ctx.now()), status: 'published' } : { ...here, endAt: _.lte(ctx.now()) }
+  return pageBy<EventDoc>(ctx.db, input, { collection: EVENTS, where: _.and([when, audienceFilter(ctx)]), key: 'startKey', dir: upcoming ? 'asc' : 'desc' })
+}
+
 export const list: Handler<typeof eventsFn.list> = async (ctx, input) => {
   const _ = ctx.db.command
-  const now = ctx.now()
-  const skip = (input.page - 1) * input.pageSize
-  let events: EventDoc[]
-  let hasMore: boolean
-  if (input.tab === 'mine') {
-    const regs = await rows<RegistrationDoc>(
-      ctx.db.collection(REGISTRATIONS).where({ openid: ctx.openid, status: _.neq('cancelled') }).orderBy('createdAt', 'desc').skip(skip).limit(input.pageSize + 1),
-    )
-    hasMore = regs.length > input.pageSize
-    const ids = regs.slice(0, input.pageSize).map((r) => r.eventId)
-    const docs = ids.length ? await rows<EventDoc>(ctx.db.collection(EVENTS).where({ _id: _.in(ids) }).limit(ids.length)) : []
-    events = ids.map((id) => docs.find((d) => d._id === id)).filter((d): d is EventDoc => !!d)
-  } else {
-    // the community acted in (a resident's: home)
-    const here = { communityId: mustPlace(ctx.caller).communityId }
-    const when = input.tab === 'upcoming' ? { ...here, endAt: _.gt(now), status: 'published' } : { ...here, endAt: _.lte(now) }
-    const docs = await rows<EventDoc>(
-      ctx.db
-        .collection(EVENTS)
-        .where(_.and([when, audienceFilter(ctx)]))
-        .orderBy('startAt', input.tab === 'upcoming' ? 'asc' : 'desc')
-        .skip(skip)
-        .limit(input.pageSize + 1),
-    )
-    hasMore = docs.length > input.pageSize
-    events = docs.slice(0, input.pageSize)
-  }
+  const { items: events, next } = await eventsOf(ctx, input)
   const mine = events.length
     ? await rows<RegistrationDoc>(ctx.db.collection(REGISTRATIONS).where({ _id: _.in(events.map((e) => `reg:${e._id}:${ctx.openid}`)) }).limit(events.length))
     : []
@@ -53,7 +47,7 @@ export const list: Handler<typeof eventsFn.list> = async (ctx, input) => {
       return { ...view, mine: r ? { status: r.status, family: r.family, position: null, checkedInAt: r.checkedInAt ?? null } : null }
     }),
   )
-  return { items, hasMore }
+  return { items, next }
 }
 
 export const detail: Handler<typeof eventsFn.detail> = async (ctx, input) =>

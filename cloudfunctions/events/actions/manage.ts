@@ -4,11 +4,13 @@
  * notices whose ids make a retry send nothing twice.
  */
 import { EVENTS, REGISTRATIONS, type EventDoc, type eventsFn, type RegistrationDoc } from '../../../core/events'
+import { timeKey } from '../../../core/contract/paging'
 import { eventsError } from '../../../core/events/contract'
 import { changeText } from '../../../core/events/changes'
 import { GIFTS, SLOTS, type GiftDoc } from '../../../core/gifts'
 import type { Ctx } from '../../../server/context'
-import { countOf, getOrNull, rows, setDoc, tx } from '../../../server/db'
+import { countOf, getOrNull, setDoc, tx } from '../../../server/db'
+import { allBy } from '../../../server/paging'
 import type { Handler } from '../../../server/runtime'
 import { releaseAll } from '../../../server/booth'
 import { mustGetManaged, mustHaveTimesInOrder } from '../../../server/event-access'
@@ -16,13 +18,8 @@ import { eventView, notify } from '../store'
 
 /** Everyone still expecting the event: signed up or on the waitlist. */
 async function expecting(ctx: Ctx, eventId: string): Promise<RegistrationDoc[]> {
-  const _ = ctx.db.command
-  const out: RegistrationDoc[] = []
-  for (let skip = 0; ; skip += 500) {
-    const page = await rows<RegistrationDoc>(ctx.db.collection(REGISTRATIONS).where({ eventId, status: _.in(['registered', 'waiting']) }).orderBy('_id', 'asc').skip(skip).limit(500))
-    out.push(...page)
-    if (page.length < 500) return out
-  }
+  const where = { eventId, status: ctx.db.command.in(['registered', 'waiting']) }
+  return (await allBy<RegistrationDoc>(ctx.db, { collection: REGISTRATIONS, where, key: '_id', dir: 'asc' }, { batch: 500 })).items
 }
 
 export const update: Handler<typeof eventsFn.update> = async (ctx, input) => {
@@ -35,7 +32,7 @@ export const update: Handler<typeof eventsFn.update> = async (ctx, input) => {
     mustHaveTimesInOrder(fields, now, e)
     const { remindedAt, ...rest } = e
     // a new start time gets a new reminder
-    const next: EventDoc = { ...rest, ...fields, ...(fields.startAt === e.startAt && remindedAt ? { remindedAt } : {}), updatedAt: now }
+    const next: EventDoc = { ...rest, ...fields, startKey: timeKey(fields.startAt, eventId), ...(fields.startAt === e.startAt && remindedAt ? { remindedAt } : {}), updatedAt: now }
     await setDoc(t, EVENTS, next)
     return { before: e, after: next }
   })

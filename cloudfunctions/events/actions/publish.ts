@@ -4,6 +4,7 @@
  * writes the event.
  */
 import { randomBytes } from 'node:crypto'
+import { timeKey } from '../../../core/contract/paging'
 import { canPublishFor, EVENTS, SEATS, seatId, type EventDoc, type eventsFn } from '../../../core/events'
 import { enforce } from '../../../core/users/permissions'
 import { eventsError } from '../../../core/events/contract'
@@ -44,6 +45,7 @@ export const publish: Handler<typeof eventsFn.publish> = async (ctx, input) => {
     _id: id,
     ...at,
     ...input,
+    startKey: timeKey(input.startAt, id),
     status: 'published',
     secret: randomBytes(16).toString('hex'),
     createdBy: ctx.openid,

@@ -6,6 +6,7 @@
  */
 import { randomBytes, randomInt } from 'node:crypto'
 import { commonError } from '../../../core/contract/errors'
+import { timeKey } from '../../../core/contract/paging'
 import { canCancel, canSignUp, newCheckinToken, pickSeats, REGISTRATIONS, regId, SEATS, type eventsFn, type RegistrationDoc, type SeatDoc } from '../../../core/events'
 import { eventsError } from '../../../core/events/contract'
 import { getOrNull, setDoc, tx } from '../../../server/db'
@@ -24,7 +25,7 @@ export const signUp: Handler<typeof eventsFn.signUp> = async (ctx, input) => {
   const id = regId(e._id, ctx.openid)
   const fresh: RegistrationDoc = {
     _id: id, communityId: e.communityId, eventId: e._id, openid: ctx.openid, name: ctx.user?.name ?? '', family: input.family, status: 'registered', seats: [],
-    subscribed: input.subscribed, ciToken: newCheckinToken(randomBytes(10)), createdAt: now, updatedAt: now,
+    subscribed: input.subscribed, ciToken: newCheckinToken(randomBytes(10)), createdAt: now, updatedAt: now, sortKey: timeKey(now, id),
   }
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const seats = pickSeats((await freeSeats(ctx.db, e)).map((s) => s._id), 1 + input.family)
@@ -34,7 +35,8 @@ export const signUp: Handler<typeof eventsFn.signUp> = async (ctx, input) => {
       if (live(reg)) return { ...reg, _id: id }
       // signing up again keeps the check-in code already shown (a screenshot still works)
       const before = reg as RegistrationDoc | null // a cancelled one
-      const base = { ...fresh, ciToken: before?.ciToken ?? fresh.ciToken, createdAt: before?.createdAt ?? now }
+      const createdAt = before?.createdAt ?? now
+      const base = { ...fresh, ciToken: before?.ciToken ?? fresh.ciToken, createdAt, sortKey: timeKey(createdAt, id) }
       if (!seats) {
         const waiting = { ...base, status: 'waiting' as const, waitAt: now, waitSeq: randomInt(1, 2 ** 47) }
         await setDoc(t, REGISTRATIONS, waiting)

@@ -23,12 +23,14 @@ import {
 } from '../../../core/points'
 import { pointsError, type pointsFn } from '../../../core/points/contract'
 import { commonError } from '../../../core/contract/errors'
+import { timeKey } from '../../../core/contract/paging'
 import type { UserDoc } from '../../../core/users/model'
 import { isAdmin, isStaffOf } from '../../../core/users/permissions'
 import { USERS, type Ctx } from '../../../server/context'
-import { getOrNull, rows, setDoc, tx, type Tx } from '../../../server/db'
+import { getOrNull, setDoc, tx, type Tx } from '../../../server/db'
 import { ACCOUNTS, applyTransfer, loadRules } from '../../../server/ledger'
 import { mustBeHere, mustPlace } from '../../../server/community'
+import { pageBy } from '../../../server/paging'
 import type { Handler } from '../../../server/runtime'
 
 const transferOf = (a: AdjustmentDoc, at: number) =>
@@ -72,6 +74,7 @@ export const adjust: Handler<typeof pointsFn.adjust> = async (ctx, input) => {
       status: route.kind === 'direct' ? 'done' : 'pending',
       why: route.kind === 'direct' ? 'direct' : route.why,
       createdAt: now,
+      sortKey: timeKey(now, id),
       expiresAt: now + APPROVAL_TTL_MS,
     }
     if (route.kind === 'approval') {
@@ -116,10 +119,8 @@ const view = (ctx: Ctx, a: AdjustmentDoc) => ({
 export const adjustments: Handler<typeof pointsFn.adjustments> = async (ctx, input) => {
   const { communityId } = mustPlace(ctx.caller)
   const where = { communityId, ...(!isAdmin(ctx.caller) ? { requester: ctx.openid } : input.status === 'pending' ? { status: 'pending' } : {}) }
-  const docs = await rows<AdjustmentDoc>(
-    ctx.db.collection(ADJUSTMENTS).where(where).orderBy('createdAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize + 1),
-  )
-  return { items: docs.slice(0, input.pageSize).map((a) => view(ctx, a)), hasMore: docs.length > input.pageSize }
+  const page = await pageBy<AdjustmentDoc>(ctx.db, input, { collection: ADJUSTMENTS, where, key: 'sortKey', dir: 'desc' })
+  return { items: page.items.map((a) => view(ctx, a)), next: page.next }
 }
 
 /** Approve or reject: the adjustment is read and decided in one transaction, so racing admins decide once. */

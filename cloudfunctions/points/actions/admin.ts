@@ -6,6 +6,7 @@ import { mustGridScope } from '../../../core/users/permissions'
 import { USERS } from '../../../server/context'
 import { rows } from '../../../server/db'
 import { ACCOUNTS, DEFAULT_RULES, loadRules, rememberRules, RULES, type PointsRules } from '../../../server/ledger'
+import { allBy, pageBy } from '../../../server/paging'
 import { mustPlace } from '../../../server/community'
 import { commonError } from '../../../core/contract/errors'
 import type { Handler } from '../../../server/runtime'
@@ -18,15 +19,10 @@ export const accounts: Handler<typeof pointsFn.accounts> = async (ctx, input) =>
   const scope = mustGridScope(ctx.caller, input.gridId)
   const _ = ctx.db.command
   const { communityId } = mustPlace(ctx.caller)
-  const q = ctx.db.collection(USERS).where(scope === 'all' ? { communityId } : { communityId, gridId: _.in(scope) }).orderBy('_id', 'asc')
-  const size = input.csv ? 100 : input.pageSize
-  const users: UserDoc[] = []
-  for (let skip = input.csv ? 0 : (input.page - 1) * size; ; skip += size) {
-    const page = await rows<UserDoc>(q.skip(skip).limit(size + 1))
-    users.push(...page.slice(0, size))
-    if (!input.csv || page.length <= size || users.length >= CSV_MAX) break
-  }
-  const hasMore = !input.csv && users.length === size && (await rows(q.skip(input.page * size).limit(1))).length > 0
+  // the residents list's order (registration): sortKey is on declared indexes, after communityId (and gridId)
+  const people = { collection: USERS, where: scope === 'all' ? { communityId } : { communityId, gridId: _.in(scope) }, key: 'sortKey', dir: 'asc' as const }
+  // the export reads from the start, up to CSV_MAX people (`next` then says more are left out)
+  const { items: users, next } = input.csv ? await allBy<UserDoc>(ctx.db, people, { max: CSV_MAX }) : await pageBy<UserDoc>(ctx.db, input, people)
   const balances = new Map<string, number>()
   const now = ctx.now()
   for (let i = 0; i < users.length; i += 100) {
@@ -35,7 +31,7 @@ export const accounts: Handler<typeof pointsFn.accounts> = async (ctx, input) =>
   }
   const items = users.map((u) => ({ openid: u._id, name: u.name, gridId: u.gridId, balance: balances.get(personAccountId(u._id)) ?? 0 }))
   const csv = input.csv ? toCsv(['用户编号', '姓名', '网格', '积分余额'], items.map((i) => [i.openid, i.name, i.gridId, i.balance])) : undefined
-  return { items, hasMore, csv }
+  return { items, next, csv }
 }
 
 export const rules: Handler<typeof pointsFn.rules> = async (ctx) => view(await loadRules(ctx.db, mustPlace(ctx.caller), { fresh: true }))

@@ -1,3 +1,4 @@
+import { timeKey } from '../../../core/contract/paging'
 import { users, usersError } from '../../../core/users/contract'
 import { scopesOf, viewUser, type UserDoc } from '../../../core/users/model'
 import { unitsOf, type BuildingDoc } from '../../../core/community/structure'
@@ -27,7 +28,18 @@ export const updateProfile: Handler<typeof users.updateProfile> = async (ctx, in
   const home = { gridId: building.gridId, communityId, streetId }
   const saved = await tx(ctx.db, async (t) => {
     const old = await getOrNull<UserDoc>(t, USERS, ctx.openid)
-    const base: UserDoc = old ?? { _id: ctx.openid, roles: ['resident'], grids: [], buildings: [], volunteer: null, createdAt: ctx.now(), ...input, ...home, updatedAt: ctx.now() }
+    const base: UserDoc = old ?? {
+      _id: ctx.openid,
+      roles: ['resident'],
+      grids: [],
+      buildings: [],
+      volunteer: null,
+      createdAt: ctx.now(),
+      sortKey: timeKey(ctx.now(), ctx.openid),
+      ...input,
+      ...home,
+      updatedAt: ctx.now(),
+    }
     const moved = old && old.gridId !== home.gridId ? { gridSince: ctx.now() } : {}
     // a move to another community ends the choice of where to act (it was made from the old home)
     const acting = old && old.communityId !== communityId ? { acting: undefined } : {}

@@ -1,8 +1,10 @@
+import { timeKey } from '../../../core/contract/paging'
 import { users, usersError } from '../../../core/users/contract'
 import { viewUser, type UserDoc, type VolunteerApplication } from '../../../core/users/model'
 import { canReview, enforce, mustGridScope } from '../../../core/users/permissions'
 import { USERS } from '../../../server/context'
-import { countOf, rows, tx } from '../../../server/db'
+import { countOf, tx } from '../../../server/db'
+import { pageBy } from '../../../server/paging'
 import type { Handler } from '../../../server/runtime'
 import { mustPlace } from '../../../server/community'
 import { maskPhone } from '../../../core/users/vocab'
@@ -13,7 +15,7 @@ export const applyVolunteer: Handler<typeof users.applyVolunteer> = async (ctx, 
   const saved = await tx(ctx.db, async (t) => {
     const me = await mustGetUser(t, ctx.openid, 'NOT_REGISTERED')
     if (me.roles.includes('volunteer')) throw usersError('ALREADY_VOLUNTEER')
-    const volunteer: VolunteerApplication = { ...input, status: 'pending', appliedAt: ctx.now() }
+    const volunteer: VolunteerApplication = { ...input, status: 'pending', appliedAt: ctx.now(), sortKey: timeKey(ctx.now(), ctx.openid) }
     return saveUser(t, { ...me, volunteer, updatedAt: ctx.now() })
   })
   return viewUser(saved, ctx.openid)
@@ -24,12 +26,11 @@ export const listVolunteerApplications: Handler<typeof users.listVolunteerApplic
   const _ = ctx.db.command
   const where: Record<string, unknown> = { communityId: mustPlace(ctx.caller).communityId, 'volunteer.status': input.status }
   if (scope !== 'all') where.gridId = _.in(scope)
-  const q = ctx.db.collection(USERS).where(where)
-  const [docs, total] = await Promise.all([
-    rows<UserDoc>(q.orderBy('volunteer.appliedAt', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize)),
-    countOf(q),
+  const [page, total] = await Promise.all([
+    pageBy<UserDoc>(ctx.db, input, { collection: USERS, where, key: 'volunteer.sortKey', dir: 'asc' }),
+    countOf(ctx.db.collection(USERS).where(where)),
   ])
-  const items = docs.map((d) => ({
+  const items = page.items.map((d) => ({
     ...d.volunteer!,
     openid: d._id,
     name: d.name,
@@ -37,7 +38,7 @@ export const listVolunteerApplications: Handler<typeof users.listVolunteerApplic
     buildingId: d.buildingId,
     gridId: d.gridId,
   }))
-  return { items, total }
+  return { items, next: page.next, total }
 }
 
 export const reviewVolunteer: Handler<typeof users.reviewVolunteer> = async (ctx, input) => {

@@ -3,7 +3,6 @@ import Taro from '@tarojs/taro'
 import type { OutputOf } from '@core/contract/define'
 import type { eventsFn } from '@core/events/contract'
 import { EVENT_KIND_LABELS } from '@core/events/model'
-import { BigButton } from '@/components'
 import { shortTime } from '@/lib/dayjs'
 
 export type EventItem = OutputOf<typeof eventsFn.detail>
@@ -28,16 +27,6 @@ export function EventCard({ e }: { e: EventItem }) {
         名额 {e.capacity} 人{e.points > 0 ? ` · 签到得 ${e.points} 积分` : ''}{e.booths.length > 0 ? ' · 现场可兑换礼品' : ''}
       </View>
       {e.mine && <View className='ok-text'>{STATUS_TEXT[e.mine.status]}</View>}
-    </View>
-  )
-}
-
-/** 上一页 / 下一页 under a paged list (events, 积分明细, staff account lists). */
-export function Pager({ page, hasMore, onPage }: { page: number; hasMore?: boolean; onPage: (p: number) => void }) {
-  return (
-    <View className='row'>
-      {page > 1 && <BigButton type='default' onClick={() => onPage(page - 1)}>上一页</BigButton>}
-      {hasMore && <BigButton type='default' onClick={() => onPage(page + 1)}>下一页</BigButton>}
     </View>
   )
 }

@@ -1,10 +1,9 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { api } from '@/api'
-import { Page, StateView } from '@/components'
+import { Page, PagedList } from '@/components'
 import { useAction } from '@/hooks/use-query'
 import { fromNow } from '@/lib/dayjs'
-import { MoreButton } from '../order/parts/order-card'
 import { usePaged } from '@/hooks/use-paged'
 
 /** 消息: notices about my orders and tasks, newest first; tapping one opens the order. */
@@ -22,7 +21,7 @@ export default function Inbox() {
       <View className='card row' onClick={async () => (await mark.run({})) && list.reload()} data-testid='mark-all-read'>
         <Text>全部标为已读</Text>
       </View>
-      <StateView loading={list.loading} hasData={list.items.length > 0} error={list.error} onRetry={list.reload} empty={!list.loading && list.items.length === 0} emptyText='还没有消息'>
+      <PagedList list={list} emptyText='还没有消息'>
         <View data-testid='notices'>
           {list.items.map((n) => (
             <View key={n._id} className='card' data-testid={`notice-${n.kind}`} onClick={() => void open(n)}>
@@ -36,8 +35,7 @@ export default function Inbox() {
             </View>
           ))}
         </View>
-        <MoreButton next={list.next} loading={list.loading} onMore={() => void list.more()} />
-      </StateView>
+      </PagedList>
     </Page>
   )
 }

@@ -3,7 +3,7 @@ import { View, Input } from '@tarojs/components'
 import { SKILL_LABELS } from '@core/users/vocab'
 import { api } from '@/api'
 import { ChipPicker } from '@/components'
-import { useQuery } from '@/hooks/use-query'
+import { usePaged } from '@/hooks/use-paged'
 import '@/pages/order/parts/parts.scss'
 
 const PAGE = 20
@@ -26,15 +26,10 @@ export const VolunteerPicker = (p: Props & { gridId: string }) => <PersonPicker 
 export function PersonPicker({ gridId, value, onChange, exclude, testId = 'person-picker', volunteers = false }: Props & { volunteers?: boolean }) {
   const [typed, setTyped] = useState('')
   const [keyword, setKeyword] = useState('')
-  const [page, setPage] = useState(1)
-  const input = { role: volunteers ? ('volunteer' as const) : undefined, gridId, keyword: keyword || undefined, page, pageSize: PAGE }
-  const q = useQuery(api.users.listUsers, input)
-  const items = (q.data?.items ?? []).filter((u) => u.openid !== exclude && (!volunteers || u.volunteer?.status === 'approved'))
-  const pages = Math.max(1, Math.ceil((q.data?.total ?? 0) / PAGE))
-  const search = () => {
-    setKeyword(typed.trim())
-    setPage(1)
-  }
+  const input = { role: volunteers ? ('volunteer' as const) : undefined, gridId, keyword: keyword || undefined, limit: PAGE }
+  const q = usePaged(api.users.listUsers, input, { idOf: (u) => u.openid })
+  const items = q.items.filter((u) => u.openid !== exclude && (!volunteers || u.volunteer?.status === 'approved'))
+  const search = () => setKeyword(typed.trim())
   return (
     <View data-testid={testId}>
       <View className='row'>
@@ -51,17 +46,9 @@ export function PersonPicker({ gridId, value, onChange, exclude, testId = 'perso
         value={value ? [value] : []}
         onChange={([id]) => onChange(id ?? null, items.find((u) => u.openid === id)?.name)}
       />
-      {pages > 1 && (
-        <View className='row' data-testid={`${testId}-pager`}>
-          <View className='chip' onClick={() => page > 1 && setPage(page - 1)}>
-            上一页
-          </View>
-          <View className='h-sub'>
-            第 {page} / {pages} 页
-          </View>
-          <View className='chip' data-testid={`${testId}-next`} onClick={() => page < pages && setPage(page + 1)}>
-            下一页
-          </View>
+      {q.next && (
+        <View className='chip' data-testid={`${testId}-more`} onClick={() => void q.more()}>
+          加载更多
         </View>
       )}
     </View>

@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { api } from '@/api'
-import { BigButton, ChipPicker, Page, StateView } from '@/components'
+import { BigButton, ChipPicker, Page, PagedList } from '@/components'
 import { useMe } from '@/hooks/use-me'
-import { useQuery } from '@/hooks/use-query'
-import { EventCard, Pager } from '../parts'
+import { usePaged } from '@/hooks/use-paged'
+import { EventCard } from '../parts'
 
 const TABS = [
   { value: 'upcoming', label: '即将开始' },
@@ -17,22 +17,19 @@ type Tab = (typeof TABS)[number]['value']
 export default function EventsPage() {
   const me = useMe()
   const [tab, setTab] = useState<Tab>('upcoming')
-  const [page, setPage] = useState(1)
-  const list = useQuery(api.events.list, { tab, page, pageSize: 10 })
-  const items = list.data?.items ?? []
+  const list = usePaged(api.events.list, { tab, limit: 10 }, { idOf: (e) => e.id })
   useShareAppMessage(() => ({ title: '社区活动，一起来报名', path: '/pages/events/index/index' }))
   return (
     <Page>
       {me.has('staff', 'admin') && (
         <BigButton onClick={() => void Taro.navigateTo({ url: '/staff/pages/event-publish/index' })}>发布活动</BigButton>
       )}
-      <ChipPicker testId='event-tabs' options={TABS} value={[tab]} onChange={([t]) => (setTab(t as Tab), setPage(1))} />
-      <StateView loading={list.loading} hasData={!!list.data} error={list.error} onRetry={list.reload} empty={!!list.data && !items.length} emptyText='暂时没有活动'>
-        {items.map((e) => (
+      <ChipPicker testId='event-tabs' options={TABS} value={[tab]} onChange={([t]) => setTab(t as Tab)} />
+      <PagedList list={list} emptyText='暂时没有活动'>
+        {list.items.map((e) => (
           <EventCard key={e.id} e={e} />
         ))}
-        <Pager page={page} hasMore={list.data?.hasMore} onPage={setPage} />
-      </StateView>
+      </PagedList>
     </Page>
   )
 }

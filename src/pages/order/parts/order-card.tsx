@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { StateView } from '@/components'
+import { PagedList, type PagedState } from '@/components'
 import { categoryTitle } from '@core/orders/categories'
 import { STATUS_LABELS, URGENCY_LABELS } from '@core/orders/vocab'
 import type { OrderSummary } from '@core/orders/schemas'
@@ -27,18 +27,8 @@ export function OrderCard({ o, onOpen }: { o: OrderSummary; onOpen: () => void }
   )
 }
 
-/** List footer: more, or the end. */
-export function MoreButton({ next, loading, onMore }: { next: string | null; loading: boolean; onMore: () => void }) {
-  if (!next) return <View className='h-sub list-end'>没有更多了</View>
-  return (
-    <View className='card list-more' onClick={loading ? undefined : onMore} data-testid='load-more'>
-      {loading ? '正在加载…' : '加载更多'}
-    </View>
-  )
-}
-
 interface ListProps {
-  list: { items: OrderSummary[]; next: string | null; loading: boolean; error?: unknown; reload: () => void; more: () => Promise<void> }
+  list: PagedState<OrderSummary>
   emptyText: string
   testId: string
   /** page that opens an order, e.g. (id) => `/pages/order/detail/index?id=${id}` */
@@ -48,13 +38,12 @@ interface ListProps {
 /** A paged list of orders with its loading, error and empty states and a 加载更多 footer. */
 export function OrderList({ list, emptyText, testId, urlOf }: ListProps) {
   return (
-    <StateView loading={list.loading} hasData={list.items.length > 0} error={list.error} onRetry={list.reload} empty={!list.loading && list.items.length === 0} emptyText={emptyText}>
+    <PagedList list={list} emptyText={emptyText}>
       <View data-testid={testId}>
         {list.items.map((o) => (
           <OrderCard key={o._id} o={o} onOpen={() => void Taro.navigateTo({ url: urlOf(o._id) })} />
         ))}
       </View>
-      <MoreButton next={list.next} loading={list.loading} onMore={() => void list.more()} />
-    </StateView>
+    </PagedList>
   )
 }

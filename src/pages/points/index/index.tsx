@@ -1,13 +1,12 @@
-import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { api } from '@/api'
-import { BigButton, FormError, Page, StateView } from '@/components'
+import { BigButton, FormError, Page, PagedList, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
+import { usePaged } from '@/hooks/use-paged'
 import { confirmFirst } from '@/lib/confirm'
 import { shortTime } from '@/lib/dayjs'
-import { Pager } from '../../events/parts'
 import { QrImage } from '../../events/qr-image'
 
 const SOURCE_TEXT: Record<string, string> = { order: '服务', event: '活动', redemption: '兑换', adjustment: '调整', expiry: '过期' }
@@ -23,8 +22,7 @@ function linkOf(kind: string, id: string): string | null {
 export default function PointsPage() {
   const bal = useQuery(api.points.balance, {})
   const reds = useQuery(api.points.myRedemptions, {})
-  const [page, setPage] = useState(1)
-  const st = useQuery(api.points.statement, { page, pageSize: 20 })
+  const st = usePaged(api.points.statement, { limit: 20 }, { idOf: (i) => i.id })
   return (
     <Page>
       <StateView loading={bal.loading} hasData={!!bal.data} error={bal.error} onRetry={bal.reload}>
@@ -58,8 +56,8 @@ export default function PointsPage() {
       )}
       <View className='card' data-testid='statement'>
         <Text className='h-title'>积分明细</Text>
-        <StateView loading={st.loading} hasData={!!st.data} error={st.error} onRetry={st.reload} empty={!!st.data && !st.data.items.length} emptyText='还没有积分记录，参加活动或做志愿服务就能得积分'>
-          {st.data?.items.map((i) => {
+        <PagedList list={st} emptyText='还没有积分记录，参加活动或做志愿服务就能得积分'>
+          {st.items.map((i) => {
             const link = linkOf(i.source.kind, i.source.id)
             return (
               <View key={i.id} className='row' onClick={() => link && void Taro.navigateTo({ url: link })}>
@@ -71,8 +69,7 @@ export default function PointsPage() {
               </View>
             )
           })}
-          <Pager page={page} hasMore={st.data?.hasMore} onPage={setPage} />
-        </StateView>
+        </PagedList>
       </View>
     </Page>
   )

@@ -3,10 +3,11 @@ import { View, Text, Input } from '@tarojs/components'
 import type { UserView } from '@core/users/schemas'
 import { ROLE_LABELS } from '@core/contract/roles'
 import { api } from '@/api'
-import { BigButton, ChipPicker, FormError, StateView } from '@/components'
+import { BigButton, ChipPicker, FormError, PagedList } from '@/components'
 import { useStructure } from '@/hooks/use-me'
 import { confirmFirst } from '@/lib/confirm'
-import { useAction, useQuery } from '@/hooks/use-query'
+import { useAction } from '@/hooks/use-query'
+import { usePaged } from '@/hooks/use-paged'
 import { addressText, gridName } from '@/lib/address'
 
 /** Find a resident by name; make them 网格员 of chosen grids, or 管理员; or take either role back. */
@@ -15,9 +16,8 @@ export function AppointSection({ myOpenid }: { myOpenid: string }) {
   const [role, setRole] = useState<'' | 'staff' | 'admin'>('')
   const k = keyword.trim()
   // with no name typed, list the current 网格员 or 管理员
-  const input = { pageSize: 10, ...(k ? { keyword: k } : { role: role || 'staff' }) }
-  const list = useQuery(api.users.listUsers, input)
-  const items = list.data?.items ?? []
+  const input = { limit: 10, ...(k ? { keyword: k } : { role: role || 'staff' }) }
+  const list = usePaged(api.users.listUsers, input, { idOf: (u) => u.openid })
   return (
     <View data-testid='appoint'>
       <Input className='field-input' data-testid='appoint-search' value={keyword} placeholder='输入姓名查找居民' onInput={(e) => setKeyword(e.detail.value)} />
@@ -31,11 +31,11 @@ export function AppointSection({ myOpenid }: { myOpenid: string }) {
           onChange={([r]) => setRole(r as 'staff' | 'admin')}
         />
       )}
-      <StateView loading={list.loading} hasData={!!list.data} error={list.error} onRetry={list.reload} empty={!!list.data && items.length === 0} emptyText='没有找到这个人'>
-        {items.map((u) => (
+      <PagedList list={list} emptyText='没有找到这个人'>
+        {list.items.map((u) => (
           <AppointCard key={u.openid} user={u} isMe={u.openid === myOpenid} onChanged={list.reload} />
         ))}
-      </StateView>
+      </PagedList>
     </View>
   )
 }

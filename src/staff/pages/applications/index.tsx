@@ -4,9 +4,10 @@ import { api } from '@/api'
 import type { applicationItem } from '@core/users/schemas'
 import { SKILL_LABELS, TIME_SLOT_LABELS } from '@core/users/vocab'
 import type { z } from 'zod'
-import { BigButton, FormError, Page, RoleGate, StateView } from '@/components'
+import { BigButton, FormError, Page, PagedList, RoleGate } from '@/components'
 import { useMe, useStructure } from '@/hooks/use-me'
-import { useAction, useQuery } from '@/hooks/use-query'
+import { useAction } from '@/hooks/use-query'
+import { usePaged } from '@/hooks/use-paged'
 import { addressText, gridName } from '@/lib/address'
 import { shortTime } from '@/lib/dayjs'
 
@@ -16,18 +17,17 @@ type Item = z.infer<typeof applicationItem>
 export default function Applications() {
   const me = useMe()
   const isStaff = me.has('staff', 'admin')
-  const list = useQuery(api.users.listVolunteerApplications, { status: 'pending' }, { enabled: isStaff })
+  const list = usePaged(api.users.listVolunteerApplications, { status: 'pending', limit: 20 }, { enabled: isStaff, idOf: (it) => it.openid })
   const structure = useStructure()
-  const items = list.data?.items ?? []
   return (
     <Page>
       <RoleGate me={me} roles={['staff', 'admin']}>
         <View className='h-title'>待审核的志愿者申请</View>
-        <StateView loading={list.loading} hasData={!!list.data} error={list.error} onRetry={list.reload} empty={!!list.data && items.length === 0} emptyText='没有待审核的申请'>
-          {items.map((it) => (
+        <PagedList list={list} emptyText='没有待审核的申请'>
+          {list.items.map((it) => (
             <ApplicationCard key={it.openid} item={it} where={`${gridName(structure.data, it.gridId)} · ${addressText(structure.data, it.buildingId, '')}`} onDone={list.reload} />
           ))}
-        </StateView>
+        </PagedList>
       </RoleGate>
     </Page>
   )

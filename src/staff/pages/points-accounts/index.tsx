@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
 import { api } from '@/api'
-import { BigButton, Field, FormError, Page, RoleGate, StateView } from '@/components'
+import { BigButton, Field, FormError, Page, PagedList, RoleGate } from '@/components'
 import { useMe } from '@/hooks/use-me'
-import { useAction, useQuery } from '@/hooks/use-query'
+import { useAction } from '@/hooks/use-query'
+import { usePaged } from '@/hooks/use-paged'
 import { call } from '@/api/client'
-import { newRequestId, Pager } from '../../../pages/events/parts'
+import { newRequestId } from '../../../pages/events/parts'
 import { CsvButton } from '../../lib/csv-button'
 import { csvFileName } from '../../lib/csv-name'
 
@@ -17,27 +18,25 @@ const PENDING_WHY: Record<string, string> = { over_limit: '这次调整超过了
  */
 export default function PointsAccountsPage() {
   const me = useMe()
-  const [page, setPage] = useState(1)
-  const list = useQuery(api.points.accounts, { page, pageSize: 20, csv: false }, { enabled: me.has('staff', 'admin') })
+  const list = usePaged(api.points.accounts, { limit: 20, csv: false }, { enabled: me.has('staff', 'admin'), idOf: (a) => a.openid })
   const [who, setWho] = useState<{ openid: string; name: string }>()
   return (
     <Page>
       <RoleGate me={me} roles={['staff', 'admin']}>
-        <StateView loading={list.loading} hasData={!!list.data} error={list.error} onRetry={list.reload} empty={!!list.data && !list.data.items.length} emptyText='范围内还没有居民'>
+        <PagedList list={list} emptyText='范围内还没有居民'>
           <View className='card' data-testid='accounts'>
             <Text className='h-title'>居民积分（{me.has('admin') ? '全部' : '本网格'}）</Text>
-            {list.data?.items.map((a) => (
+            {list.items.map((a) => (
               <View key={a.openid} className='row' data-testid={`account-${a.openid}`} onClick={() => setWho({ openid: a.openid, name: a.name })}>
                 <Text>{a.name || a.openid} · {a.gridId}</Text>
                 <Text data-testid='account-balance'>{a.balance} 分</Text>
               </View>
             ))}
-            <Pager page={page} hasMore={list.data?.hasMore} onPage={setPage} />
           </View>
-        </StateView>
+        </PagedList>
         {who && <Adjust who={who} onDone={list.reload} />}
         <View className='card'>
-          <CsvButton label='导出 CSV' fileName={csvFileName('积分账户', undefined, Date.now())} csv={async () => (await call(api.points.accounts, { page: 1, pageSize: 20, csv: true })).csv ?? null} testId='csv' />
+          <CsvButton label='导出 CSV' fileName={csvFileName('积分账户', undefined, Date.now())} csv={async () => (await call(api.points.accounts, { csv: true })).csv ?? null} testId='csv' />
         </View>
       </RoleGate>
     </Page>

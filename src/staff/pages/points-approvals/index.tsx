@@ -3,12 +3,12 @@ import { View, Text, Input } from '@tarojs/components'
 import type { OutputOf } from '@core/contract/define'
 import type { pointsFn } from '@core/points/contract'
 import { api } from '@/api'
-import { BigButton, FormError, Page, RoleGate, StateView } from '@/components'
+import { BigButton, FormError, Page, PagedList, RoleGate } from '@/components'
 import { useMe } from '@/hooks/use-me'
-import { useAction, useQuery } from '@/hooks/use-query'
+import { useAction } from '@/hooks/use-query'
+import { usePaged } from '@/hooks/use-paged'
 import { confirmFirst } from '@/lib/confirm'
 import { shortTime } from '@/lib/dayjs'
-import { Pager } from '../../../pages/events/parts'
 
 type Adjustment = OutputOf<typeof pointsFn.adjustments>['items'][number]
 
@@ -24,21 +24,19 @@ const signed = (n: number) => (n > 0 ? `+${n}` : String(n))
 export default function PointsApprovalsPage() {
   const me = useMe()
   const admin = me.has('admin')
-  const [page, setPage] = useState(1)
   const [all, setAll] = useState(false)
-  const list = useQuery(api.points.adjustments, { page, pageSize: 20, status: all ? 'all' : 'pending' }, { enabled: me.has('staff', 'admin') })
+  const list = usePaged(api.points.adjustments, { limit: 20, status: all ? 'all' : 'pending' }, { enabled: me.has('staff', 'admin'), idOf: (a) => a.id })
   return (
     <Page>
       <RoleGate me={me} roles={['staff', 'admin']}>
         <View className='card'>
           <Text className='h-title'>{admin ? (all ? '全部调整单' : '待审批的调整') : '我提交的调整'}</Text>
           <View className='h-sub'>超过单笔或当天累计限额的调整，要另一位管理员批准后才动积分；7天没人审批就作废。</View>
-          {admin && <BigButton type='default' onClick={() => { setAll(!all); setPage(1) }}>{all ? '只看待审批的' : '看全部调整单'}</BigButton>}
+          {admin && <BigButton type='default' onClick={() => setAll(!all)}>{all ? '只看待审批的' : '看全部调整单'}</BigButton>}
         </View>
-        <StateView loading={list.loading} hasData={!!list.data} error={list.error} onRetry={list.reload} empty={!!list.data && !list.data.items.length} emptyText={admin ? '没有待审批的调整' : '您还没有提交过调整'}>
-          {list.data?.items.map((a) => <AdjustmentCard key={a.id} a={a} onChanged={list.reload} />)}
-          <Pager page={page} hasMore={list.data?.hasMore} onPage={setPage} />
-        </StateView>
+        <PagedList list={list} emptyText={admin ? '没有待审批的调整' : '您还没有提交过调整'}>
+          {list.items.map((a) => <AdjustmentCard key={a.id} a={a} onChanged={list.reload} />)}
+        </PagedList>
         {admin && <AuditTrail />}
       </RoleGate>
     </Page>
@@ -88,13 +86,12 @@ function AdjustmentCard({ a, onChanged }: { a: Adjustment; onChanged: () => Prom
 
 /** Who did what to the 爱心银行, newest first, refusals included. */
 function AuditTrail() {
-  const [page, setPage] = useState(1)
-  const log = useQuery(api.points.auditLog, { page, pageSize: 20 })
+  const log = usePaged(api.points.auditLog, { limit: 20 }, { idOf: (e) => e.id })
   return (
     <View className='card' data-testid='audit-trail'>
       <Text className='h-title'>操作记录</Text>
-      <StateView loading={log.loading} hasData={!!log.data} error={log.error} onRetry={log.reload} empty={!!log.data && !log.data.items.length} emptyText='还没有记录'>
-        {log.data?.items.map((e) => (
+      <PagedList list={log} emptyText='还没有记录'>
+        {log.items.map((e) => (
           <View key={e.id} className='row' data-testid='audit-entry'>
             <View>
               <View>{e.byName || '某用户'} · {e.what}</View>
@@ -103,8 +100,7 @@ function AuditTrail() {
             <Text className={e.outcome === 'ok' ? 'ok-text' : 'error-text'}>{e.outcome === 'ok' ? '成功' : (e.message ?? '被拒绝')}</Text>
           </View>
         ))}
-        <Pager page={page} hasMore={log.data?.hasMore} onPage={setPage} />
-      </StateView>
+      </PagedList>
     </View>
   )
 }

@@ -2,11 +2,10 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { api } from '@/api'
-import { ChipPicker, FormError, Page, RoleGate, StateView } from '@/components'
+import { ChipPicker, FormError, PagedList, Page, RoleGate, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { usePaged } from '@/hooks/use-paged'
 import { useAction, useQuery } from '@/hooks/use-query'
-import { MoreButton } from '@/pages/order/parts/order-card'
 import { StreetCaseCard } from '../../parts/street-case'
 import { communityName } from '../../lib/places'
 
@@ -46,14 +45,13 @@ export default function StreetHome() {
             onChange={([v]) => setOnly(v)}
           />
         </StateView>
-        <StateView loading={queue.loading} hasData={queue.items.length > 0} error={queue.error} onRetry={queue.reload} empty={!queue.loading && !queue.items.length} emptyText='没有上报街道的大事'>
+        <PagedList list={queue} emptyText='没有上报街道的大事'>
           <View data-testid='street-queue'>
             {queue.items.map((o) => (
               <StreetCaseCard key={o._id} o={o} community={communityName(streets.data?.streets, o.communityId)} onOpen={() => void Taro.navigateTo({ url: `/staff/pages/street-order/index?id=${o._id}` })} />
             ))}
           </View>
-          <MoreButton next={queue.next} loading={queue.loading} onMore={() => void queue.more()} />
-        </StateView>
+        </PagedList>
       </RoleGate>
     </Page>
   )

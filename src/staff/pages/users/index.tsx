@@ -3,14 +3,14 @@ import { View, Text, Input } from '@tarojs/components'
 import { api } from '@/api'
 import type { UserView } from '@core/users/schemas'
 import { ROLE_LABELS } from '@core/contract/roles'
-import { BigButton, ChipPicker, FormError, Page, RoleGate, StateView } from '@/components'
+import { BigButton, ChipPicker, FormError, Page, PagedList, RoleGate } from '@/components'
 import { useMe, useStructure } from '@/hooks/use-me'
 import { confirmFirst } from '@/lib/confirm'
-import { useAction, useQuery } from '@/hooks/use-query'
+import { useAction } from '@/hooks/use-query'
+import { usePaged } from '@/hooks/use-paged'
 import { addressText } from '@/lib/address'
 import { labelled } from '@/lib/a11y'
 
-const PAGE_SIZE = 20
 const ROLE_FILTERS = [
   { value: '', label: '全部' },
   { value: 'volunteer', label: '志愿者' },
@@ -23,30 +23,20 @@ export default function UsersPage() {
   const me = useMe()
   const [role, setRole] = useState('')
   const [keyword, setKeyword] = useState('')
-  const [page, setPage] = useState(1)
-  const input = { page, pageSize: PAGE_SIZE, ...(role ? { role: role as UserView['roles'][number] } : {}), ...(keyword.trim() ? { keyword: keyword.trim() } : {}) }
-  const list = useQuery(api.users.listUsers, input, { enabled: me.has('staff', 'admin') })
+  const input = { limit: 20, ...(role ? { role: role as UserView['roles'][number] } : {}), ...(keyword.trim() ? { keyword: keyword.trim() } : {}) }
+  const list = usePaged(api.users.listUsers, input, { enabled: me.has('staff', 'admin'), idOf: (u) => u.openid })
   const structure = useStructure()
-  const items = list.data?.items ?? []
-  const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / PAGE_SIZE))
   return (
     <Page>
       <RoleGate me={me} roles={['staff', 'admin']}>
-        <ChipPicker options={ROLE_FILTERS} value={[role]} onChange={([r]) => (setRole(r), setPage(1))} />
-        <Input className='field-input' data-testid='user-search' {...labelled('按姓名搜索居民')} value={keyword} placeholder='按姓名搜索' onInput={(e) => (setKeyword(e.detail.value), setPage(1))} />
-        <StateView loading={list.loading} hasData={!!list.data} error={list.error} onRetry={list.reload} empty={!!list.data && items.length === 0} emptyText='没有找到居民'>
+        <ChipPicker options={ROLE_FILTERS} value={[role]} onChange={([r]) => setRole(r)} />
+        <Input className='field-input' data-testid='user-search' {...labelled('按姓名搜索居民')} value={keyword} placeholder='按姓名搜索' onInput={(e) => setKeyword(e.detail.value)} />
+        <PagedList list={list} emptyText='没有找到居民'>
           <View className='h-sub'>共 {list.data?.total ?? 0} 人</View>
-          {items.map((u) => (
+          {list.items.map((u) => (
             <UserRow key={u.openid} user={u} where={addressText(structure.data, u.buildingId, u.unitId)} onChanged={list.reload} />
           ))}
-          {pages > 1 && (
-            <View className='row'>
-              <BigButton type='default' disabled={page <= 1} onClick={() => setPage(page - 1)}>上一页</BigButton>
-              <Text>{page} / {pages}</Text>
-              <BigButton type='default' disabled={page >= pages} onClick={() => setPage(page + 1)}>下一页</BigButton>
-            </View>
-          )}
-        </StateView>
+        </PagedList>
       </RoleGate>
     </Page>
   )

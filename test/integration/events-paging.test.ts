@@ -1,0 +1,65 @@
+/**
+ * The events lists page by a cursor: upcoming (soonest first), past (latest first) and my sign-ups
+ * (newest first) each give every event once while events are published and signed up for between
+ * pages. Events here are for a grid of the test's own, so their order is checked among the rest.
+ */
+import type { InputOf } from '../../core/contract/define'
+import { eventsFn } from '../../core/events/contract'
+import { okAs } from '../support/call'
+import { expectEachOnce, walkPages } from '../support/paging'
+import { newGrid, newResident } from '../support/people'
+import { pastEvent, publishBase } from './points-support'
+
+const H = 3600e3
+
+describe('events lists page by a cursor', () => {
+  let own: Awaited<ReturnType<typeof newGrid>>
+  let resident: string
+  const upcoming: string[] = []
+  const publish = async (over: Partial<InputOf<typeof eventsFn.publish>> = {}) => {
+    const at = Date.now() + (upcoming.length + 1) * H
+    const e = await okAs(own.staff, eventsFn.publish, { ...publishBase(), startAt: at, endAt: at + H, deadline: at, capacity: 2, audience: { kind: 'grid', gridId: own.gridId }, ...over })
+    upcoming.push(e.id)
+    return e
+  }
+  const walk = (tab: 'upcoming' | 'past' | 'mine', between?: () => Promise<unknown>) =>
+    walkPages((cursor) => okAs(resident, eventsFn.list, { tab, cursor, limit: 3 }), { between })
+  const ours = (items: { id: string; startAt: number }[], ids: string[]) => items.filter((e) => ids.includes(e.id))
+
+  beforeAll(async () => {
+    own = await newGrid('events')
+    resident = (await newResident({ buildingId: own.buildingId })).openid
+    for (let i = 0; i < 7; i++) await publish()
+  })
+
+  it('upcoming: soonest first, each once, new ones while paging included', async () => {
+    const seen = await walk('upcoming', publish)
+    expectEachOnce(seen.map((e) => e.id), upcoming)
+    const starts = ours(seen, upcoming).map((e) => e.startAt)
+    expect(starts).toEqual([...starts].sort((a, b) => a - b))
+  })
+
+  it('past: latest first, each once, while others are published', async () => {
+    const past: string[] = []
+    for (let i = 0; i < 5; i++) past.push((await pastEvent({ audience: { kind: 'grid', gridId: 'g1' }, title: `往期${i}` })).id)
+    const g1 = (await newResident({ buildingId: 'b1' })).openid
+    const seen = await walkPages((cursor) => okAs(g1, eventsFn.list, { tab: 'past', cursor, limit: 3 }), { between: () => pastEvent({ title: '又一场往期' }) })
+    expectEachOnce(seen.map((e) => e.id), past)
+    const starts = ours(seen, past).map((e) => e.startAt)
+    expect(starts).toEqual([...starts].sort((a, b) => b - a))
+  })
+
+  it('my sign-ups: newest first, each once, while signing up for more', async () => {
+    const signed: string[] = []
+    const signUp = async (eventId: string | undefined) => {
+      if (!eventId) return
+      await okAs(resident, eventsFn.signUp, { eventId })
+      signed.push(eventId)
+    }
+    for (const id of upcoming.slice(0, 7)) await signUp(id)
+    const later = upcoming.slice(7)
+    const seen = await walk('mine', () => signUp(later.shift()))
+    expectEachOnce(seen.map((e) => e.id), signed.slice(0, 7))
+    expect(seen.every((e) => e.mine?.status === 'registered')).toBe(true)
+  })
+})
