@@ -1,0 +1,350 @@
+/**
+ * Lists at street scale: 3 communities × BENCH_STREET_ORDERS orders (default 100,000 each), loaded
+ * straight into the local cloud's store, then each list called through the dev entry like the app
+ * (router → handler → wx-server-sdk → local cloud). For every list: the first page, a deep page
+ * (a cursor far into the list) and the last page, with end-to-end ms, the engine's ms, the index the
+ * planner chose, documents examined vs returned, and any missing-index warning the local cloud logged.
+ *
+ * Examined is counted without changing the local cloud: QueryEngine.find is wrapped in this process
+ * and, for the duration of one (synchronous) find on `orders`, the collection's document lookups and
+ * its full-scan iterator count what they hand to the filter.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import v8 from 'node:v8'
+import vm from 'node:vm'
+import { startLocalCloud } from '../../../localcloud'
+import type { DatabaseService } from '../../../localcloud/database'
+import { QueryEngine, type FindOptions } from '../../../localcloud/database/query'
+import { choosePlan } from '../../../localcloud/database/planner'
+import { Collection, type Write } from '../../../localcloud/database/store'
+import type { Doc } from '../../../localcloud/database/codec'
+import { DEMO_STREET } from '../../../core/demo/community'
+import { demoSeedDocs } from '../../../core/demo/seed-docs'
+import { PERSONAS } from '../../../core/demo/personas'
+import { orders } from '../../../core/orders/contract'
+import { keysFor, newId, withKeys } from '../../../core/orders/keys'
+import { blankOrder, orderDoc, type Order, type Status } from '../../../core/orders/model'
+import { SKILLS, TEAMS } from '../../../core/users/vocab'
+import { buildFunctions, functionNames, ROOT } from '../../build-functions'
+import { sdkFor, seed } from '../../seed'
+
+v8.setFlagsFromString('--expose-gc')
+const gc = vm.runInNewContext('gc') as () => void
+
+const PER_COMMUNITY = Number(process.env.BENCH_STREET_ORDERS) || 100_000
+const RUNS = Number(process.env.BENCH_STREET_RUNS) || 7
+const COMMUNITIES = ['xingfuli', 'heping', 'chunhui'] as const
+const LIMIT = 20
+
+/** mulberry32: the same data every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Share of orders by status (a year of a busy street: most finished, a queue and a pool still open). */
+const MIX: [Status, number][] = [
+  ['confirmed', 0.5],
+  ['closed', 0.05],
+  ['cancelled', 0.05],
+  ['rejected', 0.02],
+  ['referred', 0.02],
+  ['submitted', 0.1],
+  ['open', 0.12],
+  ['accepted', 0.04],
+  ['in_service', 0.03],
+  ['done', 0.03],
+  ['escalated', 0.04],
+]
+
+function generator(now: number) {
+  const rnd = prng(20260101)
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]
+  const docs = demoSeedDocs()
+  const streetOf = new Map(docs.communities.map((c) => [c._id, c.streetId]))
+  const buildings = new Map(COMMUNITIES.map((c) => [c, docs.buildings.filter((b) => b.communityId === c)]))
+  const total = PER_COMMUNITY * COMMUNITIES.length
+  const year = 365 * 86_400_000
+  const t0 = now - year
+  const li = PERSONAS.volunteerLi.openid
+  return (i: number): Order => {
+    const communityId = COMMUNITIES[i % COMMUNITIES.length]
+    const streetId = streetOf.get(communityId) ?? DEMO_STREET.id
+    const b = pick(buildings.get(communityId)!)
+    const createdAt = t0 + Math.floor((i * year) / total)
+    const resident = `r-${communityId}-${Math.floor(rnd() * 3000)}`
+    const volunteer = rnd() < 0.02 ? li : `v-${communityId}-${Math.floor(rnd() * 300)}`
+    let r = rnd()
+    let status: Status = 'confirmed'
+    for (const [s, share] of MIX) {
+      if ((r -= share) < 0) {
+        status = s
+        break
+      }
+    }
+    const category = pick(SKILLS)
+    const urgency = rnd() < 0.1 ? 'urgent' : 'normal'
+    const o: Order = {
+      ...blankOrder({ _id: newId(createdAt, rnd), now: createdAt, orderedBy: resident, gridId: b.gridId, communityId, streetId }),
+      category,
+      description: '需要帮忙：楼道灯坏了，晚上看不清台阶',
+      address: `${b.name} 1单元`,
+      buildingId: b._id,
+      unitId: `${b._id}-1`,
+      urgency,
+      priority: urgency === 'urgent' ? 'high' : 'normal',
+      contactName: '居民',
+      contactPhone: '13800000000',
+      residentId: resident,
+      points: 10,
+      status,
+      updatedAt: createdAt + 3_600_000,
+      stageSince: createdAt + 3_600_000,
+      dueAt: createdAt + 86_400_000,
+      timeline: [
+        { seq: 1, at: createdAt, by: resident, actor: 'owner', event: 'CREATE', from: null, to: 'submitted', note: null },
+        ...(status === 'submitted' ? [] : [{ seq: 2, at: createdAt + 3_600_000, by: 'staff', actor: 'staff' as const, event: 'STEP', from: 'submitted' as const, to: status, note: null }]),
+      ],
+    }
+    const active = ['submitted', 'open', 'accepted', 'in_service'].includes(status)
+    o.overdue = active && rnd() < 0.03
+    if (['accepted', 'in_service', 'done', 'confirmed'].includes(status)) Object.assign(o, { volunteerId: volunteer, volunteerName: '志愿者' })
+    if (status === 'done' || status === 'confirmed') Object.assign(o, { doneAt: createdAt + 7_200_000, doneNote: '已修好' })
+    if (status === 'confirmed') Object.assign(o, { confirmedAt: createdAt + 9_000_000, awardsGiven: 1, rating: { stars: 5, comment: '', at: createdAt + 9_000_000, by: resident } })
+    if (status === 'open') {
+      const a = rnd()
+      // most to everyone in the community; some by skill, team or one volunteer; some to the street pool
+      o.audience =
+        a < 0.6 ? { skill: null, team: null, volunteerId: null } : a < 0.85 ? { skill: category, team: null, volunteerId: null } : a < 0.93 ? { skill: null, team: pick(TEAMS), volunteerId: null } : { skill: null, team: null, volunteerId: volunteer }
+      if (rnd() < 0.05) o.pool = 'street'
+    }
+    if (status === 'escalated' || status === 'closed') {
+      o.triage = { kind: 'big', department: '街道城管科', note: '需要协调' }
+      if (rnd() < 0.25) {
+        const answered = rnd() < 0.5
+        o.street = { since: createdAt + 3_600_000, answeredAt: answered ? createdAt + 86_400_000 : null, answer: answered ? '已协调' : null, by: answered ? 'demo-street-admin' : null }
+      }
+    }
+    return withKeys(o)
+  }
+}
+
+interface Probe {
+  index: string
+  selective: boolean
+  examined: number
+  returned: number
+  ms: number
+  filter: string
+}
+
+/** Wrap QueryEngine.find: for `orders`, record the plan and count what each find hands to its filter. */
+function probeQueries(): { take(): Probe[] } {
+  let seen: Probe[] = []
+  const find = QueryEngine.prototype.find
+  QueryEngine.prototype.find = function (this: QueryEngine, col: Collection, filter: Doc, opts: FindOptions = {}): Doc[] {
+    if (col.name !== 'orders' || opts.atSeq !== undefined) return find.call(this, col, filter, opts)
+    const plan = choosePlan(col.indexes, filter, opts.sort ?? [])
+    let examined = 0
+    const own = col as unknown as { head: Collection['head']; docs: Map<string, unknown> & { [Symbol.iterator]?: unknown } }
+    own.head = (id: string) => {
+      examined++
+      return Collection.prototype.head.call(col, id)
+    }
+    const docs = col.docs
+    Object.defineProperty(docs, Symbol.iterator, {
+      configurable: true,
+      value: function* () {
+        for (const e of Map.prototype.entries.call(docs)) {
+          examined++
+          yield e
+        }
+      },
+    })
+    try {
+      const t0 = performance.now()
+      const out = find.call(this, col, filter, opts)
+      const ms = performance.now() - t0
+      seen.push({ index: plan ? (plan.index.decl.name ?? plan.index.fields.join(',')) : '(none: full scan)', selective: !!plan?.selective, examined, returned: out.length, ms, filter: JSON.stringify(filter) })
+      return out
+    } finally {
+      delete (own as { head?: unknown }).head
+      delete (docs as { [Symbol.iterator]?: unknown })[Symbol.iterator]
+    }
+  }
+  return {
+    take() {
+      const s = seen
+      seen = []
+      return s
+    },
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`
+
+async function main(): Promise<void> {
+  // the whole load is one journal: no snapshot while loading (it would copy everything several times)
+  process.env.LOCALCLOUD_DB_COMPACT_BYTES = String(64 * 1024 ** 3)
+  const outDir = path.join(ROOT, 'build', 'bench-street-functions')
+  await buildFunctions(functionNames(), outDir)
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-street-'))
+  const warnings: string[] = []
+  const cloud = await startLocalCloud({
+    port: 0,
+    dataDir,
+    functionsDir: outDir,
+    devEntry: true,
+    strict: true,
+    timers: false,
+    log: (line) => void (/WARNING/.test(line) && warnings.push(line)),
+  })
+  try {
+    await seed(cloud)
+    const db = sdkFor(cloud).database({ throwOnNotFound: false })
+    for (const c of ['points_accounts', 'points_transfers', 'points_rules']) await db.createCollection(c).catch(() => undefined)
+    const store = cloud.service<DatabaseService>('database').store
+    const col = store.collection('orders')
+
+    // load: indexes off, journaled commits of 2,000, then each declared index built with one sort (as a restart does)
+    gc()
+    const mem0 = process.memoryUsage()
+    const t0 = performance.now()
+    const make = generator(Date.now())
+    const total = PER_COMMUNITY * COMMUNITIES.length
+    const decls = col.indexes.map((ix) => ix.decl)
+    col.indexes.length = 0
+    const all: Order[] = []
+    for (let i = 0; i < total; i += 2000) {
+      const writes: Write[] = []
+      for (let j = i; j < Math.min(total, i + 2000); j++) {
+        const o = make(j)
+        if (j % 10_000 === 0) orderDoc.parse(o)
+        all.push(o)
+        writes.push({ c: 'orders', id: o._id, doc: o as unknown as Doc })
+      }
+      await store.commit(writes)
+    }
+    const tLoad = performance.now() - t0
+    const t1 = performance.now()
+    store.setIndexes('orders', decls)
+    const tIndex = performance.now() - t1
+    gc()
+    const mem1 = process.memoryUsage()
+    const byStatus: Record<string, number> = {}
+    for (const o of all) byStatus[o.status] = (byStatus[o.status] ?? 0) + 1
+    console.log(`${total.toLocaleString('en')} orders (${COMMUNITIES.length} communities × ${PER_COMMUNITY.toLocaleString('en')}) loaded into the store in ${(tLoad / 1000).toFixed(1)} s (journaled), ${decls.length} indexes built in ${(tIndex / 1000).toFixed(1)} s; journal ${mb(store.journal.bytes)}; heap +${mb(mem1.heapUsed - mem0.heapUsed)}, rss ${mb(mem1.rss)}`)
+    console.log(`  by status: ${Object.entries(byStatus).map(([s, n]) => `${s} ${n}`).join(', ')}`)
+
+    // the lists' own orders, for cursors deep into each list and near its end
+    const li = PERSONAS.volunteerLi
+    const liKeys = new Set(keysFor({ openid: li.openid, skills: li.volunteer.skills, team: li.volunteer.team ?? null, home: { communityId: 'xingfuli', streetId: DEMO_STREET.id } }))
+    const sorted = (xs: Order[], key: (o: Order) => string | null) => xs.map(key).filter((k): k is string => !!k).sort()
+    const queueX = sorted(all.filter((o) => o.communityId === 'xingfuli'), (o) => o.queueKey)
+    const queueG1 = sorted(all.filter((o) => o.communityId === 'xingfuli' && o.gridId === 'g1'), (o) => o.queueKey)
+    const poolLi = sorted(all.filter((o) => liKeys.has(o.audienceKey) && !o.parties.includes(li.openid)), (o) => o.poolKey)
+    const poolLiPipe = sorted(all.filter((o) => liKeys.has(o.audienceKey) && !o.parties.includes(li.openid) && o.category === 'repair_pipe'), (o) => o.poolKey)
+    const streetAll = sorted(all.filter((o) => o.streetId === DEMO_STREET.id), (o) => o.streetKey)
+    const streetHeping = sorted(all.filter((o) => o.streetId === DEMO_STREET.id && o.communityId === 'heping'), (o) => o.streetKey)
+    const poolAll = all.filter((o) => o.poolKey).length
+    all.length = 0
+
+    const probe = probeQueries()
+    const database = cloud.service<DatabaseService>('database')
+    type C = { fn: string; action: string }
+    const call = async (openid: string, c: C, input: object) => {
+      const res = await fetch(`${cloud.url}/dev/call`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: c.fn, data: { action: c.action, data: input }, openid }),
+      })
+      const body = (await res.json()) as { result?: { ok: boolean; data?: { items: unknown[]; next: string | null }; error?: { code: string; message: string } } }
+      if (!body.result?.ok) throw new Error(`${c.action} as ${openid}: ${JSON.stringify(body)}`)
+      return { page: body.result.data!, id: res.headers.get('x-request-id') ?? '' }
+    }
+
+    const cursorAt = (keys: string[], at: number) => (at <= 0 ? undefined : keys[Math.min(at, keys.length) - 1])
+    const cases: { list: string; openid: string; c: C; input: object; keys: string[] }[] = [
+      { list: 'triageQueue (admin, whole community)', openid: PERSONAS.admin.openid, c: orders.triageQueue, input: {}, keys: queueX },
+      { list: 'triageQueue (grid staff, grid g1)', openid: PERSONAS.staffZhang.openid, c: orders.triageQueue, input: { gridId: 'g1' }, keys: queueG1 },
+      { list: 'pool (volunteer)', openid: li.openid, c: orders.pool, input: {}, keys: poolLi },
+      { list: 'pool (volunteer, category filter)', openid: li.openid, c: orders.pool, input: { category: 'repair_pipe' }, keys: poolLiPipe },
+      { list: 'streetQueue (street admin, all)', openid: PERSONAS.streetAdmin.openid, c: orders.streetQueue, input: {}, keys: streetAll },
+      { list: 'streetQueue (street admin, heping only)', openid: PERSONAS.streetAdmin.openid, c: orders.streetQueue, input: { communityId: 'heping' }, keys: streetHeping },
+    ]
+    const rows: string[][] = [['list', 'page', 'cursor at', 'items', 'ms e2e (median / max)', 'engine ms', 'index used', 'examined', 'returned', 'db trips']]
+    for (const k of cases) {
+      const pages: [string, number][] = [
+        ['first', 0],
+        ['deep', Math.floor(k.keys.length / 2)],
+        ['last', Math.max(0, k.keys.length - Math.floor(LIMIT / 2))],
+      ]
+      for (const [name, at] of pages) {
+        const input = { ...k.input, limit: LIMIT, ...(cursorAt(k.keys, at) ? { cursor: cursorAt(k.keys, at) } : {}) }
+        await call(k.openid, k.c, input) // warm-up
+        probe.take()
+        const ms: number[] = []
+        const engine: number[] = []
+        let last: Probe[] = []
+        let page: { items: unknown[]; next: string | null } = { items: [], next: null }
+        let trips = 0
+        for (let r = 0; r < RUNS; r++) {
+          const before = database.stats()
+          const s = performance.now()
+          const out = await call(k.openid, k.c, input)
+          ms.push(performance.now() - s)
+          page = out.page
+          trips = database.stats().byCaller[out.id] ?? 0
+          if (database.stats().total - before.total !== trips) trips = -1
+          last = probe.take()
+          engine.push(last.reduce((a, p) => a + p.ms, 0))
+        }
+        const expected = k.keys.slice(at, at + LIMIT).length
+        if (page.items.length !== expected) throw new Error(`${k.list} ${name}: ${page.items.length} items, expected ${expected}`)
+        rows.push([
+          k.list,
+          name,
+          `${at.toLocaleString('en')} of ${k.keys.length.toLocaleString('en')}`,
+          String(page.items.length),
+          `${median(ms).toFixed(1)} / ${Math.max(...ms).toFixed(1)}`,
+          median(engine).toFixed(2),
+          last.map((p) => p.index + (p.selective ? '' : ' (not selective)')).join(' + '),
+          last.map((p) => p.examined.toLocaleString('en')).join(' + '),
+          last.map((p) => String(p.returned)).join(' + '),
+          String(trips),
+        ])
+      }
+    }
+    const listWarnings = warnings.length
+
+    // control: a query no index serves, so the warning shows up when a list would scan
+    probe.take()
+    await db.collection('orders').where({ description: '没有这条' }).limit(20).get()
+    const control = probe.take()[0]
+
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
+    console.log(`\nlists at ${total.toLocaleString('en')} orders, limit ${LIMIT}, ${RUNS} timed calls each after one warm-up (end-to-end: dev entry → router → handler → wx-server-sdk → local cloud; engine: the local cloud's find alone; returned = limit + 1, the row that tells whether another page exists):`)
+    for (const r of rows) console.log('  ' + r.map((c, i) => c.padEnd(widths[i])).join('  '))
+    console.log(`  (${poolAll.toLocaleString('en')} open orders street-wide on the pool index; the volunteer qualifies for ${poolLi.length.toLocaleString('en')} of them, ${poolLiPipe.length.toLocaleString('en')} in category repair_pipe)`)
+    console.log(`missing-index warnings logged by the lists above: ${listWarnings}`)
+    console.log(`control (where description = x, no index): index ${control.index}, examined ${control.examined.toLocaleString('en')}, returned ${control.returned}, ${control.ms.toFixed(1)} ms in the engine; warning: ${warnings.slice(listWarnings).join(' | ') || 'none'}`)
+  } finally {
+    const t = performance.now()
+    await cloud.stop().finally(() => fs.rmSync(dataDir, { recursive: true, force: true }))
+    console.log(`(local cloud stopped and its data removed in ${((performance.now() - t) / 1000).toFixed(1)} s)`)
+  }
+}
+
+void main().catch((err: unknown) => {
+  console.error('bench:street (scale) failed:', err)
+  process.exitCode = 1
+})
