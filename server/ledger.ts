@@ -64,7 +64,7 @@ const rulesSetting = defineSetting<PointsRules>({
 })
 
 /** The rules in force in a community, with raised limits applied once their time has come. */
-export async function loadRules(db: Db | Tx, at: Place, opts: { fresh?: boolean } = {}): Promise<PointsRules> {
+export async function loadRules(db: Db, at: Place, opts: { fresh?: boolean } = {}): Promise<PointsRules> {
   return limitsAt(await rulesSetting.load(db, at, opts), Date.now())
 }
 

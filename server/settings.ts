@@ -5,7 +5,7 @@
  * community's own document wins, then the street's default, then the built-in default.
  */
 import type { Place } from '../core/community/places'
-import { getOrNull, type Db, type Tx } from './db'
+import { rows, type Db } from './db'
 
 export interface SettingSpec<T> {
   collection: string
@@ -20,7 +20,7 @@ export interface SettingSpec<T> {
 
 export interface Setting<T> {
   /** The value in force; `fresh` reads the database (pages where staff edit it). */
-  load(db: Db | Tx, at: Place, opts?: { fresh?: boolean; now?: number }): Promise<T>
+  load(db: Db, at: Place, opts?: { fresh?: boolean; now?: number }): Promise<T>
   /** The instance that saved a new value uses it at once (a street default: its communities' cached values are dropped). */
   remember(at: Place, value: T | null, now?: number): void
 }
@@ -33,13 +33,14 @@ export function defineSetting<T>(spec: SettingSpec<T>): Setting<T> {
       const now = opts.now ?? Date.now()
       const hit = cache.get(key(at))
       if (!opts.fresh && hit && hit.until > now) return hit.value
+      // every candidate document in one request; the most specific one found wins
+      const ids = spec.ids(at)
+      const found = await rows<Record<string, unknown> & { _id: string }>(db.collection(spec.collection).where({ _id: db.command.in(ids) }).limit(ids.length))
+      const doc = ids.map((id) => found.find((d) => d._id === id)).find((d) => !!d)
       let value = spec.defaults
-      for (const id of spec.ids(at)) {
-        const doc = await getOrNull<Record<string, unknown> & { _id: string }>(db, spec.collection, id)
-        if (!doc) continue
+      if (doc) {
         const { _id, ...stored } = doc
         value = spec.read(stored, spec.defaults)
-        break
       }
       cache.set(key(at), { value, until: now + spec.ttlMs })
       return value
