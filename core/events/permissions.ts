@@ -3,7 +3,8 @@
  * publishing and managing: whoever may publish an event for its audience may run it (attendees, the
  * check-in codes and desk, walk-ins, booths, reconciliation, 核销), and nobody else.
  */
-import type { Caller, Decision } from '../users/permissions'
+import { allow, deny, type Decision } from '../contract/decision'
+import type { Caller } from '../users/permissions'
 import { isAdmin, isStaffOf } from '../users/permissions'
 import type { Audience } from './model'
 
@@ -12,19 +13,16 @@ import type { Audience } from './model'
  * but for one grid only when it is their own.
  */
 export function canPublishFor(c: Caller, audience: Audience): Decision {
-  if (isAdmin(c)) return { ok: true }
-  if (!c.roles.includes('staff')) return { ok: false, code: 'FORBIDDEN' }
-  if (audience.kind === 'grid' && !isStaffOf(c, audience.gridId)) {
-    return { ok: false, code: 'FORBIDDEN', message: '只能给自己负责的网格发布活动' }
-  }
-  return { ok: true }
+  if (isAdmin(c)) return allow
+  if (!c.roles.includes('staff')) return deny('FORBIDDEN')
+  if (audience.kind === 'grid' && !isStaffOf(c, audience.gridId)) return deny('FORBIDDEN', '只能给自己负责的网格发布活动')
+  return allow
 }
 
 /** Manage an event: the same rule as publishing it, in the event's community; outside it the answer says whose it is. */
 export function canManageEvent(c: Caller, e: { audience: Audience; communityId: string }): Decision {
-  if (e.communityId !== c.communityId) return { ok: false, code: 'OTHER_COMMUNITY' }
-  const d = canPublishFor(c, e.audience)
-  return d.ok ? d : { ok: false, code: 'OUT_OF_SCOPE' }
+  if (e.communityId !== c.communityId) return deny('OTHER_COMMUNITY')
+  return canPublishFor(c, e.audience).ok ? allow : deny('OUT_OF_SCOPE')
 }
 
 /**

@@ -8,6 +8,7 @@
  * The adjustment's document id is its idempotency key (`adj:<requester>:<requestId>`), and the
  * transfer it makes is `adjust:<requester>:<requestId>`: approving twice, or racing, moves points once.
  */
+import { allow, deny, type Decision } from '../contract/decision'
 import type { Caller } from '../users/permissions'
 
 export interface SafetyLimits {
@@ -117,19 +118,19 @@ export function statusAt(a: Pick<AdjustmentDoc, 'status' | 'expiresAt'>, now: nu
 export type DecisionRefusal = 'SELF_APPROVAL' | 'APPOINTEE_APPROVAL' | 'SELF_DEALING' | 'ADJUSTMENT_CLOSED' | 'ADJUSTMENT_EXPIRED' | 'FORBIDDEN'
 
 /**
- * May `c` approve or reject this adjustment now? null = yes. `appointedBy`: who made the deciding
- * admin an admin — an admin the requester appointed is the requester's second account as far as
- * the rule is concerned.
+ * May `c` approve or reject this adjustment now? `appointedBy`: who made the deciding admin an
+ * admin — an admin the requester appointed is the requester's second account as far as the rule
+ * is concerned.
  */
-export function canDecide(c: Caller, a: AdjustmentDoc, now: number, appointedBy?: string | null): DecisionRefusal | null {
-  if (!c.roles.includes('admin')) return 'FORBIDDEN'
-  if (c.openid === a.requester) return 'SELF_APPROVAL'
-  if (appointedBy && appointedBy === a.requester) return 'APPOINTEE_APPROVAL'
-  if (c.openid === a.target) return 'SELF_DEALING'
+export function canDecide(c: Caller, a: AdjustmentDoc, now: number, appointedBy?: string | null): Decision<DecisionRefusal> {
+  if (!c.roles.includes('admin')) return deny('FORBIDDEN')
+  if (c.openid === a.requester) return deny('SELF_APPROVAL')
+  if (appointedBy && appointedBy === a.requester) return deny('APPOINTEE_APPROVAL')
+  if (c.openid === a.target) return deny('SELF_DEALING')
   const status = statusAt(a, now)
-  if (status === 'expired') return 'ADJUSTMENT_EXPIRED'
-  if (status !== 'pending') return 'ADJUSTMENT_CLOSED'
-  return null
+  if (status === 'expired') return deny('ADJUSTMENT_EXPIRED')
+  if (status !== 'pending') return deny('ADJUSTMENT_CLOSED')
+  return allow
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Role } from '../contract/roles'
-import { AppError, COMMON_ERRORS } from '../contract/errors'
-import { USERS_ERRORS } from './contract'
+import type { AppError } from '../contract/errors'
+import { allow, deny, enforce as enforceAs, type Decision } from '../contract/decision'
+import { usersError } from './contract'
 import type { UserDoc } from './model'
 import type { Caller as OneCaller } from './caller'
 import type { Place } from '../community/places'
@@ -19,27 +20,20 @@ import type { Place } from '../community/places'
 /** What these rules read of the one caller (core/users/caller.ts). */
 export type Caller = Pick<OneCaller, 'openid' | 'roles' | 'scopes'> & Partial<Pick<OneCaller, 'communityId' | 'streetId'>>
 
-export type Decision = { ok: true } | { ok: false; code: string; message?: string }
+export type { Decision }
 
-const allow: Decision = { ok: true }
-const deny = (message: string, code = 'FORBIDDEN'): Decision => ({ ok: false, code, message })
-
-const MESSAGES: Record<string, string> = { ...COMMON_ERRORS, ...USERS_ERRORS }
-
-/** Throw the denial as an AppError (its own message, else the catalog's); pass on allow. */
-export function enforce(d: Decision): void {
-  if (!d.ok) throw new AppError(d.code, d.message || MESSAGES[d.code] || COMMON_ERRORS.FORBIDDEN)
-}
+/** Throw the denial as a users error (its own message, else the catalog's); pass on allow. */
+export const enforce = (d: Decision): void => enforceAs(d, usersError as (code: string) => AppError)
 
 export const isAdmin = (c: Caller) => c.roles.includes('admin')
 export const isStaffOf = (c: Caller, gridId: string) => c.roles.includes('staff') && c.scopes.grids.includes(gridId)
 
 /** Grid ids a caller may see in lists: 'all' for admin; their grids for staff; narrowed by a requested grid. */
-export function gridScope(c: Caller, requested?: string): { ok: true; grids: 'all' | string[] } | { ok: false; code: string; message?: string } {
+export function gridScope(c: Caller, requested?: string): { ok: true; grids: 'all' | string[] } | Exclude<Decision, { ok: true }> {
   if (isAdmin(c)) return { ok: true, grids: requested ? [requested] : 'all' }
-  if (!c.roles.includes('staff')) return { ok: false, code: 'FORBIDDEN', message: '只有网格员和管理员可以查看' }
-  if (requested) return c.scopes.grids.includes(requested) ? { ok: true, grids: [requested] } : { ok: false, code: 'FORBIDDEN', message: '您只能查看自己网格的居民' }
-  return { ok: true, grids: [...c.scopes.grids] }
+  if (!c.roles.includes('staff')) return deny('FORBIDDEN', '只有网格员和管理员可以查看') as Exclude<Decision, { ok: true }>
+  if (requested && !c.scopes.grids.includes(requested)) return deny('FORBIDDEN', '您只能查看自己网格的居民') as Exclude<Decision, { ok: true }>
+  return { ok: true, grids: requested ? [requested] : [...c.scopes.grids] }
 }
 
 /** gridScope, or throw its denial. */
@@ -50,10 +44,10 @@ export function mustGridScope(c: Caller, requested?: string): 'all' | string[] {
 }
 
 export function canReview(c: Caller, applicant: Pick<UserDoc, '_id' | 'gridId' | 'communityId'>): Decision {
-  if (applicant._id === c.openid) return deny('自己的申请要由其他网格员或管理员审核')
-  if (applicant.communityId !== c.communityId) return deny('这位居民不在本社区，请由他所在社区审核', 'OTHER_COMMUNITY')
+  if (applicant._id === c.openid) return deny('FORBIDDEN', '自己的申请要由其他网格员或管理员审核')
+  if (applicant.communityId !== c.communityId) return deny('OTHER_COMMUNITY', '这位居民不在本社区，请由他所在社区审核')
   if (isAdmin(c) || isStaffOf(c, applicant.gridId)) return allow
-  return deny('您只能审核自己网格居民的申请')
+  return deny('FORBIDDEN', '您只能审核自己网格居民的申请')
 }
 
 export type Grant = { role: 'staff'; grids: string[] } | { role: 'building_lead'; buildings: string[] } | { role: 'admin' } | { role: 'street_admin' }
@@ -69,19 +63,19 @@ export function canTouch(c: Caller, target: Target, role: Grant['role'] | Revoke
   const local = role === 'building_lead' || role === 'volunteer'
   if (local ? target.communityId === c.communityId : target.streetId === c.streetId) return allow
   const scoped = [...(target.staffOf ?? []), ...(target.adminOf ?? [])].includes(c.communityId ?? '')
-  return scoped && !local ? allow : deny('这位居民不在本社区（或本街道），请到他所在的社区办理', 'OTHER_COMMUNITY')
+  return scoped && !local ? allow : deny('OTHER_COMMUNITY', '这位居民不在本社区（或本街道），请到他所在的社区办理')
 }
 
 export function canGrant(c: Caller, grant: Grant & { openid: string }, gridOf: (buildingId: string) => string | undefined): Decision {
-  if (grant.openid === c.openid) return deny('不能给自己任命角色，请让其他管理员操作')
-  if (grant.role === 'street_admin') return c.roles.includes('street_admin') ? allow : deny('只有街道管理员可以任命街道管理员')
+  if (grant.openid === c.openid) return deny('FORBIDDEN', '不能给自己任命角色，请让其他管理员操作')
+  if (grant.role === 'street_admin') return c.roles.includes('street_admin') ? allow : deny('FORBIDDEN', '只有街道管理员可以任命街道管理员')
   if (isAdmin(c)) return allow
-  if (grant.role !== 'building_lead') return deny('只有管理员可以任命网格员和管理员')
+  if (grant.role !== 'building_lead') return deny('FORBIDDEN', '只有管理员可以任命网格员和管理员')
   const outside = grant.buildings.filter((b) => {
     const g = gridOf(b)
     return !g || !isStaffOf(c, g)
   })
-  return outside.length ? deny('网格员只能任命自己网格内的楼栋长') : allow
+  return outside.length ? deny('FORBIDDEN', '网格员只能任命自己网格内的楼栋长') : allow
 }
 
 /** The target's roles and scopes after a grant in `at` (scopes are merged, never replaced). */
@@ -114,7 +108,7 @@ export function planRevoke(
 ): Decision & { next?: Next } {
   const admin = isAdmin(c)
   const at = c.communityId ?? ''
-  if (revoke.role === 'admin' && target._id === c.openid) return deny('', 'CANNOT_REVOKE_SELF')
+  if (revoke.role === 'admin' && target._id === c.openid) return deny('CANNOT_REVOKE_SELF')
   const next: Next = {
     roles: [...target.roles],
     grids: [...(target.grids ?? [])],
@@ -125,11 +119,11 @@ export function planRevoke(
   }
   let dropRole = true
   if (revoke.role === 'street_admin') {
-    if (!c.roles.includes('street_admin')) return deny('只有街道管理员可以撤销街道管理员')
+    if (!c.roles.includes('street_admin')) return deny('FORBIDDEN', '只有街道管理员可以撤销街道管理员')
     next.streets = next.streets.filter((s) => s !== c.streetId)
     dropRole = next.streets.length === 0
   } else if (revoke.role === 'staff' || revoke.role === 'admin') {
-    if (!admin) return deny('只有管理员可以撤销网格员和管理员')
+    if (!admin) return deny('FORBIDDEN', '只有管理员可以撤销网格员和管理员')
     if (revoke.role === 'staff') {
       const gone = (g: string) => here.hasGrid(g) && (!revoke.scope || revoke.scope.includes(g))
       next.grids = next.grids.filter((g) => !gone(g))
@@ -142,11 +136,11 @@ export function planRevoke(
   } else if (revoke.role === 'building_lead') {
     const mine = (b: string) => admin || isStaffOf(c, here.gridOf(b) ?? '')
     const remove = revoke.scope ?? next.buildings.filter(mine)
-    if (!remove.length || !remove.every(mine)) return deny('网格员只能撤销自己网格内的楼栋长')
+    if (!remove.length || !remove.every(mine)) return deny('FORBIDDEN', '网格员只能撤销自己网格内的楼栋长')
     next.buildings = next.buildings.filter((b) => !remove.includes(b))
     dropRole = next.buildings.length === 0
   } else if (!admin && !isStaffOf(c, target.gridId)) {
-    return deny('您只能撤销自己网格居民的志愿者身份')
+    return deny('FORBIDDEN', '您只能撤销自己网格居民的志愿者身份')
   }
   if (dropRole) next.roles = next.roles.filter((r) => r !== revoke.role)
   const keeps = (r: Role) => next.roles.includes(r)

@@ -32,6 +32,7 @@ import { ACCOUNTS, applyTransfer, loadRules } from '../../../server/ledger'
 import { mustBeHere, mustPlace } from '../../../server/community'
 import { pageBy } from '../../../server/paging'
 import type { Handler } from '../../../server/runtime'
+import { enforce } from '../../../core/contract/decision'
 
 const transferOf = (a: AdjustmentDoc, at: number) =>
   adjustTransfer({ communityId: a.communityId, openid: a.target, delta: a.delta, adjustmentId: a.key, reason: `人工调整：${a.reason}`, operator: a.requester, at })
@@ -112,7 +113,7 @@ const view = (ctx: Ctx, a: AdjustmentDoc) => ({
   decidedBy: a.decidedBy ?? null,
   decidedAt: a.decidedAt ?? null,
   decisionNote: a.decisionNote ?? null,
-  decidable: canDecide(ctx.caller, a, ctx.now(), ctx.user?.adminBy) === null,
+  decidable: canDecide(ctx.caller, a, ctx.now(), ctx.user?.adminBy).ok,
 })
 
 /** Admin: pending ones (or all), newest first; staff: the ones they asked for. */
@@ -129,8 +130,7 @@ async function decide<T>(ctx: Ctx, id: string, then: (t: Tx, a: AdjustmentDoc) =
     const found = await getOrNull<AdjustmentDoc>(t, ADJUSTMENTS, id)
     if (!found) throw commonError('NOT_FOUND')
     const a = mustBeHere(ctx.caller, { ...found, _id: id })
-    const refusal = canDecide(ctx.caller, a, ctx.now(), ctx.user?.adminBy)
-    if (refusal) throw pointsError(refusal)
+    enforce(canDecide(ctx.caller, a, ctx.now(), ctx.user?.adminBy), pointsError)
     return then(t, a)
   })
 }
