@@ -62,7 +62,7 @@ export async function releaseRedemption(t: Tx, rd: RedemptionDoc, status: 'expir
   )
   const writes: Promise<unknown>[] = [setDoc(t, REDEMPTIONS, { ...rd, status, closedAt: now, closedBy: by })]
   if (slot && slot.redemptionId === rd._id) writes.push(setDoc(t, SLOTS, { ...slot, _id: rd.slotId, state: 'free', redemptionId: null }))
-  if (hold) writes.push(setDoc(t, HOLDS, { _id: holdId(rd.giftId, rd.openid), count: Math.max(0, hold.count - 1) }))
+  if (hold) writes.push(setDoc(t, HOLDS, { _id: holdId(rd.giftId, rd.openid), communityId: rd.communityId, count: Math.max(0, hold.count - 1) }))
   await Promise.all(writes)
   return { ...rd, status, closedAt: now }
 }

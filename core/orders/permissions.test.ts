@@ -65,6 +65,10 @@ describe('visibility and phone masking', () => {
       admin: 'full',
     })
   })
+  it('a 楼栋长 who moved to another community no longer sees their old building', () => {
+    const moved = aCaller({ ...people.lead, communityId: 'c2', home: { communityId: 'c2', streetId: people.lead.streetId! } })
+    expect(visibility(moved, anOrder({ status: 'accepted', volunteerId: 'vol' }))).toBeNull()
+  })
   it('a candidate sees an open order with the phone masked', () => {
     const open = anOrder({ status: 'open' })
     expect(viewFor(people.otherVolunteer, open)?.contactPhone).toBe('139****0001')

@@ -63,7 +63,8 @@ export function visibility(c: Caller, o: Order): 'full' | 'masked' | null {
   if (mine.has('owner') || mine.has('staff') || mine.has('volunteer')) return 'full'
   // the street office reads a community's orders without residents' phone numbers
   if (has(c, 'street_admin') && o.streetId === c.streetId) return 'masked'
-  if (has(c, 'building_lead') && c.scopes.buildings.includes(o.buildingId)) return 'full'
+  // a 楼栋长 of their buildings at home (one who moved away keeps no window on the old building)
+  if (has(c, 'building_lead') && o.communityId === c.communityId && c.scopes.buildings.includes(o.buildingId)) return 'full'
   if (mine.has('candidate') && o.status === 'open') return 'masked'
   return null
 }

@@ -1,4 +1,4 @@
-import { callerFrom, mayActIn } from './caller'
+import { callerFrom, mayActIn, takesPartHere } from './caller'
 import type { Scopes, UserDoc } from './model'
 
 /** Street s1 has communities c1 (home of the test user), c2 and c3; c9 is in street s2. */
@@ -112,5 +112,17 @@ describe('mayActIn', () => {
   it('without a home only through scopes', () => {
     expect(mayActIn(none, null, C1)).toBe(false)
     expect(mayActIn({ streets: [], communities: ['c1'] }, null, C1)).toBe(true)
+  })
+})
+
+describe('takesPartHere', () => {
+  it('at home, and where one works as staff or admin; not where a street admin only oversees', () => {
+    expect(takesPartHere(callerFrom('u1', user({})))).toBe(true)
+    const staff = user({ roles: ['resident', 'staff'], grids: ['g7'], staffOf: ['c2'], acting: C2 })
+    expect(takesPartHere(callerFrom('u1', staff))).toBe(true)
+    const street = user({ roles: ['resident', 'street_admin'], streets: ['s1'] })
+    expect(takesPartHere(callerFrom('u1', street))).toBe(true)
+    expect(takesPartHere(callerFrom('u1', { ...street, acting: C3 }))).toBe(false)
+    expect(takesPartHere(callerFrom('x', null))).toBe(false)
   })
 })

@@ -32,6 +32,15 @@ export function mayActIn(scopes: Pick<Caller['scopes'], 'streets' | 'communities
   return home?.communityId === p.communityId || scopes.communities.includes(p.communityId) || scopes.streets.includes(p.streetId)
 }
 
+/**
+ * Whether the caller takes part where they act — signs up for its events, spends points at its
+ * booths: at home, or in a community where they work as staff or admin. A street admin acting in
+ * another community of the street oversees it (reads), and does not join in there.
+ */
+export function takesPartHere(c: Pick<Caller, 'communityId' | 'home' | 'scopes'>): boolean {
+  return !!c.communityId && (c.home?.communityId === c.communityId || c.scopes.communities.includes(c.communityId))
+}
+
 /** The roles that hold in the community acted in. */
 function rolesIn(stored: Role[], scopes: Scopes, home: Place | null, at: Place | null): Role[] {
   if (!at) return stored

@@ -9,6 +9,7 @@ import { commonError } from '../../../core/contract/errors'
 import { timeKey } from '../../../core/contract/paging'
 import { canCancel, canSignUp, newCheckinToken, pickSeats, REGISTRATIONS, regId, SEATS, type eventsFn, type RegistrationDoc, type SeatDoc } from '../../../core/events'
 import { eventsError } from '../../../core/events/contract'
+import { takesPartHere } from '../../../core/users/caller'
 import { getOrNull, setDoc, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import { mustSeeEvent } from '../../../server/event-access'
@@ -20,6 +21,8 @@ const live = (r: RegistrationDoc | null): r is RegistrationDoc => !!r && r.statu
 export const signUp: Handler<typeof eventsFn.signUp> = async (ctx, input) => {
   const now = ctx.now()
   const e = await mustSeeEvent(ctx, input.eventId)
+  // a street admin reads the events of the communities they oversee; they sign up at home
+  if (!takesPartHere(ctx.caller)) throw commonError('OTHER_COMMUNITY')
   const refusal = canSignUp(e, { roles: ctx.roles, gridId: ctx.user?.gridId }, now)
   if (refusal) throw eventsError(refusal)
   const id = regId(e._id, ctx.openid)

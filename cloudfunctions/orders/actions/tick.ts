@@ -10,6 +10,7 @@ import { AUTO_CONFIRM_HOURS } from '../../../core/orders/sla'
 import type { TimerCtx } from '../../../server/context'
 import { rows } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
+import { mustPlace } from '../../../server/community'
 import { runEvent } from '../run'
 import { ORDERS } from '../store'
 
@@ -29,12 +30,15 @@ async function each(ctx: TimerCtx, where: Record<string, unknown>, event: OrderE
   return done
 }
 
-export async function runTick(ctx: TimerCtx): Promise<{ overdue: number; autoConfirmed: number }> {
+/** The timer ticks every community; `communityId` narrows it to one. */
+export async function runTick(ctx: TimerCtx, communityId?: string): Promise<{ overdue: number; autoConfirmed: number }> {
   const _ = ctx.db.command
   const now = ctx.now()
-  const overdue = await each(ctx, { overdue: false, dueAt: _.lte(now) }, { type: 'MARK_OVERDUE' })
-  const autoConfirmed = await each(ctx, { status: 'done', doneAt: _.lte(now - AUTO_CONFIRM_HOURS * 3_600_000) }, { type: 'AUTO_CONFIRM' })
+  const here = communityId ? { communityId } : {}
+  const overdue = await each(ctx, { ...here, overdue: false, dueAt: _.lte(now) }, { type: 'MARK_OVERDUE' })
+  const autoConfirmed = await each(ctx, { ...here, status: 'done', doneAt: _.lte(now - AUTO_CONFIRM_HOURS * 3_600_000) }, { type: 'AUTO_CONFIRM' })
   return { overdue, autoConfirmed }
 }
 
-export const tick: Handler<(typeof orders)['tick']> = (ctx) => runTick(ctx)
+/** An admin's manual tick: the community they act in only (another community's orders are not theirs to move). */
+export const tick: Handler<(typeof orders)['tick']> = (ctx) => runTick(ctx, mustPlace(ctx.caller).communityId)

@@ -9,6 +9,7 @@ import { EVENTS, type EventDoc } from '../../../core/events/model'
 import { personAccountId, redeemTransfer, spendableBalance, type AccountState } from '../../../core/points'
 import { pointsError, type pointsFn } from '../../../core/points/contract'
 import { commonError } from '../../../core/contract/errors'
+import { takesPartHere } from '../../../core/users/caller'
 import { getOrNull, rows, setDoc, tx } from '../../../server/db'
 import { ACCOUNTS, applyTransfer } from '../../../server/ledger'
 import type { Ctx } from '../../../server/context'
@@ -36,8 +37,8 @@ export const redeem: Handler<typeof pointsFn.redeem> = async (ctx, input) => {
 
   const [event, gift] = await Promise.all([getOrNull<EventDoc>(ctx.db, EVENTS, input.eventId), getOrNull<GiftDoc>(ctx.db, GIFTS, input.giftId)])
   if (!event || !gift || event.status !== 'published' || !event.booths.some((b) => b.giftId === input.giftId)) throw pointsError('NOT_AT_BOOTH')
-  // one's balance is spent at the booths of the community one acts in (a resident's: home)
-  if (event.communityId !== ctx.caller.communityId) throw commonError('OTHER_COMMUNITY')
+  // one's balance is spent at the booths of the community one acts in (a resident's: home), where one takes part
+  if (event.communityId !== ctx.caller.communityId || !takesPartHere(ctx.caller)) throw commonError('OTHER_COMMUNITY')
   if (now > event.endAt) throw pointsError('GIFT_INACTIVE')
   const stock = event.booths.find((b) => b.giftId === input.giftId)!.stock
   const early = canRedeem(gift, 0, now)
