@@ -2,7 +2,10 @@
  * Auth matrix for every points and events action × seven callers: the contract's roles decide
  * (guest → NOT_REGISTERED, others outside the roles → FORBIDDEN); allowed callers get past the
  * role check. Staff scope: adjusting someone outside one's grid is OUT_OF_SCOPE. Claims in the
- * payload (openid, roles) change nothing.
+ * payload (openid, roles) change nothing. The same payloads (幸福里's event, gift and resident) from
+ * four callers elsewhere — 和平's 网格员 and admin, the street admin of 幸福街道 acting in 幸福里, the
+ * street admin of another street — pass the same role gate and are then refused, except for what
+ * is their own (their balance, lists and settings of where they act, a gift or event of their own).
  */
 import type { ActionContract } from '../../core/contract/define'
 import { mayCall, type Role } from '../../core/contract/roles'
@@ -10,6 +13,8 @@ import { PERSONAS } from '../../core/demo/personas'
 import { eventsFn } from '../../core/events/contract'
 import { pointsFn } from '../../core/points/contract'
 import { callAs, okAs } from '../support/call'
+import { HP, once, otherStreet, streetAdminOfXingfu } from '../support/communities'
+import { declares } from '../support/isolation'
 import { makeUsers } from './orders-support'
 import { balanceOf, credit, newEvent, newGift, requestId } from './points-support'
 
@@ -51,6 +56,17 @@ beforeAll(async () => {
 })
 
 const ACTIONS = [...Object.values(pointsFn), ...Object.values(eventsFn)] as ActionContract[]
+
+const CROSS: [string, () => Promise<string>, Role[]][] = [
+  ['staff of another community', async () => HP.staff, ['resident', 'staff']],
+  ['admin of another community', async () => HP.admin, ['resident', 'admin']],
+  ['street admin (same street)', once(() => streetAdminOfXingfu('xingfuli')), ['resident', 'street_admin']],
+  ['street admin (other street)', async () => (await otherStreet()).admin, ['resident', 'street_admin']],
+]
+/** What reads or writes only the caller's own (account, or the community acted in): may answer ok. */
+const OWN = new Set(['points.balance', 'points.statement', 'points.adjustments', 'points.auditLog', 'points.accounts', 'points.rules', 'points.gifts', 'points.myRedemptions', 'points.upsertGift', 'events.publish', 'events.list'])
+/** 和平's admin asks for the street's rules; a street admin for a community's: refused, nothing written. */
+const crossInput = (name: string, roles: Role[]) => (name === 'points.setRules' && roles.includes('admin') ? { ...(inputs[name]() as object), level: 'street' } : (inputs[name] ?? (() => ({})))())
 const ROLE_REFUSALS = ['NOT_REGISTERED', 'FORBIDDEN']
 
 describe.each(ACTIONS.map((c) => [`${c.fn}.${c.action}`, c] as const))('%s', (name, c) => {
@@ -77,4 +93,16 @@ test('staff adjust only inside their grid; payload claims of identity or role ch
     error: { code: 'FORBIDDEN' },
   })
   expect(await balanceOf(g1Resident)).toBe(10)
+})
+
+describe.each(ACTIONS.map((c) => [`${c.fn}.${c.action}`, c] as const))('%s across communities', (name, c) => {
+  test.each(CROSS)('%s', async (who, openidOf, roles) => {
+    const r = await callAs(await openidOf(), c, crossInput(name, roles))
+    if (!mayCall(c.roles, roles)) return expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    if (OWN.has(name)) return r.ok || expect(ROLE_REFUSALS).not.toContain(r.error.code)
+    // the street office reads 幸福里's event (it acts there); nothing else of 幸福里 is within reach
+    if (name === 'events.detail' && who.includes('same street')) return expect(r.ok).toBe(true)
+    if (r.ok) throw new Error(`${name} as ${who}: ok on 幸福里's data`)
+    expect(declares(c, r.error.code) && r.error.code !== 'INTERNAL').toBe(true)
+  })
 })

@@ -6,16 +6,18 @@
  *   }, users)
  *
  * "allowed" means the call got past the role and scope checks: ok, or a feature outcome such as
- * NOT_FOUND / ALREADY_REVIEWED. "refused" means NOT_REGISTERED (guest), FORBIDDEN, or one of the
- * row's extra `denyCodes` (e.g. OUT_OF_SCOPE). `roleGateCases` derives the role half of any matrix
+ * NOT_FOUND / ALREADY_REVIEWED. "refused" means NOT_REGISTERED (guest), FORBIDDEN, OTHER_COMMUNITY
+ * (another community's data), or one of the row's extra `denyCodes` (e.g. OUT_OF_SCOPE). `roleGateCases` derives the role half of any matrix
  * from the contracts alone, so every registered action is covered without writing a row.
  */
 import type { ActionContract, FunctionContract } from '../../core/contract/define'
 import { mayCall, type Role } from '../../core/contract/roles'
 import { PERSONAS } from '../../core/demo/personas'
 import { callAs } from './call'
+import { HP, otherStreet } from './communities'
 
-export const REFUSALS = ['NOT_REGISTERED', 'FORBIDDEN', 'UNAUTHENTICATED']
+/** Refusals of the role and scope checks; OTHER_COMMUNITY: the data belongs to another community. */
+export const REFUSALS = ['NOT_REGISTERED', 'FORBIDDEN', 'UNAUTHENTICATED', 'OTHER_COMMUNITY']
 
 export interface MatrixCaller {
   /** An OPENID, or a function giving one per call (e.g. a fresh guest). */
@@ -23,7 +25,10 @@ export interface MatrixCaller {
   roles: Role[]
 }
 
-/** The demo personas as callers (their seeded roles). The newcomer is a guest. */
+/**
+ * The demo personas as callers (their seeded roles). The newcomer is a guest. Besides 幸福里's own:
+ * 和平's 网格员 and admin, the street admin of 幸福街道 and the street admin of another street.
+ */
 export const PERSONA_CALLERS: Record<string, MatrixCaller> = {
   guest: { openid: PERSONAS.newcomer.openid, roles: ['guest'] },
   resident: { openid: PERSONAS.residentWang.openid, roles: ['resident'] },
@@ -32,6 +37,10 @@ export const PERSONA_CALLERS: Record<string, MatrixCaller> = {
   staffG2: { openid: PERSONAS.staffChen.openid, roles: ['resident', 'staff'] },
   lead: { openid: PERSONAS.leadZhao.openid, roles: ['resident', 'building_lead'] },
   admin: { openid: PERSONAS.admin.openid, roles: ['resident', 'admin'] },
+  staffOther: { openid: PERSONAS.staffHeping.openid, roles: ['resident', 'staff'] },
+  adminOther: { openid: HP.admin, roles: ['resident', 'admin'] },
+  streetSame: { openid: PERSONAS.streetAdmin.openid, roles: ['resident', 'street_admin'] },
+  streetOther: { openid: async () => (await otherStreet()).admin, roles: ['resident', 'street_admin'] },
 }
 
 export interface MatrixRow {
