@@ -1,0 +1,71 @@
+import { anOrder } from '../../core/orders/fixtures'
+import { legacyOf, orderPatch, eventPatch, userPatch } from './001-street-hierarchy'
+import { eventKeys, userKeys } from './002-paging-keys'
+import { describeMigrations, MIGRATIONS } from '.'
+
+const l = legacyOf({})
+/** An order as the single-community app stored it: no place, no pool, old audience key. */
+function oldOrder(over: Record<string, unknown> = {}) {
+  const { communityId, streetId, pool, street, streetKey, ...rest } = anOrder(over)
+  void [communityId, streetId, pool, street, streetKey]
+  const a = rest.audience
+  return { ...rest, audienceKey: a.volunteerId ? `v:${a.volunteerId}` : a.team ? `t:${a.team}` : a.skill ? `s:${a.skill}` : 'all' }
+}
+
+describe('migrations', () => {
+  it('are numbered, in order, each once', () => {
+    const ids = MIGRATIONS.map((m) => m.id)
+    expect(ids).toEqual([...ids].sort())
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const id of ids) expect(id).toMatch(/^\d{3}-[a-z-]+$/)
+  })
+
+  it('the legacy community is the id the ledger already uses; the street comes from the environment', () => {
+    expect(legacyOf({})).toEqual({ communityId: 'default', streetId: 'street', streetName: '本街道' })
+    expect(legacyOf({ LINLI_COMMUNITY_ID: 'xfl', LINLI_STREET_ID: 'xf', LINLI_STREET_NAME: '幸福街道' })).toEqual({ communityId: 'xfl', streetId: 'xf', streetName: '幸福街道' })
+  })
+
+  it('a person of the old app gets home, street, and the community they work in as staff or admin', () => {
+    expect(userPatch(l)({ _id: 'u', roles: ['resident'] })).toEqual({ communityId: 'default', streetId: 'street' })
+    expect(userPatch(l)({ _id: 'u', roles: ['resident', 'staff', 'admin'] })).toEqual({ communityId: 'default', streetId: 'street', staffOf: ['default'], adminOf: ['default'] })
+    // migrated (or of the new shape): left alone, whatever their scopes
+    expect(userPatch(l)({ _id: 'u', roles: ['resident', 'staff'], communityId: 'heping', streetId: 'xf' })).toBeNull()
+  })
+
+  it('an old order gets its place and pool, and keys with the community; a migrated one needs nothing', () => {
+    for (const over of [{}, { status: 'open', audience: { skill: 'repair_pipe', team: null, volunteerId: null } }, { status: 'accepted', volunteerId: 'v1', audience: { skill: null, team: null, volunteerId: 'v1' } }, { status: 'escalated' }]) {
+      const old = oldOrder(over)
+      const patch = orderPatch(l)(old)!
+      expect(patch).toMatchObject({ communityId: 'default', streetId: 'street', pool: 'community', street: null, streetKey: null })
+      expect(patch.audienceKey).toBe(`c:default|${old.audienceKey}`)
+      // keys that were right stay unwritten
+      expect(Object.keys(patch).sort()).toEqual(['audienceKey', 'communityId', 'pool', 'street', 'streetId', 'streetKey'])
+      expect(orderPatch(l)({ ...old, ...patch })).toBeNull()
+    }
+    expect(orderPatch(l)(anOrder({ status: 'open' }))).toBeNull()
+  })
+
+  it('an order whose key went stale (an old function changed its audience after the first pass) gets it again', () => {
+    const migrated = { ...oldOrder(), ...orderPatch(l)(oldOrder())! }
+    expect(orderPatch(l)({ ...migrated, audience: { skill: null, team: 'youth', volunteerId: null }, audienceKey: 't:youth' })).toEqual({ audienceKey: 'c:default|t:youth' })
+  })
+
+  it('an event keeps its community and gets the street', () => {
+    expect(eventPatch(l)({ _id: 'e', communityId: 'default' })).toEqual({ streetId: 'street' })
+    expect(eventPatch(l)({ _id: 'e', communityId: 'default', streetId: 'street' })).toBeNull()
+  })
+
+  it('paging keys: time + id, as the functions write them; a moved event gets its key again', () => {
+    expect(userKeys({ _id: 'u1', createdAt: 5, volunteer: { status: 'approved', appliedAt: 36 } })).toEqual({ sortKey: '000000005u1', volunteer: { status: 'approved', appliedAt: 36, sortKey: '000000010u1' } })
+    expect(userKeys({ _id: 'u1', createdAt: 5, sortKey: '000000005u1', volunteer: null })).toBeNull()
+    expect(eventKeys({ _id: 'e1', startAt: 35 })).toEqual({ startKey: '00000000ze1' })
+    expect(eventKeys({ _id: 'e1', startAt: 35, startKey: '00000000ze1' })).toBeNull()
+    expect(eventKeys({ _id: 'e1', startAt: 36, startKey: '00000000ze1' })).toEqual({ startKey: '000000010e1' })
+  })
+
+  it('says in one line what ran and what it wrote', () => {
+    const line = describeMigrations({ ran: [{ id: '001-street-hierarchy', changed: { users: 3, orders: 2 }, ms: 40 }, { id: '002-paging-keys', changed: {}, ms: 5 }], before: [], ms: 50 })
+    expect(line).toBe('migrations: ran 001-street-hierarchy (users 3, orders 2; 40 ms), 002-paging-keys (nothing to change; 5 ms) — 50 ms')
+    expect(describeMigrations({ ran: [], before: ['001-street-hierarchy'], ms: 2 })).toBe('migrations: none to run; applied before: 001-street-hierarchy — 2 ms')
+  })
+})
