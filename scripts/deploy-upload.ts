@@ -1,9 +1,11 @@
 /**
- * The part of deploy that talks to WeChat (only with credentials): miniprogram-ci uploads the
- * mini-program and each function, adds timer triggers, then creates missing collections and
- * indexes through the same CI session (the cloud console API that WeChat DevTools uses). Last, the
- * database security rules go through Tencent Cloud's documented tcb API (ModifySafeRule, signed with
- * LINLI_TCB_SECRET_ID / LINLI_TCB_SECRET_KEY); without those keys it says loudly that they were NOT applied.
+ * The part of deploy that talks to WeChat (only with credentials), in the order of
+ * scripts/lib/deploy-steps.ts: miniprogram-ci uploads the mini-program, creates missing collections
+ * and indexes through the same CI session (the cloud console API that WeChat DevTools uses); the data
+ * migrations run through wx-server-sdk signed with LINLI_TCB_SECRET_ID / LINLI_TCB_SECRET_KEY
+ * (scripts/migrate.ts); then each function and its timer triggers are uploaded. Last, the database
+ * security rules go through Tencent Cloud's documented tcb API (ModifySafeRule, signed with the same
+ * keys); without those keys it says loudly that they were NOT applied.
  * Not runnable here (no network, no appid); kept small and explicit so it can be read and checked.
  */
 import { appIdOf } from './deploy'
@@ -13,6 +15,10 @@ import ci from 'miniprogram-ci'
 import type { DeployOptions, DeployPlan } from './deploy'
 import { ROOT } from './build-functions'
 import { deploySecurityRules } from './lib/security-rules'
+import { runDeploySteps } from './lib/deploy-steps'
+import { databaseOf } from './migrate'
+import { migrate } from './migrations'
+import type { Db } from '../server/db'
 
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any -- miniprogram-ci's cloud database API is internal */
 const cloudUtils = require('miniprogram-ci/dist/ci/cloud/utils') as { initEnvironmentByProject(p: unknown, env: string): Promise<{ currentEnv: any; cloudAPI: any }> }
@@ -29,17 +35,29 @@ export async function upload(p: DeployPlan, _o: DeployOptions, env = process.env
   })
   const version = (require(path.join(ROOT, 'package.json')) as { version: string }).version
   const desc = `邻里帮 ${version} @ ${gitHead()}`
+  let db: Db | undefined
+  const database = () => (db ??= databaseOf({ cloudEnv, secretId: env.LINLI_TCB_SECRET_ID!, secretKey: env.LINLI_TCB_SECRET_KEY! }))
 
-  console.log(`uploading mini-program ${version} …`)
-  const res = await ci.upload({ project, version, desc, setting: { es6: false, minify: true }, robot: 1 })
-  console.log(`  done: ${JSON.stringify(res.subPackageInfo ?? [])}`)
+  const { rulesApplied } = await runDeploySteps(p.functions, {
+    async uploadApp() {
+      console.log(`uploading mini-program ${version} …`)
+      const res = await ci.upload({ project, version, desc, setting: { es6: false, minify: true }, robot: 1 })
+      console.log(`  done: ${JSON.stringify(res.subPackageInfo ?? [])}`)
+    },
+    ensureDatabase: () => ensureCollections(p, project, cloudEnv),
+    migrate: (again) => migrate(database(), { again }),
+    async uploadFunction(f) {
+      console.log(`uploading cloud function ${f.name} …`)
+      await ci.cloud.uploadFunction({ project, env: cloudEnv, name: f.name, path: f.dir, remoteNpmInstall: true })
+      if (f.triggers.length) await ci.cloud.createTimeTrigger({ project, envId: cloudEnv, functionName: f.name, triggersConfig: f.triggers })
+    },
+    applyRules: () => deploySecurityRules(p.rules, { envId: cloudEnv, appid }, env),
+  })
+  console.log(rulesApplied ? 'deploy finished' : 'deploy finished — database security rules NOT applied (see above)')
+}
 
-  for (const f of p.functions) {
-    console.log(`uploading cloud function ${f.name} …`)
-    await ci.cloud.uploadFunction({ project, env: cloudEnv, name: f.name, path: f.dir, remoteNpmInstall: true })
-    if (f.triggers.length) await ci.cloud.createTimeTrigger({ project, envId: cloudEnv, functionName: f.name, triggersConfig: f.triggers })
-  }
-
+/** The declared collections and indexes that the cloud env lacks. */
+async function ensureCollections(p: DeployPlan, project: ci.Project, cloudEnv: string): Promise<void> {
   const { currentEnv, cloudAPI } = await cloudUtils.initEnvironmentByProject(project, cloudEnv)
   const region = currentEnv.functions?.[0]?.region ?? currentEnv.region
   const existing = new Set<string>(((await cloudAPI.flexdbListTables({ region, tag: cloudEnv, mgoLimit: 1000, mgoOffset: 0 })).tables ?? []).map((t: any) => t.tableName))
@@ -63,8 +81,6 @@ export async function upload(p: DeployPlan, _o: DeployOptions, env = process.env
       })),
     })
   }
-  const rulesApplied = await deploySecurityRules(p.rules, { envId: cloudEnv, appid }, env)
-  console.log(rulesApplied ? 'deploy finished' : 'deploy finished — database security rules NOT applied (see above)')
 }
 
 function gitHead(): string {

@@ -1,11 +1,13 @@
 /**
- * `npm run deploy`: upload the mini-program (dist/) and the cloud functions (build/functions/) with
- * miniprogram-ci, add their timer triggers, then create the collections and indexes declared in
- * database/indexes.json and apply the security rules of database/security-rules.json (the client
- * reads and writes nothing directly). Needs TARO_APP_ID (or LINLI_APPID), LINLI_PRIVATE_KEY_PATH and LINLI_CLOUD_ENV;
+ * `npm run deploy`: upload the mini-program (dist/) with miniprogram-ci, create the collections and
+ * indexes declared in database/indexes.json, apply the data migrations not yet applied
+ * (scripts/migrations/), then upload the cloud functions (build/functions/) with their timer triggers,
+ * and apply the security rules of database/security-rules.json (the client reads and writes nothing
+ * directly). Needs TARO_APP_ID (or LINLI_APPID), LINLI_PRIVATE_KEY_PATH and LINLI_CLOUD_ENV;
  * without them (or with --dry-run) it builds, validates and lists what it would upload, and uploads
- * nothing. The rules need Tencent Cloud API keys too (LINLI_TCB_SECRET_ID, LINLI_TCB_SECRET_KEY):
- * without them the plan warns and the deploy says the rules were NOT applied.
+ * nothing. The migrations and the rules need Tencent Cloud API keys too (LINLI_TCB_SECRET_ID,
+ * LINLI_TCB_SECRET_KEY): without them a deploy refuses to start (the new functions must not run on
+ * data they do not expect), and a dry run warns that the rules would NOT be applied.
  *
  *   --dry-run            never upload, even with credentials
  *   --no-app-build       use the existing dist/ instead of running `npm run build:weapp`
@@ -18,6 +20,7 @@ import { loadDeclarations, type Declarations } from '../localcloud/database/decl
 import { buildFunctions, OUT_DIR, ROOT, type Built } from './build-functions'
 import { coverageProblems, deniesClient, describeRules, loadSecurityRules, MANUAL_RULES_HINT, type SecurityRules } from './lib/security-rules'
 import { npmRun } from './lib/run'
+import { MIGRATIONS } from './migrations'
 import { MAIN_BUDGET, weappPackages } from './size-report'
 
 /** WeChat refuses a main package over 2 MB; our own budget (size-report --check) is 400 KB. */
@@ -42,6 +45,8 @@ export interface DeployPlan {
   functions: FunctionPlan[]
   database: Declarations
   rules: SecurityRules
+  /** The data migrations, in order (the ones the cloud has applied already are skipped). */
+  migrations: { id: string; title: string }[]
   problems: string[]
   warnings: string[]
 }
@@ -113,7 +118,9 @@ export async function plan(o: DeployOptions, log = console.log, build: () => Pro
     problems.push((err as Error).message)
   }
   const rules = securityRules(database, o, problems, warnings)
-  return { app, functions, database, rules, problems, warnings }
+  if (!o.dryRun && !o.rulesKeys) problems.push('LINLI_TCB_SECRET_ID / LINLI_TCB_SECRET_KEY not set: deploy cannot apply the data migrations before the functions are switched over')
+  const migrations = MIGRATIONS.map(({ id, title }) => ({ id, title }))
+  return { app, functions, database, rules, migrations, problems, warnings }
 }
 
 /** database/security-rules.json, checked against the declared collections. */
@@ -142,6 +149,8 @@ export function describePlan(p: DeployPlan, o: DeployOptions, env = process.env)
     ...p.functions.map((f) => `  ${f.name.padEnd(12)} ${kb(f.bytes).padStart(9)}  ${f.triggers.map((t) => `timer ${t.name} "${t.config}"`).join(', ')}`),
     `collections (${Object.keys(p.database.collections).length}):`,
     ...Object.entries(p.database.collections).map(([c, s]) => `  ${c.padEnd(20)} ${s.indexes.map((i) => i.name).join(', ') || '(no extra indexes)'}`),
+    `data migrations (${p.migrations.length}, scripts/migrations/; those not yet applied run before the functions are switched over):`,
+    ...p.migrations.map((m) => `  ${m.id.padEnd(22)} ${m.title}`),
     `security rules (${Object.keys(p.rules.collections).length}, database/security-rules.json; client access, applied as 自定义安全规则):`,
     ...describeRules(p.rules),
     ...p.warnings.map((w) => `warning: ${w}`),
