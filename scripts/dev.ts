@@ -1,6 +1,7 @@
 /**
  * `npm start`: build the cloud functions and the H5 app, start the local cloud with the seeded demo
- * community (data kept in .data/localcloud), serve the app on 127.0.0.1 and print the URL.
+ * community (data kept in .data/localcloud) and the data migrations applied (scripts/migrations/),
+ * serve the app on 127.0.0.1 and print the URL.
  * Env: APP_PORT (default 10086), LOCAL_CLOUD_PORT (default any free port).
  * Flags: --no-build (reuse dist-h5 and build/functions), --fresh (start from an empty database).
  */

@@ -1,8 +1,10 @@
+import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import { startLocalCloud, type LocalCloud } from '../../localcloud'
 import { PERSONAS } from '../../core/demo/personas'
-import { npmRun, run } from './run'
+import { childEnv, npmRun, run } from './run'
 import { serveApp, type StaticServer } from './static-server'
 
 const ROOT = path.resolve(__dirname, '../..')
@@ -19,7 +21,7 @@ export interface StackOptions {
   buildFunctions?: boolean
   /** H5 build: always, only when dist-h5 is missing, or never (default if-missing). */
   buildH5?: 'always' | 'if-missing' | 'never'
-  /** Seed the demo community when the database has none (default true). */
+  /** Apply the data migrations, then seed the demo community when the database has none (default true). */
   seed?: boolean
   /** With the seed, also play the demo activity: events, gifts, orders, points (npm start; default false). */
   demo?: boolean
@@ -34,7 +36,7 @@ export interface Stack {
   /** Where the H5 app is served. */
   appUrl: string
   cloud: LocalCloud
-  /** Milliseconds per start-up step (build:functions, build:h5, cloud, seed). */
+  /** Milliseconds per start-up step (build:functions, build:h5, cloud, migrate, seed). */
   timings: Record<string, number>
   stop(): Promise<void>
 }
@@ -80,7 +82,11 @@ export async function startStack(o: StackOptions): Promise<Stack> {
         log: (l) => log(`[cloud] ${l}`),
       })
     })
-    if (o.seed ?? true) await step('seed', () => seedIfEmpty(cloud!, log, o.demo ?? false))
+    if (o.seed ?? true) {
+      // first: the seed asks the functions whether the demo is there, and they fail on data of an older shape (.data from an older version)
+      await step('migrate', () => migrateCloud(cloud!, log))
+      await step('seed', () => seedIfEmpty(cloud!, log, o.demo ?? false))
+    }
     app = await serveApp({ root: H5_DIR, port: o.appPort, proxyTo: cloud!.url, proxyPrefixes: ['/dev/'] })
   } catch (err) {
     await cloud?.stop()
@@ -111,4 +117,10 @@ async function seedIfEmpty(cloud: LocalCloud, log: (l: string) => void, demo: bo
   // a child process: wx-server-sdk binds to one cloud per process, and jest's main process may host another
   await run('npx', ['tsx', path.join(ROOT, 'scripts', 'seed.ts'), '--url', cloud.url, ...(demo ? ['--demo'] : [])], { quiet: true })
   log(`  seeded the demo community (幸福里社区${demo ? ': events, gifts, orders, points' : ''})`)
+}
+
+/** The data migrations not yet applied (scripts/migrate.ts, as deploy runs them), in a child process for the same reason as the seed. */
+async function migrateCloud(cloud: LocalCloud, log: (l: string) => void): Promise<void> {
+  const { stdout } = await promisify(execFile)('npx', ['tsx', path.join(ROOT, 'scripts', 'migrate.ts'), '--url', cloud.url], { env: childEnv() })
+  log(`  ${stdout.trim()}`)
 }
