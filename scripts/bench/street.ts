@@ -17,19 +17,13 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import type { Count } from './street/trips'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 const TRIPS = path.join('scripts', 'bench', 'street', 'trips.ts')
 const BASE = process.env.BENCH_STREET_BASE ?? '689c065'
 const NOW = process.env.BENCH_STREET_NOW
 
-interface Count {
-  db: number
-  byAction: Record<string, number>
-  other: Record<string, number>
-  ok: boolean
-  error?: string
-}
 interface Trips {
   commit: string
   rows: { transition: string; passes: Count[] }[]

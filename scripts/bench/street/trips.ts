@@ -31,7 +31,8 @@ const ZHANG = 'demo-staff-zhang'
 const LI = 'demo-volunteer-li'
 const STREET_ADMIN = 'demo-street-admin'
 
-interface Count {
+/** What one call cost (street.ts reads it from this script's output). */
+export interface Count {
   /** Database round trips of the invocation. */
   db: number
   /** Database round trips by wire action (without the `database.` prefix). */
