@@ -28,7 +28,7 @@ export interface Caller {
 }
 
 /** Whether a person may act in a community: home, a community of their staff/admin scope, or one of their street. */
-export function mayActIn(scopes: Pick<Caller['scopes'], 'streets' | 'communities'>, home: Place | null, p: Place): boolean {
+export function mayActIn(scopes: Pick<Caller['scopes'], 'streets' | 'communities'>, home: Pick<Place, 'communityId'> | null, p: Place): boolean {
   return home?.communityId === p.communityId || scopes.communities.includes(p.communityId) || scopes.streets.includes(p.streetId)
 }
 

@@ -16,26 +16,21 @@ import { loadSla } from '../sla'
 import { BUILDINGS, mustPlace } from '../../../server/community'
 import { commonError } from '../../../core/contract/errors'
 import type { Place } from '../../../core/community/places'
-import type { Ctx } from '../../../server/context'
 import { ORDERS } from '../store'
-
-function placeOf(ctx: Ctx, which: 'home' | 'acting'): Place {
-  return which === 'home' ? ctx.caller.home! : mustPlace(ctx.caller)
-}
 
 export const create: Handler<typeof orders.create> = async (ctx, input) => {
   const me = ctx.user!
   const proxy = input.onBehalfOf
   const buildingId = proxy?.buildingId ?? input.buildingId ?? me.buildingId
+  // one's own orders are for an address in one's home community; proxies in the community acted in
+  const place: Place = proxy ? mustPlace(ctx.caller) : ctx.caller.home!
   const [building, neighbour, rules, sla] = await Promise.all([
     getOrNull<BuildingDoc>(ctx.db, BUILDINGS, buildingId),
     proxy?.openid ? getOrNull<UserDoc>(ctx.db, USERS, proxy.openid) : null,
-    loadRules(ctx.db, placeOf(ctx, proxy ? 'acting' : 'home')),
-    loadSla(ctx.db, placeOf(ctx, proxy ? 'acting' : 'home')),
+    loadRules(ctx.db, place),
+    loadSla(ctx.db, place),
   ])
   if (!building) throw orderError('UNKNOWN_BUILDING')
-  // one's own orders are for an address in one's home community; proxies in the community acted in
-  const place = placeOf(ctx, proxy ? 'acting' : 'home')
   if (building.communityId !== place.communityId) throw commonError('OTHER_COMMUNITY')
   if (proxy && !mayOrderFor(ctx.caller, { id: buildingId, gridId: building.gridId, communityId: building.communityId })) throw orderError('NOT_YOUR_NEIGHBOUR')
   if (proxy?.openid && neighbour?.buildingId !== buildingId) throw orderError('NOT_YOUR_NEIGHBOUR')

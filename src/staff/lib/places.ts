@@ -1,4 +1,5 @@
 import type { StreetsView } from '@core/community/contract'
+import { mayActIn } from '@core/users/caller'
 
 interface Scopes {
   streets: string[]
@@ -9,7 +10,7 @@ interface Scopes {
 export function actableCommunities(streets: StreetsView['streets'], scopes: Scopes | undefined, home: string | undefined) {
   return streets.flatMap((s) =>
     s.communities
-      .filter((c) => c.id === home || scopes?.communities.includes(c.id) || scopes?.streets.includes(s.id))
+      .filter((c) => mayActIn(scopes ?? { streets: [], communities: [] }, home ? { communityId: home } : null, { communityId: c.id, streetId: s.id }))
       .map((c) => ({ ...c, streetId: s.id, streetName: s.name })),
   )
 }
