@@ -23,7 +23,9 @@ export type Caller = Pick<OneCaller, 'openid' | 'roles' | 'scopes'> & Partial<Pi
 export type { Decision }
 
 /** Throw the denial as a users error (its own message, else the catalog's); pass on allow. */
-export const enforce = (d: Decision): void => enforceAs(d, usersError as (code: string) => AppError)
+export const enforce = (d: Decision): void => {
+  enforceAs(d, usersError as (code: string) => AppError)
+}
 
 export const isAdmin = (c: Caller) => c.roles.includes('admin')
 export const isStaffOf = (c: Caller, gridId: string) => c.roles.includes('staff') && c.scopes.grids.includes(gridId)
