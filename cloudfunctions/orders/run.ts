@@ -3,14 +3,14 @@
  * write the order (timeline embedded), its notices (known ids) and, on confirmation, the award
  * through the 爱心银行 ledger (transfer id = idempotency key). Subscribe messages go out after commit.
  */
-import { commonError } from '../../core/contract/errors'
+import { enforce } from '../../core/contract/decision'
 import { awardTransfer } from '../../core/points/transfers'
 import { categoryTitle } from '../../core/orders/categories'
 import { orderError } from '../../core/orders/contract'
 import type { Effect } from '../../core/orders/effects'
 import { transition, type OrderEvent } from '../../core/orders/machine'
 import type { Actor, Order } from '../../core/orders/model'
-import { actorFor, visibility, type Caller } from '../../core/orders/permissions'
+import { canSend, type Caller } from '../../core/orders/permissions'
 import type { Ctx, TimerCtx } from '../../server/context'
 import { tx, type Tx } from '../../server/db'
 import { applyTransfer, loadRules, type PointsRules } from '../../server/ledger'
@@ -39,8 +39,7 @@ export async function runEvent(ctx: Ctx | TimerCtx, who: Who, orderId: string, e
     const current = await mustGetOrder(t, orderId)
     const here = guess?.communityId === current.communityId && early
     const [rules, sla] = await (here || settings({ communityId: current.communityId, streetId: current.streetId }))
-    const actor: Actor | null = 'caller' in who ? actorFor(who.caller, current, event.type) : 'system'
-    if (!actor) throw refusal(who, current)
+    const actor: Actor = 'caller' in who ? enforce(canSend(who.caller, current, event.type), orderError).actor : 'system'
     const base = opts.before ? opts.before(current) : current
     const step = transition(base, event, { by, actor, now: ctx.now(), sla })
     if (!step.ok) throw orderError(step.code)
@@ -57,13 +56,6 @@ export async function runEvent(ctx: Ctx | TimerCtx, who: Who, orderId: string, e
 }
 
 /** Staff of another community are told it is elsewhere; anyone else who cannot see it, that it is not there. */
-function refusal(who: Who, o: Order) {
-  if (!('caller' in who) || visibility(who.caller, o)) return commonError('FORBIDDEN')
-  const c = who.caller
-  const works = c.scopes.communities.length > 0 || c.scopes.streets.length > 0
-  return works && o.communityId !== c.communityId ? commonError('OTHER_COMMUNITY') : orderError('NOT_FOUND')
-}
-
 /** The confirmation's timeline entry says what was credited ("积分+10", or why nothing was). */
 function withAwardNote(o: Order, credited: { amount: number; requested: number }): Order {
   const text =

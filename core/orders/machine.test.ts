@@ -1,7 +1,7 @@
 import { aCaller, anOrder, T0 } from './fixtures'
 import { EVENT_ACTORS, EVENT_TYPES, TABLE, targetsOf, transition, type EventType, type OrderEvent } from './machine'
 import { ACTORS, FINAL_STATUSES, STATUSES, type Actor, type Order, type Status } from './model'
-import { actorFor } from './permissions'
+import { canSend } from './permissions'
 
 const H = 3_600_000
 const NOW = T0 + 10 * H
@@ -239,9 +239,9 @@ describe('what transitions do', () => {
     const { next } = run(o, SAMPLE.ACCEPT, 'candidate', 'vol')
     expect(next).toMatchObject({ status: 'accepted', volunteerId: 'vol', volunteerName: '李建国', poolKey: null })
     const late = aCaller({ openid: 'vol2', roles: ['resident', 'volunteer'] })
-    const actor = actorFor(late, next, 'ACCEPT')
-    expect(actor).toBe('candidate')
-    expect(transition(next, SAMPLE.ACCEPT, { by: 'vol2', actor: actor!, now: NOW })).toEqual({ ok: false, code: 'ORDER_TAKEN' })
+    const sent = canSend(late, next, 'ACCEPT')
+    expect(sent).toEqual({ ok: true, actor: 'candidate' })
+    expect(transition(next, SAMPLE.ACCEPT, { by: 'vol2', actor: 'candidate', now: NOW })).toEqual({ ok: false, code: 'ORDER_TAKEN' })
   })
 })
 

@@ -1,6 +1,6 @@
 import { aCaller, anOrder } from './fixtures'
 import { mayAwardPoints } from '../points/adjustments'
-import { actorFor, capacities, isCandidate, managesGrid, mayOrderFor, viewFor, visibility } from './permissions'
+import { canOrderFor, canSee, canSend, canTriage, capacities, isCandidate, managesGrid } from './permissions'
 import type { EventType } from './machine'
 
 const people = {
@@ -14,6 +14,16 @@ const people = {
   admin: aCaller({ openid: 'adm', roles: ['resident', 'admin'], scopes: { adminOf: ['c1'], communities: ['c1'] } }),
 }
 type Who = keyof typeof people
+
+/** The capacity an event is sent in, or the view allowed — null when refused. */
+const actorOf = (...a: Parameters<typeof canSend>) => {
+  const d = canSend(...a)
+  return d.ok ? d.actor : null
+}
+const viewOf = (...a: Parameters<typeof canSee>) => {
+  const d = canSee(...a)
+  return d.ok ? d.view : null
+}
 
 describe('who may send which event (order in g1/b3 owned by res, held by vol)', () => {
   const held = anOrder({ status: 'accepted', volunteerId: 'vol' })
@@ -30,11 +40,11 @@ describe('who may send which event (order in g1/b3 owned by res, held by vol)', 
   ]
   it.each(table)('%s is allowed for exactly %j', (type, allowed) => {
     for (const [who, c] of Object.entries(people)) {
-      expect([who, actorFor(c, held, type) !== null]).toEqual([who, allowed.includes(who as Who)])
+      expect([who, canSend(c, held, type).ok]).toEqual([who, allowed.includes(who as Who)])
     }
   })
   it('ACCEPT: any approved volunteer the order is published to', () => {
-    const allowedFor = (o = open) => Object.entries(people).filter(([, c]) => actorFor(c, o, 'ACCEPT')).map(([w]) => w)
+    const allowedFor = (o = open) => Object.entries(people).filter(([, c]) => canSend(c, o, 'ACCEPT').ok).map(([w]) => w)
     expect(allowedFor()).toEqual(['volunteer', 'otherVolunteer'])
     expect(allowedFor(anOrder({ status: 'open', audience: { skill: null, team: 'red_steward', volunteerId: null } }))).toEqual(['volunteer'])
     expect(allowedFor(anOrder({ status: 'open', audience: { skill: 'elder_meals', team: null, volunteerId: null } }))).toEqual(['otherVolunteer'])
@@ -45,35 +55,41 @@ describe('who may send which event (order in g1/b3 owned by res, held by vol)', 
   })
   it('the proxy orderer acts as owner; the served resident too', () => {
     const proxied = anOrder({ residentId: 'res', orderedBy: 'lead', proxy: true })
-    expect(actorFor(people.lead, proxied, 'CANCEL')).toBe('owner')
-    expect(actorFor(people.owner, proxied, 'CANCEL')).toBe('owner')
+    expect(canSend(people.lead, proxied, 'CANCEL')).toEqual({ ok: true, actor: 'owner' })
+    expect(canSend(people.owner, proxied, 'CANCEL')).toEqual({ ok: true, actor: 'owner' })
+  })
+  it('refused FORBIDDEN to those who see the order, NOT_FOUND to those who do not', () => {
+    expect(canSend(people.owner, held, 'START')).toEqual({ ok: false, code: 'FORBIDDEN' })
+    expect(canSend(people.otherResident, held, 'CANCEL')).toEqual({ ok: false, code: 'NOT_FOUND' })
   })
 })
 
 describe('visibility and phone masking', () => {
   it('owner, staff of the grid, admin, holder and 楼栋长 see everything; others nothing', () => {
     const held = anOrder({ status: 'accepted', volunteerId: 'vol' })
-    const seen = Object.fromEntries(Object.entries(people).map(([w, c]) => [w, visibility(c, held)]))
+    const seen = Object.fromEntries(Object.entries(people).map(([w, c]) => [w, canSee(c, held)]))
+    const full = { ok: true, view: 'full', order: held }
+    const hidden = { ok: false, code: 'NOT_FOUND' }
     expect(seen).toEqual({
-      owner: 'full',
-      otherResident: null,
-      volunteer: 'full',
-      otherVolunteer: null,
-      staffHere: 'full',
-      staffThere: null,
-      lead: 'full',
-      admin: 'full',
+      owner: full,
+      otherResident: hidden,
+      volunteer: full,
+      otherVolunteer: hidden,
+      staffHere: full,
+      staffThere: hidden,
+      lead: full,
+      admin: full,
     })
   })
   it('a 楼栋长 who moved to another community no longer sees their old building', () => {
     const moved = aCaller({ ...people.lead, communityId: 'c2', home: { communityId: 'c2', streetId: people.lead.streetId! } })
-    expect(visibility(moved, anOrder({ status: 'accepted', volunteerId: 'vol' }))).toBeNull()
+    expect(canSee(moved, anOrder({ status: 'accepted', volunteerId: 'vol' }))).toEqual({ ok: false, code: 'NOT_FOUND' })
   })
   it('a candidate sees an open order with the phone masked', () => {
     const open = anOrder({ status: 'open' })
-    expect(viewFor(people.otherVolunteer, open)?.contactPhone).toBe('139****0001')
-    expect(viewFor(people.owner, open)?.contactPhone).toBe('13900000001')
-    expect(viewFor(people.otherResident, open)).toBeNull()
+    expect(canSee(people.otherVolunteer, open)).toEqual({ ok: true, view: 'masked', order: { ...open, contactPhone: '139****0001' } })
+    expect(canSee(people.owner, open)).toEqual({ ok: true, view: 'full', order: open })
+    expect(canSee(people.otherResident, open)).toEqual({ ok: false, code: 'NOT_FOUND' })
   })
 })
 
@@ -81,13 +97,31 @@ describe('ordering for a neighbour', () => {
   it('楼栋长 for their buildings, 网格员 for their grids, admin anywhere', () => {
     const b3 = { id: 'b3', gridId: 'g1', communityId: 'c1' }
     const b6 = { id: 'b6', gridId: 'g2', communityId: 'c1' }
-    expect(mayOrderFor(people.lead, b3)).toBe(true)
-    expect(mayOrderFor(people.lead, b6)).toBe(false)
-    expect(mayOrderFor(people.staffHere, b3)).toBe(true)
-    expect(mayOrderFor(people.staffHere, b6)).toBe(false)
-    expect(mayOrderFor(people.admin, b6)).toBe(true)
-    expect(mayOrderFor(people.owner, b3)).toBe(false)
-    expect(mayOrderFor(people.volunteer, b3)).toBe(false)
+    const refused = { ok: false, code: 'NOT_YOUR_NEIGHBOUR' }
+    expect(canOrderFor(people.lead, b3)).toEqual({ ok: true })
+    expect(canOrderFor(people.lead, b6)).toEqual(refused)
+    expect(canOrderFor(people.staffHere, b3)).toEqual({ ok: true })
+    expect(canOrderFor(people.staffHere, b6)).toEqual(refused)
+    expect(canOrderFor(people.admin, b6)).toEqual({ ok: true })
+    expect(canOrderFor(people.owner, b3)).toEqual(refused)
+    expect(canOrderFor(people.volunteer, b3)).toEqual(refused)
+  })
+})
+
+describe('reading the dispatch queue', () => {
+  it('admin any grid (all when none asked), 网格员 their own grids only', () => {
+    expect(canTriage(people.admin)).toEqual({ ok: true, grids: 'all' })
+    expect(canTriage(people.admin, 'g2')).toEqual({ ok: true, grids: ['g2'] })
+    expect(canTriage(people.staffHere)).toEqual({ ok: true, grids: ['g1'] })
+    expect(canTriage(people.staffHere, 'g1')).toEqual({ ok: true, grids: ['g1'] })
+    expect(canTriage(people.staffHere, 'g2')).toEqual({ ok: false, code: 'FORBIDDEN' })
+    expect(canTriage(aCaller({ roles: ['resident', 'staff'] }))).toEqual({ ok: false, code: 'FORBIDDEN' })
+  })
+  it('a street admin reads the whole queue of the community acted in, or one grid of it', () => {
+    const streetAdmin = aCaller({ openid: 'sa', roles: ['resident', 'street_admin'], scopes: { streets: ['s1'] } })
+    expect(canTriage(streetAdmin)).toEqual({ ok: true, grids: 'all' })
+    expect(canTriage(streetAdmin, 'g2')).toEqual({ ok: true, grids: ['g2'] })
+    expect(canTriage(people.volunteer)).toEqual({ ok: false, code: 'FORBIDDEN' })
   })
 })
 
@@ -147,10 +181,15 @@ describe('several communities of one street', () => {
     it('an order of a neighbouring community: no staff capacity, nothing to see, no ordering for it', () => {
       const there = anOrder({ ...C2, status: 'accepted', volunteerId: 'vol9' })
       expect(capacities(people.admin, there).has('staff')).toBe(false)
-      expect(visibility(people.admin, there)).toBeNull()
-      expect(visibility(people.staffHere, there)).toBeNull()
-      expect(actorFor(people.admin, there, 'REASSIGN')).toBeNull()
-      expect(mayOrderFor(people.admin, { id: 'hp-b1', gridId: 'hp-g1', communityId: 'c2' })).toBe(false)
+      expect(canSee(people.admin, there)).toEqual({ ok: false, code: 'NOT_FOUND' })
+      expect(canSee(people.staffHere, there)).toEqual({ ok: false, code: 'NOT_FOUND' })
+      expect(canOrderFor(people.admin, { id: 'hp-b1', gridId: 'hp-g1', communityId: 'c2' })).toEqual({ ok: false, code: 'NOT_YOUR_NEIGHBOUR' })
+    })
+    it('staff and admins sending to another community\'s order are told so (to switch); a resident is told nothing', () => {
+      const there = anOrder({ ...C2, status: 'accepted', volunteerId: 'vol9' })
+      expect(canSend(people.admin, there, 'REASSIGN')).toEqual({ ok: false, code: 'OTHER_COMMUNITY' })
+      expect(canSend(people.staffHere, there, 'PUBLISH')).toEqual({ ok: false, code: 'OTHER_COMMUNITY' })
+      expect(canSend(people.otherResident, there, 'CANCEL')).toEqual({ ok: false, code: 'NOT_FOUND' })
     })
   })
 
@@ -158,28 +197,28 @@ describe('several communities of one street', () => {
     const streetAdmin = aCaller({ openid: 'sa', roles: ['resident', 'street_admin'], scopes: { streets: ['s1'] } })
     it('reads the orders of its street with the phone masked, nothing of another street', () => {
       const held = anOrder({ status: 'accepted', volunteerId: 'vol' })
-      expect(visibility(streetAdmin, held)).toBe('masked')
-      expect(viewFor(streetAdmin, held)?.contactPhone).toBe('139****0001')
-      expect(visibility(streetAdmin, anOrder({ ...C2, status: 'submitted' }))).toBe('masked')
-      expect(visibility(streetAdmin, anOrder({ ...C9, status: 'submitted' }))).toBeNull()
+      expect(viewOf(streetAdmin, held)).toBe('masked')
+      expect(canSee(streetAdmin, held)).toMatchObject({ ok: true, order: { contactPhone: '139****0001' } })
+      expect(viewOf(streetAdmin, anOrder({ ...C2, status: 'submitted' }))).toBe('masked')
+      expect(viewOf(streetAdmin, anOrder({ ...C9, status: 'submitted' }))).toBeNull()
     })
     it('stands as the street only towards an order sent up to it, in its street', () => {
       const up = anOrder({ status: 'escalated', street: sentUp })
       expect([...capacities(streetAdmin, up)]).toEqual(['street'])
-      expect(actorFor(streetAdmin, up, 'STREET_REPLY')).toBe('street')
+      expect(actorOf(streetAdmin, up, 'STREET_REPLY')).toBe('street')
       const kept = anOrder({ status: 'escalated', street: null })
       expect(capacities(streetAdmin, kept).has('street')).toBe(false)
-      expect(actorFor(streetAdmin, kept, 'STREET_REPLY')).toBeNull()
+      expect(actorOf(streetAdmin, kept, 'STREET_REPLY')).toBeNull()
       expect(capacities(streetAdmin, anOrder({ ...C9, status: 'escalated', street: sentUp })).has('street')).toBe(false)
     })
     it('changes nothing itself: no staff events, no STREET_REPLY for staff', () => {
       const up = anOrder({ status: 'escalated', street: sentUp })
-      for (const type of ['FOLLOW_UP', 'CLOSE', 'PUBLISH', 'REJECT'] as const) expect(actorFor(streetAdmin, up, type)).toBeNull()
-      expect(actorFor(people.staffHere, up, 'STREET_REPLY')).toBeNull()
-      expect(actorFor(people.admin, up, 'STREET_REPLY')).toBeNull()
+      for (const type of ['FOLLOW_UP', 'CLOSE', 'PUBLISH', 'REJECT'] as const) expect(actorOf(streetAdmin, up, type)).toBeNull()
+      expect(actorOf(people.staffHere, up, 'STREET_REPLY')).toBeNull()
+      expect(actorOf(people.admin, up, 'STREET_REPLY')).toBeNull()
     })
     it('a resident with no street role sees nothing of the street\'s orders', () => {
-      expect(visibility(aCaller({ openid: 'x', scopes: { streets: ['s1'] } }), anOrder({ ...C2 }))).toBeNull()
+      expect(viewOf(aCaller({ openid: 'x', scopes: { streets: ['s1'] } }), anOrder({ ...C2 }))).toBeNull()
     })
   })
 })

@@ -1,8 +1,10 @@
 /**
- * Pure scope checks: in which capacities a caller stands towards an order, whether they may send an
- * event, see it (and its phone), or order on behalf of a neighbour. No database reads: the server
- * passes the caller (roles and scopes from the users collection) and the order.
+ * Pure scope checks: in which capacities a caller stands towards an order, and the decisions built on
+ * them — send an event, see an order (and its phone), read a grid's queue, order on behalf of a
+ * neighbour. No database reads: the server passes the caller (roles and scopes from the users
+ * collection) and the order.
  */
+import { allow, deny, type Decision } from '../contract/decision'
 import type { Role } from '../contract/roles'
 import type { Caller } from '../users/caller'
 import { maskPhone } from '../users/vocab'
@@ -48,17 +50,25 @@ export function capacities(c: Caller, o: Order): Set<Actor> {
   return out
 }
 
-/** The capacity in which the caller may send this event, or null (→ FORBIDDEN). */
-export function actorFor(c: Caller, o: Order, type: EventType): Actor | null {
+/**
+ * The capacity in which the caller may send this event. Refused FORBIDDEN; when they may not even
+ * see the order, NOT_FOUND (nothing told about it) — or OTHER_COMMUNITY for staff and admins, who
+ * work in several communities and need to know to switch.
+ */
+export function canSend(c: Caller, o: Order, type: EventType): Decision<'FORBIDDEN' | 'NOT_FOUND' | 'OTHER_COMMUNITY', { actor: Actor }> {
   const mine = capacities(c, o)
-  return (EVENT_ACTORS[type] as readonly Actor[]).find((a) => mine.has(a)) ?? null
+  const actor = (EVENT_ACTORS[type] as readonly Actor[]).find((a) => mine.has(a))
+  if (actor) return { ok: true, actor }
+  if (visibility(c, o)) return deny('FORBIDDEN')
+  const works = c.scopes.communities.length > 0 || c.scopes.streets.length > 0
+  return works && o.communityId !== c.communityId ? deny('OTHER_COMMUNITY') : deny('NOT_FOUND')
 }
 
 /**
  * What the caller may see: 'full' (people on the order, its staff, the volunteer holding it, the
  * 楼栋长 of the building), 'masked' (a candidate looking at an open order: phone hidden), or null.
  */
-export function visibility(c: Caller, o: Order): 'full' | 'masked' | null {
+function visibility(c: Caller, o: Order): 'full' | 'masked' | null {
   const mine = capacities(c, o)
   if (mine.has('owner') || mine.has('staff') || mine.has('volunteer')) return 'full'
   // the street office reads a community's orders without residents' phone numbers
@@ -69,14 +79,26 @@ export function visibility(c: Caller, o: Order): 'full' | 'masked' | null {
   return null
 }
 
-/** The order as this caller may see it (phone masked for candidates); null when not visible. */
-export function viewFor<T extends Pick<Order, 'contactPhone'>>(c: Caller, o: Order & T): (Order & T) | null {
-  const v = visibility(c, o)
-  if (v === null) return null
-  return v === 'full' ? o : { ...o, contactPhone: maskPhone(o.contactPhone) }
+/** See the order as `view` says (phone masked for a candidate); NOT_FOUND when hidden. */
+export function canSee(c: Caller, o: Order): Decision<'NOT_FOUND', { view: 'full' | 'masked'; order: Order }> {
+  const view = visibility(c, o)
+  if (!view) return deny('NOT_FOUND')
+  return { ok: true, view, order: view === 'full' ? o : { ...o, contactPhone: maskPhone(o.contactPhone) } }
+}
+
+/**
+ * Read the dispatch queue of the community acted in: an admin any grid (all when none is asked), a
+ * street admin too (reading, phones masked), a 网格员 their own grids only.
+ */
+export function canTriage(c: Caller, gridId?: string): Decision<'FORBIDDEN', { grids: 'all' | string[] }> {
+  const whole = has(c, 'admin') || has(c, 'street_admin')
+  if (gridId) return whole || c.scopes.grids.includes(gridId) ? { ok: true, grids: [gridId] } : deny('FORBIDDEN')
+  if (whole) return { ok: true, grids: 'all' }
+  return c.scopes.grids.length ? { ok: true, grids: [...c.scopes.grids] } : deny('FORBIDDEN')
 }
 
 /** A 楼栋长 for their buildings, a 网格员 for their grids, an admin anywhere may order for a neighbour. */
-export function mayOrderFor(c: Caller, building: { id: string; gridId: string; communityId: string }): boolean {
-  return (has(c, 'building_lead') && c.scopes.buildings.includes(building.id)) || managesGrid(c, building)
+export function canOrderFor(c: Caller, building: { id: string; gridId: string; communityId: string }): Decision<'NOT_YOUR_NEIGHBOUR'> {
+  const may = (has(c, 'building_lead') && c.scopes.buildings.includes(building.id)) || managesGrid(c, building)
+  return may ? allow : deny('NOT_YOUR_NEIGHBOUR')
 }

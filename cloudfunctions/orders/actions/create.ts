@@ -5,7 +5,8 @@ import { DEFAULT_POINTS } from '../../../core/orders/categories'
 import { orderError, orders } from '../../../core/orders/contract'
 import { newId, withKeys } from '../../../core/orders/keys'
 import { blankOrder, orderDoc, type Order } from '../../../core/orders/model'
-import { mayOrderFor } from '../../../core/orders/permissions'
+import { canOrderFor } from '../../../core/orders/permissions'
+import { enforce } from '../../../core/contract/decision'
 import { dueAt } from '../../../core/orders/sla'
 import type { UserDoc } from '../../../core/users/model'
 import { USERS } from '../../../server/context'
@@ -32,7 +33,7 @@ export const create: Handler<typeof orders.create> = async (ctx, input) => {
   ])
   if (!building) throw orderError('UNKNOWN_BUILDING')
   if (building.communityId !== place.communityId) throw commonError('OTHER_COMMUNITY')
-  if (proxy && !mayOrderFor(ctx.caller, { id: buildingId, gridId: building.gridId, communityId: building.communityId })) throw orderError('NOT_YOUR_NEIGHBOUR')
+  if (proxy) enforce(canOrderFor(ctx.caller, { id: buildingId, gridId: building.gridId, communityId: building.communityId }), orderError)
   if (proxy?.openid && neighbour?.buildingId !== buildingId) throw orderError('NOT_YOUR_NEIGHBOUR')
 
   const unitId = proxy ? (proxy.unitId ?? null) : (input.unitId ?? (buildingId === me.buildingId ? me.unitId : null))

@@ -2,12 +2,12 @@
  * Reads. Every list is one query (two for "mine") on a declared index, paged by a cursor over a
  * unique sort key (server/paging.ts).
  */
-import { commonError } from '../../../core/contract/errors'
+import { enforce } from '../../../core/contract/decision'
 import { orderError, type orders } from '../../../core/orders/contract'
 import type { Page } from '../../../core/contract/paging'
 import { keysFor } from '../../../core/orders/keys'
 import { ACTIVE_STATUSES, type Order } from '../../../core/orders/model'
-import { viewFor } from '../../../core/orders/permissions'
+import { canSee, canTriage } from '../../../core/orders/permissions'
 import { streetClock } from '../../../core/orders/street'
 import type { Ctx } from '../../../server/context'
 import { pageBy } from '../../../server/paging'
@@ -22,18 +22,17 @@ type Where = Record<string, unknown>
 const newest = (where: Where) => ({ collection: ORDERS, where, key: '_id', dir: 'desc' as const })
 
 /**
- * Lists pass through the same visibility rule as the detail (core/orders/permissions viewFor): an
+ * Lists pass through the same visibility rule as the detail (core/orders/permissions canSee): an
  * order the rule hides is dropped, a candidate sees the phone masked. The queries already select
  * only visible orders; this keeps one rule the authority for both.
  */
 function visibleOnly(ctx: Ctx, page: Page<Order>): Page<Order> {
   const me = ctx.caller
-  return { ...page, items: page.items.map((o) => viewFor(me, o)).filter((o): o is Order => o !== null) }
+  return { ...page, items: page.items.map((o) => canSee(me, o)).flatMap((seen) => (seen.ok ? [seen.order] : [])) }
 }
 
 export const get: Handler<C['get']> = async (ctx, { orderId }) => {
-  const view = viewFor(ctx.caller, await mustGetOrder(ctx.db, orderId))
-  if (!view) throw orderError('NOT_FOUND')
+  const view = enforce(canSee(ctx.caller, await mustGetOrder(ctx.db, orderId)), orderError).order
   return { ...view, photoUrls: await photoUrls(ctx, [...view.photos, ...view.donePhotos]) }
 }
 
@@ -61,14 +60,9 @@ export const mine: Handler<C['mine']> = async (ctx, { cursor, limit, scope }) =>
 
 export const triageQueue: Handler<C['triageQueue']> = async (ctx, { cursor, limit, gridId }) => {
   const _ = ctx.db.command
-  // an admin sees the whole community, a street admin reads it (phones masked)
-  const admin = ctx.roles.includes('admin') || ctx.roles.includes('street_admin')
+  const { grids } = enforce(canTriage(ctx.caller, gridId), orderError)
   const { communityId } = mustPlace(ctx.caller)
-  const mine = ctx.caller.scopes.grids
-  if (gridId && !admin && !mine.includes(gridId)) throw commonError('FORBIDDEN')
-  const grids = gridId ? [gridId] : admin ? null : [...mine]
-  if (grids && grids.length === 0) throw commonError('FORBIDDEN')
-  const where: Where = grids ? { communityId, gridId: grids.length === 1 ? grids[0] : _.in(grids) } : { communityId }
+  const where: Where = grids === 'all' ? { communityId } : { communityId, gridId: grids.length === 1 ? grids[0] : _.in(grids) }
   return visibleOnly(ctx, await pageBy<Order>(ctx.db, { cursor, limit }, { collection: ORDERS, where, key: 'queueKey', dir: 'asc' }))
 }
 
