@@ -1,5 +1,5 @@
 import { aCaller, anOrder } from './fixtures'
-import { mayAwardPoints } from '../points/adjustments'
+import { canAwardPoints } from '../points/adjustments'
 import { canOrderFor, canSee, canSend, canTriage, capacities, isCandidate, managesGrid } from './permissions'
 import type { EventType } from './machine'
 
@@ -128,9 +128,9 @@ describe('reading the dispatch queue', () => {
 describe('points staff may set on an order or an event', () => {
   it('up to twice the rule for a 网格员; an admin decides more', () => {
     const staff = aCaller({ roles: ['resident', 'staff'], scopes: { grids: ['g1'], staffOf: ['c1'], communities: ['c1'] } })
-    expect(mayAwardPoints(staff, 20, 10)).toBe(true)
-    expect(mayAwardPoints(staff, 21, 10)).toBe(false)
-    expect(mayAwardPoints(aCaller({ roles: ['resident', 'admin'] }), 500, 10)).toBe(true)
+    expect(canAwardPoints(staff, 20, 10)).toEqual({ ok: true })
+    expect(canAwardPoints(staff, 21, 10)).toEqual({ ok: false, code: 'POINTS_OVER_RULE' })
+    expect(canAwardPoints(aCaller({ roles: ['resident', 'admin'] }), 500, 10)).toEqual({ ok: true })
   })
 })
 

@@ -1,4 +1,5 @@
-import { canDecide, limitsAt, planLimits, RAISE_DELAY_MS, RECENT_MOVE_MS, routeAdjustment, type AdjustmentDoc } from './adjustments'
+import type { Role } from '../contract/roles'
+import { canAdjust, canDecide, limitsAt, planLimits, RAISE_DELAY_MS, RECENT_MOVE_MS, routeAdjustment, type AdjustmentDoc } from './adjustments'
 
 const limits = { adjustLimit: 50, adjustDailyLimit: 200 }
 const T = Date.UTC(2026, 11, 4, 2)
@@ -41,5 +42,21 @@ describe('canDecide', () => {
     expect(canDecide(admin('a'), adj, T + 1000)).toEqual({ ok: false, code: 'ADJUSTMENT_EXPIRED' })
     expect(canDecide(admin('a'), { ...adj, status: 'approved' }, T)).toEqual({ ok: false, code: 'ADJUSTMENT_CLOSED' })
     expect(canDecide({ ...admin('a'), roles: ['resident', 'staff'] }, adj, T)).toEqual({ ok: false, code: 'FORBIDDEN' })
+  })
+})
+
+describe('canAdjust', () => {
+  const scopes = { streets: [], communities: ['c1'], staffOf: ['c1'], adminOf: [], grids: ['g1'], buildings: [] }
+  const staff = { openid: 's', roles: ['resident', 'staff'] as Role[], scopes, communityId: 'c1', streetId: 's1' }
+  const resident = (gridId: string, communityId = 'c1') => ({ openid: 'r', gridId, communityId })
+  it('never one\'s own account; a 网格员 within their grids, an admin anywhere in the community acted in', () => {
+    expect(canAdjust(staff, resident('g1'))).toEqual({ ok: true })
+    expect(canAdjust(staff, { ...resident('g1'), openid: 's' })).toEqual({ ok: false, code: 'SELF_DEALING' })
+    expect(canAdjust(staff, resident('g2'))).toEqual({ ok: false, code: 'OUT_OF_SCOPE' })
+    expect(canAdjust({ ...staff, roles: ['resident', 'admin'] }, resident('g2'))).toEqual({ ok: true })
+  })
+  it('never a resident of another community: the credit would come from this community\'s pool', () => {
+    expect(canAdjust({ ...staff, roles: ['resident', 'admin'] }, resident('g1', 'c2'))).toEqual({ ok: false, code: 'OTHER_COMMUNITY' })
+    expect(canAdjust(staff, resident('g1', 'c2'))).toEqual({ ok: false, code: 'OTHER_COMMUNITY' })
   })
 })

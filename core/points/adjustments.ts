@@ -9,7 +9,7 @@
  * transfer it makes is `adjust:<requester>:<requestId>`: approving twice, or racing, moves points once.
  */
 import { allow, deny, type Decision } from '../contract/decision'
-import type { Caller } from '../users/permissions'
+import { isAdmin, isStaffOf, type Caller } from '../users/permissions'
 
 export interface SafetyLimits {
   /** Largest |delta| one adjustment may have without a second person's approval. */
@@ -134,12 +134,22 @@ export function canDecide(c: Caller, a: AdjustmentDoc, now: number, appointedBy?
 }
 
 /**
+ * Adjust someone's points: never one's own; only residents of the community acted in (credits come
+ * from its pool); a 网格员 for the residents of their grids, an admin anyone there.
+ */
+export function canAdjust(c: Caller, target: { openid: string; gridId: string; communityId: string }): Decision<'SELF_DEALING' | 'OTHER_COMMUNITY' | 'OUT_OF_SCOPE'> {
+  if (target.openid === c.openid) return deny('SELF_DEALING')
+  if (target.communityId !== c.communityId) return deny('OTHER_COMMUNITY')
+  return isAdmin(c) || isStaffOf(c, target.gridId) ? allow : deny('OUT_OF_SCOPE')
+}
+
+/**
  * Points staff may put on an order or an event: up to twice what the admin's rule gives (the
  * category's points, the attendance points); more is an admin's call. Otherwise a 网格员 could
  * publish a 1000-point event and read its code to friends at home.
  */
 export const POINTS_RULE_FACTOR = 2
 
-export function mayAwardPoints(c: Pick<Caller, 'roles'>, points: number, rulePoints: number): boolean {
-  return c.roles.includes('admin') || points <= POINTS_RULE_FACTOR * rulePoints
+export function canAwardPoints(c: Pick<Caller, 'roles'>, points: number, rulePoints: number): Decision<'POINTS_OVER_RULE'> {
+  return c.roles.includes('admin') || points <= POINTS_RULE_FACTOR * rulePoints ? allow : deny('POINTS_OVER_RULE')
 }

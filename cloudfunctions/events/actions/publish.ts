@@ -6,11 +6,11 @@
 import { randomBytes } from 'node:crypto'
 import { timeKey } from '../../../core/contract/paging'
 import { canPublishFor, EVENTS, SEATS, seatId, type EventDoc, type eventsFn } from '../../../core/events'
-import { enforce } from '../../../core/users/permissions'
+import { enforce } from '../../../core/contract/decision'
 import { eventsError } from '../../../core/events/contract'
 import { GIFTS, type GiftDoc } from '../../../core/gifts'
 import { getOrNull, setDoc, tx, type Db } from '../../../server/db'
-import { mayAwardPoints } from '../../../core/points/adjustments'
+import { canAwardPoints } from '../../../core/points/adjustments'
 import { loadRules } from '../../../server/ledger'
 import { mustPlace } from '../../../server/community'
 import type { Handler } from '../../../server/runtime'
@@ -31,7 +31,7 @@ export const publish: Handler<typeof eventsFn.publish> = async (ctx, input) => {
   mustHaveTimesInOrder(input, ctx.now())
   // the rule as saved now, not a cached copy (a lowered rule binds at once)
   const at = mustPlace(ctx.caller)
-  if (!mayAwardPoints(ctx.caller, input.points, (await loadRules(ctx.db, at, { fresh: true })).attendancePoints)) throw eventsError('POINTS_OVER_RULE')
+  enforce(canAwardPoints(ctx.caller, input.points, (await loadRules(ctx.db, at, { fresh: true })).attendancePoints), eventsError)
   const id = `e${ctx.now().toString(36)}${randomBytes(3).toString('hex')}`
   for (const b of input.booths) {
     const g = await getOrNull<GiftDoc>(ctx.db, GIFTS, b.giftId)

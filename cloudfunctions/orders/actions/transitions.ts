@@ -7,7 +7,8 @@ import { USERS } from '../../../server/context'
 import { getOrNull } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import { DEFAULT_POINTS } from '../../../core/orders/categories'
-import { mayAwardPoints } from '../../../core/points/adjustments'
+import { canAwardPoints } from '../../../core/points/adjustments'
+import { enforce } from '../../../core/contract/decision'
 import { loadRules, type PointsRules } from '../../../server/ledger'
 import { runEvent } from '../run'
 import { mustPlace } from '../../../server/community'
@@ -38,7 +39,7 @@ export const reopen: Handler<C['reopen']> = (ctx, i) =>
 /** The points staff set (or the order's own, when they set none) stay within the rule as saved now (checked with the order in hand). */
 const pointsWithinRule = (ctx: Parameters<Handler<C['get']>>[0], points: number | undefined, rules: PointsRules) => (o: Order): Order => {
   const rule = rules.categoryPoints[o.category] ?? DEFAULT_POINTS[o.category]
-  if (!mayAwardPoints(ctx.caller, points ?? o.points, rule)) throw orderError('POINTS_OVER_RULE')
+  enforce(canAwardPoints(ctx.caller, points ?? o.points, rule), orderError)
   return o
 }
 

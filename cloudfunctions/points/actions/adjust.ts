@@ -11,6 +11,7 @@ import {
   adjustmentKey,
   adjustTransfer,
   APPROVAL_TTL_MS,
+  canAdjust,
   canDecide,
   cstDay,
   quotaId,
@@ -25,14 +26,14 @@ import { pointsError, type pointsFn } from '../../../core/points/contract'
 import { commonError } from '../../../core/contract/errors'
 import { timeKey } from '../../../core/contract/paging'
 import type { UserDoc } from '../../../core/users/model'
-import { isAdmin, isStaffOf } from '../../../core/users/permissions'
+import { isAdmin } from '../../../core/users/permissions'
+import { enforce } from '../../../core/contract/decision'
 import { USERS, type Ctx } from '../../../server/context'
 import { getOrNull, setDoc, tx, type Tx } from '../../../server/db'
 import { ACCOUNTS, applyTransfer, loadRules } from '../../../server/ledger'
 import { mustBeHere, mustPlace } from '../../../server/community'
 import { pageBy } from '../../../server/paging'
 import type { Handler } from '../../../server/runtime'
-import { enforce } from '../../../core/contract/decision'
 
 const transferOf = (a: AdjustmentDoc, at: number) =>
   adjustTransfer({ communityId: a.communityId, openid: a.target, delta: a.delta, adjustmentId: a.key, reason: `人工调整：${a.reason}`, operator: a.requester, at })
@@ -45,13 +46,11 @@ async function move(t: Tx, a: AdjustmentDoc, at: number, rules: Awaited<ReturnTy
 }
 
 export const adjust: Handler<typeof pointsFn.adjust> = async (ctx, input) => {
-  if (input.openid === ctx.openid) throw pointsError('SELF_DEALING')
   const at = mustPlace(ctx.caller)
   const [target, rules] = await Promise.all([getOrNull<UserDoc>(ctx.db, USERS, input.openid), loadRules(ctx.db, at)])
   if (!target) throw pointsError('TARGET_NOT_REGISTERED')
   // credits come from the pool of the community acted in, for its own residents only
-  if (target.communityId !== at.communityId) throw commonError('OTHER_COMMUNITY')
-  if (!isAdmin(ctx.caller) && !isStaffOf(ctx.caller, target.gridId)) throw pointsError('OUT_OF_SCOPE')
+  enforce(canAdjust(ctx.caller, { openid: input.openid, gridId: target.gridId, communityId: target.communityId }), pointsError)
   const now = ctx.now()
   const key = adjustmentKey(ctx.openid, input.requestId)
   const id = adjustmentId(key)
