@@ -1,5 +1,5 @@
 import { CODE_ALPHABET, codeFor, formatCode, normalizeCode, qrPayload } from './code'
-import { canRedeem, type GiftDoc } from './model'
+import { canCancelRedemption, canRedeem, type GiftDoc } from './model'
 import { reconcileBooth, reconcileCsv } from './reconcile'
 
 describe('redemption codes', () => {
@@ -25,6 +25,17 @@ describe('redeem rules', () => {
     expect(canRedeem(g, 0, 150)).toBeNull()
     expect(canRedeem(g, 0, 99)).toBe('GIFT_INACTIVE')
     expect(canRedeem(g, 1, 150)).toBe('OVER_LIMIT')
+  })
+  it('a reservation is cancelled by its resident, or by an admin with a reason; booth staff may not', () => {
+    const r = { openid: 'res', communityId: 'c1' }
+    expect(canCancelRedemption({ openid: 'res', roles: ['resident'], communityId: 'c2' }, r)).toEqual({ ok: true })
+    expect(canCancelRedemption({ openid: 'st', roles: ['resident', 'staff'], communityId: 'c1' }, r, '送错了')).toEqual({ ok: false, code: 'CANCEL_NOT_ALLOWED' })
+    expect(canCancelRedemption({ openid: 'adm', roles: ['resident', 'admin'], communityId: 'c1' }, r)).toEqual({ ok: false, code: 'REASON_REQUIRED' })
+    expect(canCancelRedemption({ openid: 'adm', roles: ['resident', 'admin'], communityId: 'c1' }, r, '送错了')).toEqual({ ok: true })
+  })
+  it('an admin only at the booths of the community acted in; the resident wherever they act', () => {
+    const r = { openid: 'res', communityId: 'c1' }
+    expect(canCancelRedemption({ openid: 'adm', roles: ['resident', 'admin'], communityId: 'c2' }, r, '送错了')).toEqual({ ok: false, code: 'OTHER_COMMUNITY' })
   })
 })
 

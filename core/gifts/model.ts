@@ -4,6 +4,9 @@
  * slot, so 300 simultaneous redemptions of 10 units spread over 10 documents and can never take
  * more than 10. A redemption is `rd:<code>`: the code typed at the booth is its id (one read).
  */
+import { allow, deny, type Decision } from '../contract/decision'
+import type { Caller } from '../users/caller'
+
 export interface GiftDoc {
   _id: string
   communityId: string
@@ -72,4 +75,19 @@ export function canRedeem(g: GiftDoc, held: number, now: number): RedeemRefusal 
   if (now < g.activeFrom || now > g.activeTo) return 'GIFT_INACTIVE'
   if (held >= g.perPersonLimit) return 'OVER_LIMIT'
   return null
+}
+
+/**
+ * Cancel a reservation (points and stock go back): the resident their own; an admin anyone's at the
+ * booths of the community acted in, with a reason.
+ */
+export function canCancelRedemption(
+  c: Pick<Caller, 'openid' | 'roles' | 'communityId'>,
+  r: Pick<RedemptionDoc, 'openid' | 'communityId'>,
+  reason?: string,
+): Decision<'CANCEL_NOT_ALLOWED' | 'OTHER_COMMUNITY' | 'REASON_REQUIRED'> {
+  if (r.openid === c.openid) return allow
+  if (!c.roles.includes('admin')) return deny('CANCEL_NOT_ALLOWED')
+  if (r.communityId !== c.communityId) return deny('OTHER_COMMUNITY')
+  return reason ? allow : deny('REASON_REQUIRED')
 }

@@ -1,13 +1,12 @@
-import { normalizeCode, reconcileBooth, reconcileCsv, REDEMPTIONS, redemptionDocId, SLOTS, GIFTS, type GiftDoc, type RedemptionDoc, type SlotDoc } from '../../../core/gifts'
+import { canCancelRedemption, normalizeCode, reconcileBooth, reconcileCsv, REDEMPTIONS, redemptionDocId, SLOTS, GIFTS, type GiftDoc, type RedemptionDoc, type SlotDoc } from '../../../core/gifts'
 import { attendanceCsv, attendanceOf, REGISTRATIONS, type RegistrationDoc } from '../../../core/events'
 import { cstMinute } from '../../../core/points/accounts'
 import { pointsError, type pointsFn } from '../../../core/points/contract'
-import { isAdmin } from '../../../core/users/permissions'
+import { enforce } from '../../../core/contract/decision'
 import type { Ctx } from '../../../server/context'
 import { getOrNull, rows, setDoc, tx, type Tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import { mustGetManaged } from '../../../server/event-access'
-import { mustBeHere } from '../../../server/community'
 import { staffNames } from '../../../server/people'
 import { boothRemaining, mustGetRedemption, releaseRedemption } from '../../../server/booth'
 import { redemptionView } from '../views'
@@ -49,11 +48,8 @@ export const cancelRedemption: Handler<typeof pointsFn.cancelRedemption> = async
   const id = idOf(input.code)
   const rd = await tx(ctx.db, async (t) => {
     const r = await mustGetRedemption(t, id)
+    enforce(canCancelRedemption(ctx.caller, r, input.reason), pointsError)
     const own = r.openid === ctx.openid
-    if (!own && !isAdmin(ctx.caller)) throw pointsError('CANCEL_NOT_ALLOWED')
-    // an admin cancels reservations at the booths of the community they act in, not another's
-    if (!own) mustBeHere(ctx.caller, r)
-    if (!own && !input.reason) throw pointsError('REASON_REQUIRED')
     const why = own ? '您取消了兑换，积分退回' : `管理员取消（${input.reason}），积分退回`
     return releaseRedemption(t, r, 'cancelled', ctx.openid, ctx.now(), why)
   })
