@@ -12,7 +12,7 @@ import type { Audience } from './model'
  * Admin for anyone; a 网格员 for the whole community or its volunteers (events are community-wide),
  * but for one grid only when it is their own.
  */
-export function canPublishFor(c: Caller, audience: Audience): Decision {
+export function canPublishFor(c: Caller, audience: Audience): Decision<'FORBIDDEN'> {
   if (isAdmin(c)) return allow
   if (!c.roles.includes('staff')) return deny('FORBIDDEN')
   if (audience.kind === 'grid' && !isStaffOf(c, audience.gridId)) return deny('FORBIDDEN', '只能给自己负责的网格发布活动')
@@ -20,9 +20,9 @@ export function canPublishFor(c: Caller, audience: Audience): Decision {
 }
 
 /** Manage an event: the same rule as publishing it, in the event's community; outside it the answer says whose it is. */
-export function canManageEvent(c: Caller, e: { audience: Audience; communityId: string }): Decision {
+export function canManageEvent(c: Caller, e: { audience: Audience; communityId: string }): Decision<'OTHER_COMMUNITY' | 'NOT_YOUR_EVENT'> {
   if (e.communityId !== c.communityId) return deny('OTHER_COMMUNITY')
-  return canPublishFor(c, e.audience).ok ? allow : deny('OUT_OF_SCOPE')
+  return canPublishFor(c, e.audience).ok ? allow : deny('NOT_YOUR_EVENT')
 }
 
 /**
@@ -51,9 +51,12 @@ export function visibleAudiences(v: Viewer): 'all' | Audience[] {
 
 const sameAudience = (a: Audience, b: Audience) => a.kind === b.kind && (a.kind !== 'grid' || (b.kind === 'grid' && a.gridId === b.gridId))
 
-/** Events of the community acted in (a resident's is home), for the audiences the viewer is in. */
-export function canSeeEvent(v: Viewer, e: { audience: Audience; communityId: string }): boolean {
-  if (e.communityId !== v.communityId) return false
+/**
+ * See an event: of the community acted in (a resident's is home), for the audiences the viewer is in;
+ * otherwise NOT_FOUND (same answer as a missing one, nothing told).
+ */
+export function canSeeEvent(v: Viewer, e: { audience: Audience; communityId: string }): Decision<'NOT_FOUND'> {
+  if (e.communityId !== v.communityId) return deny('NOT_FOUND')
   const seen = visibleAudiences(v)
-  return seen === 'all' || seen.some((a) => sameAudience(a, e.audience))
+  return seen === 'all' || seen.some((a) => sameAudience(a, e.audience)) ? allow : deny('NOT_FOUND')
 }

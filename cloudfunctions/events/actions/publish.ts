@@ -26,7 +26,7 @@ async function createSeats(db: Db, eventId: string, capacity: number, communityI
 }
 
 export const publish: Handler<typeof eventsFn.publish> = async (ctx, input) => {
-  enforce(canPublishFor(ctx.caller, input.audience))
+  enforce(canPublishFor(ctx.caller, input.audience), eventsError)
   // no backdated events: attendance (and walk-ins) would open at once for something that never took place
   mustHaveTimesInOrder(input, ctx.now())
   // the rule as saved now, not a cached copy (a lowered rule binds at once)
