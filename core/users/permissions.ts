@@ -1,6 +1,5 @@
 import type { Role } from '../contract/roles'
-import type { AppError } from '../contract/errors'
-import { allow, deny, enforce as enforceAs, type Decision } from '../contract/decision'
+import { allow, deny, enforce, type Decision } from '../contract/decision'
 import { usersError } from './contract'
 import type { UserDoc } from './model'
 import type { Caller as OneCaller } from './caller'
@@ -20,32 +19,23 @@ import type { Place } from '../community/places'
 /** What these rules read of the one caller (core/users/caller.ts). */
 export type Caller = Pick<OneCaller, 'openid' | 'roles' | 'scopes'> & Partial<Pick<OneCaller, 'communityId' | 'streetId'>>
 
-export type { Decision }
-
-/** Throw the denial as a users error (its own message, else the catalog's); pass on allow. */
-export const enforce = (d: Decision): void => {
-  enforceAs(d, usersError as (code: string) => AppError)
-}
-
 export const isAdmin = (c: Caller) => c.roles.includes('admin')
 export const isStaffOf = (c: Caller, gridId: string) => c.roles.includes('staff') && c.scopes.grids.includes(gridId)
 
 /** Grid ids a caller may see in lists: 'all' for admin; their grids for staff; narrowed by a requested grid. */
-export function gridScope(c: Caller, requested?: string): { ok: true; grids: 'all' | string[] } | Exclude<Decision, { ok: true }> {
+export function gridScope(c: Caller, requested?: string): Decision<'FORBIDDEN', { grids: 'all' | string[] }> {
   if (isAdmin(c)) return { ok: true, grids: requested ? [requested] : 'all' }
-  if (!c.roles.includes('staff')) return deny('FORBIDDEN', '只有网格员和管理员可以查看') as Exclude<Decision, { ok: true }>
-  if (requested && !c.scopes.grids.includes(requested)) return deny('FORBIDDEN', '您只能查看自己网格的居民') as Exclude<Decision, { ok: true }>
+  if (!c.roles.includes('staff')) return deny('FORBIDDEN', '只有网格员和管理员可以查看')
+  if (requested && !c.scopes.grids.includes(requested)) return deny('FORBIDDEN', '您只能查看自己网格的居民')
   return { ok: true, grids: requested ? [requested] : [...c.scopes.grids] }
 }
 
 /** gridScope, or throw its denial. */
 export function mustGridScope(c: Caller, requested?: string): 'all' | string[] {
-  const s = gridScope(c, requested)
-  if (!s.ok) return enforce(s) as never
-  return s.grids
+  return enforce(gridScope(c, requested), usersError).grids
 }
 
-export function canReview(c: Caller, applicant: Pick<UserDoc, '_id' | 'gridId' | 'communityId'>): Decision {
+export function canReview(c: Caller, applicant: Pick<UserDoc, '_id' | 'gridId' | 'communityId'>): Decision<'FORBIDDEN' | 'OTHER_COMMUNITY'> {
   if (applicant._id === c.openid) return deny('FORBIDDEN', '自己的申请要由其他网格员或管理员审核')
   if (applicant.communityId !== c.communityId) return deny('OTHER_COMMUNITY', '这位居民不在本社区，请由他所在社区审核')
   if (isAdmin(c) || isStaffOf(c, applicant.gridId)) return allow
@@ -61,14 +51,14 @@ type Target = Pick<UserDoc, '_id' | 'roles' | 'grids' | 'buildings' | 'gridId' |
  * lives there; staff and admins come from the same street (a 网格员 may serve a neighbouring
  * community); anyone else is OTHER_COMMUNITY.
  */
-export function canTouch(c: Caller, target: Target, role: Grant['role'] | Revoke['role']): Decision {
+export function canTouch(c: Caller, target: Target, role: Grant['role'] | Revoke['role']): Decision<'OTHER_COMMUNITY'> {
   const local = role === 'building_lead' || role === 'volunteer'
   if (local ? target.communityId === c.communityId : target.streetId === c.streetId) return allow
   const scoped = [...(target.staffOf ?? []), ...(target.adminOf ?? [])].includes(c.communityId ?? '')
   return scoped && !local ? allow : deny('OTHER_COMMUNITY', '这位居民不在本社区（或本街道），请到他所在的社区办理')
 }
 
-export function canGrant(c: Caller, grant: Grant & { openid: string }, gridOf: (buildingId: string) => string | undefined): Decision {
+export function canGrant(c: Caller, grant: Grant & { openid: string }, gridOf: (buildingId: string) => string | undefined): Decision<'FORBIDDEN'> {
   if (grant.openid === c.openid) return deny('FORBIDDEN', '不能给自己任命角色，请让其他管理员操作')
   if (grant.role === 'street_admin') return c.roles.includes('street_admin') ? allow : deny('FORBIDDEN', '只有街道管理员可以任命街道管理员')
   if (isAdmin(c)) return allow
@@ -107,7 +97,7 @@ export function planRevoke(
   target: Target,
   revoke: Revoke,
   here: { gridOf: (buildingId: string) => string | undefined; hasGrid: (gridId: string) => boolean },
-): Decision & { next?: Next } {
+): Decision<'FORBIDDEN' | 'CANNOT_REVOKE_SELF', { next: Next }> {
   const admin = isAdmin(c)
   const at = c.communityId ?? ''
   if (revoke.role === 'admin' && target._id === c.openid) return deny('CANNOT_REVOKE_SELF')

@@ -1,7 +1,8 @@
 import { timeKey } from '../../../core/contract/paging'
 import { users, usersError } from '../../../core/users/contract'
 import { viewUser, type UserDoc, type VolunteerApplication } from '../../../core/users/model'
-import { canReview, enforce, mustGridScope } from '../../../core/users/permissions'
+import { canReview, mustGridScope } from '../../../core/users/permissions'
+import { enforce } from '../../../core/contract/decision'
 import { USERS } from '../../../server/context'
 import { countOf, tx } from '../../../server/db'
 import { pageBy } from '../../../server/paging'
@@ -45,7 +46,7 @@ export const reviewVolunteer: Handler<typeof users.reviewVolunteer> = async (ctx
   const saved = await tx(ctx.db, async (t) => {
     const target = await mustGetUser(t, input.openid, 'NO_APPLICATION')
     if (!target.volunteer) throw usersError('NO_APPLICATION')
-    enforce(canReview(ctx.caller, target))
+    enforce(canReview(ctx.caller, target), usersError)
     if (target.volunteer.status !== 'pending') throw usersError('ALREADY_REVIEWED')
     const reviewed = { reviewedAt: ctx.now(), reviewedBy: ctx.openid }
     const next: UserDoc =
