@@ -52,7 +52,15 @@ export async function mustGetRedemption(t: Tx, id: string): Promise<RedemptionDo
  * slot free again, the person's hold decremented. The refund's key makes a second run a no-op,
  * and the status check makes it throw CODE_VOID/CODE_USED instead.
  */
-export async function releaseRedemption(t: Tx, rd: RedemptionDoc, status: 'expired' | 'cancelled', by: string, now: number, why: string) {
+export async function releaseRedemption(
+  t: Tx,
+  rd: RedemptionDoc,
+  status: 'expired' | 'cancelled',
+  by: string,
+  now: number,
+  why: string,
+  slotState: 'free' | 'returned' = 'free',
+) {
   const [slot, hold] = await Promise.all([getOrNull<SlotDoc>(t, SLOTS, rd.slotId), getOrNull<HoldDoc>(t, HOLDS, holdId(rd.giftId, rd.openid))])
   await applyTransferOrThrow(
     t,
@@ -61,7 +69,7 @@ export async function releaseRedemption(t: Tx, rd: RedemptionDoc, status: 'expir
     { guarded: true }, // the caller read the redemption as reserved; its new status is written with the refund
   )
   const writes: Promise<unknown>[] = [setDoc(t, REDEMPTIONS, { ...rd, status, closedAt: now, closedBy: by })]
-  if (slot && slot.redemptionId === rd._id) writes.push(setDoc(t, SLOTS, { ...slot, _id: rd.slotId, state: 'free', redemptionId: null }))
+  if (slot && slot.redemptionId === rd._id) writes.push(setDoc(t, SLOTS, { ...slot, _id: rd.slotId, state: slotState, redemptionId: null }))
   if (hold) writes.push(setDoc(t, HOLDS, { _id: holdId(rd.giftId, rd.openid), communityId: rd.communityId, count: Math.max(0, hold.count - 1) }))
   await Promise.all(writes)
   return { ...rd, status, closedAt: now }
@@ -88,6 +96,32 @@ export async function releaseAll(db: Db, eventId: string, o: { status: 'expired'
     }
     n += progress
     if (!progress) return n // only busy ones left: the next run takes them
+  }
+}
+
+/**
+ * Close every unit of a cancelled event's booths, one transaction each: a reserved unit's
+ * redemption is refunded, and every unit not handed out becomes 'returned'. Writing each unit is
+ * what stops a redemption that read the event before the cancel: it writes its unit too, so one of
+ * the two transactions conflicts and the redemption, retried, sees the event cancelled (a read
+ * alone would not conflict — transactions are snapshot-isolated). Each page closes every unit it
+ * read (or throws, and a retry of the cancel finishes), so the loop ends.
+ */
+export async function closeSlots(db: Db, eventId: string, o: { by: string; now: number; why: string }): Promise<void> {
+  const _ = db.command
+  for (;;) {
+    const open = await rows<SlotDoc>(db.collection(SLOTS).where({ eventId, state: _.in(['free', 'reserved']) }).limit(100))
+    if (!open.length) return
+    for (const s of open) {
+      await tx(db, async (t) => {
+        const slot = await getOrNull<SlotDoc>(t, SLOTS, s._id)
+        if (!slot || (slot.state !== 'free' && slot.state !== 'reserved')) return
+        const rd = slot.redemptionId ? await getOrNull<RedemptionDoc>(t, REDEMPTIONS, slot.redemptionId) : null
+        if (slot.state === 'reserved' && rd?.status === 'reserved') {
+          await releaseRedemption(t, { ...rd, _id: slot.redemptionId! }, 'cancelled', o.by, o.now, o.why, 'returned')
+        } else await setDoc(t, SLOTS, { ...slot, _id: s._id, state: 'returned', redemptionId: null })
+      })
+    }
   }
 }
 

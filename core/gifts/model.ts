@@ -25,7 +25,8 @@ export interface GiftDoc {
   updatedAt: number
 }
 
-export type SlotState = 'free' | 'reserved' | 'redeemed'
+/** 'returned': closed with its cancelled event, the unit back in the gift's stock. */
+export type SlotState = 'free' | 'reserved' | 'redeemed' | 'returned'
 export interface SlotDoc {
   _id: string
   eventId: string

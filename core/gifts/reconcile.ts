@@ -31,7 +31,8 @@ export function reconcileBooth(
 ): BoothLine {
   const count = (s: string) => slots.filter((x) => x.state === s).length
   const allocated = slots.length
-  const [free, reserved, redeemed] = [count('free'), count('reserved'), count('redeemed')]
+  // units closed with a cancelled event were never handed out: they count as free
+  const [free, reserved, redeemed] = [count('free') + count('returned'), count('reserved'), count('redeemed')]
   const returnedR = redemptions.filter((r) => r.status === 'expired' || r.status === 'cancelled')
   const pointsDebited = redemptions.reduce((a, r) => a + r.price, 0)
   const pointsRefunded = returnedR.reduce((a, r) => a + r.price, 0)

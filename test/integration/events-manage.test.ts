@@ -6,6 +6,7 @@
 import { eventsFn } from '../../core/events/contract'
 import { EVENT_NOTICES } from '../../core/events/model'
 import { pointsFn } from '../../core/points/contract'
+import { SLOTS } from '../../core/collections'
 import { callAs, sdkDb } from '../support/call'
 import { newGrid, newResident } from '../support/people'
 import { makeUsers, okAs } from './orders-support'
@@ -102,6 +103,23 @@ describe('events.cancelEvent', () => {
     const reg = (await sdkDb().collection('event_regs').where({ eventId: e.id, openid: a }).get()).data[0] as { status: string }
     expect(reg.status).toBe('registered')
     expect(((await sdkDb().collection('events').doc(e.id).get()).data as { closedAt?: number }).closedAt).toBeGreaterThan(0)
+  })
+
+  test('a redemption that read the event before the cancel cannot commit after it: the cancel closes its unit too', async () => {
+    const gift = await newGift({ price: 5, totalStock: 10, perPersonLimit: 1 })
+    const e = await newEvent({ capacity: 10, booths: [{ giftId: gift.id, stock: 3 }] })
+    const db = sdkDb()
+    const unit = ((await db.collection(SLOTS).where({ eventId: e.id }).limit(1).get()).data as { _id: string }[])[0]._id
+    // what redeem does in its transaction: read the unit and the event, then write the unit
+    const late = await db.startTransaction()
+    const [slot, event] = await Promise.all([late.collection(SLOTS).doc(unit).get(), late.collection('events').doc(e.id).get()])
+    expect([slot.data.state, event.data.status]).toEqual(['free', 'published'])
+    await okAs(STAFF, eventsFn.cancelEvent, { eventId: e.id, reason: '场地停电' })
+    const { _id, ...fields } = slot.data
+    await late.collection(SLOTS).doc(unit).set({ data: { ...fields, state: 'reserved', redemptionId: 'late' } })
+    await expect(late.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
+    expect(((await db.collection(SLOTS).doc(unit).get()).data as { state: string }).state).toBe('returned')
+    expect(await giftAllocated(gift.id)).toBe(0)
   })
 
   test('200 people redeeming while the event is cancelled: every reservation refunded, stock and ledger exact', async () => {

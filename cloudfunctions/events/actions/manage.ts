@@ -12,7 +12,7 @@ import type { Ctx } from '../../../server/context'
 import { countOf, getOrNull, setDoc, tx } from '../../../server/db'
 import { allBy } from '../../../server/paging'
 import type { Handler } from '../../../server/runtime'
-import { releaseAll } from '../../../server/booth'
+import { closeSlots } from '../../../server/booth'
 import { mustGetManaged, mustHaveTimesInOrder } from '../../../server/event-access'
 import { eventView, notify } from '../store'
 
@@ -46,9 +46,10 @@ export const update: Handler<typeof eventsFn.update> = async (ctx, input) => {
 }
 
 /**
- * Cancel: the event is marked in one transaction (redeem and 核销 read it in theirs, so none slips
- * in after); then, each step idempotent and finished by a retry: reservations refunded, everyone
- * expecting it told, the booths' unclaimed gifts back in the gifts' stock.
+ * Cancel: the event is marked in one transaction; then, each step idempotent and finished by a
+ * retry: every booth unit closed (a reservation refunded; a redemption racing the cancel conflicts
+ * on its unit and is refused — server/booth.ts closeSlots), everyone expecting it told, the closed
+ * units back in the gifts' stock.
  */
 export const cancelEvent: Handler<typeof eventsFn.cancelEvent> = async (ctx, input) => {
   const now = ctx.now()
@@ -60,7 +61,7 @@ export const cancelEvent: Handler<typeof eventsFn.cancelEvent> = async (ctx, inp
     await setDoc(t, EVENTS, next)
     return next
   })
-  await releaseAll(ctx.db, e._id, { status: 'cancelled', by: ctx.openid, now, why: `活动取消，积分退回` })
+  await closeSlots(ctx.db, e._id, { by: ctx.openid, now, why: `活动取消，积分退回` })
   for (const r of await expecting(ctx, e._id)) {
     await notify(ctx.db, { id: `cancel:${r._id}`, to: r.openid, kind: 'event_cancelled', title: `活动取消了：${e.title}`, body: `原因：${e.cancelReason ?? input.reason}。报名作废，兑换的积分已退回。`, eventId: e._id, communityId: e.communityId, at: now })
   }
@@ -68,12 +69,12 @@ export const cancelEvent: Handler<typeof eventsFn.cancelEvent> = async (ctx, inp
   return eventView(ctx.db, done, { detail: true, openid: ctx.openid })
 }
 
-/** Gifts not handed out at a cancelled event's booths go back to each gift's stock, once. */
+/** The units closed at a cancelled event's booths go back to each gift's stock, once. */
 async function returnBoothStock(ctx: Ctx, eventId: string, now: number): Promise<EventDoc> {
   const e = await getOrNull<EventDoc>(ctx.db, EVENTS, eventId)
   if (!e || e.stockReturnedAt || !e.booths.length) return { ...e!, _id: eventId }
-  // after the cancel nothing reserves or hands out here, so the free units no longer change
-  const free = await Promise.all(e.booths.map((b) => countOf(ctx.db.collection(SLOTS).where({ eventId, giftId: b.giftId, state: 'free' }))))
+  // every unit is closed by now (closeSlots) and a closed unit never changes again
+  const free = await Promise.all(e.booths.map((b) => countOf(ctx.db.collection(SLOTS).where({ eventId, giftId: b.giftId, state: 'returned' }))))
   return tx(ctx.db, async (t) => {
     const [again, ...gifts] = await Promise.all([getOrNull<EventDoc>(t, EVENTS, eventId), ...e.booths.map((b) => getOrNull<GiftDoc>(t, GIFTS, b.giftId))])
     if (!again || again.stockReturnedAt) return { ...again!, _id: eventId }

@@ -49,7 +49,9 @@ export const redeem: Handler<typeof pointsFn.redeem> = async (ctx, input) => {
     if (!free.length) {
       const prior = await replay()
       if (prior) return prior
-      throw pointsError('SOLD_OUT')
+      // no free unit because the event was cancelled meanwhile (its units closed): say so, not 售罄
+      const live = await getOrNull<EventDoc>(ctx.db, EVENTS, input.eventId)
+      throw pointsError(live?.status === 'published' ? 'SOLD_OUT' : 'NOT_AT_BOOTH')
     }
     const slotId = free[Math.floor(Math.random() * free.length)]._id
     const out = await tx(ctx.db, async (t) => {
@@ -57,7 +59,8 @@ export const redeem: Handler<typeof pointsFn.redeem> = async (ctx, input) => {
         getOrNull<SlotDoc>(t, SLOTS, slotId),
         getOrNull<HoldDoc>(t, HOLDS, holdId(gift._id, ctx.openid)),
         getOrNull<RedemptionDoc>(t, REDEMPTIONS, id),
-        // read again in here: an event cancelled meanwhile conflicts with this transaction
+        // read again in here; a cancel that commits meanwhile also closes this unit, so this transaction
+        // conflicts on it and the retry reads the event as cancelled (server/booth.ts closeSlots)
         getOrNull<EventDoc>(t, EVENTS, input.eventId),
       ])
       if (again && again.openid !== ctx.openid) throw pointsError('CODE_CLASH')
