@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto'
 import {
   acceptsCode,
   attendeeCode,
+  regStartKey,
   CODE_TRIES,
   newCheckinToken,
   earnsAttendance,
@@ -86,7 +87,7 @@ async function attend(ctx: Ctx, e: EventDoc, who: Attendee, way: Way) {
       return { refused: plan.code }
     }
     const saved: RegistrationDoc = {
-      ...(reg ?? { communityId: e.communityId, eventId: e._id, openid: who.openid, name: who.name, family: 0, seats: [], createdAt: now, sortKey: timeKey(now, id) }),
+      ...(reg ?? { communityId: e.communityId, eventId: e._id, openid: who.openid, name: who.name, family: 0, seats: [], createdAt: now, sortKey: timeKey(now, id), eventStartKey: regStartKey(e.startAt, id) }),
       _id: id,
       status: 'attended',
       walkIn: plan.walkIn || !!reg?.walkIn,
