@@ -43,7 +43,7 @@ export default function EventDetailPage() {
             <View className='card'>
               <Text className='h-title'>{e.title}</Text>
               <View>{EVENT_KIND_LABELS[e.kind]} · {e.place}</View>
-              <View>{shortTime(e.startAt)} — {shortTime(e.endAt)}</View>
+              <View data-testid='event-times'>{shortTime(e.startAt)} — {shortTime(e.endAt)}</View>
               <View className='h-sub'>报名截止 {shortTime(e.deadline)} · 剩余名额 <Text data-testid='seats-left'>{e.seatsLeft}</Text> / {e.capacity}</View>
               {e.points > 0 && <View className='h-sub'>到场签到得 {e.points} 积分</View>}
             </View>
