@@ -2,7 +2,7 @@
  * The query side of core/contract/paging.ts: `where(key beyond cursor).orderBy(key).limit(n + 1)`.
  * The key must be unique and on a declared index together with the equality fields of `where`.
  */
-import { mergedPage, type Page } from '../core/contract/paging'
+import { mergedPage, pageOf, type Page } from '../core/contract/paging'
 import { rows, type Db, type Doc } from './db'
 
 export interface Listing {
@@ -32,6 +32,24 @@ export function rowsAfter<T extends Doc>(db: Db, l: Listing, cursor: string | un
 export async function pageBy<T extends Doc>(db: Db, page: { cursor?: string; limit: number }, ...listings: Listing[]): Promise<Page<T>> {
   const found = await Promise.all(listings.map((l) => rowsAfter<T>(db, l, page.cursor, page.limit)))
   return mergedPage(found, page.limit, (row) => valueAt(row, listings[0].key), listings[0].dir)
+}
+
+/**
+ * Two listings over the same key read one after the other as one list (e.g. coming events soonest
+ * first, then past ones latest first). `inFirst` tells from a cursor which of the two it is in.
+ */
+export async function pageInTurn<T extends Doc>(
+  db: Db,
+  page: { cursor?: string; limit: number },
+  first: Listing,
+  then: Listing,
+  inFirst: (cursor: string) => boolean,
+): Promise<Page<T>> {
+  const { cursor, limit } = page
+  const inThen = cursor !== undefined && !inFirst(cursor)
+  const a = inThen ? [] : await rowsAfter<T>(db, first, cursor, limit)
+  const b = a.length > limit ? [] : await rowsAfter<T>(db, then, inThen ? cursor : undefined, limit - a.length)
+  return pageOf([...a, ...b], limit, (row) => valueAt(row, first.key))
 }
 
 /** Every row, a page at a time, up to `max` (then `next` says where the rest begins). */

@@ -2,7 +2,6 @@ import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { initCloud } from '@/api/transport'
 import { listenForPrivacyConsent } from '@/store/privacy'
-import '@/lib/dayjs'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {

@@ -4,7 +4,7 @@
  * the coming weeks, at clock times of the seeding machine's zone (the app shows local time; on a
  * developer's machine in China that is Beijing time). scripts/seed.ts plays it through the functions as the personas.
  */
-import dayjs from 'dayjs'
+import { chinaAt, chinaParts, DAY_MS } from '../china-time'
 import type { EventDoc } from '../events/model'
 import type { Skill } from '../users/vocab'
 import { DEMO_NEIGHBOURS } from './community'
@@ -47,14 +47,13 @@ export interface DemoEvent extends Pick<EventDoc, 'kind' | 'title' | 'place' | '
   signUps: [openid: string, family: number][]
 }
 
-/** hour:minute local time, `days` after `now`. */
-const at = (now: number, days: number, hour: number, minute = 0) =>
-  dayjs(now).add(days, 'day').hour(hour).minute(minute).second(0).millisecond(0).valueOf()
+/** hour:minute China time, `days` after the China day of `now` (whatever the seeding machine's zone). */
+const at = chinaAt
 
-/** Days from `now` to the next 逢四 day (the 4th, 14th or 24th), at least `min` days ahead. */
+/** Days from `now` to the next 逢四 day (China calendar) (the 4th, 14th or 24th), at least `min` days ahead. */
 export function daysToNextFourth(now: number, min: number): number {
   for (let d = min; ; d++) {
-    if (dayjs(now).add(d, 'day').date() % 10 === 4) return d
+    if (chinaParts(now + d * DAY_MS).d % 10 === 4) return d
   }
 }
 

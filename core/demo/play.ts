@@ -10,7 +10,7 @@ import { pointsFn } from '../points/contract'
 import { DEMO_ADJUSTMENTS, DEMO_GIFTS, DEMO_ORDERS, DEMO_REDEMPTION, DEMO_RULES, demoEvents, type DemoOrder } from './activity'
 import { PERSONAS } from './personas'
 import { NEIGHBOUR_PLAYS, type NeighbourPlay } from './neighbour-activity'
-import dayjs from 'dayjs'
+import { chinaAt, DAY_MS as DAY, HOUR_MS } from '../china-time'
 
 export type CallAs = <C extends ActionContract>(openid: string, contract: C, input: InputOf<C>) => Promise<OutputOf<C>>
 
@@ -27,7 +27,6 @@ export interface PlayReport {
 }
 
 const ADMIN = PERSONAS.admin.openid
-const DAY = 86_400_000
 
 /**
  * Idempotent: the gifts have fixed ids, and when the first one is already there the community was
@@ -81,14 +80,14 @@ export async function playDemo(callAs: CallAs, now = Date.now()): Promise<PlayRe
 async function playNeighbour(call: CallAs, n: NeighbourPlay, now: number, count: PlayReport['neighbours']): Promise<void> {
   await call(n.admin, pointsFn.setRules, DEMO_RULES)
   await Promise.all(n.gifts.map((g) => call(n.admin, pointsFn.upsertGift, { ...g, photo: '', activeFrom: now - 30 * DAY, activeTo: now + 180 * DAY })))
-  const start = dayjs(now).add(5, 'day').hour(9).minute(0).second(0).millisecond(0)
+  const start = chinaAt(now, 5, 9)
   const e = await call(n.event.by, eventsFn.publish, {
     kind: 'clinic',
     title: n.event.title,
     place: n.event.place,
-    startAt: start.valueOf(),
-    endAt: start.add(2, 'hour').valueOf(),
-    deadline: start.subtract(1, 'day').hour(20).valueOf(),
+    startAt: start,
+    endAt: start + 2 * HOUR_MS,
+    deadline: chinaAt(now, 4, 20),
     capacity: 30,
     points: 5,
     audience: { kind: 'everyone' },

@@ -127,7 +127,7 @@ export const eventsFn = defineFunction('events', {
     audit: true,
   },
   list: {
-    summary: '活动列表：即将开始 / 我报名的 / 往期（含是否到场）',
+    summary: '活动列表：即将开始 / 我报名的（按活动日期：今天起的由近到远，之前的由近到远排在后面）/ 往期（含是否到场）',
     roles: ['resident'],
     input: pageInput.extend({ tab: z.enum(['upcoming', 'mine', 'past']).default('upcoming') }),
     output: pageOutput(eventView),

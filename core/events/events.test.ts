@@ -81,6 +81,9 @@ describe('reminders and closing', () => {
     expect(dueForReminder(ev({ remindedAt: now }), now)).toBe(false)
     expect(dueForReminder(ev({ startAt: now + 25 * 3600e3 }), now)).toBe(false)
     expect(reminderText(ev())).toContain('义诊')
+    // 00:30 on 2 June in Beijing is 16:30 UTC on 1 June: the text gives the China date and clock
+    expect(reminderText(ev({ startAt: Date.UTC(2025, 5, 1, 16, 30) }))).toBe('您报名的「义诊」将于6月2日 00:30 在活动室开始，记得准时参加')
+    expect(reminderText(ev({ startAt: Date.UTC(2025, 5, 1, 1, 0) }))).toContain('6月1日 09:00')
     expect(dueForClose(ev(), now + 7200e3)).toBe(true)
     expect(dueForClose(ev({ closedAt: 1 }), now + 7200e3)).toBe(false)
   })

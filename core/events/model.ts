@@ -5,6 +5,7 @@
  * construction. A registration is `reg:<eventId>:<openid>` (one per person per event).
  */
 import { keysOf } from '../contract/vocab'
+import { timeKey } from '../contract/paging'
 
 export const EVENT_KIND_LABELS = {
   clinic: '义诊',
@@ -91,8 +92,10 @@ export interface RegistrationDoc {
   checkedInBy?: string
   createdAt: number
   updatedAt: number
-  /** timeKey(createdAt, id): the order of "my sign-ups". */
+  /** timeKey(createdAt, id): when the person signed up. */
   sortKey: string
+  /** regStartKey(event's startAt, id): "my sign-ups" in the order of the events' dates. */
+  eventStartKey?: string
 }
 
 export interface SeatDoc {
@@ -114,6 +117,8 @@ export interface CounterDoc {
 }
 
 export const regId = (eventId: string, openid: string): string => `reg:${eventId}:${openid}`
+/** A registration's place in "my sign-ups": its event's start, then its own id (unique). Kept with the event's start. */
+export const regStartKey = (startAt: number, id: string): string => timeKey(startAt, id)
 export const triesId = (eventId: string, openid: string): string => `tries:${eventId}:${openid}`
 export const walkInsId = (eventId: string, staff: string): string => `walkins:${eventId}:${staff}`
 export const seatId = (eventId: string, n: number): string => `seat:${eventId}:${n}`

@@ -4,8 +4,8 @@
  * edit forms check with it before sending, the server checks with it again.
  */
 import type { FieldIssue } from '../contract/errors'
+import { chinaClock, chinaDay, chinaInstant, chinaParts } from '../china-time'
 
-const CST_MS = 8 * 3600 * 1000
 /** "马上开始": the few minutes between filling in the form and tapping 发布. */
 export const START_SLACK_MS = 10 * 60 * 1000
 
@@ -18,13 +18,12 @@ export interface Picked {
 export function fromPicked({ date, time }: Picked): number {
   const [y, m, d] = date.split('-').map(Number)
   const [h, min] = time.split(':').map(Number)
-  return Date.UTC(y, m - 1, d, h, min) - CST_MS
+  return chinaInstant({ y, m, d, h, min })
 }
 
 /** A moment as the date and time a picker in China shows. */
 export function toPicked(at: number): Picked {
-  const iso = new Date(at + CST_MS).toISOString()
-  return { date: iso.slice(0, 10), time: iso.slice(11, 16) }
+  return { date: chinaDay(at), time: chinaClock(at) }
 }
 
 const WEEKDAYS = '日一二三四五六'
@@ -32,7 +31,7 @@ const WEEKDAYS = '日一二三四五六'
 /** '12月8日 周二' for a picker's 'YYYY-MM-DD' (a China date). */
 export function dateLabel(date: string): string {
   const [y, m, d] = date.split('-').map(Number)
-  return `${m}月${d}日 周${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}`
+  return `${m}月${d}日 周${WEEKDAYS[chinaParts(chinaInstant({ y, m, d })).weekday]}`
 }
 
 export interface EventTimes {

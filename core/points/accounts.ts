@@ -1,5 +1,5 @@
 /**
- * Accounts of the 爱心银行 and the calendar they live by (Asia/Shanghai, UTC+8, no DST).
+ * Accounts of the 爱心银行 and the calendar they live by (China time: core/china-time.ts).
  *
  * Everything that holds points is an account (timeoverflow): a person, the community pool that
  * issues awards and takes back expired points, and the redemption sink that receives spent points.
@@ -7,6 +7,8 @@
  * POOL_SHARDS documents; a transfer picks its shard by a hash of its own id, and the logical
  * balance is the sum of the shards. Only person accounts must stay ≥ 0.
  */
+import { startOfChinaYear } from '../china-time'
+
 export const POOL_SHARDS = 64
 
 export type AccountKind = 'person' | 'pool' | 'redemption'
@@ -64,28 +66,12 @@ export function emptyAccount(ref: AccountRef, id: string, communityId: string): 
   return ref.kind === 'person' ? { ...base, openid: ref.openid } : base
 }
 
-const CST_MS = 8 * 3600 * 1000
-
-/** 'YYYY-MM-DD' in China time. */
-export function cstDay(at: number): string {
-  return new Date(at + CST_MS).toISOString().slice(0, 10)
-}
-
-/** 'YYYY-MM-DD HH:mm' in China time, as people in the community read a time. */
-export function cstMinute(at: number): string {
-  return new Date(at + CST_MS).toISOString().slice(0, 16).replace('T', ' ')
-}
-
-export function cstYear(at: number): number {
-  return new Date(at + CST_MS).getUTCFullYear()
-}
-
 /**
  * Default expiry: points earned in year Y expire at the end of 31 December of Y+1 (China time),
  * i.e. at 00:00 CST on 1 January of Y+2. So a point is always valid for at least a full year.
  */
 export function lotExpiresAt(year: number): number {
-  return Date.UTC(year + 2, 0, 1) - CST_MS
+  return startOfChinaYear(year + 2)
 }
 
 export function isLotExpired(year: number, now: number): boolean {

@@ -1,5 +1,5 @@
 import type { Role } from '../contract/roles'
-import { canAdjust, canDecide, limitsAt, planLimits, RAISE_DELAY_MS, RECENT_MOVE_MS, routeAdjustment, type AdjustmentDoc } from './adjustments'
+import { canAdjust, canDecide, limitsAt, planLimits, quotaId, RAISE_DELAY_MS, RECENT_MOVE_MS, routeAdjustment, type AdjustmentDoc } from './adjustments'
 
 const limits = { adjustLimit: 50, adjustDailyLimit: 200 }
 const T = Date.UTC(2026, 11, 4, 2)
@@ -13,6 +13,14 @@ describe('routeAdjustment', () => {
     expect(routeAdjustment(a, 191, limits, T)).toEqual({ kind: 'approval', why: 'over_daily' })
     expect(routeAdjustment({ ...a, targetGridSince: T - RECENT_MOVE_MS + 1 }, 0, limits, T)).toEqual({ kind: 'approval', why: 'recent_move' })
     expect(routeAdjustment({ ...a, targetGridSince: T - RECENT_MOVE_MS }, 0, limits, T)).toEqual({ kind: 'direct' })
+  })
+})
+
+describe('the daily adjust quota', () => {
+  it('is one counter per China day: 23:59 and 00:00 in Beijing (15:59 / 16:00 UTC) are different days', () => {
+    expect(quotaId('s', Date.UTC(2026, 11, 4, 15, 59))).toBe('quota:s:2026-12-04')
+    expect(quotaId('s', Date.UTC(2026, 11, 4, 16, 0))).toBe('quota:s:2026-12-05')
+    expect(quotaId('s', Date.UTC(2026, 11, 4, 0, 30))).toBe(quotaId('s', Date.UTC(2026, 11, 4, 15, 59)))
   })
 })
 

@@ -10,6 +10,7 @@
  */
 import { allow, deny, type Decision } from '../contract/decision'
 import { isAdmin, isStaffOf, type Caller } from '../users/permissions'
+import { chinaDay } from '../china-time'
 
 export interface SafetyLimits {
   /** Largest |delta| one adjustment may have without a second person's approval. */
@@ -85,8 +86,8 @@ export interface AdjustmentDoc {
 
 export const adjustmentKey = (requester: string, requestId: string): string => `${requester}:${requestId}`
 export const adjustmentId = (key: string): string => `adj:${key}`
-/** One counter per staff member per China-time day. */
-export const quotaId = (requester: string, day: string): string => `quota:${requester}:${day}`
+/** One counter per staff member per China-time day: the day `at` falls on in Beijing. */
+export const quotaId = (requester: string, at: number): string => `quota:${requester}:${chinaDay(at)}`
 
 export type Why = 'over_limit' | 'over_daily' | 'recent_move'
 export type Route = { kind: 'refuse'; code: 'SELF_DEALING' } | { kind: 'direct' } | { kind: 'approval'; why: Why }

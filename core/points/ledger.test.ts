@@ -1,4 +1,5 @@
-import { cstDay, lotExpiresAt, personAccountId, POOL_SHARDS, shardOf, spendableBalance } from './accounts'
+import { chinaDay } from '../china-time'
+import { lotExpiresAt, personAccountId, POOL_SHARDS, shardOf, spendableBalance } from './accounts'
 import { checkLedger } from './invariants'
 import { planTransfer } from './ledger'
 import { MemoryLedger } from './memory-ledger'
@@ -53,11 +54,27 @@ describe('ledger', () => {
     expect(cut).toMatchObject({ ok: true, transfer: { amount: 10, requested: 40 } })
     expect(l.apply(award('u1', 5, 'o3'))).toMatchObject({ ok: false, code: 'DAILY_CAP' })
     const tomorrow = at + 24 * 3600 * 1000
-    expect(cstDay(tomorrow)).toBe('2025-06-02')
+    expect(chinaDay(tomorrow)).toBe('2025-06-02')
     expect(l.apply(award('u1', 5, 'o4', tomorrow)).ok).toBe(true)
     const adj = adjustTransfer({ communityId: C, openid: 'u1', delta: 100, adjustmentId: 'a1', reason: '补录', at: tomorrow })
     expect(l.apply(adj).ok).toBe(true) // adjustments are not capped
     ok(l)
+  })
+
+  it('the daily cap turns over at 00:00 Beijing (16:00 UTC), not at UTC or local midnight', () => {
+    const l = new MemoryLedger({ dailyCap: 50 })
+    const lastMinute = Date.UTC(2025, 5, 1, 15, 59) // 23:59 on 1 June in Beijing
+    l.apply(award('u1', 50, 'o1', Date.UTC(2025, 5, 1, 0, 0))) // 08:00 on 1 June in Beijing
+    expect(l.apply(award('u1', 5, 'o2', lastMinute))).toMatchObject({ ok: false, code: 'DAILY_CAP' })
+    expect(l.apply(award('u1', 5, 'o3', lastMinute + 60_000))).toMatchObject({ ok: true, transfer: { amount: 5 } }) // 00:00 on 2 June
+    ok(l)
+  })
+
+  it('a point earned at 00:30 on 1 January in Beijing (16:30 UTC on 31 December) belongs to the new year', () => {
+    const l = new MemoryLedger({ dailyCap: null })
+    const r = l.apply(award('u1', 10, 'o1', Date.UTC(2024, 11, 31, 16, 30)))
+    expect(r.ok && r.transfer.movements[1].lots).toEqual({ 2025: 10 })
+    expect(l.apply(award('u1', 10, 'o2', Date.UTC(2024, 11, 31, 15, 59))).ok && l.accounts.get(personAccountId('u1'))!.lots).toEqual({ 2024: 10, 2025: 10 })
   })
 
   it('spends the oldest lot first and a refund restores exactly those lots', () => {

@@ -10,10 +10,9 @@
  * returns the transfer document and the two new account states, or a refusal code.
  */
 import { timeKey } from '../contract/paging'
+import { chinaDay, chinaYear } from '../china-time'
 import {
   accountDocId,
-  cstDay,
-  cstYear,
   emptyAccount,
   isLotExpired,
   spendableLots,
@@ -131,7 +130,7 @@ function negate(lots: Record<string, number>): Record<string, number> {
 
 /** Lots to credit: the requested ones, but a lot already expired goes to this year (never lost twice). */
 function creditLots(req: TransferRequest, amount: number): Record<string, number> {
-  const year = String(cstYear(req.at))
+  const year = String(chinaYear(req.at))
   if (!req.lots) return { [year]: amount }
   const out: Record<string, number> = {}
   for (const [y, n] of Object.entries(req.lots)) {
@@ -164,7 +163,7 @@ export function planTransfer(
   if ((req.from.kind === 'person') === (req.to.kind === 'person')) return refuse('INVALID_TRANSFER', '必须正好有一方是个人账户')
   const from = fromState ?? emptyAccount(req.from, fromId, req.communityId)
   const to = toState ?? emptyAccount(req.to, toId, req.communityId)
-  const day = cstDay(req.at)
+  const day = chinaDay(req.at)
 
   let amount = req.amount
   let nextTo: AccountState = { ...to }

@@ -2,7 +2,8 @@
  * Builders for the transfers the app makes. Each fixes the idempotency key (= document id), so a
  * retried call — a timer firing twice, an order confirmed again — finds the same document.
  */
-import { isLotExpired, lotExpiresAt, cstYear, type AccountState } from './accounts'
+import { isLotExpired, lotExpiresAt, type AccountState } from './accounts'
+import { chinaYear } from '../china-time'
 import type { TransferRequest } from './ledger'
 
 interface Base {
@@ -110,7 +111,7 @@ export function expiredLots(account: Pick<AccountState, 'lots'>, now: number): {
 
 /** Points that expire at the end of this year (earned last year) — shown as "即将过期". */
 export function expiringSoon(account: Pick<AccountState, 'lots'>, now: number): { amount: number; expiresAt: number } {
-  const year = cstYear(now) - 1
+  const year = chinaYear(now) - 1
   return { amount: account.lots[String(year)] ?? 0, expiresAt: lotExpiresAt(year) }
 }
 

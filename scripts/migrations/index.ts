@@ -12,6 +12,7 @@ import { MIGRATIONS as MIGRATIONS_COLLECTION } from '../../core/collections'
 import type { Db } from '../../server/db'
 import { legacyOf, streetHierarchy } from './001-street-hierarchy'
 import { pagingKeys } from './002-paging-keys'
+import { signUpsByDate } from './003-sign-ups-by-date'
 import { eachPage, type MigrationContext } from './pages'
 
 export interface Migration {
@@ -24,6 +25,7 @@ export interface Migration {
 export const MIGRATIONS: Migration[] = [
   { id: '001-street-hierarchy', title: '街道层级：单社区数据归入一个街道下的一个社区', run: (m, env) => streetHierarchy(m, legacyOf(env)) },
   { id: '002-paging-keys', title: '翻页键：旧数据补上列表翻页用的排序键', run: (m) => pagingKeys(m) },
+  { id: '003-sign-ups-by-date', title: '我报名的按活动日期排：旧报名补上活动开始时间的排序键', run: (m) => signUpsByDate(m) },
 ]
 
 export interface MigrationRun {

@@ -1,6 +1,7 @@
 import { anOrder } from '../../core/orders/fixtures'
 import { legacyOf, orderPatch, eventPatch, userPatch } from './001-street-hierarchy'
 import { eventKeys, userKeys } from './002-paging-keys'
+import { signUpKey } from './003-sign-ups-by-date'
 import { describeMigrations, MIGRATIONS } from '.'
 
 const l = legacyOf({})
@@ -61,6 +62,14 @@ describe('migrations', () => {
     expect(eventKeys({ _id: 'e1', startAt: 35 })).toEqual({ startKey: '00000000ze1' })
     expect(eventKeys({ _id: 'e1', startAt: 35, startKey: '00000000ze1' })).toBeNull()
     expect(eventKeys({ _id: 'e1', startAt: 36, startKey: '00000000ze1' })).toEqual({ startKey: '000000010e1' })
+  })
+
+  it('a registration gets its event\'s start as its key in "my sign-ups", kept when the event moved', () => {
+    const starts = new Map([['e1', 35]])
+    expect(signUpKey(starts)({ _id: 'reg:e1:u', eventId: 'e1' })).toEqual({ eventStartKey: '00000000zreg:e1:u' })
+    expect(signUpKey(starts)({ _id: 'reg:e1:u', eventId: 'e1', eventStartKey: '00000000zreg:e1:u' })).toBeNull()
+    expect(signUpKey(new Map([['e1', 36]]))({ _id: 'reg:e1:u', eventId: 'e1', eventStartKey: '00000000zreg:e1:u' })).toEqual({ eventStartKey: '000000010reg:e1:u' })
+    expect(signUpKey(starts)({ _id: 'reg:gone:u', eventId: 'gone' })).toBeNull()
   })
 
   it('says in one line what ran and what it wrote', () => {

@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import dayjs from 'dayjs'
+import { chinaParts } from '../../core/china-time'
 import { DEMO_ADJUSTMENTS, DEMO_EXPECT, DEMO_GIFTS, DEMO_ORDERS, DEMO_REDEMPTION, neighbour } from '../../core/demo/activity'
 import { PERSONAS } from '../../core/demo/personas'
 import { eventsFn } from '../../core/events/contract'
@@ -24,7 +24,8 @@ const started = Date.now()
 
 beforeAll(async () => {
   pc = await startPrivateCloud()
-  firstRun = (await exec('npx', ['tsx', 'scripts/seed.ts', '--url', pc.url, '--demo'], { env: { ...process.env } })).stdout
+  // seeded in UTC, as a cloud function runs: the events still land at their China hours
+  firstRun = (await exec('npx', ['tsx', 'scripts/seed.ts', '--url', pc.url, '--demo'], { env: { ...process.env, TZ: 'UTC' } })).stdout
 })
 afterAll(() => pc?.stop())
 
@@ -77,8 +78,12 @@ test('events: 4 upcoming (义诊, 义剪, 文艺小舞台 with a gift booth, 逢
   const clinic = items.find((e) => e.kind === 'clinic')!
   expect(clinic.place).toContain('卫生服务站')
   expect(clinic.mine?.status).toBe('registered')
+  // China wall-clock hours whatever the seeding process's zone: 义诊 8:30–11:30, sign-up until 20:00 the day before
+  const hm = (at: number) => [chinaParts(at).h, chinaParts(at).min]
+  expect([hm(clinic.startAt), hm(clinic.endAt), hm(clinic.deadline)]).toEqual([[8, 30], [11, 30], [20, 0]])
+  expect(Object.fromEntries(items.map((e) => [e.kind, hm(e.startAt)]))).toEqual({ clinic: [8, 30], haircut: [9, 0], stage: [18, 30], council: [14, 30] })
   const council = items.find((e) => e.kind === 'council')!
-  expect(dayjs(council.startAt).date() % 10).toBe(4)
+  expect(chinaParts(council.startAt).d % 10).toBe(4)
   const stage = items.find((e) => e.kind === 'stage')!
   expect(stage.booths.map((b) => b.giftName).sort()).toEqual(DEMO_GIFTS.map((g) => g.name).sort())
 

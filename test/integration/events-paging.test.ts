@@ -1,11 +1,13 @@
 /**
  * The events lists page by a cursor: upcoming (soonest first), past (latest first) and my sign-ups
- * (newest first) each give every event once while events are published and signed up for between
+ * (by the events' dates: from today on soonest first, then earlier ones latest first) each give every event once while events are published and signed up for between
  * pages. Events here are for a grid of the test's own, so their order is checked among the rest.
  */
 import type { InputOf } from '../../core/contract/define'
 import { eventsFn } from '../../core/events/contract'
-import { okAs } from '../support/call'
+import { okAs, sdkDb } from '../support/call'
+import { REGISTRATIONS, regId, regStartKey } from '../../core/events'
+import { timeKey } from '../../core/contract/paging'
 import { expectEachOnce, walkPages } from '../support/paging'
 import { newGrid, newResident } from '../support/people'
 import { pastEvent, publishBase } from './points-support'
@@ -52,17 +54,39 @@ describe('events lists page by a cursor', () => {
     expect(starts).toEqual([...starts].sort((a, b) => b - a))
   })
 
-  it('my sign-ups: newest first, each once, while signing up for more', async () => {
+  it('my sign-ups: by the events\' dates (coming soonest first, then earlier ones latest first), each once, while signing up for more', async () => {
     const signed: string[] = []
     const signUp = async (eventId: string | undefined) => {
       if (!eventId) return
       await okAs(resident, eventsFn.signUp, { eventId })
       signed.push(eventId)
     }
-    for (const id of upcoming.slice(0, 7)) await signUp(id)
-    const later = upcoming.slice(7)
+    // signed up in the reverse of their dates: the list follows the dates, not the sign-ups
+    for (const id of upcoming.slice(0, 7).reverse()) await signUp(id)
+    // two the resident went to: events that were on yesterday and the day before
+    const past: string[] = []
+    for (const daysAgo of [2, 1]) {
+      const e = await publish()
+      await signUp(e.id)
+      const startAt = Date.now() - daysAgo * 24 * H - H
+      await sdkDb().collection('events').doc(e.id).update({ data: { startAt, endAt: startAt + H, deadline: startAt, startKey: timeKey(startAt, e.id) } })
+      const reg = regId(e.id, resident)
+      await sdkDb().collection(REGISTRATIONS).doc(reg).update({ data: { eventStartKey: regStartKey(startAt, reg) } })
+      past.push(e.id)
+    }
+    const coming = upcoming.slice(0, 7)
+    const later = upcoming.slice(7).filter((id) => !past.includes(id))
     const seen = await walk('mine', () => signUp(later.shift()))
-    expectEachOnce(seen.map((e) => e.id), signed.slice(0, 7))
+    expectEachOnce(seen.map((e) => e.id), [...coming, ...past])
     expect(seen.every((e) => e.mine?.status === 'registered')).toBe(true)
+    const ids = seen.map((e) => e.id).filter((id) => coming.includes(id) || past.includes(id))
+    expect(ids).toEqual([...coming, ...past.reverse()])
+
+    // the first event moved after the others: it moves in the list too
+    const first = await okAs(resident, eventsFn.detail, { eventId: coming[0] })
+    const startAt = Date.now() + 500 * H
+    await okAs(own.staff, eventsFn.update, { eventId: coming[0], title: first.title, place: first.place, startAt, endAt: startAt + H, deadline: startAt })
+    const again = (await walk('mine')).map((e) => e.id).filter((id) => coming.includes(id))
+    expect(again).toEqual([...coming.slice(1), coming[0]])
   })
 })

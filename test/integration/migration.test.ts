@@ -10,6 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import * as collections from '../../core/collections'
 import { eventsFn } from '../../core/events/contract'
+import { regStartKey } from '../../core/events/model'
 import { orders } from '../../core/orders/contract'
 import { pointsFn } from '../../core/points/contract'
 import { users } from '../../core/users/contract'
@@ -206,6 +207,8 @@ describe('migrations', () => {
 
       // paging keys: my sign-ups, the upcoming events, each person's points statement
       for (const reg of migrated.event_regs.filter((r) => r.status !== 'cancelled')) {
+        const start = migrated.events.find((e) => e._id === reg.eventId)!.startAt
+        expect(reg.eventStartKey).toBe(regStartKey(start, reg._id))
         expect((await okAs(reg.openid, eventsFn.list, { tab: 'mine', limit: 20 })).items.map((e) => e.id)).toContain(reg.eventId)
       }
       const upcoming = migrated.events.filter((e) => e.status === 'published' && e.endAt > Date.now())

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto'
 import {
   acceptsCode,
   attendeeCode,
+  regStartKey,
   CODE_TRIES,
   newCheckinToken,
   earnsAttendance,
@@ -31,7 +32,7 @@ import {
 import { timeKey } from '../../../core/contract/paging'
 import { eventsError } from '../../../core/events/contract'
 import { commonError } from '../../../core/contract/errors'
-import { ADJUST_QUOTA, attendanceKey, awardTransfer, cstDay, quotaId } from '../../../core/points'
+import { ADJUST_QUOTA, attendanceKey, awardTransfer, quotaId } from '../../../core/points'
 import { callerFrom } from '../../../core/users/caller'
 import { rolesOf, type UserDoc } from '../../../core/users/model'
 import { USERS, type Ctx } from '../../../server/context'
@@ -66,7 +67,7 @@ async function attend(ctx: Ctx, e: EventDoc, who: Attendee, way: Way) {
     way.kind === 'code' ? { c: CODE_TRIES, id: triesId(e._id, who.openid) } : way.kind === 'walk-in' ? { c: WALKINS, id: walkInsId(e._id, ctx.openid) } : null
   // points for a walk-in are decided by the staff member alone, like an adjustment: they count
   // against the same daily allowance (core/points/adjustments), read and raised in this transaction
-  const quota = way.kind === 'walk-in' && e.points > 0 && who.earns ? quotaId(ctx.openid, cstDay(now)) : null
+  const quota = way.kind === 'walk-in' && e.points > 0 && who.earns ? quotaId(ctx.openid, now) : null
   const out = await tx(ctx.db, async (t) => {
     const [reg, count, used] = await Promise.all([
       getOrNull<RegistrationDoc>(t, REGISTRATIONS, id),
@@ -86,7 +87,7 @@ async function attend(ctx: Ctx, e: EventDoc, who: Attendee, way: Way) {
       return { refused: plan.code }
     }
     const saved: RegistrationDoc = {
-      ...(reg ?? { communityId: e.communityId, eventId: e._id, openid: who.openid, name: who.name, family: 0, seats: [], createdAt: now, sortKey: timeKey(now, id) }),
+      ...(reg ?? { communityId: e.communityId, eventId: e._id, openid: who.openid, name: who.name, family: 0, seats: [], createdAt: now, sortKey: timeKey(now, id), eventStartKey: regStartKey(e.startAt, id) }),
       _id: id,
       status: 'attended',
       walkIn: plan.walkIn || !!reg?.walkIn,

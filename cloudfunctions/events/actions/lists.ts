@@ -1,9 +1,10 @@
-import { EVENTS, partySize, REGISTRATIONS, visibleAudiences, waitOrder, type EventDoc, type eventsFn, type RegistrationDoc } from '../../../core/events'
+import { EVENTS, partySize, REGISTRATIONS, regStartKey, visibleAudiences, waitOrder, type EventDoc, type eventsFn, type RegistrationDoc } from '../../../core/events'
 import type { ParsedInputOf } from '../../../core/contract/define'
 import type { Page } from '../../../core/contract/paging'
 import type { Ctx } from '../../../server/context'
 import { rows } from '../../../server/db'
-import { pageBy } from '../../../server/paging'
+import { pageBy, pageInTurn } from '../../../server/paging'
+import { startOfChinaDay } from '../../../core/china-time'
 import type { Handler } from '../../../server/runtime'
 import { mustGetManaged, mustSeeEvent } from '../../../server/event-access'
 import { staffNames } from '../../../server/people'
@@ -17,12 +18,19 @@ function audienceFilter(ctx: Ctx) {
   return ctx.db.command.or(seen.map((a) => (a.kind === 'grid' ? { 'audience.kind': 'grid', 'audience.gridId': a.gridId } : { 'audience.kind': a.kind })))
 }
 
-/** The events of a tab, a page at a time: my sign-ups newest first, the others by start time. */
+/**
+ * The events of a tab, a page at a time, by the events' dates: my sign-ups from today (China day) on
+ * soonest first, then the earlier ones latest first; upcoming soonest first, past latest first.
+ */
 async function eventsOf(ctx: Ctx, input: ParsedInputOf<typeof eventsFn.list>): Promise<Page<EventDoc>> {
   const _ = ctx.db.command
   if (input.tab === 'mine') {
-    const where = { openid: ctx.openid, status: _.neq('cancelled') }
-    const regs = await pageBy<RegistrationDoc>(ctx.db, input, { collection: REGISTRATIONS, where, key: 'sortKey', dir: 'desc' })
+    const mine = { openid: ctx.openid, status: _.neq('cancelled') }
+    const today = regStartKey(startOfChinaDay(ctx.now()), '')
+    const key = 'eventStartKey'
+    const coming = { collection: REGISTRATIONS, where: _.and([mine, { [key]: _.gte(today) }]), key, dir: 'asc' as const }
+    const earlier = { collection: REGISTRATIONS, where: _.and([mine, { [key]: _.lt(today) }]), key, dir: 'desc' as const }
+    const regs = await pageInTurn<RegistrationDoc>(ctx.db, input, coming, earlier, (cursor) => cursor >= today)
     const ids = regs.items.map((r) => r.eventId)
     const docs = ids.length ? await rows<EventDoc>(ctx.db.collection(EVENTS).where({ _id: _.in(ids) }).limit(ids.length)) : []
     return { items: ids.map((id) => docs.find((d) => d._id === id)).filter((d): d is EventDoc => !!d), next: regs.next }

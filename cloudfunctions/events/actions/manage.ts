@@ -3,7 +3,7 @@
  * change is one transaction on the event document; the people signed up are told afterwards, by
  * notices whose ids make a retry send nothing twice.
  */
-import { EVENTS, REGISTRATIONS, type EventDoc, type eventsFn, type RegistrationDoc } from '../../../core/events'
+import { EVENTS, REGISTRATIONS, regStartKey, type EventDoc, type eventsFn, type RegistrationDoc } from '../../../core/events'
 import { timeKey } from '../../../core/contract/paging'
 import { eventsError } from '../../../core/events/contract'
 import { changeText } from '../../../core/events/changes'
@@ -22,6 +22,18 @@ async function expecting(ctx: Ctx, eventId: string): Promise<RegistrationDoc[]> 
   return (await allBy<RegistrationDoc>(ctx.db, { collection: REGISTRATIONS, where, key: '_id', dir: 'asc' }, { batch: 500 })).items
 }
 
+/**
+ * Every registration of the event keeps its event's start in its list key ("my sign-ups" by date).
+ * Run after each edit: a retried edit puts right what an interrupted one left.
+ */
+async function rekeyRegistrations(ctx: Ctx, e: EventDoc): Promise<void> {
+  const regs = (await allBy<RegistrationDoc>(ctx.db, { collection: REGISTRATIONS, where: { eventId: e._id }, key: '_id', dir: 'asc' }, { batch: 500 })).items
+  const stale = regs.filter((r) => r.eventStartKey !== regStartKey(e.startAt, r._id))
+  for (let i = 0; i < stale.length; i += 20) {
+    await Promise.all(stale.slice(i, i + 20).map((r) => ctx.db.collection(REGISTRATIONS).doc(r._id).update({ data: { eventStartKey: regStartKey(e.startAt, r._id) } })))
+  }
+}
+
 export const update: Handler<typeof eventsFn.update> = async (ctx, input) => {
   const now = ctx.now()
   const { eventId, ...fields } = input
@@ -36,6 +48,7 @@ export const update: Handler<typeof eventsFn.update> = async (ctx, input) => {
     await setDoc(t, EVENTS, next)
     return { before: e, after: next }
   })
+  await rekeyRegistrations(ctx, after)
   const what = changeText(before, after)
   if (what) {
     for (const r of await expecting(ctx, eventId)) {

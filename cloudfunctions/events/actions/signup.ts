@@ -7,7 +7,7 @@
 import { randomBytes, randomInt } from 'node:crypto'
 import { commonError } from '../../../core/contract/errors'
 import { timeKey } from '../../../core/contract/paging'
-import { canCancel, canSignUp, newCheckinToken, pickSeats, REGISTRATIONS, regId, SEATS, type eventsFn, type RegistrationDoc, type SeatDoc } from '../../../core/events'
+import { canCancel, canSignUp, newCheckinToken, pickSeats, REGISTRATIONS, regId, regStartKey, SEATS, type eventsFn, type RegistrationDoc, type SeatDoc } from '../../../core/events'
 import { eventsError } from '../../../core/events/contract'
 import { takesPartHere } from '../../../core/users/caller'
 import { getOrNull, setDoc, tx } from '../../../server/db'
@@ -28,7 +28,7 @@ export const signUp: Handler<typeof eventsFn.signUp> = async (ctx, input) => {
   const id = regId(e._id, ctx.openid)
   const fresh: RegistrationDoc = {
     _id: id, communityId: e.communityId, eventId: e._id, openid: ctx.openid, name: ctx.user?.name ?? '', family: input.family, status: 'registered', seats: [],
-    subscribed: input.subscribed, ciToken: newCheckinToken(randomBytes(10)), createdAt: now, updatedAt: now, sortKey: timeKey(now, id),
+    subscribed: input.subscribed, ciToken: newCheckinToken(randomBytes(10)), createdAt: now, updatedAt: now, sortKey: timeKey(now, id), eventStartKey: regStartKey(e.startAt, id),
   }
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const seats = pickSeats((await freeSeats(ctx.db, e)).map((s) => s._id), 1 + input.family)

@@ -13,7 +13,6 @@ import {
   APPROVAL_TTL_MS,
   canAdjust,
   canDecide,
-  cstDay,
   quotaId,
   routeAdjustment,
   spendableBalance,
@@ -54,7 +53,7 @@ export const adjust: Handler<typeof pointsFn.adjust> = async (ctx, input) => {
   const now = ctx.now()
   const key = adjustmentKey(ctx.openid, input.requestId)
   const id = adjustmentId(key)
-  const quota = quotaId(ctx.openid, cstDay(now))
+  const quota = quotaId(ctx.openid, now)
   return tx(ctx.db, async (t) => {
     const [prior, used] = await Promise.all([getOrNull<AdjustmentDoc>(t, ADJUSTMENTS, id), getOrNull<{ used: number }>(t, ADJUST_QUOTA, quota)])
     if (prior) return replay({ ...prior, _id: id }, ctx, t)

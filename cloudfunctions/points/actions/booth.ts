@@ -1,6 +1,6 @@
 import { canCancelRedemption, normalizeCode, reconcileBooth, reconcileCsv, REDEMPTIONS, redemptionDocId, SLOTS, GIFTS, type GiftDoc, type RedemptionDoc, type SlotDoc } from '../../../core/gifts'
 import { attendanceCsv, attendanceOf, REGISTRATIONS, type RegistrationDoc } from '../../../core/events'
-import { cstMinute } from '../../../core/points/accounts'
+import { chinaMinute } from '../../../core/china-time'
 import { pointsError, type pointsFn } from '../../../core/points/contract'
 import { enforce } from '../../../core/contract/decision'
 import type { Ctx } from '../../../server/context'
@@ -76,6 +76,6 @@ export const reconcile: Handler<typeof pointsFn.reconcile> = async (ctx, input) 
     balanced: lines.every((l) => l.balanced),
     csv: reconcileCsv(lines),
     attendance: attendanceOf(regs, names),
-    attendanceCsv: attendanceCsv(regs, names, cstMinute),
+    attendanceCsv: attendanceCsv(regs, names, chinaMinute),
   }
 }

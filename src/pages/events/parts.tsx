@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import type { OutputOf } from '@core/contract/define'
 import type { eventsFn } from '@core/events/contract'
 import { EVENT_KIND_LABELS } from '@core/events/model'
-import { shortTime } from '@/lib/dayjs'
+import { shortTime } from '@/lib/time'
 
 export type EventItem = OutputOf<typeof eventsFn.detail>
 

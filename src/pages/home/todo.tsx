@@ -4,7 +4,7 @@ import { categoryTitle, type Category } from '@core/orders/categories'
 import { api } from '@/api'
 import { useQuery } from '@/hooks/use-query'
 import { roleOf } from '@/lib/a11y'
-import { dayjs } from '@/lib/dayjs'
+import { clock } from '@/lib/time'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 
@@ -45,7 +45,7 @@ export function HomeTodo() {
           {d.today.map((e) => (
             <View key={e.id} className='card home-todo' onClick={go(`/pages/events/detail/index?id=${e.id}`)} data-testid={`todo-event-${e.id}`}>
               <Text className='home-todo__what'>
-                今天 {dayjs(e.startAt).format('HH:mm')} {e.title}
+                今天 {clock(e.startAt)} {e.title}
               </Text>
               <Text className='h-sub'>{e.checkedIn ? `已签到 · ${e.place}` : `${e.place} · 到了出示签到码`}</Text>
             </View>

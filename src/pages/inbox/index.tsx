@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components'
 import { api } from '@/api'
 import { Page, PagedList } from '@/components'
 import { useAction } from '@/hooks/use-query'
-import { fromNow } from '@/lib/dayjs'
+import { fromNow } from '@/lib/time'
 import { usePaged } from '@/hooks/use-paged'
 
 /** 消息: notices about my orders and tasks, newest first; tapping one opens the order. */

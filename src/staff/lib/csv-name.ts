@@ -1,4 +1,4 @@
-import { toPicked } from '@core/events/times'
+import { chinaParts } from '@core/china-time'
 
 /** Characters a file name may not hold on a phone or a PC (and spaces, which chats cut at). */
 const UNSAFE = /[\\/:*?"<>|\s]+/g
@@ -8,10 +8,7 @@ const UNSAFE = /[\\/:*?"<>|\s]+/g
  * (China time), e.g. '对账-重阳节义诊-12月8日.csv'. Parts that are empty are left out.
  */
 export function csvFileName(what: string, event?: { title: string; startAt: number }, on?: number): string {
-  const day = (at: number) => {
-    const [, m, d] = toPicked(at).date.split('-').map(Number)
-    return `${m}月${d}日`
-  }
+  const day = (at: number) => `${chinaParts(at).m}月${chinaParts(at).d}日`
   const parts = [what, event?.title, event ? day(event.startAt) : on !== undefined ? day(on) : '']
   return `${parts.map((p) => (p ?? '').replace(UNSAFE, '').slice(0, 30)).filter(Boolean).join('-')}.csv`
 }

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { categoryTitle } from '@core/orders/categories'
 import type { StreetItem } from '@core/orders/schemas'
-import { shortTime } from '@/lib/dayjs'
+import { shortTime } from '@/lib/time'
 
 /** A 大事 sent up to the street: which community, what, and the street's two clocks (answer, solve). */
 export function StreetCaseCard({ o, community, onOpen }: { o: StreetItem; community: string; onOpen: () => void }) {

@@ -36,8 +36,8 @@ export function e2eDb(): any {
  * Open the app as a demo persona through the dev persona switcher, the way a developer does:
  * a fresh browser lands on the switcher; an already-used one gets there from 我的.
  */
-export async function pickPersona(page: Page, openid: string): Promise<void> {
-  await page.goto(`${appUrl()}/#/pages/dev-persona/index`)
+export async function pickPersona(page: Page, openid: string, base = appUrl()): Promise<void> {
+  await page.goto(`${base}/#/pages/dev-persona/index`)
   await byTestId(page, `persona-${openid}`).click()
   await byTestId(page, 'greeting').waitFor()
 }
@@ -55,8 +55,8 @@ export async function actAs(page: Page, openid: string): Promise<void> {
 }
 
 /** Open a page by its path (hash router), e.g. `/pages/me/index`. */
-export async function openPage(page: Page, pagePath: string): Promise<void> {
-  await page.goto(`${appUrl()}/#${pagePath}`)
+export async function openPage(page: Page, pagePath: string, base = appUrl()): Promise<void> {
+  await page.goto(`${base}/#${pagePath}`)
 }
 
 /** Computed font size in CSS px. */

@@ -13,8 +13,11 @@ declare global {
  * Once per e2e run: the whole stack on free ports with a fresh, seeded database, serving the H5
  * build that `npm test` made just before (built here if dist-h5 is missing). Test files read the
  * app's URL from E2E_APP_URL (workers inherit this process's env).
+ * The stack runs in UTC, as cloud functions do, whatever this machine's zone; the browser is set to
+ * Asia/Shanghai (support/browser.ts): every time must still read as China time.
  */
 export default async function globalSetup(): Promise<void> {
+  process.env.TZ = 'UTC'
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-e2e-'))
   // A private functions build (inside the repo so wx-server-sdk resolves): others may be rebuilding
   // build/functions at the same moment.
@@ -38,4 +41,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.E2E_CLOUD_URL = stack.cloud.url
   // for a test that must move time (an event's day arriving): the real SDK, pointed at this cloud
   process.env.E2E_SDK_ENV = JSON.stringify(stack.cloud.sdkEnv)
+  // for a test that needs a stack of its own (the demo played: china-time.test.ts)
+  process.env.E2E_FUNCTIONS_DIR = functionsDir
 }

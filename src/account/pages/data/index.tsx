@@ -8,7 +8,7 @@ import { useAction, useQuery } from '@/hooks/use-query'
 import { useStructure } from '@/hooks/use-me'
 import { addressText } from '@/lib/address'
 import { confirmFirst } from '@/lib/confirm'
-import { shortTime } from '@/lib/dayjs'
+import { shortTime } from '@/lib/time'
 
 const BLOCKER: Record<string, string> = {
   HAS_WORK_ROLE: '您还担任网格员、楼栋长或管理员：请先请管理员撤销工作身份。',

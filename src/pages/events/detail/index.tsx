@@ -7,7 +7,7 @@ import { useMe } from '@/hooks/use-me'
 import { labelled } from '@/lib/a11y'
 import { confirmFirst } from '@/lib/confirm'
 import { useAction, useQuery } from '@/hooks/use-query'
-import { shortTime } from '@/lib/dayjs'
+import { shortTime } from '@/lib/time'
 import { EVENT_KIND_LABELS } from '@core/events/model'
 import { EVENT_PAGE, eventIdOf, shareCard } from '@core/events/share'
 import { newRequestId, STATUS_TEXT, type EventItem } from '../parts'
@@ -43,7 +43,7 @@ export default function EventDetailPage() {
             <View className='card'>
               <Text className='h-title'>{e.title}</Text>
               <View>{EVENT_KIND_LABELS[e.kind]} · {e.place}</View>
-              <View>{shortTime(e.startAt)} — {shortTime(e.endAt)}</View>
+              <View data-testid='event-times'>{shortTime(e.startAt)} — {shortTime(e.endAt)}</View>
               <View className='h-sub'>报名截止 {shortTime(e.deadline)} · 剩余名额 <Text data-testid='seats-left'>{e.seatsLeft}</Text> / {e.capacity}</View>
               {e.points > 0 && <View className='h-sub'>到场签到得 {e.points} 积分</View>}
             </View>

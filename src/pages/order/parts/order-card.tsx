@@ -4,7 +4,7 @@ import { PagedList, type PagedState } from '@/components'
 import { categoryTitle } from '@core/orders/categories'
 import { STATUS_LABELS, URGENCY_LABELS } from '@core/orders/vocab'
 import type { OrderSummary } from '@core/orders/schemas'
-import { fromNow } from '@/lib/dayjs'
+import { fromNow } from '@/lib/time'
 import './parts.scss'
 
 /** One order in a list: what, where, status; tap opens its page. */

@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import { categoryTitle } from '@core/orders/categories'
 import { ACTOR_LABELS, STATUS_LABELS, URGENCY_LABELS, WHEN_LABELS } from '@core/orders/vocab'
 import type { OrderView } from '@core/orders/schemas'
-import { shortTime } from '@/lib/dayjs'
+import { shortTime } from '@/lib/time'
 import { PhotoStrip } from './photos'
 import './parts.scss'
 

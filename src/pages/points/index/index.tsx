@@ -6,7 +6,7 @@ import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { usePaged } from '@/hooks/use-paged'
 import { confirmFirst } from '@/lib/confirm'
-import { shortTime } from '@/lib/dayjs'
+import { shortTime } from '@/lib/time'
 import { QrImage } from '../../events/qr-image'
 
 const SOURCE_TEXT: Record<string, string> = { order: '服务', event: '活动', redemption: '兑换', adjustment: '调整', expiry: '过期' }

@@ -9,7 +9,7 @@ import { useMe, useStructure } from '@/hooks/use-me'
 import { useAction } from '@/hooks/use-query'
 import { usePaged } from '@/hooks/use-paged'
 import { addressText, gridName } from '@/lib/address'
-import { shortTime } from '@/lib/dayjs'
+import { shortTime } from '@/lib/time'
 
 type Item = z.infer<typeof applicationItem>
 

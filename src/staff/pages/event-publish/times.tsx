@@ -1,8 +1,7 @@
 import { View, Picker } from '@tarojs/components'
 import { Field } from '@/components'
 import { dateLabel, defaultDeadline, fromPicked, toPicked, type EventTimes } from '@core/events/times'
-
-const DAY = 86400e3
+import { DAY_MS as DAY } from '@core/china-time'
 
 interface PickProps {
   label: string

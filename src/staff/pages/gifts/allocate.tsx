@@ -6,7 +6,7 @@ import { BigButton, ChipPicker, FormError, PagedList } from '@/components'
 import { useAction } from '@/hooks/use-query'
 import { usePaged } from '@/hooks/use-paged'
 import { labelled } from '@/lib/a11y'
-import { shortTime } from '@/lib/dayjs'
+import { shortTime } from '@/lib/time'
 
 /** Allocate booth stock of one gift to an upcoming (or running) event, or publish a new event with it. */
 export function Allocate({ gift, onDone }: { gift: { id: string; name: string; free: number }; onDone: () => Promise<void> }) {

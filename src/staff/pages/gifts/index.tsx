@@ -4,7 +4,7 @@ import { api } from '@/api'
 import { BigButton, ChipPicker, Field, FormError, Page, RoleGate, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
-import { shortTime } from '@/lib/dayjs'
+import { shortTime } from '@/lib/time'
 import { Allocate } from './allocate'
 
 const DAY = 86400e3

@@ -8,7 +8,7 @@ import { useMe } from '@/hooks/use-me'
 import { useAction } from '@/hooks/use-query'
 import { usePaged } from '@/hooks/use-paged'
 import { confirmFirst } from '@/lib/confirm'
-import { shortTime } from '@/lib/dayjs'
+import { shortTime } from '@/lib/time'
 
 type Adjustment = OutputOf<typeof pointsFn.adjustments>['items'][number]
 

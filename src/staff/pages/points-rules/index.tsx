@@ -5,7 +5,7 @@ import { BigButton, Field, FieldError, FormError, Page, RoleGate, StateView } fr
 import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { useServerForm } from '@/hooks/use-server-form'
-import { shortTime } from '@/lib/dayjs'
+import { shortTime } from '@/lib/time'
 import { CATEGORY_GROUPS, CATEGORY_LABELS, DEFAULT_POINTS, type Category } from '@core/orders/categories'
 import { labelled } from '@/lib/a11y'
 

@@ -12,6 +12,7 @@ import { useAction, useQuery } from '@/hooks/use-query'
 import { useServerForm } from '@/hooks/use-server-form'
 import '@/pages/order/parts/parts.scss'
 import { labelled } from '@/lib/a11y'
+import { shortTime } from '@/lib/time'
 
 const STAGES: { id: Stage; label: string }[] = [
   { id: 'triage', label: '网格员分派' },
@@ -101,7 +102,7 @@ function SlaForm({ sla, editable, onSaved }: { sla: SlaView; editable: boolean; 
         <View className='h-sub'>只有管理员可以修改。</View>
       )}
       <FormError error={save.error} fields={['byUrgency']} testId='sla-error' />
-      {sla.updatedAt && <View className='h-sub'>上次修改：{new Date(sla.updatedAt).toLocaleString('zh-CN')}</View>}
+      {sla.updatedAt && <View className='h-sub'>上次修改：{shortTime(sla.updatedAt)}</View>}
     </View>
   )
 }
