@@ -10,7 +10,7 @@ import { okAs, untilFinal } from '../support/call'
 import { makeUsers } from './orders-support'
 import { ADMIN, STAFF, credit, newEvent, newGift, requestId } from './points-support'
 
-const leftFor = async (openid: string, eventId: string) => (await okAs(openid, eventsFn.detail, { eventId })).booths[0].left
+const leftFor = async (openid: string, eventId: string) => (await okAs(openid, eventsFn.detail, { eventId })).booths[0].left ?? Number.NaN
 
 test('reserve → 剩 falls at once for resident and staff; hand-over leaves it; cancel gives it back', async () => {
   const gift = await newGift({ name: '挂面', price: 10, perPersonLimit: 1 })
