@@ -33,10 +33,12 @@ export async function spreadFree<T>(db: Db, collection: string, where: Record<st
   return [...first, ...rest]
 }
 
-/** Units not yet handed out at the booth (free + reserved). */
+/**
+ * Units that can still be redeemed: the free slots, the very documents a redemption claims (a
+ * reserved unit is promised to someone even before it is handed over). Outside a transaction.
+ */
 export function boothRemaining(db: Db, eventId: string, giftId: string): Promise<number> {
-  const _ = db.command
-  return countOf(db.collection(SLOTS).where({ eventId, giftId, state: _.in(['free', 'reserved']) }))
+  return countOf(db.collection(SLOTS).where({ eventId, giftId, state: 'free' }))
 }
 
 export async function mustGetRedemption(t: Tx, id: string): Promise<RedemptionDoc> {

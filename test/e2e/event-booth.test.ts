@@ -61,9 +61,13 @@ test('publish with a booth → sign up → check in → points → redeem → �
   await openPage(staff, `/staff/pages/checkin/index?id=${eventId}`)
   await staff.waitForFunction(() => /^\d{6}$/.test(document.querySelector('[data-testid="rotating-code"]')?.textContent ?? ''))
   const code = (await vis(staff, 'rotating-code').textContent())!.trim()
+  await expectText(vis(staff, 'desk-event'), '重阳节义诊')
+  await expectText(vis(staff, `attendee-${RESIDENT}`), '已报名')
   await vis(res, 'checkin-code').locator('input').fill(code)
   await tapButton(res.locator('.page:visible'), '签到')
   await expectText(vis(res, 'checkin-done'), '获得 10 积分')
+  // the desk's list catches up on its own (the resident checked in on their phone, not at the desk)
+  await expectText(vis(staff, `attendee-${RESIDENT}`), '已签到', 15_000)
   expect((await cloud.okAs(RESIDENT, pointsFn.balance, {})).balance).toBe(before + 10)
 
   // someone who did not sign up is added at the desk (walk-in), after a confirmation
@@ -76,9 +80,11 @@ test('publish with a booth → sign up → check in → points → redeem → �
   await expectText(vis(staff, 'walk-in-done'), `${walker.name}：签到成功，发放 10 积分`)
   await expectText(vis(staff, `attendee-${walker.openid}`), `现场登记 · ${PERSONAS.staffZhang.name}`)
 
-  // the resident redeems at the booth and gets a code
+  // the resident redeems at the booth and gets a code; 剩 N 份 falls at once (the unit is promised)
+  await expectText(vis(res, `booth-${gift.id}`), '剩 5 份')
   await tapButton(vis(res, 'booths'), '兑换')
   await vis(res, 'redeem-code').waitFor()
+  await expectText(vis(res, `booth-${gift.id}`), '剩 4 份')
   const redeemText = (await vis(res, 'redeem-code').textContent())!
   const redeemCode = /([2-9A-Z]{4}-[2-9A-Z]{4})/.exec(redeemText)![1]
   // the QR on the page is a real one: a decoder reads the code from the rendered pixels
@@ -92,10 +98,13 @@ test('publish with a booth → sign up → check in → points → redeem → �
 
   // staff verify it at the booth: once
   await openPage(staff, `/staff/pages/booth/index?id=${eventId}`)
+  await expectText(vis(staff, 'desk-event'), '重阳节义诊')
+  await expectText(vis(staff, `booth-left-${gift.id}`), '剩 4 份')
   await vis(staff, 'booth-code').locator('input').fill(redeemCode.toLowerCase())
   await tapButton(staff.locator('.page:visible'), '核销')
   await expectText(vis(staff, 'booth-done'), `请交给 ${PERSONAS.residentWang.name}：${gift.name}`)
   await expectText(vis(staff, 'booth-done'), '还剩 4 份')
+  await expectText(vis(staff, `booth-left-${gift.id}`), '剩 4 份')
   await shot(staff, 'event-booth-05-verified')
 
   // the reconciliation shows it

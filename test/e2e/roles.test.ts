@@ -68,6 +68,8 @@ test('loading, then a plain-words error when the cloud cannot be reached; 再试
   await error.waitFor()
   await expectText(error, '网络不太好，请稍后再试')
   await shot(page, 'roles-03-network-error')
+  // an error is never a dead end: the way home is beside 再试一次
+  expect(await error.locator('.big-btn', { hasText: '回到首页' }).count()).toBe(1)
   await page.unroute('**/dev/call')
   await tapButton(error, '再试一次')
   // a person's card (not the search box, which shows at once)

@@ -1,10 +1,10 @@
 import type { PropsWithChildren } from 'react'
-import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { Role } from '@core/contract/roles'
 import { ROLE_LABELS } from '@core/contract/roles'
 import { StateView } from '@/components/state-view'
 import { BigButton } from '@/components/big-button'
+import { goHome } from '@/components/not-found'
 
 interface Props {
   /** from useMe() */
@@ -25,7 +25,7 @@ export function RoleGate({ me, roles, children }: PropsWithChildren<Props>) {
         <View className='card' data-testid='role-gate'>
           <View className='h-title'>这里是{roles.map((r) => ROLE_LABELS[r]).join('、')}的页面</View>
           <View className='h-sub'>您现在还不能使用。想做志愿者，可以在「我的」里申请。</View>
-          <BigButton type='default' onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}>
+          <BigButton type='default' onClick={goHome}>
             回到首页
           </BigButton>
         </View>

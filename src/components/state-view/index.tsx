@@ -2,6 +2,7 @@ import type { PropsWithChildren } from 'react'
 import { View, Text } from '@tarojs/components'
 import { errorText } from '@/api/client'
 import { BigButton } from '@/components/big-button'
+import { goHome } from '@/components/not-found'
 import './index.scss'
 
 interface Props {
@@ -35,6 +36,7 @@ export function StateView({ loading, hasData, error, empty, emptyText = '这里�
         <Text className='state-view__mark'>出错了</Text>
         <Text className='state-view__text'>{errorText(error)}</Text>
         {onRetry && <BigButton onClick={onRetry}>再试一次</BigButton>}
+        <BigButton type='default' onClick={goHome}>回到首页</BigButton>
       </View>
     )
   }

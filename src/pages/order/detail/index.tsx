@@ -3,7 +3,7 @@ import { useRouter } from '@tarojs/taro'
 import { View, Textarea } from '@tarojs/components'
 import type { OrderView } from '@core/orders/schemas'
 import { api } from '@/api'
-import { BigButton, FormError, Page, StateView } from '@/components'
+import { BigButton, FormError, NotFound, Page, StateView } from '@/components'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { OrderFacts, Timeline } from '../parts/order-detail'
 import { NoteForm } from '../parts/note-form'
@@ -17,6 +17,8 @@ const CANCEL_ASK = ['取消这张单子？', '取消后网格员和志愿者就�
 export default function OrderDetail() {
   const id = useRouter().params.id ?? ''
   const q = useQuery(api.orders.get, { orderId: id })
+  // the id is the only input: refused as malformed means no such order, like a missing one
+  if (q.error?.code === 'NOT_FOUND' || q.error?.code === 'INVALID_INPUT') return <Page><NotFound title='没有找到这张服务单' /></Page>
   return (
     <Page>
       <StateView loading={q.loading} hasData={!!q.data} error={q.error} onRetry={q.reload}>
@@ -43,12 +45,17 @@ function OwnerActions({ o, onDone }: { o: OrderView; onDone: () => void }) {
   const since = o.confirmedAt ?? o.doneAt
   const canReopen = (o.status === 'done' || o.status === 'confirmed') && since !== null && Date.now() - since < WEEK
   const error = cancel.error ?? confirm.error ?? rate.error ?? reopen.error
+  const canCancel = o.status === 'submitted' || o.status === 'open'
+  const canRate = o.status === 'done' || (o.status === 'confirmed' && !o.rating)
+  const thanked = ['confirmed', 'closed', 'referred', 'rejected', 'cancelled'].includes(o.status) && !canReopen && !!o.rating
+  // nothing left to do (a cancelled order): no empty card
+  if (!canCancel && !canRate && !canReopen && !thanked && !error) return null
   return (
     <View className='card' data-testid='owner-actions'>
-      {(o.status === 'submitted' || o.status === 'open') && (
+      {canCancel && (
         <NoteForm label='不需要了？' placeholder='原因（可不填）' submit='取消这张单子' optional type='default' pending={cancel.pending} testId='cancel-form' confirm={CANCEL_ASK} onSubmit={async (reason) => ran(await cancel.run({ orderId: o._id, reason: reason || undefined }))} />
       )}
-      {(o.status === 'done' || (o.status === 'confirmed' && !o.rating)) && (
+      {canRate && (
         <View data-testid='confirm-form'>
           <View className='field-label'>{o.status === 'done' ? '服务满意吗？确认完成并评价' : '给这次服务评个分'}</View>
           <Stars value={stars} onChange={setStars} />
@@ -69,7 +76,7 @@ function OwnerActions({ o, onDone }: { o: OrderView; onDone: () => void }) {
         <NoteForm label='问题没解决？7天内可以重新打开' placeholder='哪里还不好' submit='重新打开' type='default' pending={reopen.pending} testId='reopen-form' onSubmit={async (reason) => ran(await reopen.run({ orderId: o._id, reason }))} />
       )}
       <FormError error={error} />
-      {['confirmed', 'closed', 'referred', 'rejected', 'cancelled'].includes(o.status) && !canReopen && o.rating && <View className='ok-text'>谢谢您的评价</View>}
+      {thanked && <View className='ok-text'>谢谢您的评价</View>}
     </View>
   )
 }

@@ -1,15 +1,17 @@
 import { useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { api } from '@/api'
 import { BigButton, FormError, Page, RoleGate } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useAction } from '@/hooks/use-query'
 import { confirmFirst } from '@/lib/confirm'
+import { EventHeading, useDeskEvent } from '../../parts/event-desk'
 
 /** 摊位核销: scan the resident's QR or type the 8-letter code; one call shows who, what and what is left. */
 export default function BoothPage() {
   const me = useMe()
+  const event = useDeskEvent(useRouter().params.id ?? '', me.has('staff', 'admin'))
   const verify = useAction(api.points.verify)
   const [code, setCode] = useState('')
   const [done, setDone] = useState<{ name: string; giftName: string; remaining: number }>()
@@ -28,6 +30,13 @@ export default function BoothPage() {
   return (
     <Page>
       <RoleGate me={me} roles={['staff', 'admin']}>
+        <EventHeading e={event.data} />
+        {event.data?.booths.map((b) => (
+          <View key={b.giftId} className='row' data-testid={`booth-left-${b.giftId}`}>
+            <Text>{b.giftName}</Text>
+            <Text>剩 {b.left ?? b.stock} 份</Text>
+          </View>
+        ))}
         {process.env.TARO_ENV === 'weapp' && <BigButton onClick={() => void scan()}>扫码核销</BigButton>}
         <View className='field-label'>或输入兑换码（8位，不分大小写）</View>
         <Input className='field-input' data-testid='booth-code' value={code} onInput={(e) => setCode(e.detail.value)} placeholder='如 ABCD-EFGH' />

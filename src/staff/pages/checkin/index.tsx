@@ -7,6 +7,8 @@ import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { confirmFirst } from '@/lib/confirm'
 import { PersonPicker } from '../../parts/person-picker'
+import { DESK_POLL_MS, EventHeading, useDeskEvent } from '../../parts/event-desk'
+import { usePoll } from '@/hooks/use-poll'
 import { labelled } from '@/lib/a11y'
 
 const STATUS: Record<string, string> = { registered: '已报名', waiting: '候补', cancelled: '已取消', attended: '已签到', no_show: '未到' }
@@ -21,6 +23,9 @@ export default function CheckinPage() {
   const staff = me.has('staff', 'admin')
   const code = useQuery(api.events.checkinCode, { eventId: id }, { enabled: staff && !!id })
   const list = useQuery(api.events.attendees, { eventId: id }, { enabled: staff && !!id })
+  const event = useDeskEvent(id, staff)
+  // residents also check themselves in with the rotating code: keep the list current while open
+  usePoll(list.reload, DESK_POLL_MS, staff && !!id)
   const checkIn = useAction(api.events.staffCheckIn)
   const [text, setText] = useState('')
   const [last, setLast] = useState('')
@@ -44,6 +49,7 @@ export default function CheckinPage() {
   return (
     <Page>
       <RoleGate me={me} roles={['staff', 'admin']}>
+        <EventHeading e={event.data} />
         <View className='card'>
           <View className='h-sub'>请居民在活动页输入这个签到码（每分钟更换）</View>
           <Text className='h-title' data-testid='rotating-code'>{code.data?.code ?? '……'}</Text>
