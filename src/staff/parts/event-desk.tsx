@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import { api } from '@/api'
 import { useQuery } from '@/hooks/use-query'
 import { usePoll } from '@/hooks/use-poll'
-import { shortTime } from '@/lib/dayjs'
+import { shortTime } from '@/lib/time'
 
 /** How often a desk page (签到, 摊位) refreshes while open: others change it meanwhile. */
 export const DESK_POLL_MS = 10_000
