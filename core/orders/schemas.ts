@@ -26,6 +26,9 @@ export const subscribeSchema = z
 export const starsSchema = z.number({ error: '请选择1到5星' }).int().min(1, { error: '请选择1到5星' }).max(5, { error: '请选择1到5星' })
 export const pointsSchema = z.number({ error: '积分应是数字' }).int().min(0).max(500, { error: '积分最多500' })
 
+/** An optional field a form may send empty: '' is "not given", anything else must be valid. */
+const blankAsNone = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional())
+
 export const createInput = z
   .object({
     category: z.enum(SKILLS, { error: '请选择服务类别' }),
@@ -45,13 +48,14 @@ export const createInput = z
     onBehalfOf: z
       .object({
         name: nameSchema,
-        phone: phoneSchema.optional(),
+        /** Empty texts mean "not given" (the form sends what was typed). */
+        phone: blankAsNone(phoneSchema),
         openid: openidSchema.optional(),
         buildingId: idSchema,
-        unitId: idSchema.optional(),
+        unitId: blankAsNone(idSchema),
         room: roomSchema,
         /** The proxy's relation to the neighbour (defaults to their role: 楼栋长 / 网格员). */
-        relation: z.enum(RELATIONS, { error: '请选择您和邻居的关系' }).optional(),
+        relation: blankAsNone(z.enum(RELATIONS, { error: '请选择您和邻居的关系' })),
       })
       .optional(),
     subscribe: subscribeSchema,

@@ -44,7 +44,7 @@ export const create: Handler<typeof orders.create> = async (ctx, input) => {
   if (proxy && !proxy.unitId && AT_HOME.includes(input.category)) throw orderError.at('onBehalfOf.unitId', 'UNIT_REQUIRED')
   const role = proxy ? proxyRole(ctx.caller, { id: buildingId, gridId: building.gridId, communityId: building.communityId }) : null
 
-  const unitId = proxy ? (proxy.unitId ?? null) : (input.unitId ?? (buildingId === me.buildingId ? me.unitId : null))
+  const unitId = proxy ? proxy.unitId || null : (input.unitId ?? (buildingId === me.buildingId ? me.unitId : null))
   const unit = unitsOf(building._id, building.unitCount).find((u) => u.id === unitId)
   if (unitId && !unit) throw orderError('UNKNOWN_BUILDING')
   const now = ctx.now()
@@ -63,7 +63,7 @@ export const create: Handler<typeof orders.create> = async (ctx, input) => {
     // the volunteer calls the proxy: the neighbour may have no phone at all
     contactName: me.name,
     contactPhone: me.phone,
-    contactRelation: proxy ? (proxy.relation ?? role) : null,
+    contactRelation: proxy ? proxy.relation || role : null,
     servedName: proxy ? proxy.name : null,
     servedPhone: proxy ? proxy.phone || neighbour?.phone || null : null,
     residentId: proxy ? (proxy.openid ?? null) : ctx.openid,
