@@ -40,20 +40,21 @@ describe('category rules', () => {
 describe('the description must say something beyond the category', () => {
   test('the old prefill "请帮忙：水电" has no real words and is refused for repairs', () => {
     expect(realWords('repair_water_electric', `请帮忙：${CATEGORY_LABELS.repair_water_electric}`)).toBe(0)
-    expect(descriptionProblem('repair_water_electric', '请帮忙：水电')).toBe('请写清楚具体情况（至少4个字），比如哪里坏了、要去哪里、什么时间')
+    expect(descriptionProblem('repair_water_electric', '请帮忙：水电')).toBe('请写清楚具体情况（至少3个字），比如哪里坏了、要去哪里、什么时间')
     expect(descriptionProblem('repair_water_electric', '维修 水电！！')).not.toBeNull()
   })
 
   test('a few real words pass; categories without a minimum accept a short text', () => {
     expect(descriptionProblem('repair_water_electric', '厨房灯不亮')).toBeNull()
-    expect(descriptionProblem('legal', '房东不退押')).not.toBeNull() // 5 < 6
+    expect(descriptionProblem('legal', '押金')).not.toBeNull() // 2 < 4
+    expect(descriptionProblem('other', '帮忙搬花盆')).toBeNull()
     expect(descriptionProblem('legal', '房东不退押金怎么办')).toBeNull()
     expect(DESCRIPTION_MIN.counseling).toBe(0)
     expect(descriptionProblem('counseling', '请帮忙')).toBeNull()
   })
 
   test('the contract refuses it at the description field, so the server agrees with the form', () => {
-    expect(issuesOf({ category: 'repair_pipe', description: '请帮忙：管道疏通' })).toEqual([['description', '请写清楚具体情况（至少4个字），比如哪里坏了、要去哪里、什么时间']])
+    expect(issuesOf({ category: 'repair_pipe', description: '请帮忙：管道疏通' })).toEqual([['description', '请写清楚具体情况（至少3个字），比如哪里坏了、要去哪里、什么时间']])
     expect(issuesOf({ category: 'repair_pipe', description: '厨房下水道堵了' })).toEqual([])
   })
 })

@@ -77,19 +77,19 @@ export const APPOINTMENT: readonly Category[] = ['elder_escort', 'legal', 'couns
 
 /** How many real characters the description needs beyond the category's own name (0: none needed). */
 export const DESCRIPTION_MIN: Record<Category, number> = {
-  repair_water_electric: 4,
-  repair_pipe: 4,
-  repair_appliance: 4,
-  elder_escort: 4,
-  elder_shopping: 4,
+  repair_water_electric: 3,
+  repair_pipe: 3,
+  repair_appliance: 3,
+  elder_escort: 3,
+  elder_shopping: 3,
   elder_meals: 0,
   elder_visit: 0,
-  child_care: 4,
-  child_tutoring: 4,
-  housekeeping: 4,
-  legal: 6,
+  child_care: 3,
+  child_tutoring: 3,
+  housekeeping: 3,
+  legal: 4,
   counseling: 0,
-  other: 6,
+  other: 3,
 }
 
 /** What the description says beyond filler ("请帮忙", the category's names): letters and digits only. */

@@ -33,9 +33,9 @@ test('a 楼栋长 books 陪诊 for a neighbour without a phone: reasons at the f
   // the button is not grey: tapping it says what is missing, at the field
   await tapButton(zhao, '提交')
   expect(await fieldError(zhao, 'description')).toContain('需求描述')
-  await desc.fill('李奶奶')
+  await desc.fill('陪诊：复查')
   await tapButton(zhao, '提交')
-  expect(await fieldError(zhao, 'description')).toBe('请写清楚具体情况（至少4个字），比如哪里坏了、要去哪里、什么时间')
+  expect(await fieldError(zhao, 'description')).toBe('请写清楚具体情况（至少3个字），比如哪里坏了、要去哪里、什么时间')
   await desc.fill('李奶奶要去区医院复查血压')
   await expectText(byTestId(zhao, 'order-form'), '12/500')
 

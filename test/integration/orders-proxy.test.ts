@@ -97,7 +97,7 @@ describe('booked services and descriptions', () => {
 
   it('a description that only names the category is refused at the field with a plain message', async () => {
     const r = await callAs(P.wang, orders.create, { category: 'repair_water_electric', description: '请帮忙：水电' })
-    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [{ path: 'description', message: '请写清楚具体情况（至少4个字），比如哪里坏了、要去哪里、什么时间' }] } })
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [{ path: 'description', message: '请写清楚具体情况（至少3个字），比如哪里坏了、要去哪里、什么时间' }] } })
   })
 })
 
