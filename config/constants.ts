@@ -5,8 +5,6 @@
  * reads a TARO_APP_* that is not declared here.
  */
 export const BUILD_SETTINGS = {
-  /** The community's own phone for one-tap help. */
-  TARO_APP_HOTLINE: '12345',
   TARO_APP_CLOUD_ENV: '',
   /** Subscribe message templates (the functions send with the same ids: LINLI_TEMPLATE_ORDER / _EVENT). */
   TARO_APP_TEMPLATE_ORDER: 'order_status',

@@ -17,7 +17,7 @@ export async function loadStructure(db: Db, communityId: string): Promise<Struct
     rows<BuildingDoc>(db.collection(BUILDINGS).where({ communityId }).limit(1000)),
   ])
   if (!community) throw commonError('NOT_FOUND')
-  return buildStructure({ id: community._id, name: community.name, streetId: community.streetId }, grids, buildings)
+  return buildStructure({ id: community._id, name: community.name, streetId: community.streetId, phone: community.phone ?? '' }, grids, buildings)
 }
 
 /** Every street with its communities (a deployment has a few streets of tens of communities). */

@@ -16,6 +16,3 @@ export const FEATURE_PAGES: Record<'order' | 'events' | 'points' | 'pool' | 'myT
   /** 派单 (staff triage) */
   dispatch: '/staff/pages/triage/index',
 }
-
-/** The community's phone for one-tap help; set TARO_APP_HOTLINE at build time (12345 = 政务服务便民热线). */
-export const HOTLINE = process.env.TARO_APP_HOTLINE as string

@@ -1,6 +1,6 @@
 import { community } from '../../core/community/contract'
 import { createFunction } from '../../server/runtime'
 import { streets, structure } from './actions/structure'
-import { upsertBuilding, upsertGrid } from './actions/upsert'
+import { setPhone, upsertBuilding, upsertGrid } from './actions/upsert'
 
-export const main = createFunction(community, { streets, structure, upsertGrid, upsertBuilding })
+export const main = createFunction(community, { streets, structure, upsertGrid, upsertBuilding, setPhone })

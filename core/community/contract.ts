@@ -4,6 +4,12 @@ import { errorCatalog } from '../contract/errors'
 import { text } from '../contract/text'
 import { idSchema } from '../users/schemas'
 
+/** A landline (021-55550101) or a mobile number. */
+export const communityPhone = z
+  .string({ error: '请填写社区电话' })
+  .trim()
+  .regex(/^(0\d{2,3}-?\d{7,8}|1\d{10})$/, { error: '请填写社区电话，例如 021-55550101 或11位手机号' })
+
 export const unitView = z.object({ id: z.string(), name: z.string() })
 export const buildingView = z.object({
   id: z.string(),
@@ -14,7 +20,7 @@ export const buildingView = z.object({
 })
 export const gridView = z.object({ id: z.string(), name: z.string(), order: z.number(), buildings: z.array(buildingView) })
 export const structureView = z.object({
-  community: z.object({ id: z.string(), name: z.string(), streetId: z.string() }),
+  community: z.object({ id: z.string(), name: z.string(), streetId: z.string(), phone: z.string().default('') }),
   grids: z.array(gridView),
 })
 export type UnitView = z.infer<typeof unitView>
@@ -39,6 +45,12 @@ export const community = defineFunction('community', {
     roles: 'anyone',
     input: z.object({ communityId: idSchema.optional() }),
     output: structureView,
+  },
+  setPhone: {
+    summary: '设置本社区的电话（管理员）：首页“打电话给社区”拨这个号码',
+    roles: ['admin'],
+    input: z.object({ phone: communityPhone }),
+    output: z.object({ communityId: z.string(), phone: z.string() }),
   },
   upsertGrid: {
     summary: '新增或修改本社区的网格（管理员）；编号被其他社区用了时为 OTHER_COMMUNITY',

@@ -18,6 +18,8 @@ export interface CommunityDoc {
   /** Every document carries its community; a community's own is itself. */
   communityId: string
   order: number
+  /** The community office's phone, set by its admin (shown on the home page for one-tap help). */
+  phone?: string
 }
 
 /** Where something happens: the community and the street it belongs to. */

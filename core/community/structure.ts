@@ -28,12 +28,12 @@ export function toBuildingView(b: Omit<BuildingDoc, 'communityId'>): BuildingVie
 const byOrder = (a: { order: number; id: string }, b: { order: number; id: string }) => a.order - b.order || a.id.localeCompare(b.id)
 
 /** The tree the pickers show, sorted by `order` then id. Buildings of an unknown grid are left out. */
-export function buildStructure(community: Structure['community'], grids: GridDoc[], buildings: BuildingDoc[]): Structure {
+export function buildStructure(community: Omit<Structure['community'], 'phone'> & { phone?: string }, grids: GridDoc[], buildings: BuildingDoc[]): Structure {
   const tree: GridView[] = grids.map((g) => ({ id: g._id, name: g.name, order: g.order, buildings: [] }))
   const byId = new Map(tree.map((g) => [g.id, g]))
   for (const b of buildings) byId.get(b.gridId)?.buildings.push(toBuildingView(b))
   for (const g of tree) g.buildings.sort(byOrder)
-  return { community, grids: tree.sort(byOrder) }
+  return { community: { ...community, phone: community.phone ?? '' }, grids: tree.sort(byOrder) }
 }
 
 /** Lookups over a structure: which grid a building is in, whether a unit exists. */

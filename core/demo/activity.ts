@@ -7,7 +7,7 @@
 import { chinaAt, chinaParts, DAY_MS } from '../china-time'
 import type { EventDoc } from '../events/model'
 import type { Skill } from '../users/vocab'
-import { DEMO_NEIGHBOURS } from './community'
+import { DEMO_NEIGHBOURS, demoRoom } from './community'
 import { PERSONAS } from './personas'
 
 /** Neighbour openid by name (demo-r-NN). */
@@ -120,7 +120,9 @@ export interface DemoOrder {
   description: string
   urgency?: 'normal' | 'urgent'
   when?: 'asap' | 'today' | 'tomorrow' | 'this_week' | 'flexible'
-  onBehalfOf?: { name: string; openid: string; buildingId: string; unitId: string }
+  onBehalfOf?: { name: string; openid: string; buildingId: string; unitId: string; room: string }
+  /** Appointment categories (陪诊…): days from the seed run to the booked time. */
+  appointmentInDays?: number
   stage: DemoStage
   /** 网格员 of the order's grid, who publishes it to the pool. */
   staff: string
@@ -140,7 +142,7 @@ export const DEMO_ORDERS: DemoOrder[] = [
     category: 'elder_shopping',
     description: '吴阿姨腿脚不好，下不了楼，想请人帮忙买点菜送上来：一把青菜、一斤鸡蛋、一袋挂面。',
     when: 'tomorrow',
-    onBehalfOf: { name: '吴玉梅', openid: neighbour('吴玉梅'), buildingId: 'b3', unitId: 'b3-1' },
+    onBehalfOf: { name: '吴玉梅', openid: neighbour('吴玉梅'), buildingId: 'b3', unitId: 'b3-1', room: demoRoom(neighbour('吴玉梅')) },
     stage: 'submitted',
     staff: ZHANG,
   },
@@ -151,6 +153,7 @@ export const DEMO_ORDERS: DemoOrder[] = [
   {
     by: neighbour('梁美华'),
     category: 'elder_escort',
+    appointmentInDays: 5,
     description: '下周二上午想去区医院复查血压，儿女都在外地，想请人陪我去。',
     when: 'flexible',
     stage: 'done',

@@ -6,7 +6,7 @@ import { NEIGHBOUR_COMMUNITIES, NEIGHBOUR_COMMUNITY_PEOPLE } from './neighbour-c
 export const DEMO_STREET = { id: 'xingfu', name: '幸福街道' }
 
 /** The first community (the personas' home): 幸福里社区, 2 grids, 8 buildings, ~20 residents besides the personas. */
-export const DEMO_COMMUNITY = { id: 'xingfuli', name: '幸福里社区' }
+export const DEMO_COMMUNITY = { id: 'xingfuli', name: '幸福里社区', phone: '021-55550101' }
 
 export const DEMO_GRIDS = [
   { id: 'g1', name: '第一网格', order: 1 },
@@ -71,3 +71,10 @@ export const DEMO_COMMUNITIES = [{ ...DEMO_COMMUNITY, order: 1, grids: DEMO_GRID
 const ALL_BUILDINGS = DEMO_COMMUNITIES.flatMap((c) => c.buildings.map((b) => ({ ...b, communityId: c.id })))
 export const gridOfBuilding = (buildingId: string): string | undefined => ALL_BUILDINGS.find((b) => b.id === buildingId)?.gridId
 export const communityOfBuilding = (buildingId: string): string | undefined => ALL_BUILDINGS.find((b) => b.id === buildingId)?.communityId
+
+/** A demo person's 门牌号, the same on every seed: floor 1–6, door 1–2 (e.g. 302). */
+export function demoRoom(openid: string): string {
+  let h = 0
+  for (const ch of openid) h = (h * 31 + ch.charCodeAt(0)) % 9973
+  return `${(h % 6) + 1}0${(Math.floor(h / 6) % 2) + 1}`
+}

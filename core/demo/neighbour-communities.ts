@@ -18,6 +18,7 @@ export const NEIGHBOUR_COMMUNITIES = [
   {
     id: 'heping',
     name: '和平社区',
+    phone: '021-55550202',
     order: 2,
     grids: [{ id: 'hp-g1', name: '和平网格', order: 1 }],
     buildings: buildings('hp', ['hp-g1'], 3),
@@ -25,6 +26,7 @@ export const NEIGHBOUR_COMMUNITIES = [
   {
     id: 'chunhui',
     name: '春晖社区',
+    phone: '021-55550303',
     order: 3,
     grids: [
       { id: 'ch-g1', name: '东区网格', order: 1 },

@@ -113,6 +113,8 @@ async function playOrder(call: CallAs, o: DemoOrder & { toStreet?: boolean; esca
     when: o.when ?? 'asap',
     urgency: o.urgency ?? 'normal',
     ...(o.onBehalfOf ? { onBehalfOf: o.onBehalfOf } : {}),
+    // booked on the hour, some days after the seed runs (a booking cannot be in the past)
+    ...(o.appointmentInDays ? { appointmentAt: Math.ceil(Date.now() / 3_600_000) * 3_600_000 + o.appointmentInDays * 86_400_000 } : {}),
   })
   const orderId = created._id
   if (o.escalate) {

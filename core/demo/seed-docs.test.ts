@@ -90,6 +90,14 @@ describe('demo seed documents', () => {
     // the 幸福里 admin cannot choose to act in 和平: adminOf names only home
     expect(callerFrom(PERSONAS.admin.openid, { ...by(PERSONAS.admin.openid), acting: { communityId: 'heping', streetId: 'xingfu' } }).communityId).toBe('xingfuli')
   })
+  it('gives every resident a room number (上门服务 need it) and every community its own phone', () => {
+    expect(docs.users.filter((u) => !/^[1-6]0[12]$/.test(u.room ?? '')).map((u) => u._id)).toEqual([])
+    expect(docs.communities.map((c) => [c._id, c.phone])).toEqual([
+      ['xingfuli', '021-55550101'],
+      ['heping', '021-55550202'],
+      ['chunhui', '021-55550303'],
+    ])
+  })
   it('is deterministic', () => {
     expect(demoSeedDocs()).toEqual(docs)
   })

@@ -2,7 +2,7 @@ import { timeKey } from '../contract/paging'
 import type { UserDoc } from '../users/model'
 import type { BuildingDoc, GridDoc } from '../community/structure'
 import type { CommunityDoc, StreetDoc } from '../community/places'
-import { communityOfBuilding, DEMO_COMMUNITIES, DEMO_PEOPLE, DEMO_STREET, gridOfBuilding } from './community'
+import { communityOfBuilding, DEMO_COMMUNITIES, DEMO_PEOPLE, DEMO_STREET, demoRoom, gridOfBuilding } from './community'
 import type { Persona } from './personas'
 
 /** Fixed clock for seeded documents, so two seeds write identical data (idempotent). */
@@ -37,6 +37,7 @@ function userDoc(p: Persona, i: number): UserDoc {
     phone: p.phone!,
     buildingId: p.buildingId!,
     unitId: p.unitId!,
+    room: demoRoom(p.openid),
     gridId,
     communityId,
     streetId: DEMO_STREET.id,
@@ -63,7 +64,7 @@ function staffOf(gridId: string): string {
 export function demoSeedDocs(): SeedDocs {
   return {
     streets: [{ _id: DEMO_STREET.id, name: DEMO_STREET.name, streetId: DEMO_STREET.id }],
-    communities: DEMO_COMMUNITIES.map((c) => ({ _id: c.id, name: c.name, streetId: DEMO_STREET.id, communityId: c.id, order: c.order })),
+    communities: DEMO_COMMUNITIES.map((c) => ({ _id: c.id, name: c.name, streetId: DEMO_STREET.id, communityId: c.id, order: c.order, phone: c.phone })),
     grids: DEMO_COMMUNITIES.flatMap((c) => c.grids.map((g) => ({ _id: g.id, communityId: c.id, name: g.name, order: g.order }))),
     buildings: DEMO_COMMUNITIES.flatMap((c) =>
       c.buildings.map((b) => ({ _id: b.id, communityId: c.id, gridId: b.gridId, name: b.name, order: b.order, unitCount: b.unitCount })),

@@ -44,14 +44,24 @@ export const orderDoc = z.object({
   description: z.string(),
   photos: z.array(z.string()),
   address: z.string(),
+  /** 门牌号 of the served home (also inside `address`); null for orders before it existed or not at home. */
+  room: z.string().nullable().default(null),
+  /** Booked date and time (陪诊, 法律咨询…), ms; null for a time window (`when`). */
+  appointmentAt: z.number().nullable().default(null),
   buildingId: z.string(),
   unitId: z.string().nullable(),
   gridId: z.string(),
   when: z.enum(WHENS),
   urgency: z.enum(URGENCIES),
-  /** Who is served: name and phone (phone masked for volunteers until they accept). */
+  /** Whom to call: the resident, or the proxy who ordered for them (phone masked for volunteers until they accept). */
   contactName: z.string(),
   contactPhone: z.string(),
+  /** The proxy's relation to the served neighbour (楼栋长, 网格员, 家属…); null when one orders for oneself. */
+  contactRelation: z.string().nullable().default(null),
+  /** The served neighbour's name when someone else ordered for them. */
+  servedName: z.string().nullable().default(null),
+  /** The served neighbour's own phone, if they have one (masked like the contact's). */
+  servedPhone: z.string().nullable().default(null),
   /** The served resident's OPENID; null when a 楼栋长/网格员 ordered for a neighbour without WeChat. */
   residentId: z.string().nullable(),
   orderedBy: z.string(),
@@ -108,6 +118,8 @@ export function blankOrder(p: { _id: string; now: number; orderedBy: string; gri
     description: '',
     photos: [],
     address: '',
+    room: null,
+    appointmentAt: null,
     buildingId: '',
     unitId: null,
     gridId: p.gridId,
@@ -115,6 +127,9 @@ export function blankOrder(p: { _id: string; now: number; orderedBy: string; gri
     urgency: 'normal',
     contactName: '',
     contactPhone: '',
+    contactRelation: null,
+    servedName: null,
+    servedPhone: null,
     residentId: null,
     orderedBy: p.orderedBy,
     proxy: false,

@@ -83,7 +83,7 @@ function visibility(c: Caller, o: Order): 'full' | 'masked' | null {
 export function canSee(c: Caller, o: Order): Decision<'NOT_FOUND', { view: 'full' | 'masked'; order: Order }> {
   const view = visibility(c, o)
   if (!view) return deny('NOT_FOUND')
-  return { ok: true, view, order: view === 'full' ? o : { ...o, contactPhone: maskPhone(o.contactPhone) } }
+  return { ok: true, view, order: view === 'full' ? o : { ...o, contactPhone: maskPhone(o.contactPhone), servedPhone: o.servedPhone && maskPhone(o.servedPhone) } }
 }
 
 /**
@@ -101,4 +101,10 @@ export function canTriage(c: Caller, gridId?: string): Decision<'FORBIDDEN', { g
 export function canOrderFor(c: Caller, building: { id: string; gridId: string; communityId: string }): Decision<'NOT_YOUR_NEIGHBOUR'> {
   const may = (has(c, 'building_lead') && c.scopes.buildings.includes(building.id)) || managesGrid(c, building)
   return may ? allow : deny('NOT_YOUR_NEIGHBOUR')
+}
+
+/** In which role someone orders for a neighbour of this building (named in the timeline and as the contact's relation). */
+export function proxyRole(c: Caller, building: { id: string; gridId: string; communityId: string }): '楼栋长' | '网格员' | '管理员' {
+  if (has(c, 'building_lead') && c.scopes.buildings.includes(building.id)) return '楼栋长'
+  return has(c, 'staff') && c.scopes.grids.includes(building.gridId) ? '网格员' : '管理员'
 }

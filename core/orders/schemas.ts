@@ -3,9 +3,10 @@ import * as z from 'zod'
 import { cloudFileId } from '../contract/files'
 import { pageOutput } from '../contract/paging'
 import { longText, nameSchema, optionalLongText, optionalText } from '../contract/text'
-import { idSchema, openidSchema, phoneSchema } from '../users/schemas'
+import { idSchema, openidSchema, phoneSchema, roomSchema } from '../users/schemas'
+import { descriptionProblem } from './categories'
 import { SKILLS, TEAMS } from '../users/vocab'
-import { orderDoc, PRIORITIES, STATUSES, URGENCIES, WHENS } from './model'
+import { orderDoc, PRIORITIES, RELATIONS, STATUSES, URGENCIES, WHENS } from './model'
 
 export const orderIdSchema = z
   .string({ error: '请指定单子' })
@@ -25,28 +26,45 @@ export const subscribeSchema = z
 export const starsSchema = z.number({ error: '请选择1到5星' }).int().min(1, { error: '请选择1到5星' }).max(5, { error: '请选择1到5星' })
 export const pointsSchema = z.number({ error: '积分应是数字' }).int().min(0).max(500, { error: '积分最多500' })
 
-export const createInput = z.object({
-  category: z.enum(SKILLS, { error: '请选择服务类别' }),
-  description: longText('需求描述', 500),
-  photos: photosSchema,
-  /** Defaults to the (served) resident's 楼栋/单元. */
-  buildingId: idSchema.optional(),
-  unitId: idSchema.optional(),
-  address: optionalText('地址补充', 60),
-  when: z.enum(WHENS, { error: '请选择时间' }).default('asap'),
-  urgency: z.enum(URGENCIES, { error: '请选择是否着急' }).default('normal'),
-  /** 代下单: a 楼栋长 / 网格员 ordering for a neighbour (who may have no phone). */
-  onBehalfOf: z
-    .object({
-      name: nameSchema,
-      phone: phoneSchema.optional(),
-      openid: openidSchema.optional(),
-      buildingId: idSchema,
-      unitId: idSchema.optional(),
-    })
-    .optional(),
-  subscribe: subscribeSchema,
-})
+/** An optional field a form may send empty: '' is "not given", anything else must be valid. */
+const blankAsNone = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional())
+
+export const createInput = z
+  .object({
+    category: z.enum(SKILLS, { error: '请选择服务类别' }),
+    description: longText('需求描述', 500),
+    photos: photosSchema,
+    /** Defaults to the (served) resident's 楼栋/单元. */
+    buildingId: idSchema.optional(),
+    unitId: idSchema.optional(),
+    /** 门牌号: defaults to one's profile; required for services at home (ROOM_REQUIRED at `room`). */
+    room: roomSchema,
+    address: optionalText('地址补充', 60),
+    when: z.enum(WHENS, { error: '请选择时间' }).default('asap'),
+    /** Booked date and time (ms) for appointment categories (陪诊, 法律咨询, 心理疏导): required there, not in the past. */
+    appointmentAt: z.number({ error: '请选择预约的日期和时间' }).int().positive().optional(),
+    urgency: z.enum(URGENCIES, { error: '请选择是否着急' }).default('normal'),
+    /** 代下单: a 楼栋长 / 网格员 ordering for a neighbour (who may have no phone). */
+    onBehalfOf: z
+      .object({
+        name: nameSchema,
+        /** Empty texts mean "not given" (the form sends what was typed). */
+        phone: blankAsNone(phoneSchema),
+        openid: openidSchema.optional(),
+        buildingId: idSchema,
+        unitId: blankAsNone(idSchema),
+        room: roomSchema,
+        /** The proxy's relation to the neighbour (defaults to their role: 楼栋长 / 网格员). */
+        relation: blankAsNone(z.enum(RELATIONS, { error: '请选择您和邻居的关系' })),
+      })
+      .optional(),
+    subscribe: subscribeSchema,
+  })
+  // a description that only repeats the category is refused at the field, so the server agrees with the form
+  .superRefine((v, ctx) => {
+    const problem = descriptionProblem(v.category, v.description)
+    if (problem) ctx.addIssue({ code: 'custom', path: ['description'], message: problem })
+  })
 
 export const triageExtras = {
   priority: z.enum(PRIORITIES, { error: '请选择优先级' }).optional(),
@@ -75,6 +93,8 @@ export const orderSummary = orderDoc.pick({
   priority: true,
   points: true,
   address: true,
+  appointmentAt: true,
+  servedName: true,
   buildingId: true,
   gridId: true,
   communityId: true,

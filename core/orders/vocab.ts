@@ -36,6 +36,10 @@ export const WHEN_LABELS = {
 export const WHENS = keysOf(WHEN_LABELS)
 export type When = (typeof WHENS)[number]
 
+/** Who a proxy is to the neighbour they order for (they pick one; the timeline names their role from the server). */
+export const RELATIONS = ['楼栋长', '网格员', '家属', '邻居'] as const
+export type Relation = (typeof RELATIONS)[number]
+
 /** 三事分流 */
 export const TRIAGE_KINDS = ['small', 'big', 'private'] as const
 export type TriageKind = (typeof TRIAGE_KINDS)[number]

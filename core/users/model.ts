@@ -11,6 +11,8 @@ export interface UserDoc {
   phone: string
   buildingId: string
   unitId: string
+  /** 门牌号, e.g. 302 (optional; services at the door need it). */
+  room?: string
   /** Derived from the building when the profile is saved (staff scoping queries use it). */
   gridId: string
   /** Home community and its street, from the building (a person belongs to one home community). */
@@ -105,6 +107,7 @@ export function viewUser(doc: UserDoc, viewerOpenid: string): UserView {
     phone: own ? doc.phone : maskPhone(doc.phone),
     buildingId: doc.buildingId,
     unitId: doc.unitId,
+    room: doc.room ?? '',
     gridId: doc.gridId,
     communityId: doc.communityId,
     roles: rolesOf(doc),

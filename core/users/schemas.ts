@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { ROLES } from '../contract/roles'
-import { optionalLongText } from '../contract/text'
+import { optionalLongText, optionalText } from '../contract/text'
 import { APPLICATION_STATUSES, SKILLS, TEAMS, TIME_SLOTS } from './vocab'
 
 /** Ids of grids, buildings and units: short, safe as document ids. */
@@ -10,6 +10,9 @@ export const idSchema = z
 
 /** A WeChat OPENID (28 characters of letters, digits, - and _; demo and test ids are shorter). */
 export const openidSchema = z.string({ error: '请指定用户' }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '用户编号不对' })
+
+/** 门牌号 (e.g. 302): optional in a profile, required where a service comes to the door. */
+export const roomSchema = optionalText('门牌号', 10)
 
 export const phoneSchema = z.string({ error: '请填写手机号' }).regex(/^1\d{10}$/, { error: '请填写11位手机号' })
 
@@ -54,6 +57,7 @@ export const userView = z.object({
   phone: z.string(),
   buildingId: z.string(),
   unitId: z.string(),
+  room: z.string().default(''),
   gridId: z.string(),
   communityId: z.string(),
   roles: z.array(z.enum(ROLES)),

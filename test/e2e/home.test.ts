@@ -11,7 +11,7 @@ const browser = useBrowser()
 test('home shows the unread count and the order waiting for confirmation; both open what they say', async () => {
   const cloud = e2eCloud()
   const openid = `e2e-home-${randomUUID()}`
-  await cloud.okAs(openid, users.updateProfile, { name: '首页居民', phone: '13712340004', buildingId: 'b3', unitId: 'b3-1' })
+  await cloud.okAs(openid, users.updateProfile, { name: '首页居民', phone: '13712340004', buildingId: 'b3', unitId: 'b3-1', room: '101' })
   const o = await cloud.okAs(openid, orders.create, { category: 'repair_pipe', description: '厨房下水道堵了' })
   await cloud.okAs(PERSONAS.staffZhang.openid, orders.publish, { orderId: o._id, points: 10 })
   await cloud.okAs(PERSONAS.volunteerLi.openid, orders.accept, { orderId: o._id })

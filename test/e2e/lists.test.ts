@@ -17,7 +17,7 @@ const cards = (page: Page) => page.locator('[data-testid="my-orders"]:visible [d
 
 test('back from an order detail, the list keeps its 25 loaded orders and the scroll position', async () => {
   const openid = `e2e-lists-${randomUUID()}`
-  await e2eCloud().okAs(openid, users.updateProfile, { name: '列表居民', phone: '13712340002', buildingId: 'b3', unitId: 'b3-1' })
+  await e2eCloud().okAs(openid, users.updateProfile, { name: '列表居民', phone: '13712340002', buildingId: 'b3', unitId: 'b3-1', room: '101' })
   // cancelled at once: the list shows them all the same, and they stay out of staff queues other tests read
   for (let i = 0; i < 25; i++) {
     const o = await e2eCloud().okAs(openid, orders.create, { category: 'repair_water_electric', description: `第${i + 1}件：灯不亮了` })

@@ -42,7 +42,9 @@ test('newcomer registers, turns on 大字模式, applies as volunteer; staff app
   expect(await byTestId(page, 'entry-review').count()).toBe(0)
   // Every tap target on home is at least 44 × 44 CSS px.
   expect(await smallTargets(page.locator('.tile, [data-testid="large-text-switch"], [data-testid="phone-call"], [data-testid="register-hint"]'))).toEqual([])
-  expect(await byTestId(page, 'phone-call').getAttribute('href')).toMatch(/^tel:\d+/)
+  // one tap to the community's own office (even for a guest: the first community), then 120 and 110
+  await page.locator('a.phone-call', { hasText: '打给社区' }).waitFor()
+  expect(await byTestId(page, 'phone-call').evaluateAll((calls) => calls.map((c) => c.getAttribute('href')))).toEqual(['tel:021-55550101', 'tel:120', 'tel:110'])
   await shot(page, 'newcomer-02-home')
 
   // 大字模式 on home: every measured text grows by at least 25 %, and it is remembered.

@@ -52,7 +52,7 @@ test('orders: 8 in every state over both grids, with a 楼栋长 proxy order for
   expect(new Set(all.map((o) => o.gridId))).toEqual(new Set(['g1', 'g2']))
 
   const proxy = all.find((o) => o.proxy)!
-  expect(proxy).toMatchObject({ status: 'submitted', contactName: '吴玉梅', buildingId: 'b3' })
+  expect(proxy).toMatchObject({ status: 'submitted', contactName: leadZhao.name, servedName: '吴玉梅', buildingId: 'b3' })
   expect((await pc.okAs(leadZhao.openid, orders.mine, { limit: 50, scope: 'all' })).items.map((o) => o._id)).toContain(proxy._id)
 
   // each 网格员's queue holds the new one of their grid; volunteers see the open ones in the pool

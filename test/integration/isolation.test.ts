@@ -99,6 +99,8 @@ const ROWS: Row[] = [
   { action: community.structure, case: 'A\'s grids and buildings', kind: 'public', arrange: () => ({ input: { communityId: 'xingfuli' } }), out: 'ok' }, // the address picker (by design)
   { action: community.upsertGrid, case: 'A\'s grid', kind: 'change', arrange: (a) => ({ input: { id: a.grid.gridId, name: '改名网格' }, watch: [['grids', a.grid.gridId]] }), out: 'OTHER_COMMUNITY' },
   { action: community.upsertBuilding, case: 'A\'s building', kind: 'change', arrange: (a) => ({ input: { id: a.grid.buildingId, gridId: a.grid.gridId, name: '改名楼', unitCount: 3 }, watch: [['buildings', a.grid.buildingId]] }), out: 'OTHER_COMMUNITY' },
+  // B's admin sets B's own phone (the number it already has): A's community document stays as it was
+  { action: community.setPhone, case: 'the phone of the community one acts in', kind: 'settings', arrange: () => ({ input: { phone: '021-55550202' }, watch: [['community', 'xingfuli']] }), out: but({ hpAdmin: 'ok' }, 'FORBIDDEN') },
   // orders
   { action: orders.create, case: 'for an address in A', kind: 'change', arrange: () => { const description = `隔离测试${requestId()}`; return { input: { category: 'other', description, buildingId: 'b1', unitId: 'b1-1' }, watch: [['orders', { description }]] } }, out: 'OTHER_COMMUNITY' },
   onOrder(orders.get, 'accepted', (orderId) => ({ orderId }), but({ streetSame: 'ok' }, 'NOT_FOUND'), { kind: 'read', check: (d: { contactPhone: string }) => (d.contactPhone.includes('*') ? null : 'phone not masked') }),

@@ -57,7 +57,7 @@ describe('orders: photos and subscribe grants', () => {
     expect(four).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     // only files the app uploads (under orders/): an order must not hand out temp URLs of other files
     for (const bad of ['https://evil.example/a.png', 'cloud://local.6c6f-local-1250000000/private/idcard.png', 'cloud://local.6c6f-local-1250000000/orders/../private/idcard.png']) {
-      const r = await callAs(P.wang, orders.create, { category: 'repair_pipe', description: '漏水', photos: [bad] })
+      const r = await callAs(P.wang, orders.create, { category: 'repair_pipe', description: '厨房漏水了', photos: [bad] })
       expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
       const done = await callAs(P.li, orders.reportDone, { orderId: 'o0000000000a', note: '好了', photos: [bad] })
       expect(done).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })

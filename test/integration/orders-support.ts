@@ -3,6 +3,7 @@ import { DEMO_COMMUNITY, DEMO_STREET } from '../../core/demo/community'
 import { timeKey, type Page } from '../../core/contract/paging'
 import { PERSONAS } from '../../core/demo/personas'
 import { orders } from '../../core/orders/contract'
+import { APPOINTMENT } from '../../core/orders/categories'
 import type { OrderSummary } from '../../core/orders/schemas'
 import type { InputOf } from '../../core/contract/define'
 import type { UserDoc } from '../../core/users/model'
@@ -42,6 +43,7 @@ export async function makeUsers(
           phone: `136${String(i + k).padStart(8, '0')}`,
           buildingId,
           unitId: `${buildingId}-1`,
+          room: '101',
           gridId,
           communityId: DEMO_COMMUNITY.id,
           streetId: DEMO_STREET.id,
@@ -69,12 +71,13 @@ export async function okAs<C extends ActionContract>(openid: string, c: C, input
   throw new Error(`${c.fn}.${c.action} as ${openid}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.details ?? '')}`)
 }
 
-export const orderInput = (over: Partial<InputOf<typeof orders.create>> = {}): InputOf<typeof orders.create> => ({
-  category: 'repair_pipe',
-  description: '厨房下水道堵了，水下不去',
-  urgency: 'normal',
-  ...over,
-})
+export function orderInput(over: Partial<InputOf<typeof orders.create>> = {}): InputOf<typeof orders.create> {
+  const input: InputOf<typeof orders.create> = { category: 'repair_pipe', description: '厨房下水道堵了，水下不去', urgency: 'normal', ...over }
+  // what the contract asks of these orders: a booked time (陪诊…) and, by proxy, the neighbour's unit and room
+  const booked = APPOINTMENT.includes(input.category) && !input.appointmentAt ? { appointmentAt: Date.now() + 86_400_000 } : {}
+  const proxy = input.onBehalfOf ? { onBehalfOf: { unitId: `${input.onBehalfOf.buildingId}-1`, room: '101', ...input.onBehalfOf } } : {}
+  return { ...input, ...booked, ...proxy }
+}
 
 export const newOrder = (openid: string, over: Partial<InputOf<typeof orders.create>> = {}) => okAs(openid, orders.create, orderInput(over))
 

@@ -102,9 +102,10 @@ describe('orders: the full loop', () => {
     const o = await okAs(P.zhao, orders.create, {
       category: 'elder_meals',
       description: '吴奶奶腿脚不便，想请人中午送一份饭',
-      onBehalfOf: { name: '吴玉梅', buildingId: 'b3', unitId: 'b3-1' },
+      onBehalfOf: { name: '吴玉梅', buildingId: 'b3', unitId: 'b3-1', room: '502' },
     })
-    expect(o).toMatchObject({ proxy: true, contactName: '吴玉梅', buildingId: 'b3', gridId: 'g1' })
+    // the volunteer calls the 楼栋长: the neighbour has no phone
+    expect(o).toMatchObject({ proxy: true, contactName: '赵德福', servedName: '吴玉梅', buildingId: 'b3', gridId: 'g1' })
     const raw = await rawOrder(o._id)
     expect(raw).toMatchObject({ residentId: null, orderedBy: P.zhao })
     expect((await okAs(P.zhao, orders.mine, { limit: 50 })).items.map((x) => x._id)).toContain(o._id)
@@ -114,9 +115,9 @@ describe('orders: the full loop', () => {
     expect(await inboxKinds(P.zhao, o._id)).toContain('done')
     expect((await okAs(P.zhao, orders.confirm, { orderId: o._id, stars: 5 })).status).toBe('confirmed')
 
-    const elsewhere = await callAs(P.zhao, orders.create, { category: 'other', description: '帮忙', onBehalfOf: { name: '梁美华', buildingId: 'b6' } })
+    const elsewhere = await callAs(P.zhao, orders.create, { category: 'other', description: '帮忙换个灯泡，够不着', onBehalfOf: { name: '梁美华', buildingId: 'b6' } })
     expect(elsewhere).toMatchObject({ ok: false, error: { code: 'NOT_YOUR_NEIGHBOUR' } })
-    const notLead = await callAs(P.wang, orders.create, { category: 'other', description: '帮忙', onBehalfOf: { name: '吴玉梅', buildingId: 'b3' } })
+    const notLead = await callAs(P.wang, orders.create, { category: 'other', description: '帮忙换个灯泡，够不着', onBehalfOf: { name: '吴玉梅', buildingId: 'b3' } })
     expect(notLead).toMatchObject({ ok: false, error: { code: 'NOT_YOUR_NEIGHBOUR' } })
   })
 

@@ -29,7 +29,7 @@ test('a risky photo is refused at its place and deleted; nothing is created', as
   const clean = await upload(path('ok'), PNG)
   const risky = await upload(path('risky'), Buffer.concat([PNG, Buffer.from(RISKY_IMAGE_MARK)]))
   const before = await callAs(P.wang, orders.mine, { limit: 50, scope: 'all' })
-  const r = await callAs(P.wang, orders.create, { category: 'repair_pipe', description: '漏水', photos: [clean, risky] })
+  const r = await callAs(P.wang, orders.create, { category: 'repair_pipe', description: '厨房漏水了', photos: [clean, risky] })
   expect(r).toMatchObject({ ok: false, error: { code: 'PHOTO_RISKY', message: '有照片不合适，请换一张', details: [{ path: 'photos.1', message: '第2张照片不合适，请换一张' }] } })
   const after = await callAs(P.wang, orders.mine, { limit: 50, scope: 'all' })
   expect(after).toEqual(before)
@@ -42,6 +42,6 @@ test('a risky photo is refused at its place and deleted; nothing is created', as
 
 test('a photo too large to check is refused with a plain word', async () => {
   const big = await upload(path('big'), Buffer.concat([PNG, Buffer.alloc(1024 * 1024, 7)]))
-  const r = await callAs(P.wang, orders.create, { category: 'repair_pipe', description: '漏水', photos: [big] })
+  const r = await callAs(P.wang, orders.create, { category: 'repair_pipe', description: '厨房漏水了', photos: [big] })
   expect(r).toMatchObject({ ok: false, error: { code: 'PHOTO_TOO_BIG', details: [{ path: 'photos.0', message: '第1张照片太大了，请换一张或重新拍' }] } })
 })

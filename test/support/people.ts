@@ -13,6 +13,7 @@ export async function newResident(opts: { prefix?: string; buildingId?: string; 
     phone: `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
     buildingId,
     unitId: opts.unitId ?? `${buildingId}-1`,
+    room: '101',
   })
   return { openid, profile }
 }

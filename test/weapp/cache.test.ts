@@ -19,7 +19,7 @@ const cardsIn = (h: WeappHost) => h.page.text().match(/灯不亮了/g)?.length ?
 /** A resident of her own with 25 orders: two pages of 20. */
 async function residentWith25Orders(): Promise<string> {
   const openid = `weapp-cache-${randomUUID()}`
-  await cloud().okAs(openid, users.updateProfile, { name: '列表居民', phone: '13712340001', buildingId: 'b3', unitId: 'b3-1' })
+  await cloud().okAs(openid, users.updateProfile, { name: '列表居民', phone: '13712340001', buildingId: 'b3', unitId: 'b3-1', room: '101' })
   for (let i = 0; i < 25; i++) await cloud().okAs(openid, orders.create, { category: 'repair_water_electric', description: `第${i + 1}件：灯不亮了` })
   return openid
 }

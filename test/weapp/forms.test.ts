@@ -36,7 +36,7 @@ const modals = (h: WeappHost) => h.fake.calls.filter((c) => c.api === 'showModal
 /** A new resident of 1号楼 (第一网格, 张网格员's) with one order just made. */
 async function residentWithOrder(): Promise<{ openid: string; orderId: string }> {
   const openid = `weapp-confirm-${randomUUID()}`
-  await cloud().okAs(openid, users.updateProfile, { name: '确认居民', phone: '13712340003', buildingId: 'b1', unitId: 'b1-1' })
+  await cloud().okAs(openid, users.updateProfile, { name: '确认居民', phone: '13712340003', buildingId: 'b1', unitId: 'b1-1', room: '101' })
   const o = await cloud().okAs(openid, orders.create, { category: 'repair_pipe', description: '下水道堵了' })
   return { openid, orderId: o._id }
 }
@@ -93,7 +93,7 @@ test('不受理 and revoking a 楼栋长 ask first; 再想想 changes nothing', 
 
 test('a photo the image check refuses is named at the photos, and the rest of the form stays', async () => {
   const openid = `weapp-photo-${randomUUID()}`
-  await cloud().okAs(openid, users.updateProfile, { name: '拍照居民', phone: '13712340006', buildingId: 'b1', unitId: 'b1-1' })
+  await cloud().okAs(openid, users.updateProfile, { name: '拍照居民', phone: '13712340006', buildingId: 'b1', unitId: 'b1-1', room: '101' })
   const h = await open(openid)
   const form = await h.reLaunch('/pages/order/new/index')
   await form.tapText('管道疏通', 'cat-repair')

@@ -14,7 +14,7 @@ const cloud = () => clientFor(process.env.WEAPP_CLOUD_URL!)
 
 test('the unread count and the order to confirm; reading the messages clears the count when home shows again', async () => {
   const openid = `weapp-home-${randomUUID()}`
-  await cloud().okAs(openid, users.updateProfile, { name: '首页居民', phone: '13712340007', buildingId: 'b3', unitId: 'b3-1' })
+  await cloud().okAs(openid, users.updateProfile, { name: '首页居民', phone: '13712340007', buildingId: 'b3', unitId: 'b3-1', room: '101' })
   const o = await cloud().okAs(openid, orders.create, { category: 'repair_pipe', description: '厨房下水道堵了' })
   await cloud().okAs(PERSONAS.staffZhang.openid, orders.publish, { orderId: o._id, points: 10 })
   await cloud().okAs(PERSONAS.volunteerLi.openid, orders.accept, { orderId: o._id })

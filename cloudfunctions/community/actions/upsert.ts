@@ -2,7 +2,7 @@ import { community, communityError } from '../../../core/community/contract'
 import { toBuildingView, type BuildingDoc, type GridDoc } from '../../../core/community/structure'
 import { getOrNull, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
-import { BUILDINGS, GRIDS, mustBeHere, mustPlace } from '../../../server/community'
+import { BUILDINGS, COMMUNITY, GRIDS, mustBeHere, mustPlace } from '../../../server/community'
 
 /** A grid of the admin's community; an id another community uses is OTHER_COMMUNITY. */
 export const upsertGrid: Handler<typeof community.upsertGrid> = (ctx, input) =>
@@ -28,3 +28,10 @@ export const upsertBuilding: Handler<typeof community.upsertBuilding> = (ctx, in
     await t.collection(BUILDINGS).doc(input.id).set({ data: { ...doc, updatedAt: ctx.now(), updatedBy: ctx.openid } })
     return toBuildingView({ _id: input.id, ...doc })
   })
+
+/** The phone of the community the admin acts in (one field of its own document). */
+export const setPhone: Handler<typeof community.setPhone> = async (ctx, input) => {
+  const { communityId } = mustPlace(ctx.caller)
+  await ctx.db.collection(COMMUNITY).doc(communityId).update({ data: { phone: input.phone, updatedAt: ctx.now(), updatedBy: ctx.openid } })
+  return { communityId, phone: input.phone }
+}

@@ -1,11 +1,11 @@
 /** 服务点单: for oneself, or by a 楼栋长 / 网格员 for a neighbour of their building / grid. */
 import type { BuildingDoc } from '../../../core/community/structure'
 import { unitsOf } from '../../../core/community/structure'
-import { DEFAULT_POINTS } from '../../../core/orders/categories'
+import { appointmentProblem, AT_HOME, DEFAULT_POINTS, needsRoom, proxyCreateText, roomText } from '../../../core/orders/categories'
 import { orderError, orders } from '../../../core/orders/contract'
 import { newId, withKeys } from '../../../core/orders/keys'
 import { blankOrder, orderDoc, type Order } from '../../../core/orders/model'
-import { canOrderFor } from '../../../core/orders/permissions'
+import { canOrderFor, proxyRole } from '../../../core/orders/permissions'
 import { enforce } from '../../../core/contract/decision'
 import { dueAt } from '../../../core/orders/sla'
 import type { UserDoc } from '../../../core/users/model'
@@ -36,7 +36,15 @@ export const create: Handler<typeof orders.create> = async (ctx, input) => {
   if (proxy) enforce(canOrderFor(ctx.caller, { id: buildingId, gridId: building.gridId, communityId: building.communityId }), orderError)
   if (proxy?.openid && neighbour?.buildingId !== buildingId) throw orderError('NOT_YOUR_NEIGHBOUR')
 
-  const unitId = proxy ? (proxy.unitId ?? null) : (input.unitId ?? (buildingId === me.buildingId ? me.unitId : null))
+  const appointment = appointmentProblem(input.category, input.appointmentAt, ctx.now())
+  if (appointment) throw orderError.at('appointmentAt', appointment)
+  // one's own order: the room typed now, else the profile's
+  const room = (proxy ? proxy.room : (input.room ?? me.room))?.trim() || null
+  if (needsRoom(input.category, room)) throw orderError.at(proxy ? 'onBehalfOf.room' : 'room', 'ROOM_REQUIRED')
+  if (proxy && !proxy.unitId && AT_HOME.includes(input.category)) throw orderError.at('onBehalfOf.unitId', 'UNIT_REQUIRED')
+  const role = proxy ? proxyRole(ctx.caller, { id: buildingId, gridId: building.gridId, communityId: building.communityId }) : null
+
+  const unitId = proxy ? proxy.unitId || null : (input.unitId ?? (buildingId === me.buildingId ? me.unitId : null))
   const unit = unitsOf(building._id, building.unitCount).find((u) => u.id === unitId)
   if (unitId && !unit) throw orderError('UNKNOWN_BUILDING')
   const now = ctx.now()
@@ -45,18 +53,24 @@ export const create: Handler<typeof orders.create> = async (ctx, input) => {
     category: input.category,
     description: input.description,
     photos: input.photos,
-    address: [building.name, unit?.name, input.address].filter(Boolean).join(' '),
+    address: [building.name, unit?.name, room && roomText(room), input.address].filter(Boolean).join(' '),
+    room,
+    appointmentAt: input.appointmentAt ?? null,
     buildingId,
     unitId,
     when: input.when,
     urgency: input.urgency,
-    contactName: proxy ? proxy.name : me.name,
-    contactPhone: proxy ? (proxy.phone ?? neighbour?.phone ?? '') : me.phone,
+    // the volunteer calls the proxy: the neighbour may have no phone at all
+    contactName: me.name,
+    contactPhone: me.phone,
+    contactRelation: proxy ? proxy.relation || role : null,
+    servedName: proxy ? proxy.name : null,
+    servedPhone: proxy ? proxy.phone || neighbour?.phone || null : null,
     residentId: proxy ? (proxy.openid ?? null) : ctx.openid,
     proxy: !!proxy,
     priority: input.urgency === 'urgent' ? 'high' : 'normal',
     points: rules.categoryPoints[input.category] ?? DEFAULT_POINTS[input.category],
-    timeline: [{ seq: 1, at: now, by: ctx.openid, actor: 'owner', event: 'CREATE', from: null, to: 'submitted', note: proxy ? `代${proxy.name}下单` : null }],
+    timeline: [{ seq: 1, at: now, by: ctx.openid, actor: 'owner', event: 'CREATE', from: null, to: 'submitted', note: proxy && role ? proxyCreateText(role, me.name, proxy.name) : null }],
     grants: input.subscribe?.length ? { [ctx.openid]: input.subscribe.length } : {},
   }
   const order = withKeys({ ...base, dueAt: dueAt(base, sla) })

@@ -22,16 +22,19 @@ interface FieldProps {
   /** the action's error: its message for `path` shows under the input */
   error: unknown
   hint?: string
+  /** a long text's length and limit: shown as 123/500 */
+  count?: readonly [length: number, max: number]
 }
 
 /** One form field: its label, the input (children), a hint, and the server's message for it. */
-export function Field({ label, path, error, hint, children }: PropsWithChildren<FieldProps>) {
+export function Field({ label, path, error, hint, count, children }: PropsWithChildren<FieldProps>) {
   const bad = !!messageAt(error, path)
   const ref = useLabelInside<typeof View>(label)
   return (
     <View ref={ref} className={bad ? 'field field--bad' : 'field'} data-field={path}>
       <View className='field-label'>{label}</View>
       {children}
+      {count && <View className='h-sub field-count'>{`${count[0]}/${count[1]}`}</View>}
       {hint && <View className='h-sub field-hint'>{hint}</View>}
       <FieldError error={error} path={path} />
     </View>

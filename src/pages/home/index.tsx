@@ -1,10 +1,11 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Page, StateView, Tile, PhoneCall, LargeTextSwitch } from '@/components'
+import { Page, StateView, Tile, LargeTextSwitch } from '@/components'
 import { useMe, useStructure } from '@/hooks/use-me'
 import { useDevPersonaFirst } from '@/components/dev-persona'
-import { FEATURE_PAGES, HOTLINE } from '@/features'
+import { FEATURE_PAGES } from '@/features'
 import { ROLE_LABELS } from '@core/contract/roles'
+import { HelpPhones } from './help-phones'
 import { HomeTodo } from './todo'
 import './index.scss'
 
@@ -72,7 +73,7 @@ export default function Home() {
       </StateView>
       <View className='home-foot'>
         <LargeTextSwitch />
-        <PhoneCall phone={HOTLINE} label={`有急事？打电话 ${HOTLINE}`} />
+        <HelpPhones community={structure.data?.community.phone} />
       </View>
     </Page>
   )

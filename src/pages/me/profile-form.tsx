@@ -13,7 +13,7 @@ interface Props {
   onSaved: () => void
 }
 
-const FIELDS = ['name', 'phone', 'buildingId', 'unitId']
+const FIELDS = ['name', 'phone', 'buildingId', 'unitId', 'room']
 
 /** 姓名, 手机号, 住址 (楼栋 then 单元, as big buttons). First save makes a newcomer a resident. */
 export function ProfileForm({ profile, structure, onSaved }: Props) {
@@ -21,14 +21,15 @@ export function ProfileForm({ profile, structure, onSaved }: Props) {
   const [phone, setPhone] = useState(profile?.phone ?? '')
   const [buildingId, setBuilding] = useState(profile?.buildingId ?? '')
   const [unitId, setUnit] = useState(profile?.unitId ?? '')
+  const [room, setRoom] = useState(profile?.room ?? '')
   const [saved, setSaved] = useState(false)
   const save = useAction(api.users.updateProfile)
-  useEffect(() => setSaved(false), [name, phone, buildingId, unitId])
+  useEffect(() => setSaved(false), [name, phone, buildingId, unitId, room])
 
   const buildings = allBuildings(structure)
   const units = buildings.find((b) => b.id === buildingId)?.units ?? []
   const submit = async () => {
-    if ((await save.run({ name, phone, buildingId, unitId })) !== undefined) {
+    if ((await save.run({ name, phone, buildingId, unitId, room })) !== undefined) {
       setSaved(true)
       onSaved()
     }
@@ -59,9 +60,12 @@ export function ProfileForm({ profile, structure, onSaved }: Props) {
           <ChipPicker testId='unit-picker' options={units.map((u) => ({ value: u.id, label: u.name }))} value={unitId ? [unitId] : []} onChange={([u]) => setUnit(u)} />
         </Field>
       )}
+      <Field label='门牌号（可不填）' path='room' error={save.error}>
+        <Input className='field-input' data-testid='room-input' value={room} maxlength={10} onInput={(e) => setRoom(e.detail.value)} />
+      </Field>
       <FormError error={save.error} fields={FIELDS} testId='profile-error' />
       {saved && <View className='ok-text' data-testid='profile-saved'>已保存</View>}
-      <BigButton onClick={submit} loading={save.pending} disabled={!name || !phone || !unitId}>
+      <BigButton onClick={submit} loading={save.pending}>
         保存
       </BigButton>
     </View>

@@ -70,11 +70,11 @@ function ApplyForm({ rejectedReason, onDone }: { rejectedReason?: string; onDone
       <Field label='想加入的队伍（可不选）' path='team' error={apply.error}>
         <ChipPicker options={teamChips} value={team} onChange={(v) => setTeam(v[0] === team[0] ? [] : v)} />
       </Field>
-      <Field label='说两句（可不填）' path='intro' error={apply.error}>
+      <Field label='说两句（可不填）' path='intro' error={apply.error} count={[intro.length, 200]}>
         <Textarea className='field-input field-textarea' value={intro} maxlength={200} placeholder='例如：退休电工，水电小修都会' onInput={(e) => setIntro(e.detail.value)} />
       </Field>
       <FormError error={apply.error} fields={APPLY_FIELDS} testId='volunteer-error' />
-      <BigButton onClick={submit} loading={apply.pending} disabled={!skills.length || !times.length}>
+      <BigButton onClick={submit} loading={apply.pending}>
         提交申请
       </BigButton>
     </View>

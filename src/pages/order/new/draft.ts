@@ -1,6 +1,15 @@
 import Taro from '@tarojs/taro'
 import type { Category } from '@core/orders/categories'
-import type { Urgency, When } from '@core/orders/vocab'
+import type { Relation, Urgency, When } from '@core/orders/vocab'
+
+export interface Neighbour {
+  name: string
+  phone: string
+  buildingId: string
+  unitId: string
+  room: string
+  relation: Relation | ''
+}
 
 /** The form as typed so far; kept on the phone so a failed submit (or a closed app) loses nothing. */
 export interface Draft {
@@ -10,13 +19,25 @@ export interface Draft {
   when: When
   /** 代下单 */
   proxy: boolean
-  neighbourName: string
-  neighbourPhone: string
-  neighbourBuilding: string
+  /** The neighbour, as the contract's onBehalfOf (empty texts mean "not given"). */
+  nb: Neighbour
+  /** 门牌号 of one's own order: null until typed (the profile's then). */
+  room: string | null
+  /** Booked time (appointment categories), ms. */
+  appointmentAt: number | null
 }
 
 const KEY = 'order-draft'
-export const EMPTY: Draft = { category: null, description: '', urgency: 'normal', when: 'asap', proxy: false, neighbourName: '', neighbourPhone: '', neighbourBuilding: '' }
+export const EMPTY: Draft = {
+  category: null,
+  description: '',
+  urgency: 'normal',
+  when: 'asap',
+  proxy: false,
+  nb: { name: '', phone: '', buildingId: '', unitId: '', room: '', relation: '' },
+  room: null,
+  appointmentAt: null,
+}
 
 export function loadDraft(): Draft {
   try {

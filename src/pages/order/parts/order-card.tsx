@@ -4,7 +4,7 @@ import { PagedList, type PagedState } from '@/components'
 import { categoryTitle } from '@core/orders/categories'
 import { STATUS_LABELS, URGENCY_LABELS } from '@core/orders/vocab'
 import type { OrderSummary } from '@core/orders/schemas'
-import { fromNow } from '@/lib/time'
+import { fromNow, shortTime } from '@/lib/time'
 import './parts.scss'
 
 /** One order in a list: what, where, status; tap opens its page. */
@@ -17,6 +17,7 @@ export function OrderCard({ o, onOpen }: { o: OrderSummary; onOpen: () => void }
       </View>
       <View className='order-card__desc'>{o.description}</View>
       <View className='h-sub'>
+        {o.appointmentAt && `预约 ${shortTime(o.appointmentAt)} · `}
         {o.address} · {fromNow(o.createdAt)}
         {o.urgency === 'urgent' && <Text className='badge badge--urgent'>{URGENCY_LABELS.urgent}</Text>}
         {o.overdue && <Text className='badge badge--overdue'>超时</Text>}

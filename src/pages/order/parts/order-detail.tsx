@@ -3,6 +3,7 @@ import { categoryTitle } from '@core/orders/categories'
 import { ACTOR_LABELS, STATUS_LABELS, URGENCY_LABELS, WHEN_LABELS } from '@core/orders/vocab'
 import type { OrderView } from '@core/orders/schemas'
 import { shortTime } from '@/lib/time'
+import { ContactFacts } from './contact'
 import { PhotoStrip } from './photos'
 import './parts.scss'
 
@@ -41,13 +42,9 @@ export function OrderFacts({ o }: { o: OrderView }) {
       </View>
       <View className='order-card__desc'>{o.description}</View>
       <PhotoStrip ids={o.photos} urls={o.photoUrls} label='照片：' testId='order-photos-shown' />
-      <View className='fact'>地址：{o.address}</View>
+      <ContactFacts o={o} />
       <View className='fact'>
-        联系人：{o.contactName} {o.contactPhone}
-        {o.proxy && '（代下单）'}
-      </View>
-      <View className='fact'>
-        时间：{WHEN_LABELS[o.when]} · {URGENCY_LABELS[o.urgency]}
+        时间：{o.appointmentAt ? `预约 ${shortTime(o.appointmentAt)}` : WHEN_LABELS[o.when]} · {URGENCY_LABELS[o.urgency]}
       </View>
       {o.volunteerName && <View className='fact'>志愿者：{o.volunteerName}</View>}
       <View className='fact'>积分：{o.points}</View>
@@ -59,6 +56,9 @@ export function OrderFacts({ o }: { o: OrderView }) {
   )
 }
 
+/** A proxy's submission names the role and both people ("楼栋长 王阿姨 代 李奶奶 提交了需求"): its note is the line. */
+const proxied = (t: OrderView['timeline'][number]) => t.event === 'CREATE' && t.note
+
 /** 进度: every step with who, when and note, oldest first. */
 export function Timeline({ o }: { o: OrderView }) {
   return (
@@ -67,13 +67,14 @@ export function Timeline({ o }: { o: OrderView }) {
       {o.timeline.map((t) => (
         <View key={t.seq} className='timeline__item' data-event={t.event}>
           <View>
-            <Text className='timeline__what'>{EVENT_LABELS[t.event] ?? t.event}</Text>
+            <Text className='timeline__what'>{proxied(t) || EVENT_LABELS[t.event] || t.event}</Text>
             <Text className='h-sub'>
               {' '}
-              · {ACTOR_LABELS[t.actor]} · {shortTime(t.at)}
+              · {proxied(t) ? '' : `${ACTOR_LABELS[t.actor]} · `}
+              {shortTime(t.at)}
             </Text>
           </View>
-          {t.note && <View className='h-sub'>{t.note}</View>}
+          {t.note && !proxied(t) && <View className='h-sub'>{t.note}</View>}
         </View>
       ))}
     </View>

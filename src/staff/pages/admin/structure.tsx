@@ -77,7 +77,7 @@ function NewGridForm({ structure, onDone }: { structure: Structure; onDone: () =
       <View className='h-title'>新增网格</View>
       <Input className='field-input' data-testid='grid-name' value={name} maxlength={20} placeholder='例如：第三网格' onInput={(e) => setName(e.detail.value)} />
       <FormError error={save.error} />
-      <BigButton onClick={() => void submit()} loading={save.pending} disabled={!name.trim()}>
+      <BigButton onClick={() => void submit()} loading={save.pending}>
         新增网格
       </BigButton>
     </View>
@@ -109,7 +109,7 @@ function NewBuildingForm({ structure, onDone }: { structure: Structure; onDone: 
         <ChipPicker testId='building-units' options={UNIT_COUNTS} value={[units]} onChange={([u]) => setUnits(u)} />
       </Field>
       <FormError error={save.error} fields={['gridId', 'name', 'unitCount']} testId='building-error' />
-      <BigButton onClick={() => void submit()} loading={save.pending} disabled={!gridId || !name.trim()}>
+      <BigButton onClick={() => void submit()} loading={save.pending}>
         新增楼栋
       </BigButton>
     </View>

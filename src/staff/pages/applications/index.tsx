@@ -4,7 +4,7 @@ import { api } from '@/api'
 import type { applicationItem } from '@core/users/schemas'
 import { SKILL_LABELS, TIME_SLOT_LABELS } from '@core/users/vocab'
 import type { z } from 'zod'
-import { BigButton, FormError, Page, PagedList, RoleGate } from '@/components'
+import { BigButton, Field, FormError, Page, PagedList, RoleGate } from '@/components'
 import { useMe, useStructure } from '@/hooks/use-me'
 import { useAction } from '@/hooks/use-query'
 import { usePaged } from '@/hooks/use-paged'
@@ -50,11 +50,13 @@ function ApplicationCard({ item, where, onDone }: { item: Item; where: string; o
       <View className='field-label'>会做：{item.skills.map((s) => SKILL_LABELS[s]).join('、')}</View>
       <View>时间：{item.availableTimes.map((t) => TIME_SLOT_LABELS[t]).join('、')}</View>
       {item.intro && <View className='h-sub'>“{item.intro}”</View>}
-      <FormError error={review.error} />
+      <FormError error={review.error} fields={rejecting ? ['reason'] : []} />
       {rejecting ? (
         <>
-          <Textarea className='field-input field-textarea' value={reason} maxlength={200} placeholder='不通过的原因（会告诉申请人）' onInput={(e) => setReason(e.detail.value)} />
-          <BigButton type='danger' onClick={() => void decide('reject')} loading={review.pending} disabled={!reason.trim()}>
+          <Field label='不通过的原因（会告诉申请人）' path='reason' error={review.error} count={[reason.length, 200]}>
+            <Textarea className='field-input field-textarea' value={reason} maxlength={200} onInput={(e) => setReason(e.detail.value)} />
+          </Field>
+          <BigButton type='danger' onClick={() => void decide('reject')} loading={review.pending}>
             确认不通过
           </BigButton>
         </>

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { api } from '@/api'
-import { BigButton, ChipPicker, FormError, PagedList } from '@/components'
+import { BigButton, ChipPicker, Field, FormError, PagedList } from '@/components'
 import { useAction } from '@/hooks/use-query'
 import { usePaged } from '@/hooks/use-paged'
 import { labelled } from '@/lib/a11y'
@@ -26,15 +26,16 @@ export function Allocate({ gift, onDone }: { gift: { id: string; name: string; f
   return (
     <View className='card' data-testid='allocate'>
       <Text className='h-title'>把「{gift.name}」分配到活动摊位（还可分 {gift.free} 份）</Text>
-      <View className='field-label'>选择活动</View>
-      <PagedList list={events} emptyText='没有即将开始的活动'>
-        <ChipPicker testId='allocate-event' options={chips} value={eventId ? [eventId] : []} onChange={([v]) => setEventId(v ?? '')} />
-      </PagedList>
+      <Field label='选择活动' path='eventId' error={add.error}>
+        <PagedList list={events} emptyText='没有即将开始的活动'>
+          <ChipPicker testId='allocate-event' options={chips} value={eventId ? [eventId] : []} onChange={([v]) => setEventId(v ?? '')} />
+        </PagedList>
+      </Field>
       <View className='field-label'>分配数量（份）</View>
       <Input className='field-input' data-testid='allocate-stock' {...labelled('分配数量（份）')} type='number' value={stock} onInput={(e) => setStock(e.detail.value)} />
-      <FormError error={add.error} />
+      <FormError error={add.error} fields={['eventId']} />
       {done && <View className='ok-text' data-testid='allocate-done'>{done}</View>}
-      <BigButton onClick={() => void submit()} loading={add.pending} disabled={!eventId}>分配</BigButton>
+      <BigButton onClick={() => void submit()} loading={add.pending}>分配</BigButton>
       <BigButton type='default' onClick={() => void Taro.navigateTo({ url: `/staff/pages/event-publish/index?giftId=${gift.id}` })}>发布新活动并设这个摊位</BigButton>
     </View>
   )

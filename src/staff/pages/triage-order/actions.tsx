@@ -28,6 +28,7 @@ export function TriageActions({ o, onDone }: { o: OrderView; onDone: () => void 
   const [priority, setPriority] = useState<Priority>(o.priority)
   const [awardAgain, setAwardAgain] = useState(false)
   const [volunteer, setVolunteer] = useState<string | null>(null)
+  const [noVolunteer, setNoVolunteer] = useState(false)
   const publish = useAction(api.orders.publish)
   const assign = useAction(api.orders.assign)
   const escalate = useAction(api.orders.escalate)
@@ -41,6 +42,7 @@ export function TriageActions({ o, onDone }: { o: OrderView; onDone: () => void 
       ran(await publish.run({ orderId: o._id, team: to.startsWith('team:') ? (to.slice(5) as Team) : null, toStreet: to === 'street', ...extras }))
     }
     else if (volunteer) ran(await assign.run({ orderId: o._id, volunteerId: volunteer, ...extras }))
+    else setNoVolunteer(true)
   }
   return (
     <View className='card' data-testid='triage-actions'>
@@ -59,7 +61,18 @@ export function TriageActions({ o, onDone }: { o: OrderView; onDone: () => void 
             value={[to]}
             onChange={([t]) => setTo(t)}
           />
-          {to === 'person' && <VolunteerPicker gridId={o.gridId} value={volunteer} onChange={(id) => setVolunteer(id)} testId='assign-picker' />}
+          {to === 'person' && (
+            <VolunteerPicker
+              gridId={o.gridId}
+              value={volunteer}
+              onChange={(id) => {
+                setVolunteer(id)
+                setNoVolunteer(false)
+              }}
+              testId='assign-picker'
+            />
+          )}
+          {to === 'person' && noVolunteer && <View className='error-text field-error' data-testid='error-volunteerId'>请先选一位志愿者</View>}
           <Field label='优先级' path='priority' error={error}>
             <ChipPicker options={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))} value={[priority]} onChange={([p]) => setPriority(p as Priority)} />
           </Field>
@@ -76,7 +89,7 @@ export function TriageActions({ o, onDone }: { o: OrderView; onDone: () => void 
               onChange={([v]) => setAwardAgain(v === 'yes')}
             />
           )}
-          <BigButton loading={publish.pending || assign.pending} disabled={to === 'person' && !volunteer} onClick={() => void dispatch()}>
+          <BigButton loading={publish.pending || assign.pending} onClick={() => void dispatch()}>
             派单
           </BigButton>
         </View>

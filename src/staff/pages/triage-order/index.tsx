@@ -57,7 +57,9 @@ function Reassign({ o, onDone }: { o: OrderView; onDone: () => void }) {
   const reassign = useAction(api.orders.reassign)
   const [to, setTo] = useState<'pool' | 'person'>('pool')
   const [volunteer, setVolunteer] = useState<string | null>(null)
+  const [tried, setTried] = useState(false)
   const run = async (reason: string) => {
+    setTried(true)
     if (to === 'person' && !volunteer) return
     const out = await reassign.run({ orderId: o._id, reason, volunteerId: to === 'person' ? volunteer : null })
     if (out !== undefined) onDone()
@@ -76,7 +78,11 @@ function Reassign({ o, onDone }: { o: OrderView; onDone: () => void }) {
       />
       {to === 'person' && <VolunteerPicker gridId={o.gridId} value={volunteer} exclude={o.volunteerId} onChange={(id) => setVolunteer(id)} testId='reassign-picker' />}
       <NoteForm label='原因' submit='重新安排' type='default' pending={reassign.pending} testId='reassign-form' onSubmit={(reason) => void run(reason)} />
-      {to === 'person' && !volunteer && <View className='h-sub'>请先选一位志愿者</View>}
+      {to === 'person' && !volunteer && (
+        <View className={tried ? 'error-text field-error' : 'h-sub'} data-testid='reassign-no-volunteer'>
+          请先选一位志愿者
+        </View>
+      )}
       <FormError error={reassign.error} />
     </View>
   )
