@@ -18,7 +18,7 @@ const emptyCards = (page: Page) =>
 
 async function resident(): Promise<{ page: Page; openid: string }> {
   const openid = `e2e-home-${randomUUID()}`
-  await e2eCloud().okAs(openid, users.updateProfile, { name: '回家居民', phone: '13712340003', buildingId: 'b3', unitId: 'b3-1' })
+  await e2eCloud().okAs(openid, users.updateProfile, { name: '回家居民', phone: '13712340003', buildingId: 'b3', unitId: 'b3-1', room: '101' })
   const { page } = await phone(browser())
   await actAs(page, openid)
   return { page, openid }
