@@ -5,10 +5,11 @@
  */
 import { timeKey } from '../../core/contract/paging'
 import { categoryTitle } from '../../core/orders/categories'
-import { NOTICE_TITLES, type Effect, type NoticeKind } from '../../core/orders/effects'
+import { NOTICE_TITLES, ratedBody, SETTLES, type Effect, type NoticeKind } from '../../core/orders/effects'
+import type { EventType } from '../../core/orders/machine'
 import { STATUS_LABELS, type Order } from '../../core/orders/model'
 import type { Ctx } from '../../server/context'
-import { setDoc, type Tx } from '../../server/db'
+import { getOrNull, setDoc, type Tx } from '../../server/db'
 import { NOTICES } from './store'
 
 export interface NoticeDoc {
@@ -34,13 +35,28 @@ export function noticeDocs(o: Order, effects: Effect[]): NoticeDoc[] {
       ? []
       : e.to.map((to, n) => {
           const _id = `${o._id}.${seq}.${n}`
-          return { _id, communityId: o.communityId, to, kind: e.notice, title: NOTICE_TITLES[e.notice], body, orderId: o._id, at, read: false, sortKey: timeKey(at, _id) }
+          const text = e.notice === 'rated' ? `${categoryTitle(o.category)}：${ratedBody(o)}` : body
+          return { _id, communityId: o.communityId, to, kind: e.notice, title: NOTICE_TITLES[e.notice], body: text, orderId: o._id, at, read: false, sortKey: timeKey(at, _id) }
         }),
   )
 }
 
 export async function writeNotices(t: Tx, docs: NoticeDoc[]): Promise<void> {
   await Promise.all(docs.map((d) => setDoc(t, NOTICES, d)))
+}
+
+/**
+ * Mark read, in the step's transaction, the notices that asked for what this step does (the
+ * 请确认并评价 notice of the last REPORT_DONE once the order is confirmed): their ids are known —
+ * <orderId>.<seq of the step that wrote them>.<n>, one per party at most.
+ */
+export async function settleNotices(t: Tx, o: Order, type: EventType): Promise<void> {
+  const settles = SETTLES[type]
+  const asked = settles && [...o.timeline].reverse().find((e) => e.event === settles.asked)
+  if (!settles || !asked) return
+  const ids = o.parties.map((_, n) => `${o._id}.${asked.seq}.${n}`)
+  const found = await Promise.all(ids.map((id) => getOrNull<NoticeDoc>(t, NOTICES, id)))
+  await Promise.all(found.map((d, i) => (d && d.kind === settles.kind && !d.read ? setDoc(t, NOTICES, { ...d, _id: ids[i], read: true }) : null)))
 }
 
 /** Recipients who granted a message: take one grant each (the caller saves the order). */

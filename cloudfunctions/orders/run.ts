@@ -15,7 +15,7 @@ import type { Ctx, TimerCtx } from '../../server/context'
 import { tx, type Tx } from '../../server/db'
 import { applyTransfer, loadRules, type PointsRules } from '../../server/ledger'
 import type { Place } from '../../core/community/places'
-import { noticeDocs, sendSubscribeMessages, takeGrants, writeNotices, type NoticeDoc } from './notices'
+import { noticeDocs, sendSubscribeMessages, settleNotices, takeGrants, writeNotices, type NoticeDoc } from './notices'
 import { loadSla } from './sla'
 import { mustGetOrder, saveOrder } from './store'
 
@@ -48,7 +48,7 @@ export async function runEvent(ctx: Ctx | TimerCtx, who: Who, orderId: string, e
     const next = credited === null ? step.next : withAwardNote(step.next, credited)
     const docs = noticeDocs(next, step.effects)
     const granted = takeGrants(next, docs)
-    await Promise.all([saveOrder(t, granted.order), writeNotices(t, docs)])
+    await Promise.all([saveOrder(t, granted.order), writeNotices(t, docs), settleNotices(t, next, event.type)])
     return granted
   })
   if (send.length) await sendSubscribeMessages(ctx, send)

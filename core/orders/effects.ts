@@ -77,3 +77,22 @@ export function effectsOf(before: Order, after: Order, type: EventType, by: stri
   const notice = type === 'CONFIRM' && after.rating && after.rating !== before.rating ? 'rated' : kind
   return to.length ? [{ kind: 'notice', notice, to }] : []
 }
+
+/**
+ * The rating notice says the stars, the comment and what the order paid (the award note of its
+ * confirmation — the ledger may have paid less than the order's points under the daily cap).
+ */
+export function ratedBody(o: Pick<Order, 'rating' | 'timeline' | 'points'>): string {
+  const stars = o.rating?.stars ?? 0
+  const confirmed = [...o.timeline].reverse().find((e) => e.event === 'CONFIRM' || e.event === 'AUTO_CONFIRM')
+  const paid = confirmed?.note?.split('；').find((part) => part.includes('积分'))
+  const comment = o.rating?.comment ? `：“${o.rating.comment.slice(0, 30)}”` : ''
+  return `${stars}星${comment}；${paid ?? `本单积分${o.points}`}`
+}
+
+/** Notices that asked for what a step does are settled by it: 请确认并评价 once confirmed (or reopened). */
+export const SETTLES: Partial<Record<EventType, { asked: EventType; kind: NoticeKind }>> = {
+  CONFIRM: { asked: 'REPORT_DONE', kind: 'done' },
+  AUTO_CONFIRM: { asked: 'REPORT_DONE', kind: 'done' },
+  REOPEN: { asked: 'REPORT_DONE', kind: 'done' },
+}

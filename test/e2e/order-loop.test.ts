@@ -99,6 +99,8 @@ test('resident orders a repair in 大字模式 → staff dispatches → voluntee
   const li = await as(PERSONAS.volunteerLi.openid)
   await byTestId(li, 'entry-volunteer').click()
   await byTestId(li, 'entry-pool').click()
+  // the pool card says what the order pays before it is opened
+  expect(await byTestId(li, `order-${orderId}`).textContent()).toMatch(/积分 \d+/)
   await byTestId(li, `order-${orderId}`).click()
   await byTestId(li, 'volunteer-actions').waitFor()
   await expectText(byTestId(li, 'order-facts'), '139****0001')

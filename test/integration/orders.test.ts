@@ -39,6 +39,12 @@ describe('orders: the full loop', () => {
     expect(confirmed.status).toBe('confirmed')
     expect(await balanceOf(V.a)).toBe(before + 15)
     expect(await inboxKinds(V.a, o._id)).toEqual(['rated'])
+    // the rating notice says the stars, the words and what was paid
+    const rated = (await okAs(V.a, orders.inbox, { limit: 50 })).items.find((n) => n.orderId === o._id)!
+    expect(rated.body).toMatch(/：5星：“李师傅手艺好”；积分\+15$/)
+    // the notice that asked the resident to confirm is settled by confirming; the others stay new
+    const asked = (await okAs(P.wang, orders.inbox, { limit: 50 })).items.filter((n) => n.orderId === o._id)
+    expect(asked.map((n) => [n.kind, n.read])).toEqual([['done', true], ['started', false], ['accepted', false], ['dispatched', false]])
 
     const detail = await okAs(P.wang, orders.get, { orderId: o._id })
     expect(detail.timeline.map((t) => [t.event, t.from, t.to, t.actor])).toEqual([

@@ -8,7 +8,8 @@ import { fromNow, shortTime } from '@/lib/time'
 import './parts.scss'
 
 /** One order in a list: what, where, status; tap opens its page. */
-export function OrderCard({ o, onOpen }: { o: OrderSummary; onOpen: () => void }) {
+/** `points`: show what the order pays (the volunteers' pool, where it helps choose). */
+export function OrderCard({ o, onOpen, points }: { o: OrderSummary; onOpen: () => void; points?: boolean }) {
   return (
     <View className='card order-card' onClick={onOpen} data-testid={`order-${o._id}`} data-status={o.status}>
       <View className='row'>
@@ -23,6 +24,7 @@ export function OrderCard({ o, onOpen }: { o: OrderSummary; onOpen: () => void }
         {o.overdue && <Text className='badge badge--overdue'>超时</Text>}
         {o.reopenCount > 0 && <Text className='badge'>重新打开</Text>}
         {o.proxy && <Text className='badge'>代下单</Text>}
+        {points && <Text className='badge'>积分 {o.points}</Text>}
       </View>
     </View>
   )
@@ -34,15 +36,16 @@ interface ListProps {
   testId: string
   /** page that opens an order, e.g. (id) => `/pages/order/detail/index?id=${id}` */
   urlOf: (id: string) => string
+  points?: boolean
 }
 
 /** A paged list of orders with its loading, error and empty states and a 加载更多 footer. */
-export function OrderList({ list, emptyText, testId, urlOf }: ListProps) {
+export function OrderList({ list, emptyText, testId, urlOf, points }: ListProps) {
   return (
     <PagedList list={list} emptyText={emptyText}>
       <View data-testid={testId}>
         {list.items.map((o) => (
-          <OrderCard key={o._id} o={o} onOpen={() => void Taro.navigateTo({ url: urlOf(o._id) })} />
+          <OrderCard key={o._id} o={o} points={points} onOpen={() => void Taro.navigateTo({ url: urlOf(o._id) })} />
         ))}
       </View>
     </PagedList>

@@ -40,7 +40,7 @@ export default function Pool() {
           value={[urgency]}
           onChange={([u]) => setUrgency(u as 'all' | Urgency)}
         />
-        <OrderList list={list} testId='pool' emptyText='现在没有等人接的单子，谢谢您' urlOf={(id) => `/volunteer/pages/order/index?id=${id}`} />
+        <OrderList list={list} testId='pool' points emptyText='现在没有等人接的单子，谢谢您' urlOf={(id) => `/volunteer/pages/order/index?id=${id}`} />
       </RoleGate>
     </Page>
   )
