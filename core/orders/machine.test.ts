@@ -285,3 +285,27 @@ describe('sending a 大事 up to the street office', () => {
     expect(step(anOrder({ pool: 'street' }), SAMPLE.ASSIGN, staff)).toMatchObject({ pool: 'community', audienceKey: 'c:c1|v:vol' })
   })
 })
+
+describe('the volunteer is named', () => {
+  const step = (o: Order, e: OrderEvent, by: string, actor: Actor) => {
+    const s = transition(o, e, { by, actor, now: T0 + 1000 })
+    if (!s.ok) throw new Error(s.code)
+    return s
+  }
+  it('at 指派 (the assignee, in the order and its timeline), at 接单 (name, phone, team) and at 改派', () => {
+    const assigned = step(anOrder({ status: 'submitted' }), { type: 'ASSIGN', volunteerId: 'vol', volunteerName: '李师傅' }, 'st1', 'staff')
+    expect(assigned.next.assigneeName).toBe('李师傅')
+    expect(assigned.entry.note).toBe('指派给李师傅')
+    const accepted = step(assigned.next, { type: 'ACCEPT', volunteerName: '李师傅', volunteerPhone: '13800000002', volunteerTeam: 'red_steward' }, 'vol', 'candidate')
+    expect(accepted.next).toMatchObject({ volunteerName: '李师傅', volunteerPhone: '13800000002', volunteerTeam: 'red_steward', assigneeName: null })
+    expect(accepted.entry.note).toBe('李师傅接单')
+    const moved = step(accepted.next, { type: 'REASSIGN', volunteerId: 'vol2', volunteerName: '王阿姨', reason: '李师傅生病了' }, 'st1', 'staff')
+    expect(moved.next).toMatchObject({ volunteerName: null, volunteerPhone: null, volunteerTeam: null, assigneeName: '王阿姨' })
+    expect(moved.entry.note).toBe('改派给王阿姨：李师傅生病了')
+  })
+  it('a release clears who held it and whom it was assigned to; a publish note stays as written', () => {
+    const held = anOrder({ status: 'accepted', volunteerId: 'vol', volunteerName: '李师傅', volunteerPhone: '13800000002', audience: { skill: null, team: null, volunteerId: 'vol' } })
+    expect(step(held, { type: 'RELEASE', reason: '临时有事' }, 'vol', 'volunteer').next).toMatchObject({ volunteerName: null, volunteerPhone: null, assigneeName: null })
+    expect(step(anOrder({ status: 'submitted' }), { type: 'PUBLISH', note: '请带工具' }, 'st1', 'staff').entry.note).toBe('请带工具')
+  })
+})

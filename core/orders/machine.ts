@@ -11,16 +11,16 @@ import { autoConfirmDue, DEFAULT_SLA, dueAt, isOverdue, reopenUntil, type SlaCon
 
 export type OrderEvent =
   | { type: 'PUBLISH'; skill?: Skill | null; team?: Team | null; priority?: Priority; points?: number; note?: string; awardAgain?: boolean; toStreet?: boolean }
-  | { type: 'ASSIGN'; volunteerId: string; priority?: Priority; points?: number; note?: string; awardAgain?: boolean }
+  | { type: 'ASSIGN'; volunteerId: string; volunteerName?: string; priority?: Priority; points?: number; note?: string; awardAgain?: boolean }
   | { type: 'ESCALATE'; department: string; note: string; toStreet?: boolean }
   | { type: 'FOLLOW_UP'; note: string }
   | { type: 'STREET_REPLY'; note: string }
   | { type: 'CLOSE'; note: string }
   | { type: 'REFER'; guidance: string }
   | { type: 'REJECT'; reason: string }
-  | { type: 'REASSIGN'; volunteerId?: string | null; skill?: Skill | null; team?: Team | null; reason: string }
+  | { type: 'REASSIGN'; volunteerId?: string | null; volunteerName?: string; skill?: Skill | null; team?: Team | null; reason: string }
   | { type: 'CANCEL'; reason?: string }
-  | { type: 'ACCEPT'; volunteerName: string }
+  | { type: 'ACCEPT'; volunteerName: string; volunteerPhone?: string | null; volunteerTeam?: Team | null }
   | { type: 'START' }
   | { type: 'REPORT_DONE'; note: string; photos?: string[] }
   | { type: 'RELEASE'; reason: string }
@@ -174,12 +174,12 @@ function patchOf(o: Order, e: OrderEvent, ctx: StepContext): Partial<Order> {
   })
   const rating = (stars: number | undefined, comment?: string) =>
     stars === undefined ? o.rating : { stars, comment: comment ?? '', at: ctx.now, by: ctx.by }
-  const cleared = { volunteerId: null, volunteerName: null }
+  const cleared = { volunteerId: null, volunteerName: null, volunteerPhone: null, volunteerTeam: null, assigneeName: null }
   switch (e.type) {
     case 'PUBLISH':
       return { ...triage(e), audience: { skill: e.skill ?? null, team: e.team ?? null, volunteerId: null }, pool: e.toStreet ? 'street' : 'community' }
     case 'ASSIGN':
-      return { ...triage(e), audience: { ...EVERYONE, volunteerId: e.volunteerId }, pool: 'community' }
+      return { ...triage(e), audience: { ...EVERYONE, volunteerId: e.volunteerId }, pool: 'community', assigneeName: e.volunteerName ?? null }
     case 'ESCALATE': {
       const street = e.toStreet ? { since: ctx.now, answeredAt: null, answer: null, by: null } : null
       return { triage: { kind: 'big', department: e.department, note: e.note }, street }
@@ -189,7 +189,7 @@ function patchOf(o: Order, e: OrderEvent, ctx: StepContext): Partial<Order> {
     case 'REFER':
       return { triage: { kind: 'private', department: null, note: e.guidance }, reason: e.guidance }
     case 'REASSIGN':
-      return { ...cleared, reason: e.reason, audience: { skill: e.skill ?? null, team: e.team ?? null, volunteerId: e.volunteerId ?? null } }
+      return { ...cleared, reason: e.reason, audience: { skill: e.skill ?? null, team: e.team ?? null, volunteerId: e.volunteerId ?? null }, assigneeName: (e.volunteerId && e.volunteerName) || null }
     case 'REJECT':
     case 'RELEASE':
     case 'REOPEN':
@@ -200,7 +200,7 @@ function patchOf(o: Order, e: OrderEvent, ctx: StepContext): Partial<Order> {
       return base
     }
     case 'ACCEPT':
-      return { volunteerId: ctx.by, volunteerName: e.volunteerName }
+      return { volunteerId: ctx.by, volunteerName: e.volunteerName, volunteerPhone: e.volunteerPhone ?? null, volunteerTeam: e.volunteerTeam ?? null, assigneeName: null }
     case 'REPORT_DONE':
       return { doneNote: e.note, donePhotos: e.photos ?? [], doneAt: ctx.now }
     case 'CONFIRM':
@@ -228,14 +228,18 @@ function noteOf(e: OrderEvent): string | null {
     case 'PUBLISH':
     case 'ASSIGN': {
       const extra = e.awardAgain ? '（重新打开后再次给予积分）' : ''
-      return e.note || extra ? `${e.note ?? ''}${extra}` : null
+      const named = e.type === 'ASSIGN' && e.volunteerName ? `指派给${e.volunteerName}` : ''
+      return [named, `${e.note ?? ''}${extra}`].filter(Boolean).join('：') || null
     }
+    case 'ACCEPT':
+      return `${e.volunteerName}接单`
     case 'REPORT_DONE':
     case 'FOLLOW_UP':
     case 'STREET_REPLY':
     case 'CLOSE':
       return e.note
     case 'REASSIGN':
+      return e.volunteerId && e.volunteerName ? `改派给${e.volunteerName}：${e.reason}` : e.reason
     case 'REJECT':
     case 'RELEASE':
     case 'REOPEN':

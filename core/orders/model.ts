@@ -72,6 +72,11 @@ export const orderDoc = z.object({
   audience: audienceSchema,
   volunteerId: z.string().nullable(),
   volunteerName: z.string().nullable(),
+  /** The accepting volunteer's phone and team, copied at 接单 (the resident calls them in one tap). */
+  volunteerPhone: z.string().nullable().default(null),
+  volunteerTeam: z.enum(TEAMS).nullable().default(null),
+  /** Whom staff assigned it to, named at 指派 (before they accept). */
+  assigneeName: z.string().nullable().default(null),
   triage: z
     .object({ kind: z.enum(TRIAGE_KINDS), department: z.string().nullable(), note: z.string().nullable() })
     .nullable(),
@@ -139,6 +144,9 @@ export function blankOrder(p: { _id: string; now: number; orderedBy: string; gri
     audience: EVERYONE,
     volunteerId: null,
     volunteerName: null,
+    volunteerPhone: null,
+    volunteerTeam: null,
+    assigneeName: null,
     triage: null,
     reason: null,
     doneNote: null,

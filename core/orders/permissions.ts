@@ -83,7 +83,7 @@ function visibility(c: Caller, o: Order): 'full' | 'masked' | null {
 export function canSee(c: Caller, o: Order): Decision<'NOT_FOUND', { view: 'full' | 'masked'; order: Order }> {
   const view = visibility(c, o)
   if (!view) return deny('NOT_FOUND')
-  return { ok: true, view, order: view === 'full' ? o : { ...o, contactPhone: maskPhone(o.contactPhone), servedPhone: o.servedPhone && maskPhone(o.servedPhone) } }
+  return { ok: true, view, order: view === 'full' ? o : { ...o, contactPhone: maskPhone(o.contactPhone), servedPhone: o.servedPhone && maskPhone(o.servedPhone), volunteerPhone: o.volunteerPhone && maskPhone(o.volunteerPhone) } }
 }
 
 /**

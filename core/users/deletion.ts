@@ -38,9 +38,13 @@ export function anonymiseOrder(o: Order, openid: string, tombstone: string): Ord
     orderedBy: swap(o.orderedBy) ?? tombstone,
     volunteerId: swap(o.volunteerId),
     ...(asResident ? { contactName: GONE_NAME, contactPhone: '', address: o.address.split(' ')[0] ?? '' } : {}),
-    ...(asVolunteer ? { volunteerName: GONE_VOLUNTEER } : {}),
+    ...(asVolunteer ? { volunteerName: GONE_VOLUNTEER, volunteerPhone: null } : {}),
     rating: o.rating && o.rating.by === openid ? { ...o.rating, by: tombstone } : o.rating,
     grants: Object.fromEntries(Object.entries(o.grants).filter(([k]) => k !== openid)),
-    timeline: o.timeline.map((e) => (e.by === openid ? { ...e, by: tombstone } : e)),
+    // the timeline names the volunteer at 指派 / 接单: the name goes with the account
+    timeline: o.timeline.map((e) => {
+      const note = asVolunteer && o.volunteerName && e.note ? e.note.split(o.volunteerName).join(GONE_VOLUNTEER) : e.note
+      return { ...e, by: e.by === openid ? tombstone : e.by, note }
+    }),
   })
 }

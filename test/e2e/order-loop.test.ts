@@ -116,6 +116,9 @@ test('resident orders a repair in 大字模式 → staff dispatches → voluntee
   // resident: confirm and rate
   await wang.reload()
   await byTestId(wang, 'confirm-form').waitFor()
+  // the resident sees who came: the volunteer's name, team and a tap to call them
+  await expectText(byTestId(wang, 'order-volunteer'), PERSONAS.volunteerLi.name)
+  expect(await byTestId(byTestId(wang, 'order-facts'), 'phone-call').getAttribute('href')).toMatch(/^tel:1\d{10}$/)
   await byTestId(wang, 'stars').getByText('5星', { exact: true }).click()
   await wang.locator('[data-testid="comment"] textarea').fill('李师傅手艺好，谢谢')
   await tapButton(wang, '确认完成')

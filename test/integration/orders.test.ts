@@ -1,5 +1,6 @@
 /** The closed loop through the real SDK: 点单 → 派单 → 接单 → 服务 → 评价, with proxy ordering and notices. */
 import { orders } from '../../core/orders/contract'
+import { users } from '../../core/users/contract'
 import { callAs, fireTimer, okAs, testCloud } from '../support/call'
 import { balanceOf, doneOrder, ensureLedgerCollections, findInPool, findInQueue, makeUsers, newOrder, P, rawOrder, transfersFor } from './orders-support'
 
@@ -30,6 +31,11 @@ describe('orders: the full loop', () => {
 
     await okAs(V.a, orders.accept, { orderId: o._id })
     expect((await okAs(V.a, orders.get, { orderId: o._id })).contactPhone).toBe('13900000001')
+    // the resident learns who is coming: name, team, the phone to call, and the timeline says it
+    const held = await okAs(P.wang, orders.get, { orderId: o._id })
+    const volunteer = (await okAs(V.a, users.me, {})).profile!
+    expect(held).toMatchObject({ volunteerName: volunteer.name, volunteerTeam: 'red_steward', volunteerPhone: volunteer.phone })
+    expect(held.timeline.at(-1)?.note).toBe(`${volunteer.name}接单`)
     await okAs(V.a, orders.start, { orderId: o._id })
     await okAs(V.a, orders.reportDone, { orderId: o._id, note: '疏通好了，换了一段软管', photos: ['cloud://local.6c6f-local-1250000000/orders/it/done-1.jpg'] })
     expect((await okAs(V.a, orders.tasks, { scope: 'active', limit: 50 })).items.map((x) => x._id)).toContain(o._id)
@@ -228,5 +234,22 @@ describe('orders: the full loop', () => {
     const second = await okAs(P.sun, orders.inbox, { limit: 2, cursor: first.next! })
     expect(second.items.map((n) => n.orderId)).toEqual([id, id])
     expect((await okAs(P.sun, orders.markRead, { ids: [_id] })).updated).toBe(1)
+  })
+})
+
+describe('orders: an assigned volunteer is named', () => {
+  it('指派 names them to the resident and in the timeline; 改派 names the next one', async () => {
+    await ensureLedgerCollections()
+    const [a, b] = await makeUsers(2, { prefix: 'named-v', volunteer: { skills: ['repair_pipe'], team: 'youth' } })
+    const [nameA, nameB] = await Promise.all([a, b].map(async (v) => (await okAs(v, users.me, {})).profile!.name))
+    const o = await newOrder(P.wang)
+    await okAs(P.zhang, orders.assign, { orderId: o._id, volunteerId: a, points: 5 })
+    const assigned = await okAs(P.wang, orders.get, { orderId: o._id })
+    expect(assigned).toMatchObject({ assigneeName: nameA, volunteerName: null })
+    expect(assigned.timeline.at(-1)?.note).toBe(`指派给${nameA}`)
+    await okAs(P.zhang, orders.reassign, { orderId: o._id, volunteerId: b, reason: '换一位更近的' })
+    const moved = await okAs(P.wang, orders.get, { orderId: o._id })
+    expect(moved.assigneeName).toBe(nameB)
+    expect(moved.timeline.at(-1)?.note).toBe(`改派给${nameB}：换一位更近的`)
   })
 })

@@ -19,11 +19,13 @@ const addGrants = (openid: string, n: number | undefined) => (o: Order): Order =
   n ? { ...o, grants: { ...o.grants, [openid]: (o.grants[openid] ?? 0) + n } } : o
 
 /** The target of assign / reassign must be an approved volunteer. */
-async function mustBeVolunteer(ctx: Parameters<Handler<C['get']>>[0], openid: string | null | undefined): Promise<void> {
-  if (!openid) return
+/** The volunteer staff name for an order, by name (the timeline and the resident say who is coming). */
+async function mustBeVolunteer(ctx: Parameters<Handler<C['get']>>[0], openid: string | null | undefined): Promise<{ volunteerName?: string }> {
+  if (!openid) return {}
   const u = await getOrNull<UserDoc>(ctx.db, USERS, openid)
   // a volunteer of a neighbouring community takes orders from the street pool instead
   if (!u?.roles?.includes('volunteer') || u.communityId !== ctx.caller.communityId) throw orderError('NOT_A_VOLUNTEER')
+  return { volunteerName: u.name || '志愿者' }
 }
 
 // resident
@@ -47,12 +49,12 @@ const pointsWithinRule = (ctx: Parameters<Handler<C['get']>>[0], points: number 
 export const publish: Handler<C['publish']> = async (ctx, { orderId, ...e }) =>
   runEvent(ctx, as(ctx), orderId, { type: 'PUBLISH', ...e }, { before: pointsWithinRule(ctx, e.points, await loadRules(ctx.db, mustPlace(ctx.caller), { fresh: true })) })
 export const assign: Handler<C['assign']> = async (ctx, { orderId, ...e }) => {
-  const [rules] = await Promise.all([loadRules(ctx.db, mustPlace(ctx.caller), { fresh: true }), mustBeVolunteer(ctx, e.volunteerId)])
-  return runEvent(ctx, as(ctx), orderId, { type: 'ASSIGN', ...e }, { before: pointsWithinRule(ctx, e.points, rules) })
+  const [rules, named] = await Promise.all([loadRules(ctx.db, mustPlace(ctx.caller), { fresh: true }), mustBeVolunteer(ctx, e.volunteerId)])
+  return runEvent(ctx, as(ctx), orderId, { type: 'ASSIGN', ...e, ...named }, { before: pointsWithinRule(ctx, e.points, rules) })
 }
 export const reassign: Handler<C['reassign']> = async (ctx, { orderId, ...e }) => {
-  await mustBeVolunteer(ctx, e.volunteerId)
-  return runEvent(ctx, as(ctx), orderId, { type: 'REASSIGN', ...e })
+  const named = await mustBeVolunteer(ctx, e.volunteerId)
+  return runEvent(ctx, as(ctx), orderId, { type: 'REASSIGN', ...e, ...named })
 }
 export const escalate: Handler<C['escalate']> = (ctx, { orderId, ...e }) => runEvent(ctx, as(ctx), orderId, { type: 'ESCALATE', ...e })
 export const followUp: Handler<C['followUp']> = (ctx, { orderId, note }) => runEvent(ctx, as(ctx), orderId, { type: 'FOLLOW_UP', note })
@@ -63,7 +65,7 @@ export const reject: Handler<C['reject']> = (ctx, { orderId, reason }) => runEve
 
 // volunteer
 export const accept: Handler<C['accept']> = (ctx, i) =>
-  runEvent(ctx, as(ctx), i.orderId, { type: 'ACCEPT', volunteerName: ctx.user?.name ?? '志愿者' }, { before: addGrants(ctx.openid, i.subscribe?.length) })
+  runEvent(ctx, as(ctx), i.orderId, { type: 'ACCEPT', volunteerName: ctx.user?.name ?? '志愿者', volunteerPhone: ctx.user?.phone ?? null, volunteerTeam: ctx.caller.team }, { before: addGrants(ctx.openid, i.subscribe?.length) })
 export const start: Handler<C['start']> = (ctx, i) => runEvent(ctx, as(ctx), i.orderId, { type: 'START' })
 export const reportDone: Handler<C['reportDone']> = (ctx, i) =>
   runEvent(ctx, as(ctx), i.orderId, { type: 'REPORT_DONE', note: i.note, photos: i.photos })

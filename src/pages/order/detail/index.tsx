@@ -24,7 +24,7 @@ export default function OrderDetail() {
       <StateView loading={q.loading} hasData={!!q.data} error={q.error} onRetry={q.reload}>
         {q.data && (
           <>
-            <OrderFacts o={q.data} />
+            <OrderFacts o={q.data} callVolunteer />
             <OwnerActions o={q.data} onDone={() => void q.reload()} />
             <Timeline o={q.data} />
           </>

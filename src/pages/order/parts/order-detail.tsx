@@ -4,6 +4,7 @@ import { ACTOR_LABELS, STATUS_LABELS, URGENCY_LABELS, WHEN_LABELS } from '@core/
 import type { OrderView } from '@core/orders/schemas'
 import { shortTime } from '@/lib/time'
 import { ContactFacts } from './contact'
+import { VolunteerFacts } from './volunteer-facts'
 import { PhotoStrip } from './photos'
 import './parts.scss'
 
@@ -31,7 +32,8 @@ const EVENT_LABELS: Record<string, string> = {
 }
 
 /** The order's facts: what, where, who, when; the volunteer's report and the rating. */
-export function OrderFacts({ o }: { o: OrderView }) {
+/** `callVolunteer`: the resident's and staff's view, with one tap to call the volunteer who holds it. */
+export function OrderFacts({ o, callVolunteer }: { o: OrderView; callVolunteer?: boolean }) {
   return (
     <View className='card' data-testid='order-facts'>
       <View className='row'>
@@ -46,7 +48,7 @@ export function OrderFacts({ o }: { o: OrderView }) {
       <View className='fact'>
         时间：{o.appointmentAt ? `预约 ${shortTime(o.appointmentAt)}` : WHEN_LABELS[o.when]} · {URGENCY_LABELS[o.urgency]}
       </View>
-      {o.volunteerName && <View className='fact'>志愿者：{o.volunteerName}</View>}
+      <VolunteerFacts o={o} call={callVolunteer} />
       <View className='fact'>积分：{o.points}</View>
       {o.doneNote && <View className='fact'>完成说明：{o.doneNote}</View>}
       <PhotoStrip ids={o.donePhotos} urls={o.photoUrls} label='完成照片：' testId='done-photos-shown' />

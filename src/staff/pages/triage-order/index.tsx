@@ -25,7 +25,7 @@ export default function TriageOrder() {
         <StateView loading={q.loading} hasData={!!q.data} error={q.error} onRetry={q.reload}>
           {q.data && (
             <>
-              <OrderFacts o={q.data} />
+              <OrderFacts o={q.data} callVolunteer />
               <StreetAnswer street={q.data.street} />
               {/* a street admin reads a community's orders; only its staff act on them */}
               {works && q.data.status === 'submitted' && <TriageActions o={q.data} onDone={reload} />}
