@@ -30,15 +30,13 @@ export function noticeDocs(o: Order, effects: Effect[]): NoticeDoc[] {
   const seq = o.timeline.length
   const at = o.updatedAt
   const body = `${categoryTitle(o.category)}：${o.description.slice(0, 40)}（${STATUS_LABELS[o.status]}）`
-  return effects.flatMap((e) =>
-    e.kind !== 'notice'
-      ? []
-      : e.to.map((to, n) => {
+  // numbered across the step's notices, so two notices of one step never share an id
+  const recipients = effects.flatMap((e) => (e.kind === 'notice' ? e.to.map((to) => ({ e, to })) : []))
+  return recipients.map(({ e, to }, n) => {
           const _id = `${o._id}.${seq}.${n}`
           const text = e.notice === 'rated' ? `${categoryTitle(o.category)}：${ratedBody(o)}` : body
           return { _id, communityId: o.communityId, to, kind: e.notice, title: NOTICE_TITLES[e.notice], body: text, orderId: o._id, at, read: false, sortKey: timeKey(at, _id) }
-        }),
-  )
+        })
 }
 
 export async function writeNotices(t: Tx, docs: NoticeDoc[]): Promise<void> {

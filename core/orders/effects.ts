@@ -2,7 +2,7 @@
  * What a transition asks the server to do besides saving the order: notices to people's inboxes
  * (and a subscribe message where granted), and a points award through the 爱心银行 ledger.
  */
-import type { EventType } from './machine'
+import { dispatcherOf, type EventType } from './machine'
 import type { Order } from './model'
 import { keysOf } from '../contract/vocab'
 
@@ -25,6 +25,10 @@ export const NOTICE_TITLES = {
   rejected: '社区暂时不能受理这张单子',
   closed: '您上报的事情已办结',
   street_replied: '街道已答复您上报的大事，请看答复并跟进',
+  // to staff
+  new_order: '网格里有新的求助，请派单',
+  released_staff: '志愿者退回了您派的单子，请重新安排',
+  overdue_staff: '您派的单子超时了，请尽快处理',
 }
 export const NOTICE_KINDS = keysOf(NOTICE_TITLES)
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
@@ -57,7 +61,17 @@ const NOTICES: Partial<Record<EventType, [NoticeKind, Who]>> = {
   MARK_OVERDUE: ['overdue', 'volunteer'],
 }
 
+/** The staff member who dispatched the order hears when it comes back or runs late. */
+const TO_DISPATCHER: Partial<Record<EventType, NoticeKind>> = { RELEASE: 'released_staff', MARK_OVERDUE: 'overdue_staff' }
+
 export function effectsOf(before: Order, after: Order, type: EventType, by: string): Effect[] {
+  const dispatcher = dispatcherOf(after)
+  const staffKind = TO_DISPATCHER[type]
+  const toStaff: Effect[] = staffKind && dispatcher && dispatcher !== by ? [{ kind: 'notice', notice: staffKind, to: [dispatcher] }] : []
+  return [...partiesEffects(before, after, type, by), ...toStaff]
+}
+
+function partiesEffects(before: Order, after: Order, type: EventType, by: string): Effect[] {
   const spec = NOTICES[type]
   if (!spec) return []
   const [kind, who] = spec

@@ -64,6 +64,8 @@ const homeView = z.object({
   today: z.array(z.object({ id: z.string(), title: z.string(), place: z.string(), startAt: z.number(), endAt: z.number(), checkedIn: z.boolean() })),
   /** volunteers: orders I accepted and have not finished */
   activeTasks: z.number(),
+  /** staff and admins: orders of their grids (an admin: the community acted in) waiting to be dispatched */
+  toDispatch: z.number(),
 })
 
 export const users = defineFunction('users', {

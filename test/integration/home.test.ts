@@ -9,7 +9,7 @@ import { newEvent, STAFF } from './points-support'
 
 test('a new resident has nothing waiting; an order reported done, its notices and an event today show on home', async () => {
   const { openid } = await newResident({ prefix: 'home' })
-  expect(await okAs(openid, users.home, {})).toEqual({ unread: 0, toConfirm: [], today: [], activeTasks: 0 })
+  expect(await okAs(openid, users.home, {})).toEqual({ unread: 0, toConfirm: [], today: [], activeTasks: 0, toDispatch: 0 })
 
   const orderId = await doneOrder(openid, P.li)
   const e = await newEvent({ title: '今天的义诊' })

@@ -2,6 +2,7 @@
 import { orders } from '../../core/orders/contract'
 import { users } from '../../core/users/contract'
 import { callAs, fireTimer, okAs, testCloud } from '../support/call'
+import { newGrid, newResident } from '../support/people'
 import { balanceOf, doneOrder, ensureLedgerCollections, findInPool, findInQueue, makeUsers, newOrder, P, rawOrder, transfersFor } from './orders-support'
 
 const inboxKinds = async (openid: string, orderId: string) =>
@@ -251,5 +252,26 @@ describe('orders: an assigned volunteer is named', () => {
     const moved = await okAs(P.wang, orders.get, { orderId: o._id })
     expect(moved.assigneeName).toBe(nameB)
     expect(moved.timeline.at(-1)?.note).toBe(`改派给${nameB}：换一位更近的`)
+  })
+})
+
+describe('orders: staff are told', () => {
+  it('a new order in their grid (a notice and the 派单 count on home); the volunteer bringing back one they dispatched', async () => {
+    await ensureLedgerCollections()
+    const own = await newGrid('told')
+    const resident = (await newResident({ buildingId: own.buildingId })).openid
+    expect((await okAs(own.staff, users.home, {})).toDispatch).toBe(0)
+    const o = await newOrder(resident, { category: 'elder_meals', description: '中午想要一份软一点的饭' })
+    expect(await inboxKinds(own.staff, o._id)).toEqual(['new_order'])
+    expect((await okAs(own.staff, users.home, {})).toDispatch).toBe(1)
+    // another grid's staff hear nothing of it
+    expect(await inboxKinds(P.zhang, o._id)).toEqual([])
+
+    const [v] = await makeUsers(1, { prefix: 'told-v', volunteer: { skills: ['elder_meals'], team: 'youth' } })
+    await okAs(own.staff, orders.publish, { orderId: o._id, points: 5 })
+    expect((await okAs(own.staff, users.home, {})).toDispatch).toBe(0)
+    await okAs(v, orders.accept, { orderId: o._id })
+    await okAs(v, orders.release, { orderId: o._id, reason: '临时要去医院' })
+    expect(await inboxKinds(own.staff, o._id)).toEqual(['released_staff', 'new_order'])
   })
 })

@@ -10,7 +10,8 @@ import { enforce } from '../../../core/contract/decision'
 import { dueAt } from '../../../core/orders/sla'
 import type { UserDoc } from '../../../core/users/model'
 import { USERS } from '../../../server/context'
-import { getOrNull } from '../../../server/db'
+import { getOrNull, rows, setDoc, tx } from '../../../server/db'
+import { noticeDocs, writeNotices } from '../notices'
 import { loadRules } from '../../../server/ledger'
 import type { Handler } from '../../../server/runtime'
 import { loadSla } from '../sla'
@@ -74,7 +75,14 @@ export const create: Handler<typeof orders.create> = async (ctx, input) => {
     grants: input.subscribe?.length ? { [ctx.openid]: input.subscribe.length } : {},
   }
   const order = withKeys({ ...base, dueAt: dueAt(base, sla) })
-  // a fresh time-ordered id: one insert, no transaction needed
-  await ctx.db.collection(ORDERS).add({ data: orderDoc.parse(order) })
+  // the grid's 网格员 hear of it at once, written with the order (known ids: a fresh order id)
+  const told = await gridStaff(ctx, order).then((to) => noticeDocs(order, to.length ? [{ kind: 'notice', notice: 'new_order', to }] : []))
+  await tx(ctx.db, (t) => Promise.all([setDoc(t, ORDERS, orderDoc.parse(order)), writeNotices(t, told)]))
   return order
+}
+
+/** The 网格员 of the order's grid in its community, except whoever placed it. */
+async function gridStaff(ctx: Parameters<Handler<typeof orders.create>>[0], o: Order): Promise<string[]> {
+  const staff = await rows<Pick<UserDoc, '_id'>>(ctx.db.collection(USERS).where({ roles: 'staff', grids: o.gridId, staffOf: o.communityId }).field({ _id: true }).limit(20))
+  return staff.map((u) => u._id).filter((id) => id !== ctx.openid)
 }

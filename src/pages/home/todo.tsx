@@ -29,7 +29,7 @@ export function InboxRow({ unread }: { unread: number | undefined }) {
 export function HomeTodo() {
   const q = useQuery(api.users.home, {})
   const d = q.data
-  const items = d ? d.toConfirm.length + d.today.length + (d.activeTasks ? 1 : 0) : 0
+  const items = d ? d.toConfirm.length + d.today.length + (d.activeTasks ? 1 : 0) + (d.toDispatch ? 1 : 0) : 0
   return (
     <>
       <InboxRow unread={d?.unread} />
@@ -50,6 +50,11 @@ export function HomeTodo() {
               <Text className='h-sub'>{e.checkedIn ? `已签到 · ${e.place}` : `${e.place} · 到了出示签到码`}</Text>
             </View>
           ))}
+          {d.toDispatch > 0 && (
+            <View className='card home-todo' onClick={go('/staff/pages/triage/index')} data-testid='todo-dispatch'>
+              <Text className='home-todo__what'>{d.toDispatch} 张求助等您派单</Text>
+            </View>
+          )}
           {d.activeTasks > 0 && (
             <View className='card home-todo' onClick={go('/volunteer/pages/tasks/index')} data-testid='todo-tasks'>
               <Text className='home-todo__what'>您有 {d.activeTasks} 个任务在进行</Text>
