@@ -1,6 +1,7 @@
 /** users: profile and volunteer application, through the real SDK and the dev entry. */
 import type { InputOf } from '../../core/contract/define'
 import { users } from '../../core/users/contract'
+import { orders } from '../../core/orders/contract'
 import { PERSONAS } from '../../core/demo/personas'
 import { callAs, freshOpenid, okAs, sdkDb } from '../support/call'
 import { newGrid, newResident } from '../support/people'
@@ -102,6 +103,10 @@ describe('volunteer application and review', () => {
     expect(approved.roles).toEqual(expect.arrayContaining(['resident', 'volunteer']))
     expect((await okAs(openid, users.me, {})).roles).toContain('volunteer')
     expect(await callAs(openid, users.applyVolunteer, application)).toMatchObject({ error: { code: 'ALREADY_VOLUNTEER' } })
+    // the applicant heard each answer in their inbox: why not, then welcome
+    const told = (await okAs(openid, orders.inbox, { limit: 20 })).items.filter((n) => n.kind.startsWith('volunteer_'))
+    expect(told.map((n) => [n.kind, n.read])).toEqual([['volunteer_approved', false], ['volunteer_rejected', false]])
+    expect(told[1].body).toContain('请先参加一次培训')
   })
 
   test('ten reviewers at once: exactly one decision wins', async () => {
@@ -117,6 +122,8 @@ describe('volunteer application and review', () => {
     for (const r of results.filter((x) => !x.ok)) expect(['ALREADY_REVIEWED', 'BUSY']).toContain(!r.ok && r.error.code)
     const stored = (await sdkDb().collection('users').doc(openid).get()).data
     expect(stored.volunteer.status).toBe(wins[0].ok && wins[0].data.volunteer!.status)
+    // one answer, one notice
+    expect((await okAs(openid, orders.inbox, { limit: 20 })).items.filter((n) => n.kind.startsWith('volunteer_'))).toHaveLength(1)
   })
 
   test('reviewing someone who never applied', async () => {

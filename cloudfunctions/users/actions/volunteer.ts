@@ -4,7 +4,8 @@ import { viewUser, type UserDoc, type VolunteerApplication } from '../../../core
 import { canReview, mustGridScope } from '../../../core/users/permissions'
 import { enforce } from '../../../core/contract/decision'
 import { USERS } from '../../../server/context'
-import { countOf, tx } from '../../../server/db'
+import { countOf, setDoc, tx } from '../../../server/db'
+import { NOTICES } from '../../../core/collections'
 import { pageBy } from '../../../server/paging'
 import type { Handler } from '../../../server/runtime'
 import { mustPlace } from '../../../server/community'
@@ -53,7 +54,26 @@ export const reviewVolunteer: Handler<typeof users.reviewVolunteer> = async (ctx
       input.decision === 'approve'
         ? { ...target, roles: [...new Set([...target.roles, 'volunteer' as const])], volunteer: { ...target.volunteer, status: 'approved', ...reviewed } }
         : { ...target, volunteer: { ...target.volunteer, status: 'rejected', reason: input.reason, ...reviewed } }
+    // the applicant hears the answer in their inbox, written with it
+    await setDoc(t, NOTICES, reviewNotice(target, input.decision === 'approve', input.decision === 'approve' ? null : input.reason, reviewed.reviewedAt))
     return saveUser(t, { ...next, updatedAt: ctx.now() })
   })
   return viewUser(saved, ctx.openid)
+}
+
+/** One per review (the id holds the review time): 通过 says where to start, 未通过 says why. */
+function reviewNotice(applicant: UserDoc, approved: boolean, reason: string | null | undefined, at: number) {
+  const _id = `volunteer:${applicant._id}:${at}`
+  return {
+    _id,
+    communityId: applicant.communityId,
+    to: applicant._id,
+    kind: approved ? 'volunteer_approved' : 'volunteer_rejected',
+    title: approved ? '您的志愿者申请通过了' : '您的志愿者申请没有通过',
+    body: approved ? '谢谢您！首页点「我要帮忙 / 接单」就能看到等人帮忙的单子' : `原因：${reason ?? '未说明'}。有问题可以问您的网格员`,
+    orderId: null,
+    at,
+    read: false,
+    sortKey: timeKey(at, _id),
+  }
 }
