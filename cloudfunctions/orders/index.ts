@@ -2,7 +2,7 @@ import { orders } from '../../core/orders/contract'
 import { createFunction } from '../../server/runtime'
 import { create } from './actions/create'
 import { inbox, markRead } from './actions/inbox'
-import { get, mine, pool, streetQueue, tasks, triageQueue } from './actions/lists'
+import { get, mine, pool, staffOrders, streetQueue, tasks, triageQueue } from './actions/lists'
 import { runTick, tick } from './actions/tick'
 import * as t from './actions/transitions'
 import { setSla, sla } from './sla'
@@ -18,6 +18,7 @@ export const main = createFunction(
     rate: t.rate,
     reopen: t.reopen,
     triageQueue,
+    staffOrders,
     publish: t.publish,
     assign: t.assign,
     escalate: t.escalate,

@@ -7,10 +7,10 @@ import { defineFunction } from '../contract/define'
 import { errorCatalog } from '../contract/errors'
 import { pageInput, pageOutput } from '../contract/paging'
 import { STAFF } from '../contract/roles'
-import { longText, optionalLongText, text } from '../contract/text'
+import { longText, optionalLongText, searchText, text } from '../contract/text'
 import { idSchema, openidSchema } from '../users/schemas'
 import { SKILLS } from '../users/vocab'
-import { URGENCIES } from './model'
+import { STAGES, URGENCIES } from './model'
 import { slaSchema, slaView } from './sla-schema'
 import {
   byId,
@@ -87,6 +87,18 @@ export const orders = defineFunction('orders', {
     summary: '分派队列（正在办事的社区）：超时的、重新打开的、新的在前，然后是已上报跟进中的；街道管理员只读（不显示电话）',
     roles: [...STAFF, 'street_admin'],
     input: pageInput.extend({ gridId: idSchema.optional() }),
+    output: pageOut,
+  },
+  staffOrders: {
+    summary:
+      '工作人员找单子（正在办事的社区）：按阶段（待分派 超时的和重新打开的在前；其他阶段新的在前；全部），或按居民姓名（开头几个字）、单号、楼栋找（不分阶段）；网格员看自己的网格，管理员看全社区，街道管理员只读（不显示电话）',
+    roles: [...STAFF, 'street_admin'],
+    input: pageInput.extend({
+      stage: z.enum([...STAGES, 'all'], { error: '请选择阶段' }).default('to_dispatch'),
+      gridId: idSchema.optional(),
+      buildingId: idSchema.optional(),
+      q: searchText(20),
+    }),
     output: pageOut,
   },
   publish: {

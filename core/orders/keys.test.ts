@@ -1,5 +1,5 @@
 import { anOrder, HERE } from './fixtures'
-import { audienceKey, keysFor, streetKey } from './keys'
+import { asOrderNo, audienceKey, keysFor, orderNo, prefixEnd, streetKey } from './keys'
 
 /** c1 (HERE) and c2 are communities of street s1; c9 is in street s2. */
 const C2 = { communityId: 'c2', streetId: 's1' }
@@ -64,5 +64,33 @@ describe('streetKey: the street office\'s queue', () => {
     expect(streetKey(anOrder({ status: 'closed', street: sent(5) }))).toBeNull()
     expect(streetKey(anOrder({ status: 'submitted', street: null }))).toBeNull()
     expect(anOrder({ status: 'closed', street: sent(null) }).streetKey).toBeNull()
+  })
+})
+
+describe('staff lists: tab, 单号, name', () => {
+  it('every status falls in one tab; the keys follow the order when it moves', () => {
+    expect(anOrder().stage).toBe('to_dispatch')
+    expect(anOrder({ status: 'open' }).stage).toBe('to_accept')
+    expect([anOrder({ status: 'accepted' }).stage, anOrder({ status: 'in_service' }).stage]).toEqual(['serving', 'serving'])
+    expect(anOrder({ status: 'done' }).stage).toBe('to_confirm')
+    expect(anOrder({ status: 'escalated' }).stage).toBe('escalated')
+    for (const status of ['confirmed', 'closed', 'referred', 'rejected', 'cancelled'] as const) expect(anOrder({ status }).stage).toBe('finished')
+  })
+  it('单号 is the id\'s random tail in upper case; typed in any case it is found', () => {
+    expect(orderNo('omb3x2k1q00a7f3kz')).toBe('A7F3KZ')
+    expect(anOrder({ _id: 'omb3x2k1q00a7f3kz' }).no).toBe('A7F3KZ')
+    expect(asOrderNo('a7f3kz')).toBe('A7F3KZ')
+    expect([asOrderNo('王秀英'), asOrderNo('A7F3K'), asOrderNo('A7F3KZ1')]).toEqual([null, null, null])
+  })
+  it('the name searched is the neighbour served, not the 楼栋长 who ordered', () => {
+    expect(anOrder({ _id: 'o1', contactName: '王秀英' }).whoKey).toBe('王秀英|o1')
+    expect(anOrder({ _id: 'o1', contactName: '张楼长', servedName: '李大爷' }).whoKey).toBe('李大爷|o1')
+  })
+  it('a name prefix covers exactly the names that begin with it', () => {
+    const inRange = (p: string, s: string) => s >= p && s < prefixEnd(p)
+    expect(['王秀英|o1', '王|o2', '王建国|o3'].every((s) => inRange('王', s))).toBe(true)
+    expect(['汪洋|o1', '玉兰|o2', '李王|o3'].some((s) => inRange('王', s))).toBe(false)
+    expect(inRange('王秀', '王秀英|o1')).toBe(true)
+    expect(inRange('王秀', '王建国|o3')).toBe(false)
   })
 })

@@ -4,7 +4,7 @@
  *
  * Order ids sort by creation time (newId), so `_id` itself is the sort key of "my orders" / "my tasks".
  */
-import type { Order } from './model'
+import { stageOf, type Order } from './model'
 
 /** Sortable, unique id: 11 base-36 chars of ms time + 6 random chars. */
 export function newId(now: number, random: () => number = Math.random): string {
@@ -46,6 +46,21 @@ export function streetKey(o: Pick<Order, '_id' | 'status' | 'street'>): string |
   return `${o.street.answeredAt === null ? 0 : 1}${o._id}`
 }
 
+/** 单号: the id's random tail (ids are 'o' + time + 6 random base-36 chars), read out in upper case. */
+export const orderNo = (id: string): string => id.slice(-6).toUpperCase()
+
+/** The name staff search by: the neighbour served (a proxy order's contact is the one who ordered). */
+export const whoKey = (o: Pick<Order, '_id' | 'servedName' | 'contactName'>): string => `${o.servedName ?? o.contactName}|${o._id}`
+
+/** A typed 单号 (six letters or digits), in the stored case; null when the words are not one. */
+export const asOrderNo = (q: string): string | null => (/^[0-9a-z]{6}$/i.test(q) ? q.toUpperCase() : null)
+
+/**
+ * The end of the range of strings that begin with `prefix`: its last character plus one. The same
+ * in UTF-16 and in code-point order, so the database and this code agree on what is in range.
+ */
+export const prefixEnd = (prefix: string): string => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)
+
 export function withKeys(o: Order): Order {
   const rank = queueRank(o)
   const parties = [...new Set([o.residentId, o.orderedBy].filter((x): x is string => !!x))]
@@ -57,5 +72,8 @@ export function withKeys(o: Order): Order {
     // urgent first, then oldest first
     poolKey: o.status === 'open' ? `${o.urgency === 'urgent' ? 0 : 1}${o._id}` : null,
     streetKey: streetKey(o),
+    no: orderNo(o._id),
+    stage: stageOf(o.status),
+    whoKey: whoKey(o),
   }
 }

@@ -1,10 +1,11 @@
 /**
  * The order as stored (collection `orders`) and its vocabularies. Dates are ms since epoch.
- * Query keys (parties, queueKey, poolKey, audienceKey) are derived by keys.ts after every change.
+ * Query keys (parties, queueKey, poolKey, audienceKey, stage, whoKey) and the 单号 are derived by keys.ts
+ * after every change.
  */
 import * as z from 'zod'
 import { SKILLS, TEAMS } from '../users/vocab'
-import { ACTORS, PRIORITIES, STATUSES, TRIAGE_KINDS, URGENCIES, WHENS } from './vocab'
+import { ACTORS, PRIORITIES, STAGES, STATUSES, TRIAGE_KINDS, URGENCIES, WHENS } from './vocab'
 
 export * from './vocab'
 
@@ -107,6 +108,12 @@ export const orderDoc = z.object({
   poolKey: z.string().nullable(),
   /** The street office's queue of escalated 大事: unanswered first, then by id; null when not in it. */
   streetKey: z.string().nullable(),
+  /** 单号: six characters a resident can read out on the phone (the id's random tail, upper case). */
+  no: z.string(),
+  /** The staff tab it is listed under (vocab STAGE_LABELS). */
+  stage: z.enum(STAGES),
+  /** Staff search by the served resident's name: `<name>|<id>` (a name prefix is a range of it). */
+  whoKey: z.string(),
 })
 export type Order = z.infer<typeof orderDoc>
 
@@ -169,5 +176,8 @@ export function blankOrder(p: { _id: string; now: number; orderedBy: string; gri
     queueKey: null,
     poolKey: null,
     streetKey: null,
+    no: '',
+    stage: 'to_dispatch',
+    whoKey: '',
   }
 }

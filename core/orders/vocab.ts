@@ -58,3 +58,31 @@ export type Actor = (typeof ACTORS)[number]
 
 export const ACTIVE_STATUSES: readonly Status[] = ['submitted', 'open', 'accepted', 'in_service', 'done', 'escalated']
 export const FINAL_STATUSES: readonly Status[] = ['confirmed', 'closed', 'referred', 'rejected', 'cancelled']
+
+/** Where an order stands, as staff look for it (one stored `stage` per order, so each tab is one indexed query). */
+export const STAGE_LABELS = {
+  to_dispatch: '待分派',
+  to_accept: '待接单',
+  serving: '服务中',
+  to_confirm: '待确认',
+  finished: '已完成',
+  escalated: '上报中',
+}
+export const STAGES = keysOf(STAGE_LABELS)
+export type OrderStage = (typeof STAGES)[number]
+
+const STAGE_OF: Record<Status, OrderStage> = {
+  submitted: 'to_dispatch',
+  open: 'to_accept',
+  accepted: 'serving',
+  in_service: 'serving',
+  done: 'to_confirm',
+  escalated: 'escalated',
+  // ended one way or another: the card says which
+  confirmed: 'finished',
+  closed: 'finished',
+  referred: 'finished',
+  rejected: 'finished',
+  cancelled: 'finished',
+}
+export const stageOf = (status: Status): OrderStage => STAGE_OF[status]

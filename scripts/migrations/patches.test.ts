@@ -2,6 +2,7 @@ import { anOrder } from '../../core/orders/fixtures'
 import { legacyOf, orderPatch, eventPatch, userPatch } from './001-street-hierarchy'
 import { eventKeys, userKeys } from './002-paging-keys'
 import { signUpKey } from './003-sign-ups-by-date'
+import { staffKeys } from './004-staff-order-lists'
 import { describeMigrations, MIGRATIONS } from '.'
 
 const l = legacyOf({})
@@ -70,6 +71,15 @@ describe('migrations', () => {
     expect(signUpKey(starts)({ _id: 'reg:e1:u', eventId: 'e1', eventStartKey: '00000000zreg:e1:u' })).toBeNull()
     expect(signUpKey(new Map([['e1', 36]]))({ _id: 'reg:e1:u', eventId: 'e1', eventStartKey: '00000000zreg:e1:u' })).toEqual({ eventStartKey: '000000010reg:e1:u' })
     expect(signUpKey(starts)({ _id: 'reg:gone:u', eventId: 'gone' })).toBeNull()
+  })
+
+  it('an order gets its tab, its 单号 and the name staff search it by; one that has them is left alone', () => {
+    const { no, stage, whoKey, ...old } = anOrder({ _id: 'o00000000001abc123', status: 'done', contactName: '王秀英' })
+    void [no, stage, whoKey]
+    expect(staffKeys(old)).toEqual({ no: 'ABC123', stage: 'to_confirm', whoKey: '王秀英|o00000000001abc123' })
+    expect(staffKeys({ ...old, servedName: '李大爷', contactName: '张楼长' })).toMatchObject({ whoKey: '李大爷|o00000000001abc123' })
+    expect(staffKeys(anOrder({ status: 'cancelled' }))).toBeNull()
+    expect(staffKeys({ ...anOrder(), stage: 'to_accept' })).toEqual(expect.objectContaining({ stage: 'to_dispatch' }))
   })
 
   it('says in one line what ran and what it wrote', () => {

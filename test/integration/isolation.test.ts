@@ -16,6 +16,7 @@ import { community } from '../../core/community/contract'
 import { DEFAULT_SLA } from '../../core/orders/sla'
 import { eventsFn } from '../../core/events/contract'
 import { orders } from '../../core/orders/contract'
+import { orderNo } from '../../core/orders/keys'
 import { pointsFn } from '../../core/points/contract'
 import * as COLLECTIONS from '../../core/collections'
 import { ALL_ACTIONS } from '../../core/registry'
@@ -57,6 +58,9 @@ const ownProfile = async (_w: Who, openid: string) => {
 const settingsInput = (values: object) => (w: Who) => (w === 'hpAdmin' ? { ...values, level: 'street' } : values)
 const rules = { categoryPoints: {}, attendancePoints: 5, dailyCap: null }
 const byStreetOffice = (a: AWorld) => a.streetMarkers
+/** A's street office, reading A, finds the order searched for (the search itself works). */
+const foundIn = (which: keyof AWorld['shown']) => (d: { items: { _id: string }[] }, a: AWorld, w: Who) =>
+  w === 'streetSame' && !d.items.some((i) => i._id === a.shown[which]) ? `A's ${which} order not found` : null
 const noOneOfA = (d: { items: { by: string }[] }, a: AWorld) => {
   const ofA = new Set([PERSONAS.staffZhang.openid, PERSONAS.admin.openid, ...a.people.map((p) => p.openid)])
   return d.items.some((i) => ofA.has(i.by)) ? 'shows A\'s trail' : null
@@ -111,6 +115,11 @@ const ROWS: Row[] = [
   onOrder(orders.reopen, 'confirmed', (orderId) => ({ orderId, reason: '没修好' })),
   list(orders.triageQueue, lists, but({ streetSame: 'ok' }, 'empty')), // the street office reads A's queue (phones masked)
   list(orders.triageQueue, { ...lists, gridId: 'g1' }, but({ streetSame: 'ok', hpStaff: 'FORBIDDEN' }, 'empty')),
+  list(orders.staffOrders, { ...lists, stage: 'all' }, but({ streetSame: 'ok' }, 'empty')), // the street office reads A's orders (phones masked)
+  list(orders.staffOrders, { ...lists, stage: 'all', gridId: 'g1' }, but({ streetSame: 'ok', hpStaff: 'FORBIDDEN' }, 'empty')),
+  list(orders.staffOrders, { ...lists, buildingId: 'b1' }, but({ streetSame: 'ok' }, 'empty')),
+  { ...list(orders.staffOrders, {}), case: 'search by the name of A\'s resident', arrange: (a) => ({ input: { ...lists, q: a.res.name } }), out: but({ streetSame: 'ok' }, 'empty'), check: foundIn('open') },
+  { ...list(orders.staffOrders, {}), case: 'search by the 单号 of A\'s order', arrange: (a) => ({ input: { ...lists, q: orderNo(a.shown.open) } }), out: but({ streetSame: 'ok' }, 'empty'), check: foundIn('open') },
   onOrder(orders.publish, 'submitted', (orderId) => ({ orderId, points: 10, toStreet: true })),
   onOrder(orders.assign, 'submitted', (orderId) => ({ orderId, volunteerId: HP.volunteer, points: 10 })),
   onOrder(orders.escalate, 'submitted', (orderId) => ({ orderId, department: '街道', note: '上报', toStreet: true })),

@@ -177,6 +177,17 @@ describe('migrations', () => {
       }
     })
 
+    it('004: orders written before the staff lists get their tab, 单号 and search name again', async () => {
+      const db = lc.db()
+      const _ = db.command
+      for (const o of migrated.orders) expect(o).toMatchObject({ stage: expect.any(String), no: o._id.slice(-6).toUpperCase(), whoKey: expect.stringContaining(`|${o._id}`) })
+      const stripped = migrated.orders.slice(0, 3).map((o) => o._id)
+      for (const id of stripped) await db.collection('orders').doc(id).update({ data: { stage: _.remove(), no: _.remove(), whoKey: _.remove() } })
+      const run = await migrate(db, { again: ['004-staff-order-lists'] })
+      expect(run.ran.map((r) => [r.id, r.changed])).toEqual([['004-staff-order-lists', { orders: stripped.length }]])
+      expect(await dump(db)).toEqual(migrated)
+    })
+
     it('staff, the admin, volunteers and residents act in it through the functions and see what they had', async () => {
       const { okAs } = lc.client
       const people = migrated.users

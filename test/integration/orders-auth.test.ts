@@ -58,6 +58,7 @@ const MATRIX: { [K in keyof typeof orders]: [Setup, (id: string | null, who: Who
   rate: [confirmed, (id) => ({ orderId: id, stars: 4 }), ['owner']],
   reopen: [confirmed, (id) => ({ orderId: id, reason: '没修好' }), ['owner']],
   triageQueue: [none, () => ({}), ['staffHere', 'staffThere', 'admin', ...ELSEWHERE]],
+  staffOrders: [none, () => ({ stage: 'all' }), ['staffHere', 'staffThere', 'admin', ...ELSEWHERE]],
   publish: [submitted, (id) => ({ orderId: id }), STAFF],
   // 和平's staff name 和平's volunteer (a volunteer of their own community), so the order decides
   assign: [submitted, (id, who) => ({ orderId: id, volunteerId: who === 'staffOther' || who === 'adminOther' ? HP.volunteer : P.li }), STAFF],

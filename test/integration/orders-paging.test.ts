@@ -31,6 +31,17 @@ describe('orders: paging over 1,000 orders', () => {
     expectEachOnce(seen.map((o) => o._id), created)
   })
 
+  it('staff tabs of the grid: 待分派 in queue order, 全部 newest first, each once, while new ones arrive', async () => {
+    const queue = await walkPages((cursor) => okAs(STAFF_G2, orders.staffOrders, { cursor, limit: 50, stage: 'to_dispatch' }), { between: () => newOrder(owner), every: 5 })
+    expectEachOnce(queue.map((o) => o._id), created)
+    const all = await walkPages((cursor) => okAs(STAFF_G2, orders.staffOrders, { cursor, limit: 43, stage: 'all' }), { between: () => newOrder(owner), every: 5 })
+    const ids = all.map((o) => o._id)
+    expectEachOnce(ids, created)
+    expect(ids).toEqual([...ids].sort().reverse())
+    const inB8 = await walkPages((cursor) => okAs(STAFF_G2, orders.staffOrders, { cursor, limit: 50, buildingId: 'b8' }))
+    expectEachOnce(inB8.map((o) => o._id), created)
+  })
+
   it('the pool after publishing: urgent first, each once, filters applied', async () => {
     await inBatches(created, 20, (id) => okAs(STAFF_G2, orders.publish, { orderId: id }))
     const [volunteer] = await makeUsers(1, { prefix: 'pager-v', buildingId: 'b8', volunteer: { skills: ['repair_pipe'] } })
@@ -41,6 +52,13 @@ describe('orders: paging over 1,000 orders', () => {
     expect(seen.every((o) => o.gridId === 'g2' && o.category === 'repair_pipe')).toBe(true)
     const urgentOnly = await walkPages((cursor) => okAs(volunteer, orders.pool, { cursor, limit: 50, urgency: 'urgent', gridId: 'g2' }))
     expect(urgentOnly.filter((o) => created.includes(o._id)).length).toBe(Math.ceil(N / 3))
+  })
+
+  it('after publishing, 待接单 holds each once and 待分派 none of them', async () => {
+    const toAccept = await walkPages((cursor) => okAs(STAFF_G2, orders.staffOrders, { cursor, limit: 50, stage: 'to_accept' }))
+    expectEachOnce(toAccept.map((o) => o._id), created)
+    const queue = new Set((await walkPages((cursor) => okAs(STAFF_G2, orders.staffOrders, { cursor, limit: 50, stage: 'to_dispatch' }))).map((o) => o._id))
+    expect(created.filter((id) => queue.has(id))).toEqual([])
   })
 
   it('the inbox after publishing: newest first, each notice once (their ids hold dots), while more arrive', async () => {

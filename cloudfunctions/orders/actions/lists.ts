@@ -5,12 +5,12 @@
 import { enforce } from '../../../core/contract/decision'
 import { orderError, type orders } from '../../../core/orders/contract'
 import type { Page } from '../../../core/contract/paging'
-import { keysFor } from '../../../core/orders/keys'
+import { asOrderNo, keysFor, prefixEnd } from '../../../core/orders/keys'
 import { ACTIVE_STATUSES, type Order } from '../../../core/orders/model'
 import { canSee, canTriage } from '../../../core/orders/permissions'
 import { streetClock } from '../../../core/orders/street'
 import type { Ctx } from '../../../server/context'
-import { pageBy } from '../../../server/paging'
+import { pageBy, type Listing } from '../../../server/paging'
 import type { Handler } from '../../../server/runtime'
 import { mustGetOrder, ORDERS } from '../store'
 import { mustPlace } from '../../../server/community'
@@ -64,6 +64,37 @@ export const triageQueue: Handler<C['triageQueue']> = async (ctx, { cursor, limi
   const { communityId } = mustPlace(ctx.caller)
   const where: Where = grids === 'all' ? { communityId } : { communityId, gridId: grids.length === 1 ? grids[0] : _.in(grids) }
   return visibleOnly(ctx, await pageBy<Order>(ctx.db, { cursor, limit }, { collection: ORDERS, where, key: 'queueKey', dir: 'asc' }))
+}
+
+/**
+ * Staff find orders of their grids (or, for an admin, the community) by stage, or by search words
+ * across stages: a 单号, the start of the served resident's name, a building. Each list is one query
+ * per grid on a declared index (the grids' lists merged), paged by a cursor over a unique key.
+ */
+export const staffOrders: Handler<C['staffOrders']> = async (ctx, { cursor, limit, stage, gridId, buildingId, q }) => {
+  const _ = ctx.db.command
+  const { grids } = enforce(canTriage(ctx.caller, gridId), orderError)
+  const { communityId } = mustPlace(ctx.caller)
+  const base: Where = { communityId, ...(buildingId ? { buildingId } : {}) }
+  const searched = (where: Where, key = '_id'): Listing => ({
+    collection: ORDERS,
+    where: grids === 'all' ? where : { ...where, gridId: grids.length === 1 ? grids[0] : _.in(grids) },
+    key,
+    dir: 'desc',
+  })
+  const no = q ? asOrderNo(q) : null
+  let listings: Listing[]
+  if (no) listings = [searched({ ...base, no })]
+  else if (q) listings = [{ ...searched(base, 'whoKey'), where: _.and([searched(base).where, { whoKey: _.gte(q) }, { whoKey: _.lt(prefixEnd(q)) }]) }]
+  else if (buildingId) listings = [searched(base)]
+  else {
+    // a stage: one listing per grid (each an equality on the index), merged
+    const where = stage === 'all' ? base : { ...base, stage }
+    const perGrid = grids === 'all' ? [where] : grids.map((g) => ({ ...where, gridId: g }))
+    // 待分派 reads like the triage queue: overdue, then reopened, then new, oldest first
+    listings = perGrid.map((w) => (stage === 'to_dispatch' ? { collection: ORDERS, where: w, key: 'queueKey', dir: 'asc' as const } : newest(w)))
+  }
+  return visibleOnly(ctx, await pageBy<Order>(ctx.db, { cursor, limit }, ...listings))
 }
 
 export const pool: Handler<C['pool']> = async (ctx, { cursor, limit, category, gridId, urgency }) => {
