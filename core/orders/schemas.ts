@@ -102,6 +102,7 @@ export const orderSummary = orderDoc.pick({
   contactName: true,
   proxy: true,
   volunteerName: true,
+  assigneeName: true,
   overdue: true,
   dueAt: true,
   reopenCount: true,

@@ -94,6 +94,12 @@ test('resident orders a repair in 大字模式 → staff dispatches → voluntee
   await shot(zhang, 'order-04-triage')
   await tapButton(zhang, '派单')
   await zhang.waitForFunction(() => document.querySelector('[data-testid="order-status"]')?.textContent === '待接单')
+  // back on 派单和跟进 the order is found again: not under 待分派 any more, under 待接单
+  await openPage(zhang, '/staff/pages/triage/index')
+  await byTestId(zhang, 'stage-tabs').waitFor()
+  await byTestId(zhang, `order-${orderId}`).waitFor({ state: 'detached' })
+  await byTestId(zhang, 'stage-tabs').getByText('待接单', { exact: true }).click()
+  await expectText(byTestId(byTestId(zhang, `order-${orderId}`), 'order-card-who'), `单号 ${orderId.slice(-6).toUpperCase()}`)
 
   // volunteer: 接单大厅 → the order (phone masked) → 接单 → call → 服务完成
   const li = await as(PERSONAS.volunteerLi.openid)
@@ -109,6 +115,14 @@ test('resident orders a repair in 大字模式 → staff dispatches → voluntee
   await call.waitFor()
   expect(await call.getAttribute('href')).toBe('tel:13900000001')
   await shot(li, 'order-05-accepted')
+  // staff: under 服务中 now, with the volunteer's name; a search by the resident's name finds it too
+  await byTestId(zhang, 'stage-tabs').getByText('服务中', { exact: true }).click()
+  await expectText(byTestId(byTestId(zhang, `order-${orderId}`), 'order-card-who'), `志愿者 ${PERSONAS.volunteerLi.name}`)
+  await shot(zhang, 'order-05b-staff-serving')
+  await byTestId(zhang, 'order-search').locator('input').fill(PERSONAS.residentWang.name)
+  await byTestId(zhang, 'order-search-go').click()
+  await byTestId(zhang, 'search-on').waitFor()
+  await byTestId(zhang, `order-${orderId}`).waitFor()
   await li.locator('[data-testid="done-form"] textarea').fill('下水道已疏通，顺便换了一段软管')
   await byTestId(li, 'done-form').locator('.big-btn').click()
   await li.waitForFunction(() => document.querySelector('[data-testid="order-status"]')?.textContent === '待确认')

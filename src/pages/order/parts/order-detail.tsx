@@ -50,6 +50,7 @@ export function OrderFacts({ o, callVolunteer }: { o: OrderView; callVolunteer?:
       </View>
       <VolunteerFacts o={o} call={callVolunteer} />
       <View className='fact'>积分：{o.points}</View>
+      <View className='fact' data-testid='order-no'>单号：{o.no}</View>
       {o.doneNote && <View className='fact'>完成说明：{o.doneNote}</View>}
       <PhotoStrip ids={o.donePhotos} urls={o.photoUrls} label='完成照片：' testId='done-photos-shown' />
       {o.reason && <View className='fact'>说明：{o.reason}</View>}
