@@ -7,7 +7,7 @@ import { enforce } from '../../core/contract/decision'
 import { awardTransfer } from '../../core/points/transfers'
 import { categoryTitle } from '../../core/orders/categories'
 import { orderError } from '../../core/orders/contract'
-import type { Effect } from '../../core/orders/effects'
+import { undispatchedOverdue, type Effect } from '../../core/orders/effects'
 import { transition, type OrderEvent } from '../../core/orders/machine'
 import type { Actor, Order } from '../../core/orders/model'
 import { canSend, type Caller } from '../../core/orders/permissions'
@@ -22,6 +22,8 @@ import { mustGetOrder, saveOrder } from './store'
 export interface RunOptions {
   /** Check or change the order inside the transaction before the machine runs (e.g. grants). */
   before?: (o: Order) => Order
+  /** The grid's 网格员, told when an order nobody dispatched runs late (the timer looks them up). */
+  gridStaff?: readonly string[]
 }
 
 type Who = { caller: Caller } | { system: true }
@@ -46,7 +48,7 @@ export async function runEvent(ctx: Ctx | TimerCtx, who: Who, orderId: string, e
     // the award first: what the ledger actually credited goes into the timeline entry
     const credited = await award(t, step.next, step.effects, rules, ctx)
     const next = credited === null ? step.next : withAwardNote(step.next, credited)
-    const docs = noticeDocs(next, step.effects)
+    const docs = noticeDocs(next, [...step.effects, ...undispatchedOverdue(next, event.type, opts.gridStaff ?? [])])
     const granted = takeGrants(next, docs)
     await Promise.all([saveOrder(t, granted.order), writeNotices(t, docs), settleNotices(t, next, event.type)])
     return granted

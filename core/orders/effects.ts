@@ -29,6 +29,7 @@ export const NOTICE_TITLES = {
   new_order: '网格里有新的求助，请派单',
   released_staff: '志愿者退回了您派的单子，请重新安排',
   overdue_staff: '您派的单子超时了，请尽快处理',
+  overdue_triage: '网格里有求助超时还没派，请尽快派单',
 }
 export const NOTICE_KINDS = keysOf(NOTICE_TITLES)
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
@@ -69,6 +70,15 @@ export function effectsOf(before: Order, after: Order, type: EventType, by: stri
   const staffKind = TO_DISPATCHER[type]
   const toStaff: Effect[] = staffKind && dispatcher && dispatcher !== by ? [{ kind: 'notice', notice: staffKind, to: [dispatcher] }] : []
   return [...partiesEffects(before, after, type, by), ...toStaff]
+}
+
+/**
+ * An order that runs late before anyone dispatched it has no dispatcher to tell: the grid's 网格员
+ * hear instead (`gridStaff`, looked up by the caller: the pure rules read no database).
+ */
+export function undispatchedOverdue(o: Order, type: EventType, gridStaff: readonly string[]): Effect[] {
+  if (type !== 'MARK_OVERDUE' || dispatcherOf(o) || !gridStaff.length) return []
+  return [{ kind: 'notice', notice: 'overdue_triage', to: [...new Set(gridStaff)] }]
 }
 
 function partiesEffects(before: Order, after: Order, type: EventType, by: string): Effect[] {

@@ -1,7 +1,7 @@
 /** The closed loop through the real SDK: 点单 → 派单 → 接单 → 服务 → 评价, with proxy ordering and notices. */
 import { orders } from '../../core/orders/contract'
 import { users } from '../../core/users/contract'
-import { callAs, fireTimer, okAs, testCloud } from '../support/call'
+import { callAs, fireTimer, okAs, sdkDb, testCloud } from '../support/call'
 import { newGrid, newResident } from '../support/people'
 import { balanceOf, doneOrder, ensureLedgerCollections, findInPool, findInQueue, makeUsers, newOrder, P, rawOrder, transfersFor } from './orders-support'
 
@@ -273,5 +273,17 @@ describe('orders: staff are told', () => {
     await okAs(v, orders.accept, { orderId: o._id })
     await okAs(v, orders.release, { orderId: o._id, reason: '临时要去医院' })
     expect(await inboxKinds(own.staff, o._id)).toEqual(['released_staff', 'new_order'])
+  })
+
+  it('an order nobody dispatched runs late: the grid\'s 网格员 hear (there is no dispatcher to tell)', async () => {
+    await ensureLedgerCollections()
+    const own = await newGrid('late')
+    const resident = (await newResident({ buildingId: own.buildingId })).openid
+    const o = await newOrder(resident, { category: 'elder_meals', description: '中午想要一份软一点的饭' })
+    await sdkDb().collection('orders').doc(o._id).update({ data: { dueAt: Date.now() - 60_000 } })
+    await okAs(P.admin, orders.tick, {})
+    expect((await okAs(own.staff, orders.get, { orderId: o._id })).overdue).toBe(true)
+    expect(await inboxKinds(own.staff, o._id)).toEqual(['overdue_triage', 'new_order'])
+    expect(await inboxKinds(P.zhang, o._id)).toEqual([])
   })
 })

@@ -10,7 +10,7 @@ import { enforce } from '../../../core/contract/decision'
 import { dueAt } from '../../../core/orders/sla'
 import type { UserDoc } from '../../../core/users/model'
 import { USERS } from '../../../server/context'
-import { getOrNull, rows, setDoc, tx } from '../../../server/db'
+import { getOrNull, setDoc, tx } from '../../../server/db'
 import { noticeDocs, writeNotices } from '../notices'
 import { loadRules } from '../../../server/ledger'
 import type { Handler } from '../../../server/runtime'
@@ -18,7 +18,7 @@ import { loadSla } from '../sla'
 import { BUILDINGS, mustPlace } from '../../../server/community'
 import { commonError } from '../../../core/contract/errors'
 import type { Place } from '../../../core/community/places'
-import { ORDERS } from '../store'
+import { gridStaff, ORDERS } from '../store'
 
 export const create: Handler<typeof orders.create> = async (ctx, input) => {
   const me = ctx.user!
@@ -76,13 +76,8 @@ export const create: Handler<typeof orders.create> = async (ctx, input) => {
   }
   const order = withKeys({ ...base, dueAt: dueAt(base, sla) })
   // the grid's 网格员 hear of it at once, written with the order (known ids: a fresh order id)
-  const told = await gridStaff(ctx, order).then((to) => noticeDocs(order, to.length ? [{ kind: 'notice', notice: 'new_order', to }] : []))
+  const told = await gridStaff(ctx.db, order, ctx.openid).then((to) => noticeDocs(order, to.length ? [{ kind: 'notice', notice: 'new_order', to }] : []))
   await tx(ctx.db, (t) => Promise.all([setDoc(t, ORDERS, orderDoc.parse(order)), writeNotices(t, told)]))
   return order
 }
 
-/** The 网格员 of the order's grid in its community, except whoever placed it. */
-async function gridStaff(ctx: Parameters<Handler<typeof orders.create>>[0], o: Order): Promise<string[]> {
-  const staff = await rows<Pick<UserDoc, '_id'>>(ctx.db.collection(USERS).where({ roles: 'staff', grids: o.gridId, staffOf: o.communityId }).field({ _id: true }).limit(20))
-  return staff.map((u) => u._id).filter((id) => id !== ctx.openid)
-}

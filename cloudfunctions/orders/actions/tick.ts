@@ -12,16 +12,24 @@ import { rows } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import { mustPlace } from '../../../server/community'
 import { runEvent } from '../run'
-import { ORDERS } from '../store'
+import { gridStaff, ORDERS } from '../store'
 
 const BATCH = 100
 
 async function each(ctx: TimerCtx, where: Record<string, unknown>, event: OrderEvent): Promise<number> {
-  const due = await rows<Pick<Order, '_id'>>(ctx.db.collection(ORDERS).where(where).field({ _id: true }).limit(BATCH))
+  const due = await rows<Pick<Order, '_id' | 'gridId' | 'communityId'>>(ctx.db.collection(ORDERS).where(where).field({ _id: true, gridId: true, communityId: true }).limit(BATCH))
+  // an overdue order nobody dispatched is told to its grid's 网格员: looked up once per grid
+  const staffOf = new Map<string, Promise<string[]>>()
+  const staffFor = (o: (typeof due)[number]) => {
+    const key = `${o.communityId}|${o.gridId}`
+    if (!staffOf.has(key)) staffOf.set(key, gridStaff(ctx.db, o))
+    return staffOf.get(key)!
+  }
   let done = 0
-  for (const { _id } of due) {
+  for (const o of due) {
+    const { _id } = o
     try {
-      await runEvent(ctx, { system: true }, _id, event)
+      await runEvent(ctx, { system: true }, _id, event, event.type === 'MARK_OVERDUE' ? { gridStaff: await staffFor(o) } : {})
       done++
     } catch (err) {
       ctx.log(`tick: ${event.type} ${_id} skipped`, (err as Error).message)

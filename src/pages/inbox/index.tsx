@@ -13,7 +13,7 @@ export default function Inbox() {
   const open = async (n: { _id: string; kind: string; orderId: string | null; eventId: string | null }) => {
     await mark.run({ ids: [n._id] })
     const volunteerSide = ['assigned', 'confirmed', 'rated', 'reopened'].includes(n.kind)
-    const staffSide = ['new_order', 'released_staff', 'overdue_staff'].includes(n.kind)
+    const staffSide = ['new_order', 'released_staff', 'overdue_staff', 'overdue_triage'].includes(n.kind)
     const page = staffSide ? '/staff/pages/triage-order/index' : volunteerSide ? '/volunteer/pages/order/index' : '/pages/order/detail/index'
     if (n.orderId) void Taro.navigateTo({ url: `${page}?id=${n.orderId}` })
     else if (n.eventId) void Taro.navigateTo({ url: `/pages/events/detail/index?id=${n.eventId}` })
