@@ -44,8 +44,12 @@ test('admin adds a grid, a building and a unit, appoints a 网格员 and a 管�
   // Appoint: 韩冬梅 becomes 网格员 of 第三网格; 曹文静 becomes 管理员.
   await byTestId(page, 'admin-tabs').getByText('网格员与管理员', { exact: true }).click()
   const han = await findPerson(page, HAN.name)
+  // saving with no grid picked says what is missing (the button is never grey)
+  await tapButton(han, '保存网格员')
+  await expectText(byTestId(han, 'appoint-grids-missing'), '请先选一个网格')
   await byTestId(han, 'appoint-grids').getByText('第三网格', { exact: true }).click()
   await tapButton(han, '保存网格员')
+  expect(await byTestId(han, 'appoint-grids-missing').count()).toBe(0)
   await byTestId(han, 'appoint-roles').filter({ hasText: '网格员（第三网格）' }).waitFor()
   const cao = await findPerson(page, CAO.name)
   await tapButton(cao, '设为管理员')

@@ -45,12 +45,16 @@ function AppointCard({ user, isMe, onChanged }: { user: UserView; isMe: boolean;
   const grant = useAction(api.users.grantRole)
   const revoke = useAction(api.users.revokeRole)
   const [grids, setGrids] = useState<string[]>(user.scopes.grids)
+  const [missing, setMissing] = useState(false)
   const isStaff = user.roles.includes('staff')
   const isAdmin = user.roles.includes('admin')
   const done = async (out: unknown) => {
     if (out) await onChanged()
   }
   const saveStaff = async () => {
+    // nothing picked and nothing to take back: say what is missing instead of a grey button
+    setMissing(grids.length === 0 && !isStaff)
+    if (grids.length === 0 && !isStaff) return
     const drop = user.scopes.grids.filter((g) => !grids.includes(g))
     const dropped = drop.map((g) => gridName(structure.data, g)).join('、')
     if (drop.length && !(await confirmFirst('撤销网格员？', `「${user.name}」将不再管${dropped}：看不到那里的单子和居民，也不能派单。`, '撤销'))) return
@@ -73,9 +77,14 @@ function AppointCard({ user, isMe, onChanged }: { user: UserView; isMe: boolean;
         {isStaff && scopeText ? `（${scopeText}）` : ''}
       </View>
       <View className='field-label'>做哪些网格的网格员</View>
-      <ChipPicker testId='appoint-grids' multiple options={(structure.data?.grids ?? []).map((g) => ({ value: g.id, label: g.name }))} value={grids} onChange={setGrids} />
+      <ChipPicker testId='appoint-grids' multiple options={(structure.data?.grids ?? []).map((g) => ({ value: g.id, label: g.name }))} value={grids} onChange={(g) => (setGrids(g), setMissing(false))} />
+      {missing && (
+        <View className='error-text field-error' data-testid='appoint-grids-missing'>
+          请先选一个网格，再保存
+        </View>
+      )}
       <FormError error={error} />
-      <BigButton onClick={() => void saveStaff()} loading={busy} disabled={grids.length === 0 && !isStaff}>
+      <BigButton onClick={() => void saveStaff()} loading={busy}>
         {grids.length === 0 && isStaff ? '撤销网格员' : '保存网格员'}
       </BigButton>
       {isAdmin ? (
