@@ -66,3 +66,20 @@ describe.each(Object.entries(WHO))('as %s', (who, persona) => {
     host.assertClean()
   })
 })
+
+test('opened at a page that does not exist (an old share or QR code), the app shows 没有找到 with a way home', async () => {
+  const host = await WeappHost.start({ cloudUrl: CLOUD(), openid: PERSONAS.residentWang.openid })
+  try {
+    host.openMissing('/pages/old-activity/index?id=e1')
+    await host.settle()
+    const p = host.page
+    expect(p.route).toBe('account/pages/not-found/index')
+    await p.waitForText('没有找到这个页面')
+    await p.tapText('回到首页')
+    await p.waitFor(() => host.page.route === 'pages/home/index', 'home')
+    await host.settle()
+    host.assertClean()
+  } finally {
+    host.close()
+  }
+})

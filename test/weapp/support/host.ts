@@ -119,6 +119,18 @@ export class WeappHost {
     return this.navigate('reLaunch', url)
   }
 
+  /**
+   * WeChat opened at a page the package does not have (an old share card or QR code): no page is
+   * shown, and App.onPageNotFound is called with the path, as WeChat does at launch.
+   */
+  openMissing(url: string): void {
+    const [pathPart, queryPart = ''] = url.split('?')
+    const route = pathPart.replace(/^\/+/, '')
+    if (this.pages().includes(route)) throw new Error(`${route} exists: not a missing page`)
+    while (this.stack.length) this.stack.pop()!.unload()
+    this.call(this.logic.app(), 'onPageNotFound', { path: route, query: Object.fromEntries(new URLSearchParams(queryPart)), isEntryPage: true })
+  }
+
   async navigate(kind: 'navigateTo' | 'redirectTo' | 'reLaunch' | 'switchTab', url: string): Promise<PageHandle> {
     const [pathPart, queryPart = ''] = url.split('?')
     const route = pathPart.replace(/^\/+/, '')
