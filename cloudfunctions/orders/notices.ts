@@ -7,6 +7,7 @@ import { timeKey } from '../../core/contract/paging'
 import { categoryTitle } from '../../core/orders/categories'
 import { NOTICE_TITLES, ratedBody, SETTLES, type Effect, type NoticeKind } from '../../core/orders/effects'
 import type { EventType } from '../../core/orders/machine'
+import { orderPageOf } from '../../core/orders/notice-pages'
 import { STATUS_LABELS, type Order } from '../../core/orders/model'
 import type { Ctx } from '../../server/context'
 import { getOrNull, setDoc, type Tx } from '../../server/db'
@@ -79,7 +80,7 @@ export async function sendSubscribeMessages(ctx: Pick<Ctx, 'cloud' | 'log'>, doc
         .send({
           touser: d.to,
           templateId: TEMPLATE_ID(),
-          page: `pages/order/detail/index?id=${d.orderId}`,
+          page: `${orderPageOf(d.kind)}?id=${d.orderId}`,
           data: { thing1: { value: d.title.slice(0, 20) }, thing2: { value: d.body.slice(0, 20) } },
         })
         .catch((err: unknown) => ctx.log(`subscribe message to ${d.to} failed`, err)),

@@ -102,9 +102,9 @@ export const orders = defineFunction('orders', {
     output: pageOut,
   },
   publish: {
-    summary: '小事：发布到志愿者接单池（可只给某技能或队伍，如红管家），设优先级和积分（网格员最多为该类服务规定积分的2倍）',
+    summary: '小事：发布到志愿者接单池（可只给某技能或队伍，如红管家），设优先级和积分（网格员最多为该类服务规定积分的2倍）；派单时同意的订阅消息用于志愿者退回或超时的提醒',
     roles: STAFF,
-    input: byId.extend({ skill: skillOpt, team: teamOpt, ...triageExtras, toStreet: z.boolean().optional() }),
+    input: byId.extend({ skill: skillOpt, team: teamOpt, ...triageExtras, toStreet: z.boolean().optional(), subscribe: subscribeSchema }),
     output: changed,
     errors: ['POINTS_OVER_RULE', 'OWN_REQUEST', 'AWARD_LIMIT'],
     moves: ['points'],
@@ -112,7 +112,7 @@ export const orders = defineFunction('orders', {
   assign: {
     summary: '小事：指派给一位志愿者（对方确认接单），设优先级和积分（网格员最多为该类服务规定积分的2倍）；不能指派给单子的居民、代下单人或自己',
     roles: STAFF,
-    input: byId.extend({ volunteerId: openidSchema, ...triageExtras }),
+    input: byId.extend({ volunteerId: openidSchema, ...triageExtras, subscribe: subscribeSchema }),
     output: changed,
     errors: ['NOT_A_VOLUNTEER', 'POINTS_OVER_RULE', 'SELF_DEALING', 'OWN_DISPATCH', 'OWN_REQUEST', 'AWARD_LIMIT'],
     moves: ['points'],

@@ -79,4 +79,16 @@ describe('orders: photos and subscribe grants', () => {
     // one grant → exactly one message (the 'rated' notice), however many notices follow
     expect(await sentTo(V.a, o._id)).toBe(1)
   })
+
+  it('the dispatcher\'s grant at 派单 carries the notice that the volunteer brought it back, and opens the staff page', async () => {
+    const o = await newOrder(P.wang)
+    await okAs(P.zhang, orders.publish, { orderId: o._id, points: 5, subscribe: ['order_status'] })
+    await okAs(V.a, orders.accept, { orderId: o._id })
+    expect(await sentTo(P.zhang, o._id)).toBe(0)
+    await okAs(V.a, orders.release, { orderId: o._id, reason: '临时要去医院' })
+    expect(await sentTo(P.zhang, o._id)).toBe(1)
+    const outbox = (await (await fetch(`${testCloud().url}/outbox?api=subscribeMessage.send`)).json()) as { list: { data: { touser: string; page: string } }[] }
+    const pages = outbox.list.filter((m) => m.data.touser === P.zhang && m.data.page.includes(o._id)).map((m) => m.data.page)
+    expect(pages).toEqual([`staff/pages/triage-order/index?id=${o._id}`])
+  })
 })

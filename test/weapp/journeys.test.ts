@@ -60,6 +60,10 @@ test('a repair with a photo → a volunteer takes it, calls, reports done → th
   await triage.tapText('只给红管家', 'triage-to')
   await triage.tapText('派单')
   await triage.waitFor(() => triage.textOf('order-status') === '待接单', 'status 待接单')
+  // asked at the 派单 tap: a message if the volunteer brings it back or it runs late
+  expect(callsOf(zhang, 'requestSubscribeMessage')).toEqual([expect.objectContaining({ tmplIds: ['order_status'] })])
+  const publish = callsOf(zhang, 'cloud.callFunction').find((c) => (c.data as { action: string }).action === 'publish')!
+  expect(publish).toMatchObject({ name: 'orders', data: { data: { subscribe: ['order_status'] } } })
 
   // the volunteer: pool → the order → 接单 → one-tap call → 服务完成
   const li = await open(PERSONAS.volunteerLi.openid)

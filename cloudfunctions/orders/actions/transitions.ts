@@ -46,11 +46,14 @@ const pointsWithinRule = (ctx: Parameters<Handler<C['get']>>[0], points: number 
 }
 
 // staff
-export const publish: Handler<C['publish']> = async (ctx, { orderId, ...e }) =>
-  runEvent(ctx, as(ctx), orderId, { type: 'PUBLISH', ...e }, { before: pointsWithinRule(ctx, e.points, await loadRules(ctx.db, mustPlace(ctx.caller), { fresh: true })) })
-export const assign: Handler<C['assign']> = async (ctx, { orderId, ...e }) => {
+/** At 派单 the dispatcher may grant a message: it carries the notice of a release or of running late. */
+const dispatching = (ctx: Parameters<Handler<C['get']>>[0], points: number | undefined, rules: PointsRules, subscribe: string[] | undefined) => (o: Order): Order =>
+  addGrants(ctx.openid, subscribe?.length)(pointsWithinRule(ctx, points, rules)(o))
+export const publish: Handler<C['publish']> = async (ctx, { orderId, subscribe, ...e }) =>
+  runEvent(ctx, as(ctx), orderId, { type: 'PUBLISH', ...e }, { before: dispatching(ctx, e.points, await loadRules(ctx.db, mustPlace(ctx.caller), { fresh: true }), subscribe) })
+export const assign: Handler<C['assign']> = async (ctx, { orderId, subscribe, ...e }) => {
   const [rules, named] = await Promise.all([loadRules(ctx.db, mustPlace(ctx.caller), { fresh: true }), mustBeVolunteer(ctx, e.volunteerId)])
-  return runEvent(ctx, as(ctx), orderId, { type: 'ASSIGN', ...e, ...named }, { before: pointsWithinRule(ctx, e.points, rules) })
+  return runEvent(ctx, as(ctx), orderId, { type: 'ASSIGN', ...e, ...named }, { before: dispatching(ctx, e.points, rules, subscribe) })
 }
 export const reassign: Handler<C['reassign']> = async (ctx, { orderId, ...e }) => {
   const named = await mustBeVolunteer(ctx, e.volunteerId)

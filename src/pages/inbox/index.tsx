@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { orderPageOf } from '@core/orders/notice-pages'
 import { View, Text } from '@tarojs/components'
 import { api } from '@/api'
 import { Page, PagedList } from '@/components'
@@ -12,10 +13,7 @@ export default function Inbox() {
   const mark = useAction(api.orders.markRead)
   const open = async (n: { _id: string; kind: string; orderId: string | null; eventId: string | null }) => {
     await mark.run({ ids: [n._id] })
-    const volunteerSide = ['assigned', 'confirmed', 'rated', 'reopened'].includes(n.kind)
-    const staffSide = ['new_order', 'released_staff', 'overdue_staff', 'overdue_triage'].includes(n.kind)
-    const page = staffSide ? '/staff/pages/triage-order/index' : volunteerSide ? '/volunteer/pages/order/index' : '/pages/order/detail/index'
-    if (n.orderId) void Taro.navigateTo({ url: `${page}?id=${n.orderId}` })
+    if (n.orderId) void Taro.navigateTo({ url: `/${orderPageOf(n.kind)}?id=${n.orderId}` })
     else if (n.eventId) void Taro.navigateTo({ url: `/pages/events/detail/index?id=${n.eventId}` })
   }
   return (

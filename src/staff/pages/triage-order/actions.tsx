@@ -7,6 +7,7 @@ import { api } from '@/api'
 import { BigButton, ChipPicker, Field, FormError } from '@/components'
 import { useAction } from '@/hooks/use-query'
 import { NoteForm } from '@/pages/order/parts/note-form'
+import { askOrderSubscribe } from '@/pages/order/parts/subscribe'
 import { VolunteerPicker } from '../../parts/person-picker'
 
 const REJECT_ASK = ['不受理这张单子？', '单子就此结束，居民会收到您写的原因。', '不受理'] as const
@@ -38,11 +39,12 @@ export function TriageActions({ o, onDone }: { o: OrderView; onDone: () => void 
   const error = publish.error ?? assign.error ?? escalate.error ?? refer.error ?? reject.error
   const extras = { points: Number(points) || 0, priority, awardAgain: o.reopenCount > 0 ? awardAgain : undefined }
   const dispatch = async () => {
-    if (to === 'pool' || to === 'street' || to.startsWith('team:')) {
-      ran(await publish.run({ orderId: o._id, team: to.startsWith('team:') ? (to.slice(5) as Team) : null, toStreet: to === 'street', ...extras }))
-    }
-    else if (volunteer) ran(await assign.run({ orderId: o._id, volunteerId: volunteer, ...extras }))
-    else setNoVolunteer(true)
+    const toPool = to === 'pool' || to === 'street' || to.startsWith('team:')
+    if (!toPool && !volunteer) return setNoVolunteer(true)
+    // asked at the tap: a message when the volunteer brings it back or it runs late
+    const subscribe = await askOrderSubscribe()
+    if (toPool) ran(await publish.run({ orderId: o._id, team: to.startsWith('team:') ? (to.slice(5) as Team) : null, toStreet: to === 'street', ...extras, subscribe }))
+    else if (volunteer) ran(await assign.run({ orderId: o._id, volunteerId: volunteer, ...extras, subscribe }))
   }
   return (
     <View className='card' data-testid='triage-actions'>
