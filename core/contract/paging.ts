@@ -8,9 +8,10 @@ import * as z from 'zod'
 /** The most rows one call returns. */
 export const MAX_LIMIT = 50
 
+/** A key: letters of any script (a name key begins with the name), digits and `_:.|-`. */
 export const cursorSchema = z
   .string({ error: '翻页参数不对' })
-  .regex(/^[0-9a-z_:.-]{1,200}$/i, { error: '翻页参数不对' })
+  .regex(/^[\p{L}\p{N}_:.|-]{1,200}$/u, { error: '翻页参数不对' })
   .optional()
 
 /** A list's input: where the previous page ended (absent for the first page) and how many rows. */

@@ -90,6 +90,17 @@ describe('staff find orders by stage and by search', () => {
     expect(ids(inB2)).toEqual([...ids(inB2)].sort().reverse())
   })
 
+  it('a name search pages past its first page: each order once, newest first within a name', async () => {
+    const many = uniqueName('亓')
+    const [neighbour] = await makeUsers(1, { prefix: 'staff-lists-many', buildingId: 'b2' })
+    await sdkDb().collection('users').doc(neighbour).update({ data: { name: many } })
+    const made: string[] = []
+    for (let i = 0; i < 12; i++) made.push((await newOrder(neighbour))._id)
+    const seen = await walkPages((cursor) => okAs(P.zhang, orders.staffOrders, { cursor, limit: 5, q: many }))
+    expectEachOnce(ids(seen), made)
+    expect(ids(seen)).toEqual([...made].reverse())
+  })
+
   it('a 楼栋长\'s order for a neighbour is found by the neighbour\'s name, not the 楼栋长\'s', async () => {
     const neighbour = uniqueName('隗')
     const o = await newOrder(P.zhao, { onBehalfOf: { name: neighbour, buildingId: 'b3' } })
