@@ -54,6 +54,8 @@ async function main(): Promise<void> {
     await trips('reopen', () => c.okAs(WANG, orders.reopen, { orderId: id, reason: '又堵了' }))
     await trips('mine (one page)', () => c.okAs(WANG, orders.mine, { limit: 20 }))
     await trips('pool (one page)', () => c.okAs(LI, orders.pool, { limit: 20 }))
+    await trips('staff tab (one page)', () => c.okAs(STAFF, orders.staffOrders, { limit: 20, stage: 'all' }))
+    await trips('staff search by name', () => c.okAs(STAFF, orders.staffOrders, { limit: 20, q: PERSONAS.residentWang.name.slice(0, 1) }))
 
     const volunteers = Array.from({ length: N }, (_, i) => `bench-v-${i}`)
     const now = Date.now()

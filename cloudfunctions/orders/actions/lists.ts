@@ -69,31 +69,23 @@ export const triageQueue: Handler<C['triageQueue']> = async (ctx, { cursor, limi
 /**
  * Staff find orders of their grids (or, for an admin, the community) by stage, or by search words
  * across stages: a 单号, the start of the served resident's name, a building. Each list is one query
- * per grid on a declared index (the grids' lists merged), paged by a cursor over a unique key.
+ * per grid (an equality on a declared index; the grids' lists merged), paged by a cursor over a unique key.
  */
 export const staffOrders: Handler<C['staffOrders']> = async (ctx, { cursor, limit, stage, gridId, buildingId, q }) => {
   const _ = ctx.db.command
   const { grids } = enforce(canTriage(ctx.caller, gridId), orderError)
   const { communityId } = mustPlace(ctx.caller)
   const base: Where = { communityId, ...(buildingId ? { buildingId } : {}) }
-  const searched = (where: Where, key = '_id'): Listing => ({
-    collection: ORDERS,
-    where: grids === 'all' ? where : { ...where, gridId: grids.length === 1 ? grids[0] : _.in(grids) },
-    key,
-    dir: 'desc',
-  })
+  const perGrid = (where: Where): Where[] => (grids === 'all' ? [where] : grids.map((g) => ({ ...where, gridId: g })))
   const no = q ? asOrderNo(q) : null
   let listings: Listing[]
-  if (no) listings = [searched({ ...base, no })]
-  else if (q) listings = [{ ...searched(base, 'whoKey'), where: _.and([searched(base).where, { whoKey: _.gte(q) }, { whoKey: _.lt(prefixEnd(q)) }]) }]
-  else if (buildingId) listings = [searched(base)]
-  else {
-    // a stage: one listing per grid (each an equality on the index), merged
-    const where = stage === 'all' ? base : { ...base, stage }
-    const perGrid = grids === 'all' ? [where] : grids.map((g) => ({ ...where, gridId: g }))
-    // 待分派 reads like the triage queue: overdue, then reopened, then new, oldest first
-    listings = perGrid.map((w) => (stage === 'to_dispatch' ? { collection: ORDERS, where: w, key: 'queueKey', dir: 'asc' as const } : newest(w)))
-  }
+  if (no) listings = perGrid({ ...base, no }).map(newest)
+  // the start of a name: a range of `<name>|<id>` keys
+  else if (q) listings = perGrid(base).map((w) => ({ collection: ORDERS, where: _.and([w, { whoKey: _.gte(q) }, { whoKey: _.lt(prefixEnd(q)) }]), key: 'whoKey', dir: 'desc' }))
+  else if (buildingId) listings = perGrid(base).map(newest)
+  // 待分派 reads like the triage queue: overdue, then reopened, then new, oldest first
+  else if (stage === 'to_dispatch') listings = perGrid({ ...base, stage }).map((w) => ({ collection: ORDERS, where: w, key: 'queueKey', dir: 'asc' }))
+  else listings = perGrid(stage === 'all' ? base : { ...base, stage }).map(newest)
   return visibleOnly(ctx, await pageBy<Order>(ctx.db, { cursor, limit }, ...listings))
 }
 

@@ -256,6 +256,16 @@ async function main(): Promise<void> {
     const streetAll = sorted(all.filter((o) => o.streetId === DEMO_STREET.id), (o) => o.streetKey)
     const streetHeping = sorted(all.filter((o) => o.streetId === DEMO_STREET.id && o.communityId === 'heping'), (o) => o.streetKey)
     const poolAll = all.filter((o) => o.poolKey).length
+    // the staff tabs and searches: newest first, so their cursors walk the keys from the top
+    const newestFirst = (xs: Order[], key: (o: Order) => string | null = (o) => o._id) => sorted(xs, key).reverse()
+    const xingfuli = all.filter((o) => o.communityId === 'xingfuli')
+    const tabAll = newestFirst(xingfuli)
+    const tabG1ToAccept = newestFirst(xingfuli.filter((o) => o.gridId === 'g1' && o.stage === 'to_accept'))
+    const tabG1ToDispatch = sorted(xingfuli.filter((o) => o.gridId === 'g1' && o.stage === 'to_dispatch'), (o) => o.queueKey)
+    const tabToDispatch = sorted(xingfuli.filter((o) => o.stage === 'to_dispatch'), (o) => o.queueKey)
+    const byName = newestFirst(xingfuli, (o) => o.whoKey)
+    const byNameG1 = newestFirst(xingfuli.filter((o) => o.gridId === 'g1'), (o) => o.whoKey)
+    const inB1 = newestFirst(xingfuli.filter((o) => o.buildingId === 'b1'))
     all.length = 0
 
     const probe = probeQueries()
@@ -280,6 +290,13 @@ async function main(): Promise<void> {
       { list: 'pool (volunteer, category filter)', openid: li.openid, c: orders.pool, input: { category: 'repair_pipe' }, keys: poolLiPipe },
       { list: 'streetQueue (street admin, all)', openid: PERSONAS.streetAdmin.openid, c: orders.streetQueue, input: {}, keys: streetAll },
       { list: 'streetQueue (street admin, heping only)', openid: PERSONAS.streetAdmin.openid, c: orders.streetQueue, input: { communityId: 'heping' }, keys: streetHeping },
+      { list: 'staffOrders (admin, 全部)', openid: PERSONAS.admin.openid, c: orders.staffOrders, input: { stage: 'all' }, keys: tabAll },
+      { list: 'staffOrders (grid staff, 待接单)', openid: PERSONAS.staffZhang.openid, c: orders.staffOrders, input: { stage: 'to_accept' }, keys: tabG1ToAccept },
+      { list: 'staffOrders (grid staff, 待分派)', openid: PERSONAS.staffZhang.openid, c: orders.staffOrders, input: { stage: 'to_dispatch' }, keys: tabG1ToDispatch },
+      { list: 'staffOrders (admin, 待分派)', openid: PERSONAS.admin.openid, c: orders.staffOrders, input: { stage: 'to_dispatch' }, keys: tabToDispatch },
+      { list: 'staffOrders (admin, name starts 居)', openid: PERSONAS.admin.openid, c: orders.staffOrders, input: { q: '居' }, keys: byName },
+      { list: 'staffOrders (grid staff, name starts 居)', openid: PERSONAS.staffZhang.openid, c: orders.staffOrders, input: { q: '居' }, keys: byNameG1 },
+      { list: 'staffOrders (admin, building b1)', openid: PERSONAS.admin.openid, c: orders.staffOrders, input: { buildingId: 'b1' }, keys: inB1 },
     ]
     const rows: string[][] = [['list', 'page', 'cursor at', 'items', 'ms e2e (median / max)', 'engine ms', 'index used', 'examined', 'returned', 'db trips']]
     for (const k of cases) {
