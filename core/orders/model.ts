@@ -5,7 +5,7 @@
  */
 import * as z from 'zod'
 import { SKILLS, TEAMS } from '../users/vocab'
-import { ACTORS, PRIORITIES, STAGES, STATUSES, TRIAGE_KINDS, URGENCIES, WHENS } from './vocab'
+import { ACTORS, CHECK_ANSWERS, PRIORITIES, SOURCES, STAGES, STATUSES, TRIAGE_KINDS, URGENCIES, WHENS } from './vocab'
 
 export * from './vocab'
 
@@ -114,6 +114,15 @@ export const orderDoc = z.object({
   stage: z.enum(STAGES),
   /** Staff search by the served resident's name: `<name>|<id>` (a name prefix is a range of it). */
   whoKey: z.string(),
+  /** How it came in: 本人, 楼栋长 / 网格员 for a neighbour, 接访日, 议事 (KPIs count them apart). */
+  source: z.enum(SOURCES).default('self'),
+  /** The triage deadline set when it came in (响应率 counts answers by it; later stages have their own clocks). */
+  respondBy: z.number().nullable().default(null),
+  /** 回访: asked three days after done or closed; the resident's (or their proxy's) answer. */
+  check: z
+    .object({ dueAt: z.number(), askedAt: z.number().nullable(), answer: z.enum(CHECK_ANSWERS).nullable(), answeredAt: z.number().nullable(), by: z.string().nullable() })
+    .nullable()
+    .default(null),
 })
 export type Order = z.infer<typeof orderDoc>
 
@@ -179,5 +188,8 @@ export function blankOrder(p: { _id: string; now: number; orderedBy: string; gri
     no: '',
     stage: 'to_dispatch',
     whoKey: '',
+    source: 'self',
+    respondBy: null,
+    check: null,
   }
 }

@@ -86,3 +86,13 @@ const STAGE_OF: Record<Status, OrderStage> = {
   cancelled: 'finished',
 }
 export const stageOf = (status: Status): OrderStage => STAGE_OF[status]
+
+/** How an order came in (KPIs show them apart): 本人, 楼栋长代下单, 网格员代下单, 接访日, 议事. */
+export const SOURCE_LABELS = { self: '本人', lead: '楼栋长代下单', staff: '网格员代下单', visit_day: '接访日', council: '议事' }
+export const SOURCES = keysOf(SOURCE_LABELS)
+export type Source = (typeof SOURCES)[number]
+
+/** 回访: the resident's answer three days after an order is done or closed. */
+export const CHECK_LABELS = { solved: '已解决', partly: '部分解决', not: '没解决' }
+export const CHECK_ANSWERS = keysOf(CHECK_LABELS)
+export type CheckAnswer = (typeof CHECK_ANSWERS)[number]

@@ -14,6 +14,7 @@ import { legacyOf, streetHierarchy } from './001-street-hierarchy'
 import { pagingKeys } from './002-paging-keys'
 import { signUpsByDate } from './003-sign-ups-by-date'
 import { staffOrderLists } from './004-staff-order-lists'
+import { orderSources } from './005-order-sources'
 import { eachPage, type MigrationContext } from './pages'
 
 export interface Migration {
@@ -28,6 +29,7 @@ export const MIGRATIONS: Migration[] = [
   { id: '002-paging-keys', title: '翻页键：旧数据补上列表翻页用的排序键', run: (m) => pagingKeys(m) },
   { id: '003-sign-ups-by-date', title: '我报名的按活动日期排：旧报名补上活动开始时间的排序键', run: (m) => signUpsByDate(m) },
   { id: '004-staff-order-lists', title: '工作人员按阶段、单号、居民姓名找单子：旧单子补上阶段、单号和姓名键', run: (m) => staffOrderLists(m) },
+  { id: '005-order-sources', title: '单子来源：旧单子补上本人 / 楼栋长代下单 / 网格员代下单', run: (m) => orderSources(m) },
 ]
 
 export interface MigrationRun {

@@ -3,6 +3,7 @@ import { legacyOf, orderPatch, eventPatch, userPatch } from './001-street-hierar
 import { eventKeys, userKeys } from './002-paging-keys'
 import { signUpKey } from './003-sign-ups-by-date'
 import { staffKeys } from './004-staff-order-lists'
+import { orderSource } from './005-order-sources'
 import { describeMigrations, MIGRATIONS } from '.'
 
 const l = legacyOf({})
@@ -80,6 +81,14 @@ describe('migrations', () => {
     expect(staffKeys({ ...old, servedName: '李大爷', contactName: '张楼长' })).toMatchObject({ whoKey: '李大爷|o00000000001abc123' })
     expect(staffKeys(anOrder({ status: 'cancelled' }))).toBeNull()
     expect(staffKeys({ ...anOrder(), stage: 'to_accept' })).toEqual(expect.objectContaining({ stage: 'to_dispatch' }))
+  })
+
+  it('an order gets its source from its first timeline line; one that has it is left alone', () => {
+    const line = (note: string | null) => [{ seq: 1, at: 0, by: 'x', actor: 'owner', event: 'CREATE', from: null, to: 'submitted', note }]
+    expect(orderSource({ _id: 'o1', proxy: false, timeline: line(null) })).toEqual({ source: 'self' })
+    expect(orderSource({ _id: 'o1', proxy: true, timeline: line('楼栋长 赵德福 代 李奶奶 提交了需求') })).toEqual({ source: 'lead' })
+    expect(orderSource({ _id: 'o1', proxy: true, timeline: line('网格员 张 代 李奶奶 提交了需求') })).toEqual({ source: 'staff' })
+    expect(orderSource({ _id: 'o1', proxy: true, source: 'visit_day', timeline: line(null) })).toBeNull()
   })
 
   it('says in one line what ran and what it wrote', () => {

@@ -105,6 +105,9 @@ describe('staff find orders by stage and by search', () => {
     const neighbour = uniqueName('隗')
     const o = await newOrder(P.zhao, { onBehalfOf: { name: neighbour, buildingId: 'b3' } })
     expect(ids((await okAs(P.zhang, orders.staffOrders, { q: neighbour, limit: 50 })).items)).toEqual([o._id])
+    // and it is counted as a 楼栋长's order, with the triage deadline it came in with
+    const raw = (await sdkDb().collection('orders').doc(o._id).get()).data
+    expect(raw).toMatchObject({ source: 'lead', respondBy: raw.createdAt + 24 * 3_600_000 })
     const zhaoName = (await sdkDb().collection('users').doc(P.zhao).get()).data.name
     expect(ids(await list(P.zhang, { q: zhaoName }))).not.toContain(o._id)
   })

@@ -69,12 +69,14 @@ export const create: Handler<typeof orders.create> = async (ctx, input) => {
     servedPhone: proxy ? proxy.phone || neighbour?.phone || null : null,
     residentId: proxy ? (proxy.openid ?? null) : ctx.openid,
     proxy: !!proxy,
+    source: role === '楼栋长' ? 'lead' : role ? 'staff' : 'self',
     priority: input.urgency === 'urgent' ? 'high' : 'normal',
     points: rules.categoryPoints[input.category] ?? DEFAULT_POINTS[input.category],
     timeline: [{ seq: 1, at: now, by: ctx.openid, actor: 'owner', event: 'CREATE', from: null, to: 'submitted', note: proxy && role ? proxyCreateText(role, me.name, proxy.name) : null }],
     grants: input.subscribe?.length ? { [ctx.openid]: input.subscribe.length } : {},
   }
-  const order = withKeys({ ...base, dueAt: dueAt(base, sla) })
+  const due = dueAt(base, sla)
+  const order = withKeys({ ...base, dueAt: due, respondBy: due })
   // the grid's 网格员 hear of it at once, written with the order (known ids: a fresh order id)
   const told = await gridStaff(ctx.db, order, ctx.openid).then((to) => noticeDocs(order, to.length ? [{ kind: 'notice', notice: 'new_order', to }] : []))
   await tx(ctx.db, (t) => Promise.all([setDoc(t, ORDERS, orderDoc.parse(order)), writeNotices(t, told)]))
