@@ -27,3 +27,8 @@ export const CODE_TRIES = 'event_code_tries'
 export const WALKINS = 'event_walkins'
 export const AUDIT = 'audit_log'
 export const MIGRATIONS = 'migrations'
+/** KPIs: counters per community and China day / month (kept by a timer), the timer's progress, frozen 报送版 reports. */
+export const KPI_DAYS = 'kpi_days'
+export const KPI_MONTHS = 'kpi_months'
+export const KPI_STATE = 'kpi_state'
+export const KPI_REPORTS = 'kpi_reports'

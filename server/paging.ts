@@ -12,6 +12,8 @@ export interface Listing {
   /** The sort key; a path such as `volunteer.sortKey` reads a nested field. */
   key: string
   dir: 'asc' | 'desc'
+  /** Only these fields of each row (and `_id`), e.g. `{ createdAt: true }`. */
+  fields?: Record<string, true>
 }
 
 const valueAt = (row: Doc, path: string): string => path.split('.').reduce((v: Doc | undefined, k) => v?.[k], row) as unknown as string
@@ -25,7 +27,8 @@ function beyond(db: Db, { where, key, dir }: Listing, cursor: string | undefined
 
 /** `limit + 1` rows after the cursor, in key order (the extra row tells whether another page exists). */
 export function rowsAfter<T extends Doc>(db: Db, l: Listing, cursor: string | undefined, limit: number): Promise<T[]> {
-  return rows<T>(db.collection(l.collection).where(beyond(db, l, cursor)).orderBy(l.key, l.dir).limit(limit + 1))
+  const q = db.collection(l.collection).where(beyond(db, l, cursor))
+  return rows<T>((l.fields ? q.field({ ...l.fields, [l.key]: true }) : q).orderBy(l.key, l.dir).limit(limit + 1))
 }
 
 /** One page of one listing, or of several over the same key and direction merged (e.g. two collections). */

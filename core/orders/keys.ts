@@ -14,6 +14,9 @@ export function newId(now: number, random: () => number = Math.random): string {
   return `o${t}${r}`
 }
 
+/** The smallest order id created at `at` or later: ids of a time span are a range. */
+export const idFloor = (at: number): string => `o${at.toString(36).padStart(11, '0')}`
+
 /** Triage queue rank: overdue first, then reopened, then new, then escalated (tracked). */
 export function queueRank(o: Pick<Order, 'status' | 'overdue' | 'reopenCount'>): number | null {
   const active = ['submitted', 'open', 'accepted', 'in_service'].includes(o.status)

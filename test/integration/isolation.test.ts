@@ -16,6 +16,8 @@ import { community } from '../../core/community/contract'
 import { DEFAULT_SLA } from '../../core/orders/sla'
 import { eventsFn } from '../../core/events/contract'
 import { orders } from '../../core/orders/contract'
+import { kpisFn } from '../../core/kpis/contract'
+import { chinaMonth } from '../../core/china-time'
 import { orderNo } from '../../core/orders/keys'
 import { pointsFn } from '../../core/points/contract'
 import * as COLLECTIONS from '../../core/collections'
@@ -34,6 +36,7 @@ const WORKS: Who[] = ['hpStaff', 'hpAdmin', 'streetOther']
 const orderRefusal = (w: Who) => (w === 'streetSame' ? 'FORBIDDEN' : WORKS.includes(w) ? 'OTHER_COMMUNITY' : 'NOT_FOUND')
 const but = (outs: Partial<Record<Who, string>>, otherwise: string) => (w: Who) => outs[w] ?? otherwise
 const lists = { limit: 50 }
+const LAST_MONTH = chinaMonth(Date.now(), -1).key
 const items = (d: { items: unknown[] }) => d.items.length
 
 type State = keyof AWorld['make']
@@ -178,6 +181,14 @@ const ROWS: Row[] = [
   onEvent(eventsFn.staffCheckIn, (a) => ({ eventId: a.event.id, openid: a.res.openid, walkIn: true }), 'OTHER_COMMUNITY', 'walk in A\'s resident'),
   onEvent(eventsFn.staffCheckIn, async (a) => ({ eventId: a.event.id, code: (await okAs(a.res.openid, eventsFn.myCode, { eventId: a.event.id })).code }), 'OTHER_COMMUNITY', 'scan A\'s resident\'s code'),
   onEvent(eventsFn.attendees, (a) => ({ eventId: a.event.id }), 'OTHER_COMMUNITY', 'A\'s event', { kind: 'read' }),
+  // kpis: each reads the numbers of its own scope; 幸福街道's admin reads A's (by design)
+  self(kpisFn.dashboard, {}, but({ streetSame: 'ok' }, 'empty'), { kind: 'count', count: { of: (d: { totals: { collected: number } }) => d.totals.collected, bump: (a) => a.make.submitted() } }),
+  list(kpisFn.dashboard, { communityId: 'xingfuli' }, but({ streetSame: 'ok' }, 'OTHER_COMMUNITY')),
+  self(kpisFn.orders, { ...lists, figure: 'collected' }, but({ streetSame: 'ok' }, 'empty')),
+  list(kpisFn.orders, { ...lists, figure: 'collected', communityId: 'xingfuli' }, but({ streetSame: 'ok' }, 'OTHER_COMMUNITY')),
+  self(kpisFn.aggregate, {}, but({ hpAdmin: 'ok' }, 'empty')), // B's admin counts B's own days
+  self(kpisFn.freeze, { month: LAST_MONTH }, but({ hpAdmin: 'ok', streetSame: 'ok', streetOther: 'ok' }, 'empty')), // each freezes its own community or street
+  list(kpisFn.report, { month: LAST_MONTH, communityId: 'xingfuli' }, but({ streetSame: 'ok' }, 'OTHER_COMMUNITY')),
 ]
 
 let a: AWorld
@@ -206,7 +217,7 @@ describe(`isolation matrix (${ROWS.length} rows × ${WHO.length} callers)`, () =
 })
 
 /** Stored without a community: a street's own documents and settings (they carry streetId), the admin invite, migrations. */
-const STREET_LEVEL = ['streets', 'settings', 'points_rules']
+const STREET_LEVEL = ['streets', 'settings', 'points_rules', 'kpi_reports']
 const NO_PLACE = ['migrations', 'settings/admin_invite']
 
 test('after the matrix every stored document carries its community (or, for street-level ones, its street)', async () => {
