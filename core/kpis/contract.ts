@@ -113,6 +113,12 @@ export const kpisFn = defineFunction('kpis', {
     }),
     output: pageOutput(orderSummary),
   },
+  export: {
+    summary: '导出 CSV：数字（每个指标的数值、分子、分母和口径说明，全范围和各网格/社区），或某个数字背后的单子（每单一行，电话打码，最多5000行）',
+    roles: WATCHERS,
+    input: z.object({ ...scopeInput, what: z.enum(['figures', 'orders'], { error: '请选择导出什么' }), figure: z.enum(FIGURES, { error: '请选择数字' }).optional() }),
+    output: z.object({ csv: z.string(), rows: z.number(), truncated: z.boolean() }),
+  },
   aggregate: {
     summary: '定时任务（也可由管理员手动触发）：重算有单子变动的日子和月份的汇总（重算得到相同的数）',
     roles: ['admin'],

@@ -186,6 +186,8 @@ const ROWS: Row[] = [
   list(kpisFn.dashboard, { communityId: 'xingfuli' }, but({ streetSame: 'ok' }, 'OTHER_COMMUNITY')),
   self(kpisFn.orders, { ...lists, figure: 'collected' }, but({ streetSame: 'ok' }, 'empty')),
   list(kpisFn.orders, { ...lists, figure: 'collected', communityId: 'xingfuli' }, but({ streetSame: 'ok' }, 'OTHER_COMMUNITY')),
+  self(kpisFn.export, { what: 'orders' }, but({ streetSame: 'ok' }, 'empty')),
+  list(kpisFn.export, { what: 'figures', communityId: 'xingfuli' }, but({ streetSame: 'ok' }, 'OTHER_COMMUNITY')),
   self(kpisFn.aggregate, {}, but({ hpAdmin: 'ok' }, 'empty')), // B's admin counts B's own days
   self(kpisFn.freeze, { month: LAST_MONTH }, but({ hpAdmin: 'ok', streetSame: 'ok', streetOther: 'ok' }, 'empty')), // each freezes its own community or street
   list(kpisFn.report, { month: LAST_MONTH, communityId: 'xingfuli' }, but({ streetSame: 'ok' }, 'OTHER_COMMUNITY')),

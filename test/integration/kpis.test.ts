@@ -6,6 +6,7 @@
  * is compared with the same figure computed from the raw orders by a second implementation written
  * here from docs/kpis.md; aggregating again, and after a run that died midway, gives the same numbers.
  */
+import { parse } from 'csv-parse/sync'
 import { chinaDay, chinaMonth, chinaParts, DAY_MS } from '../../core/china-time'
 import { KPI_DAYS, KPI_STATE } from '../../core/collections'
 import { kpisFn } from '../../core/kpis/contract'
@@ -201,6 +202,24 @@ describe('kpis: a grid\'s month, aggregated and checked against the raw orders',
     const settled = await ourCells()
     await aggregate()
     expect(await ourCells()).toEqual(settled)
+  })
+
+  it('exports: the figures with how each is counted, and one row per order behind a figure with the phone masked', async () => {
+    const figures = await okAs(grid.staff, kpisFn.export, { what: 'figures' })
+    const table = parse(figures.csv, { bom: true }) as string[][]
+    expect(table[0]).toEqual(['范围', '指标', '数值', '分子', '分母或n', '口径说明', '排名'])
+    const solve = table.find((r) => r[1] === '解决率（%）')!
+    const want = independent(await raw(), Date.now())
+    expect([solve[3], solve[4]]).toEqual([String(want.solveRate.num), String(want.solveRate.den)])
+    expect(solve[5]).toContain('÷ 收集')
+    const list = await okAs(grid.staff, kpisFn.export, { what: 'orders', figure: 'collected' })
+    const rows = parse(list.csv, { bom: true }) as string[][]
+    expect(rows[0].slice(0, 3)).toEqual(['单号', '网格', '楼栋'])
+    expect(list.rows).toBe(rows.length - 1)
+    expect(list.rows).toBe(want.collected)
+    const phones = rows.slice(1).map((r) => r[rows[0].indexOf('联系电话')])
+    expect(phones.every((p) => /^\d{3}\*{4}\d{4}$/.test(p))).toBe(true)
+    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual((await raw()).filter((o) => !withdrawn(o)).map((o) => o.no).sort())
   })
 
   it('today is counted live: an order made now shows before the timer runs', async () => {
