@@ -11,6 +11,9 @@ import { idSchema } from '../users/schemas'
 import { orderSummary } from '../orders/schemas'
 import { SKILLS } from '../users/vocab'
 import { STATUSES } from '../orders/vocab'
+import { FIGURES } from './vocab'
+
+export { FIGURE_LABELS, FIGURES, type Figure } from './vocab'
 
 const WATCHERS = [...STAFF, 'street_admin'] as const
 
@@ -59,22 +62,6 @@ export const dashboardView = z.object({
   definitionsVersion: z.number(),
 })
 export type DashboardView = z.infer<typeof dashboardView>
-
-/** The figures one can tap to see the orders behind them. */
-export const FIGURE_LABELS = {
-  collected: '收集',
-  withdrawn: '撤回',
-  solved: '解决',
-  unsolved: '未解决',
-  late_answer: '没按时响应',
-  overdue: '超时',
-  reopened: '重办',
-  rated_low: '评价低于4星',
-  by_timer: '系统自动确认',
-  check_not: '回访没解决',
-}
-export const FIGURES = Object.keys(FIGURE_LABELS) as (keyof typeof FIGURE_LABELS)[]
-export type Figure = (typeof FIGURES)[number]
 
 export const reportView = z.object({
   _id: z.string(),

@@ -10,6 +10,7 @@ import { HomeTodo } from './todo'
 import './index.scss'
 
 const ME = '/pages/me/index'
+const KPIS = '/staff/pages/kpis/index'
 
 /** Staff or admin in more than one community, or a street admin: they choose where to act. */
 const worksInSeveral = (s?: { streets: string[]; communities: string[] }) => !!s && (s.streets.length > 0 || s.communities.length > 1)
@@ -59,6 +60,7 @@ export default function Home() {
               <Tile title='派单' desc='居民的求助，分给志愿者' mark='派' color='#7c3aed' url={FEATURE_PAGES.dispatch} testId='entry-dispatch' />
               <Tile title='志愿者审核' desc='新申请的志愿者' mark='审' color='#0d9488' url='/staff/pages/applications/index' testId='entry-review' />
               <Tile wide title='居民与角色' desc='网格里的居民、楼栋长' mark='管' color='#475569' url='/staff/pages/users/index' testId='entry-users' />
+              <Tile wide title='三率和数字' desc='响应率、解决率、满意率' mark='数' color='#1d4ed8' url={KPIS} testId='entry-kpis' />
               {me.has('admin') && <Tile wide title='社区管理' desc='网格、楼栋，任命网格员和管理员' mark='社' color='#b45309' url='/staff/pages/admin/index' testId='entry-admin' />}
             </View>
           </>
@@ -67,6 +69,7 @@ export default function Home() {
           <>
             <View className='home-section'>街道工作</View>
             <Tile wide title='街道工作台' desc='各社区上报的大事，进入社区查看' mark='街' color='#0f766e' url='/staff/pages/street/index' testId='entry-street' />
+            <Tile wide title='各社区的三率' desc='响应率、解决率、满意率' mark='数' color='#1d4ed8' url={KPIS} testId='entry-street-kpis' />
           </>
         )}
         {worksInSeveral(me.data?.scopes) && <Tile wide title='切换社区' desc={`正在：${structure.data?.community.name ?? ''}`} mark='换' color='#64748b' url='/staff/pages/communities/index' testId='entry-communities' />}

@@ -1,5 +1,5 @@
 import { fromPicked } from '@core/events/times'
-import { csvFileName } from './csv-name'
+import { csvFileName, reportFileName } from './csv-name'
 
 describe('csvFileName', () => {
   it('names the export after what it is, the event and its day in China time', () => {
@@ -17,4 +17,9 @@ describe('csvFileName', () => {
     expect(csvFileName('积分账户', undefined, fromPicked({ date: '2026-12-04', time: '20:00' }))).toBe('积分账户-12月4日.csv')
     expect(csvFileName('积分账户')).toBe('积分账户.csv')
   })
+})
+
+test('a report is named after what, whose and which month', () => {
+  expect(reportFileName('三率', '第一网格', '2026-11')).toBe('三率-第一网格-2026年11月.csv')
+  expect(reportFileName('单子明细', '全 部/网格', '2027-01')).toBe('单子明细-全部网格-2027年1月.csv')
 })

@@ -12,3 +12,9 @@ export function csvFileName(what: string, event?: { title: string; startAt: numb
   const parts = [what, event?.title, event ? day(event.startAt) : on !== undefined ? day(on) : '']
   return `${parts.map((p) => (p ?? '').replace(UNSAFE, '').slice(0, 30)).filter(Boolean).join('-')}.csv`
 }
+
+/** A report's file name: what, whose and which month, e.g. '三率-第一网格-2026年11月.csv'. */
+export function reportFileName(what: string, scope: string, month: string): string {
+  const [y, m] = month.split('-').map(Number)
+  return `${[what, scope, `${y}年${m}月`].map((p) => p.replace(UNSAFE, '').slice(0, 30)).filter(Boolean).join('-')}.csv`
+}

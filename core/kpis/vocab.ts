@@ -1,0 +1,17 @@
+/** KPI words the app shows: no zod, so pages import them without the schemas. */
+
+/** The figures one can tap to see the orders behind them. */
+export const FIGURE_LABELS = {
+  collected: '收集',
+  withdrawn: '撤回',
+  solved: '解决',
+  unsolved: '未解决',
+  late_answer: '没按时响应',
+  overdue: '超时',
+  reopened: '重办',
+  rated_low: '评价低于4星',
+  by_timer: '系统自动确认',
+  check_not: '回访没解决',
+}
+export const FIGURES = Object.keys(FIGURE_LABELS) as (keyof typeof FIGURE_LABELS)[]
+export type Figure = (typeof FIGURES)[number]

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '三率和数字' })

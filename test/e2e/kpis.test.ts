@@ -1,0 +1,83 @@
+/**
+ * 三率和数字 in Chromium: the 网格员 opens the dashboard from home (the figures the function gives, as
+ * cards, chart, table), taps 解决率 to see the orders behind it, exports the orders as CSV (parsed
+ * with an RFC 4180 parser: the phones masked); the same dashboard in 大字模式. Screenshots:
+ * test-artifacts/e2e/kpis-*.png
+ */
+import fs from 'node:fs'
+import { parse } from 'csv-parse/sync'
+import { PERSONAS } from '../../core/demo/personas'
+import { kpisFn } from '../../core/kpis/contract'
+import { orders } from '../../core/orders/contract'
+import { phone, shot, useBrowser } from './support/browser'
+import { byTestId, e2eCloud, expectText, fontSize, openPage, pickPersona, tapButton, vis } from './support/app'
+
+const browser = useBrowser()
+const ZHANG = PERSONAS.staffZhang.openid
+
+test('the 网格员\'s dashboard: 三率 with n, the orders behind a figure, the CSV of the month\'s orders', async () => {
+  const cloud = e2eCloud()
+  // the month so far: one served and rated, one waiting for the 网格员
+  const wang = PERSONAS.residentWang.openid
+  const served = await cloud.okAs(wang, orders.create, { category: 'repair_pipe', description: '厨房下水道堵了' })
+  await cloud.okAs(ZHANG, orders.publish, { orderId: served._id, points: 5 })
+  await cloud.okAs(PERSONAS.volunteerLi.openid, orders.accept, { orderId: served._id })
+  await cloud.okAs(PERSONAS.volunteerLi.openid, orders.reportDone, { orderId: served._id, note: '疏通好了' })
+  await cloud.okAs(wang, orders.confirm, { orderId: served._id, stars: 5 })
+  await cloud.okAs(wang, orders.create, { category: 'repair_water_electric', description: '楼道灯不亮了，晚上看不见' })
+  await cloud.okAs(PERSONAS.admin.openid, kpisFn.aggregate, {})
+  const want = await cloud.okAs(ZHANG, kpisFn.dashboard, {})
+  expect(want.totals.collected).toBeGreaterThan(0)
+
+  const { page } = await phone(browser())
+  await pickPersona(page, ZHANG)
+  await byTestId(page, 'entry-kpis').click()
+  const pct = (r: { value: number | null }) => (r.value === null ? '—' : `${Math.round(r.value * 100)}%`)
+  await expectText(byTestId(page, 'kpi-solve-value'), pct(want.totals.solveRate))
+  await expectText(byTestId(page, 'kpi-solve'), `收集 ${want.totals.collected} 件，解决 ${want.totals.solved} 件`)
+  await expectText(byTestId(page, 'kpi-response-value'), pct(want.totals.responseRate))
+  await expectText(byTestId(page, 'kpi-satisfaction-value'), pct(want.totals.satisfaction))
+  const last = want.months.at(-1)!
+  await expectText(byTestId(page, `month-${last.month}`), `${last.collected}/${last.solved}`)
+  await byTestId(page, 'kpi-categories').waitFor()
+  await shot(page, 'kpis-01-dashboard')
+
+  // 解决率 → the orders behind it: as many as it says
+  await byTestId(page, 'kpi-solve').click()
+  await expectText(byTestId(page, 'kpi-orders-title'), '「解决」的单子')
+  const behind = await cloud.okAs(ZHANG, kpisFn.orders, { figure: 'solved', limit: 50 })
+  if (behind.items.length) await byTestId(page, `order-${behind.items[0]._id}`).waitFor()
+  else await page.getByText('没有这样的单子').waitFor()
+  await shot(page, 'kpis-02-orders-behind')
+  await page.goBack()
+
+  // the month's orders as CSV: one row per order, the phones masked
+  const [download] = await Promise.all([page.waitForEvent('download'), tapButton(byTestId(page, 'csv-orders'), '导出本月单子明细')])
+  expect(download.suggestedFilename()).toMatch(/^单子明细-全部-\d{4}年\d{1,2}月\.csv$/)
+  const rows = parse(fs.readFileSync((await download.path())!, 'utf8'), { bom: true }) as string[][]
+  expect(rows[0]).toContain('联系电话')
+  expect(rows.length - 1).toBe(want.totals.collected)
+  const phones = rows.slice(1).map((r) => r[rows[0].indexOf('联系电话')])
+  expect(phones.every((p) => /^\d{3}\*{4}\d{4}$/.test(p))).toBe(true)
+  await expectText(byTestId(page, 'csv-orders-note'), '已下载')
+
+  // 大字模式: the same figures, larger
+  const normal = await fontSize(byTestId(page, 'kpi-solve-value'))
+  await openPage(page, '/pages/home/index')
+  await vis(page, 'large-text-switch').click()
+  await openPage(page, '/staff/pages/kpis/index')
+  await expectText(vis(page, 'kpi-solve-value'), pct(want.totals.solveRate))
+  expect(await fontSize(vis(page, 'kpi-solve-value'))).toBeGreaterThan(normal)
+  await shot(page, 'kpis-03-dashboard-large')
+})
+
+test('the street admin sees every community of the street, ranked only with enough orders', async () => {
+  const { page } = await phone(browser())
+  await pickPersona(page, PERSONAS.streetAdmin.openid)
+  await byTestId(page, 'entry-street-kpis').click()
+  await byTestId(page, 'kpi-units').waitFor()
+  const want = await e2eCloud().okAs(PERSONAS.streetAdmin.openid, kpisFn.dashboard, {})
+  expect(want.level).toBe('street')
+  for (const u of want.units) await expectText(byTestId(page, `kpi-unit-${u.id}`), u.name)
+  await shot(page, 'kpis-04-street')
+})
