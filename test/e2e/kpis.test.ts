@@ -10,7 +10,8 @@ import { PERSONAS } from '../../core/demo/personas'
 import { kpisFn } from '../../core/kpis/contract'
 import { orders } from '../../core/orders/contract'
 import { phone, shot, useBrowser } from './support/browser'
-import { byTestId, e2eCloud, expectText, fontSize, openPage, pickPersona, tapButton, vis } from './support/app'
+import { byTestId, e2eCloud, expectText, fontSize, modalButton, openPage, pickPersona, tapButton, vis } from './support/app'
+import { shiftMonth } from '../../src/staff/parts/kpi/format'
 
 const browser = useBrowser()
 const ZHANG = PERSONAS.staffZhang.openid
@@ -80,4 +81,17 @@ test('the street admin sees every community of the street, ranked only with enou
   expect(want.level).toBe('street')
   for (const u of want.units) await expectText(byTestId(page, `kpi-unit-${u.id}`), u.name)
   await shot(page, 'kpis-04-street')
+})
+
+test('the admin freezes last month as 报送版 after a confirmation; it then says so', async () => {
+  const { page } = await phone(browser())
+  await pickPersona(page, PERSONAS.admin.openid)
+  await byTestId(page, 'entry-kpis').click()
+  await vis(page, 'month-prev').click()
+  await tapButton(vis(page, 'kpi-freeze'), '定为报送版')
+  await modalButton(page, '定版').click()
+  await expectText(vis(page, 'kpi-frozen'), '已定为报送版')
+  const last = await e2eCloud().okAs(PERSONAS.admin.openid, kpisFn.report, { month: shiftMonth((await e2eCloud().okAs(PERSONAS.admin.openid, kpisFn.dashboard, {})).month, -1) })
+  expect(last).toMatchObject({ level: 'community', definitionsVersion: 1 })
+  await shot(page, 'kpis-05-frozen')
 })

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { DashboardView } from '@core/kpis/contract'
-import { chinaYear } from '@core/china-time'
+import { chinaMonth, chinaYear } from '@core/china-time'
 import { api } from '@/api'
 import { call } from '@/api/client'
 import { ChipPicker, Page, RoleGate, StateView } from '@/components'
@@ -12,7 +12,8 @@ import { CsvButton } from '../../lib/csv-button'
 import { reportFileName } from '../../lib/csv-name'
 import { monthLabel, shiftMonth } from '../../parts/kpi/format'
 import { MonthChart } from '../../parts/kpi/month-chart'
-import { RateCards } from '../../parts/kpi/rate-cards'
+import { FreezeCard } from '../../parts/kpi/freeze'
+import { MoreFigures, RateCards } from '../../parts/kpi/rate-cards'
 import { CategoryTable, Hotspots, ResponseBars, UnitList } from '../../parts/kpi/tables'
 import '../../parts/kpi/kpi.scss'
 
@@ -36,6 +37,7 @@ export default function Kpis() {
   const noun = street ? '社区' : '网格'
   const scopeName = units.find((u) => u.id === unit)?.name ?? (street ? '全街道' : '全部')
   const thisYear = chinaYear(Date.now())
+  const pastMonth = !!d && d.month < chinaMonth(Date.now()).key
   return (
     <Page>
       <RoleGate me={me} roles={['staff', 'admin', 'street_admin']}>
@@ -54,13 +56,15 @@ export default function Kpis() {
             <>
               <RateCards t={d.totals} ordersUrl={ordersUrl} />
               <View className='card kpi-row' data-testid='kpi-collected' onClick={() => void Taro.navigateTo({ url: ordersUrl('collected') })}>
-                收集 {d.totals.collected} 件 · 撤回 {d.totals.withdrawn} 件 · 回访说已解决 {d.totals.residentSolved.num}/{d.totals.residentSolved.den} ›
+                看本月收集的 {d.totals.collected} 件单子 ›
               </View>
+              <MoreFigures t={d.totals} />
               <MonthChart months={d.months} thisYear={thisYear} />
               {d.units.length > 1 && <UnitList units={d.units} onPick={setUnit} noun={noun} />}
               <CategoryTable categories={d.categories} ordersUrl={ordersUrl} />
               <ResponseBars hist={d.responseHist} totals={d.totals} />
               <Hotspots hotspots={d.hotspots} />
+              {pastMonth && !unit && me.has('admin', 'street_admin') && <FreezeCard month={d.month} label={monthLabel(d.month, thisYear)} />}
               <CsvButton label='导出数字（含口径说明）' fileName={reportFileName('三率', scopeName, d.month)} csv={async () => (await call(api.kpis.export, { what: 'figures', month: d.month, ...scope })).csv} testId='csv-figures' />
               <CsvButton label='导出本月单子明细' fileName={reportFileName('单子明细', scopeName, d.month)} csv={async () => (await call(api.kpis.export, { what: 'orders', month: d.month, ...scope })).csv} testId='csv-orders' />
             </>
