@@ -169,11 +169,15 @@ describe('kpis: a grid\'s month, aggregated and checked against the raw orders',
 
   it('a figure opens the orders behind it, the same ones the raw orders say', async () => {
     const all = await raw()
-    const behind = async (figure: 'solved' | 'withdrawn' | 'collected' | 'reopened') => (await okAs(grid.staff, kpisFn.orders, { figure, limit: 50 })).items.map((o) => o._id).sort()
+    const behind = async (figure: 'solved' | 'withdrawn' | 'collected' | 'reopened' | 'late_answer') => (await okAs(grid.staff, kpisFn.orders, { figure, limit: 50 })).items.map((o) => o._id).sort()
     expect(await behind('solved')).toEqual(all.filter((o) => !withdrawn(o) && solved(o)).map((o) => o._id).sort())
     expect(await behind('withdrawn')).toEqual(all.filter(withdrawn).map((o) => o._id).sort())
     expect(await behind('collected')).toHaveLength(17)
     expect(await behind('reopened')).toEqual(all.filter((o) => o.reopenCount > 0).map((o) => o._id).sort())
+    // not answered in time: late ones and waiting ones past their deadline — the denominator of 响应率 less its numerator
+    const late = (await okAs(grid.staff, kpisFn.orders, { figure: 'late_answer', limit: 50 })).items.length
+    const rate = (await dashboard()).totals.responseRate
+    expect(late).toBe(rate.den - rate.num)
     const paged: string[] = []
     for (let cursor: string | undefined, n = 0; n < 10; n++) {
       const page = await okAs(grid.staff, kpisFn.orders, { figure: 'collected', limit: 4, cursor })

@@ -36,7 +36,7 @@ export async function ordersBehind(ctx: Ctx, s: Resolved, want: Behind, limit: n
   const found: FactsInput[] = []
   for (let after = cursor; ; ) {
     const batch = await rowsAfter<FactsInput>(ctx.db, listing, after, BATCH - 1)
-    for (const o of batch) if (isBehind(want.figure, factsOf(o, triageHoursOf(o)))) found.push(o)
+    for (const o of batch) if (isBehind(want.figure, factsOf(o, triageHoursOf(o)), ctx.now())) found.push(o)
     if (found.length > limit || batch.length < BATCH) break
     after = batch[batch.length - 1]._id
   }
