@@ -55,9 +55,13 @@ export async function pageInTurn<T extends Doc>(
   return pageOf([...a, ...b], limit, (row) => valueAt(row, first.key))
 }
 
+/** The cloud returns at most this many rows per get, silently: a page asks for one more than it keeps, so at most 999. */
+export const MAX_BATCH = 999
+
 /** Every row, a page at a time, up to `max` (then `next` says where the rest begins). */
 export async function allBy<T extends Doc>(db: Db, l: Listing, opts: { batch?: number; max?: number } = {}): Promise<Page<T>> {
-  const { batch = 100, max = Infinity } = opts
+  const { max = Infinity } = opts
+  const batch = Math.min(opts.batch ?? 100, MAX_BATCH)
   const items: T[] = []
   for (let cursor: string | undefined; ; ) {
     const page = await pageBy<T>(db, { cursor, limit: Math.min(batch, max - items.length) }, l)

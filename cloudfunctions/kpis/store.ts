@@ -37,10 +37,10 @@ export function monthRange(month: string): [number, number] {
 /** The month key `n` months from `month` (negative: earlier). */
 export const monthFrom = (month: string, n: number): string => chinaMonth(monthRange(month)[0], n).key
 
-/** The orders of some communities created in [from, to), every page of them. */
-export async function ordersCreated(db: Db, communities: string[], from: number, to: number, max = Infinity): Promise<{ items: FactsInput[]; next: string | null }> {
+/** The orders of some communities (of some of their grids) created in [from, to), every page of them (up to `max`). */
+export async function ordersCreated(db: Db, communities: string[], from: number, to: number, max = Infinity, grids?: string[]): Promise<{ items: FactsInput[]; next: string | null }> {
   const _ = db.command
-  const where = { communityId: communities.length === 1 ? communities[0] : _.in(communities), createdAt: _.gte(from).and(_.lt(to)) }
+  const where = { communityId: communities.length === 1 ? communities[0] : _.in(communities), createdAt: _.gte(from).and(_.lt(to)), ...(grids ? { gridId: _.in(grids) } : {}) }
   return allBy<FactsInput>(db, { collection: ORDERS, where, key: '_id', dir: 'asc' }, { batch: 500, max })
 }
 

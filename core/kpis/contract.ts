@@ -107,10 +107,10 @@ export const kpisFn = defineFunction('kpis', {
     output: z.object({ csv: z.string(), rows: z.number(), truncated: z.boolean() }),
   },
   aggregate: {
-    summary: '定时任务（也可由管理员手动触发）：重算有单子变动的日子和月份的汇总（重算得到相同的数）',
+    summary: '定时任务（也可由管理员手动触发）：重算有单子变动的日子和月份的汇总（重算得到相同的数）；同一社区同时只算一份，另一份正在算时 busy 为 true、什么也不做',
     roles: ['admin'],
     input: z.object({}),
-    output: z.object({ days: z.number(), months: z.number(), orders: z.number() }),
+    output: z.object({ days: z.number(), months: z.number(), orders: z.number(), busy: z.boolean() }),
   },
   freeze: {
     summary: '把已过去的一个月定为报送版：之后不再变化，记下用的口径版本；再次定版返回已有的',

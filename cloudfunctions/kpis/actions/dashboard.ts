@@ -27,7 +27,7 @@ export async function aggregatesFor(ctx: Ctx, s: Resolved, months: string[]): Pr
   const [stored, days, live] = await Promise.all([
     monthDocs(ctx.db, ids, months.filter((m) => m !== current)),
     months.includes(current) ? dayDocs(ctx.db, ids, current) : [],
-    months.includes(current) ? ordersCreated(ctx.db, ids, startOfChinaDay(now), now + 1, TODAY_MAX) : { items: [] },
+    months.includes(current) ? ordersCreated(ctx.db, ids, startOfChinaDay(now), now + 1, TODAY_MAX, s.grids.map((g) => g.id)) : { items: [] },
   ])
   const out = new Map<string, Aggregate>(stored.map((d) => [`${d.communityId}:${d.month}`, d]))
   if (months.includes(current)) {
