@@ -29,6 +29,8 @@ const EVENT_LABELS: Record<string, string> = {
   RATE: '评价',
   REOPEN: '重新打开',
   MARK_OVERDUE: '超时提醒',
+  ASK_CHECK: '发出回访',
+  ANSWER_CHECK: '回访答复',
 }
 
 /** The order's facts: what, where, who, when; the volunteer's report and the rating. */
