@@ -17,6 +17,7 @@ export const main = createFunction(
     confirm: t.confirm,
     rate: t.rate,
     reopen: t.reopen,
+    answerCheck: t.answerCheck,
     triageQueue,
     staffOrders,
     publish: t.publish,

@@ -45,17 +45,19 @@ export async function writeNotices(t: Tx, docs: NoticeDoc[]): Promise<void> {
 }
 
 /**
- * Mark read, in the step's transaction, the notices that asked for what this step does (the
- * 请确认并评价 notice of the last REPORT_DONE once the order is confirmed): their ids are known —
- * <orderId>.<seq of the step that wrote them>.<n>, one per party at most.
+ * Mark read, in the step's transaction, the notices that asked for what its events do (the
+ * 请确认并评价 notice of the last REPORT_DONE once the order is confirmed, the 回访 once answered):
+ * their ids are known — <orderId>.<seq of the step that wrote them>.<n>, one per party at most.
  */
-export async function settleNotices(t: Tx, o: Order, type: EventType): Promise<void> {
-  const settles = SETTLES[type]
-  const asked = settles && [...o.timeline].reverse().find((e) => e.event === settles.asked)
-  if (!settles || !asked) return
-  const ids = o.parties.map((_, n) => `${o._id}.${asked.seq}.${n}`)
+export async function settleNotices(t: Tx, o: Order, types: readonly EventType[]): Promise<void> {
+  const wanted = new Map<string, NoticeKind>()
+  for (const { asked, kind } of types.flatMap((type) => SETTLES[type] ?? [])) {
+    const step = [...o.timeline].reverse().find((e) => e.event === asked)
+    if (step) o.parties.forEach((_, n) => wanted.set(`${o._id}.${step.seq}.${n}`, kind))
+  }
+  const ids = [...wanted.keys()]
   const found = await Promise.all(ids.map((id) => getOrNull<NoticeDoc>(t, NOTICES, id)))
-  await Promise.all(found.map((d, i) => (d && d.kind === settles.kind && !d.read ? setDoc(t, NOTICES, { ...d, _id: ids[i], read: true }) : null)))
+  await Promise.all(found.map((d, i) => (d && d.kind === wanted.get(ids[i]) && !d.read ? setDoc(t, NOTICES, { ...d, _id: ids[i], read: true }) : null)))
 }
 
 /** Recipients who granted a message: take one grant each (the caller saves the order). */

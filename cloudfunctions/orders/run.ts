@@ -8,7 +8,7 @@ import { awardTransfer } from '../../core/points/transfers'
 import { categoryTitle } from '../../core/orders/categories'
 import { orderError } from '../../core/orders/contract'
 import { undispatchedOverdue, type Effect } from '../../core/orders/effects'
-import { transition, type OrderEvent } from '../../core/orders/machine'
+import { transition, type EventType, type OrderEvent, type Step, type StepContext } from '../../core/orders/machine'
 import type { Actor, Order } from '../../core/orders/model'
 import { canSend, type Caller } from '../../core/orders/permissions'
 import type { Ctx, TimerCtx } from '../../server/context'
@@ -24,6 +24,8 @@ export interface RunOptions {
   before?: (o: Order) => Order
   /** The grid's 网格员, told when an order nobody dispatched runs late (the timer looks them up). */
   gridStaff?: readonly string[]
+  /** Decide the step instead of `transition(order, event)`: several events in one transaction (a 回访 answer that reopens). */
+  decide?: (o: Order, ctx: StepContext) => Step
 }
 
 type Who = { caller: Caller } | { system: true }
@@ -43,14 +45,16 @@ export async function runEvent(ctx: Ctx | TimerCtx, who: Who, orderId: string, e
     const [rules, sla] = await (here || settings({ communityId: current.communityId, streetId: current.streetId }))
     const actor: Actor = 'caller' in who ? enforce(canSend(who.caller, current, event.type), orderError).actor : 'system'
     const base = opts.before ? opts.before(current) : current
-    const step = transition(base, event, { by, actor, now: ctx.now(), sla })
+    const stepCtx = { by, actor, now: ctx.now(), sla }
+    const step = opts.decide ? opts.decide(base, stepCtx) : transition(base, event, stepCtx)
     if (!step.ok) throw orderError(step.code)
     // the award first: what the ledger actually credited goes into the timeline entry
     const credited = await award(t, step.next, step.effects, rules, ctx)
     const next = credited === null ? step.next : withAwardNote(step.next, credited)
     const docs = noticeDocs(next, [...step.effects, ...undispatchedOverdue(next, event.type, opts.gridStaff ?? [])])
     const granted = takeGrants(next, docs)
-    await Promise.all([saveOrder(t, granted.order), writeNotices(t, docs), settleNotices(t, next, event.type)])
+    const steps = next.timeline.slice(current.timeline.length).map((e) => e.event as EventType)
+    await Promise.all([saveOrder(t, granted.order), writeNotices(t, docs), settleNotices(t, next, steps)])
     return granted
   })
   if (send.length) await sendSubscribeMessages(ctx, send)

@@ -10,7 +10,7 @@ import { STAFF } from '../contract/roles'
 import { longText, optionalLongText, searchText, text } from '../contract/text'
 import { idSchema, openidSchema } from '../users/schemas'
 import { SKILLS } from '../users/vocab'
-import { STAGES, URGENCIES } from './model'
+import { CHECK_ANSWERS, STAGES, URGENCIES } from './model'
 import { slaSchema, slaView } from './sla-schema'
 import {
   byId,
@@ -81,6 +81,14 @@ export const orders = defineFunction('orders', {
     input: byId.extend({ reason: longText('原因', 200) }),
     output: changed,
     errors: ['REOPEN_EXPIRED'],
+  },
+  answerCheck: {
+    summary:
+      '回访：这件事解决了吗？（已解决 / 部分解决 / 没解决）单子办结后由居民或代下单的人答一次；没解决的，7天内的单子重新打开回到网格员那里，其他的（已办结、已转介、超过7天）通知网格员跟进',
+    roles: REGISTERED,
+    input: byId.extend({ answer: z.enum(CHECK_ANSWERS, { error: '请选择解决了没有' }) }),
+    output: changed,
+    errors: ['CHECK_ANSWERED'],
   },
   // staff (网格员: own grids; admin: all)
   triageQueue: {
@@ -230,10 +238,10 @@ export const orders = defineFunction('orders', {
     output: slaView,
   },
   tick: {
-    summary: '定时任务（也可由管理员手动触发）：标记超时单子；完成超过72小时未确认的自动确认',
+    summary: '定时任务（也可由管理员手动触发）：标记超时单子；完成超过72小时未确认的自动确认；办结满3天的发出回访',
     roles: ['admin'],
     input: z.object({}),
-    output: z.object({ overdue: z.number(), autoConfirmed: z.number() }),
+    output: z.object({ overdue: z.number(), autoConfirmed: z.number(), checksAsked: z.number() }),
   },
 })
 
@@ -243,6 +251,7 @@ export const ORDER_ERRORS = {
   ORDER_TAKEN: '已被接单，看看别的单子吧',
   REOPEN_EXPIRED: '完成已超过7天，不能再重新打开了，有问题请联系网格员',
   ALREADY_RATED: '您已经评价过了，谢谢！',
+  CHECK_ANSWERED: '这次回访您已经答过了，谢谢！还有问题请联系网格员',
   NOT_DUE: '还没到时间',
   NOT_A_VOLUNTEER: '这位还不是志愿者，请换一位',
   NOT_YOUR_NEIGHBOUR: '只能为自己负责的楼栋或网格里的居民代下单',

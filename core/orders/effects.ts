@@ -25,11 +25,13 @@ export const NOTICE_TITLES = {
   rejected: '社区暂时不能受理这张单子',
   closed: '您上报的事情已办结',
   street_replied: '街道已答复您上报的大事，请看答复并跟进',
+  check: '回访：您的事情解决了吗？',
   // to staff
   new_order: '网格里有新的求助，请派单',
   released_staff: '志愿者退回了您派的单子，请重新安排',
   overdue_staff: '您派的单子超时了，请尽快处理',
   overdue_triage: '网格里有求助超时还没派，请尽快派单',
+  check_unsolved: '居民回访说没解决，请跟进',
 }
 export const NOTICE_KINDS = keysOf(NOTICE_TITLES)
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
@@ -60,6 +62,7 @@ const NOTICES: Partial<Record<EventType, [NoticeKind, Who]>> = {
   CLOSE: ['closed', 'parties'],
   STREET_REPLY: ['street_replied', 'escalator'],
   MARK_OVERDUE: ['overdue', 'volunteer'],
+  ASK_CHECK: ['check', 'parties'],
 }
 
 /** The staff member who dispatched the order hears when it comes back or runs late. */
@@ -79,6 +82,15 @@ export function effectsOf(before: Order, after: Order, type: EventType, by: stri
 export function undispatchedOverdue(o: Order, type: EventType, gridStaff: readonly string[]): Effect[] {
   if (type !== 'MARK_OVERDUE' || dispatcherOf(o) || !gridStaff.length) return []
   return [{ kind: 'notice', notice: 'overdue_triage', to: [...new Set(gridStaff)] }]
+}
+
+/**
+ * A 回访 answered 没解决 that can no longer reopen the order (closed, referred, or past the reopen
+ * window): the grid's 网格员 follow it up (`gridStaff` looked up by the caller).
+ */
+export function unsolvedFollowUp(gridStaff: readonly string[], by: string): Effect[] {
+  const to = [...new Set(gridStaff)].filter((s) => s !== by)
+  return to.length ? [{ kind: 'notice', notice: 'check_unsolved', to }] : []
 }
 
 function partiesEffects(before: Order, after: Order, type: EventType, by: string): Effect[] {
@@ -114,9 +126,16 @@ export function ratedBody(o: Pick<Order, 'rating' | 'timeline' | 'points'>): str
   return `${stars}星${comment}；${paid ?? `本单积分${o.points}`}`
 }
 
-/** Notices that asked for what a step does are settled by it: 请确认并评价 once confirmed (or reopened). */
-export const SETTLES: Partial<Record<EventType, { asked: EventType; kind: NoticeKind }>> = {
-  CONFIRM: { asked: 'REPORT_DONE', kind: 'done' },
-  AUTO_CONFIRM: { asked: 'REPORT_DONE', kind: 'done' },
-  REOPEN: { asked: 'REPORT_DONE', kind: 'done' },
+/**
+ * Notices that asked for what a step does are settled by it: 请确认并评价 once confirmed (or
+ * reopened), the 回访 once answered (or reopened: it is dropped).
+ */
+type Asked = { asked: EventType; kind: NoticeKind }
+const TO_CONFIRM: Asked = { asked: 'REPORT_DONE', kind: 'done' }
+const TO_CHECK: Asked = { asked: 'ASK_CHECK', kind: 'check' }
+export const SETTLES: Partial<Record<EventType, Asked[]>> = {
+  CONFIRM: [TO_CONFIRM],
+  AUTO_CONFIRM: [TO_CONFIRM],
+  REOPEN: [TO_CONFIRM, TO_CHECK],
+  ANSWER_CHECK: [TO_CHECK],
 }

@@ -1,4 +1,5 @@
 export * from './categories'
+export * from './check'
 export * from './contract'
 export * from './effects'
 export * from './keys'

@@ -78,5 +78,6 @@ export function withKeys(o: Order): Order {
     no: orderNo(o._id),
     stage: stageOf(o.status),
     whoKey: whoKey(o),
+    checkDue: o.check && o.check.askedAt === null && o.check.answer === null ? o.check.dueAt : null,
   }
 }

@@ -27,6 +27,8 @@ const SAMPLE: Record<EventType, OrderEvent> = {
   RATE: { type: 'RATE', stars: 4 },
   REOPEN: { type: 'REOPEN', reason: '又堵了' },
   MARK_OVERDUE: { type: 'MARK_OVERDUE' },
+  ASK_CHECK: { type: 'ASK_CHECK' },
+  ANSWER_CHECK: { type: 'ANSWER_CHECK', answer: 'solved' },
 }
 
 const HELD: Status[] = ['accepted', 'in_service', 'done', 'confirmed']
@@ -41,6 +43,8 @@ function ready(status: Status): Order {
     dueAt: NOW - 1,
     // an escalated order here was sent up to the street office, so the street may answer it
     street: status === 'escalated' ? { since: NOW - H, answeredAt: null, answer: null, by: null } : null,
+    // in 办结 three days: its 回访 is due and unanswered
+    check: ['done', 'confirmed', 'closed', 'referred'].includes(status) ? { dueAt: NOW - 1, askedAt: null, answer: null, answeredAt: null, by: null } : null,
   })
 }
 const by: Record<Actor, string> = { owner: 'res', staff: 'staff1', candidate: 'vol', volunteer: 'vol', street: 'street1', system: 'system' }
@@ -94,10 +98,14 @@ describe('shape of the machine', () => {
     }
     expect([...seen].sort()).toEqual([...STATUSES].sort())
   })
-  it('final statuses have no way out except reopening a confirmed order and rating it', () => {
+  it('final statuses have no way out except reopening a confirmed order; they stay put to be rated and for the 回访', () => {
     for (const s of FINAL_STATUSES) {
-      const exits = Object.keys(TABLE[s])
-      expect(exits).toEqual(s === 'confirmed' ? ['RATE', 'REOPEN'] : [])
+      const exits = EVENT_TYPES.filter((e) => targetsOf(s, e).some((t) => t !== s))
+      const stays = EVENT_TYPES.filter((e) => targetsOf(s, e).includes(s))
+      expect(exits).toEqual(s === 'confirmed' ? ['REOPEN'] : [])
+      const check = s === 'rejected' || s === 'cancelled' ? [] : ['ASK_CHECK', 'ANSWER_CHECK']
+      expect(stays).toEqual(s === 'confirmed' ? ['RATE', ...check] : check)
+      expect(Object.keys(TABLE[s]).sort()).toEqual([...exits, ...stays].sort())
     }
   })
   it('every event is used somewhere and has at least one actor', () => {

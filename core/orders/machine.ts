@@ -5,9 +5,9 @@
  */
 import type { Skill, Team } from '../users/vocab'
 import { withKeys } from './keys'
-import { EVERYONE, type Actor, type Order, type Priority, type Status, type TimelineEntry } from './model'
+import { CHECK_LABELS, EVERYONE, type Actor, type CheckAnswer, type Order, type Priority, type Status, type TimelineEntry } from './model'
 import { effectsOf, type Effect } from './effects'
-import { autoConfirmDue, DEFAULT_SLA, dueAt, isOverdue, reopenUntil, type SlaConfig } from './sla'
+import { autoConfirmDue, CHECK_DAYS, DEFAULT_SLA, dueAt, isOverdue, reopenUntil, type SlaConfig } from './sla'
 
 export type OrderEvent =
   | { type: 'PUBLISH'; skill?: Skill | null; team?: Team | null; priority?: Priority; points?: number; note?: string; awardAgain?: boolean; toStreet?: boolean }
@@ -29,6 +29,8 @@ export type OrderEvent =
   | { type: 'RATE'; stars: number; comment?: string }
   | { type: 'REOPEN'; reason: string }
   | { type: 'MARK_OVERDUE' }
+  | { type: 'ASK_CHECK' }
+  | { type: 'ANSWER_CHECK'; answer: CheckAnswer }
 export type EventType = OrderEvent['type']
 
 /** status → event → next status. RELEASE has two: back to the pool, or to staff when it was assigned. */
@@ -37,11 +39,11 @@ export const TABLE = {
   open: { ACCEPT: 'accepted', REASSIGN: 'open', CANCEL: 'cancelled', MARK_OVERDUE: 'open' },
   accepted: { START: 'in_service', REPORT_DONE: 'done', RELEASE: ['open', 'submitted'], REASSIGN: 'open', MARK_OVERDUE: 'accepted' },
   in_service: { REPORT_DONE: 'done', RELEASE: ['open', 'submitted'], REASSIGN: 'open', MARK_OVERDUE: 'in_service' },
-  done: { CONFIRM: 'confirmed', AUTO_CONFIRM: 'confirmed', REOPEN: 'submitted' },
-  confirmed: { RATE: 'confirmed', REOPEN: 'submitted' },
+  done: { CONFIRM: 'confirmed', AUTO_CONFIRM: 'confirmed', REOPEN: 'submitted', ASK_CHECK: 'done', ANSWER_CHECK: 'done' },
+  confirmed: { RATE: 'confirmed', REOPEN: 'submitted', ASK_CHECK: 'confirmed', ANSWER_CHECK: 'confirmed' },
   escalated: { FOLLOW_UP: 'escalated', STREET_REPLY: 'escalated', CLOSE: 'closed' },
-  closed: {},
-  referred: {},
+  closed: { ASK_CHECK: 'closed', ANSWER_CHECK: 'closed' },
+  referred: { ASK_CHECK: 'referred', ANSWER_CHECK: 'referred' },
   rejected: {},
   cancelled: {},
 } as const satisfies Record<Status, Partial<Record<EventType, Status | readonly Status[]>>>
@@ -67,11 +69,13 @@ export const EVENT_ACTORS = {
   RELEASE: ['volunteer'],
   AUTO_CONFIRM: ['system'],
   MARK_OVERDUE: ['system'],
+  ASK_CHECK: ['system'],
+  ANSWER_CHECK: ['owner'],
 } as const satisfies Record<EventType, readonly Actor[]>
 
 export const EVENT_TYPES = Object.keys(EVENT_ACTORS) as EventType[]
 
-export type MachineCode = 'FORBIDDEN' | 'BAD_STATE' | 'ORDER_TAKEN' | 'REOPEN_EXPIRED' | 'NOT_DUE' | 'ALREADY_RATED' | 'SELF_DEALING' | 'OWN_DISPATCH' | 'OWN_REQUEST' | 'AWARD_LIMIT'
+export type MachineCode = 'FORBIDDEN' | 'BAD_STATE' | 'ORDER_TAKEN' | 'REOPEN_EXPIRED' | 'NOT_DUE' | 'ALREADY_RATED' | 'SELF_DEALING' | 'OWN_DISPATCH' | 'OWN_REQUEST' | 'AWARD_LIMIT' | 'CHECK_ANSWERED'
 export interface StepContext {
   /** OPENID of the caller ('system' for timers). */
   by: string
@@ -133,6 +137,11 @@ function guardOf(o: Order, e: OrderEvent, now: number): MachineCode | null {
       return now <= (reopenUntil(o) ?? -Infinity) ? null : 'REOPEN_EXPIRED'
     case 'RATE':
       return o.rating ? 'ALREADY_RATED' : null
+    case 'ASK_CHECK':
+      return o.check && o.check.askedAt === null && o.check.answer === null && now >= o.check.dueAt ? null : 'NOT_DUE'
+    case 'ANSWER_CHECK':
+      // an order that reached 办结 before the 回访 existed has none to answer
+      return !o.check ? 'BAD_STATE' : o.check.answer ? 'CHECK_ANSWERED' : null
     case 'PUBLISH':
     case 'ASSIGN':
       return e.awardAgain && o.reopenCount > 0 && o.awardsGiven + 1 > MAX_AWARDS_PER_ORDER ? 'AWARD_LIMIT' : null
@@ -163,6 +172,15 @@ function servesOwnCase(o: Order, e: OrderEvent, by: string): MachineCode | null 
   return volunteer === dispatcher ? 'OWN_DISPATCH' : null
 }
 
+/**
+ * The 回访 an order gets on entering 办结 (done, closed, referred): asked CHECK_DAYS later of whoever
+ * can answer it — the resident, or the 楼栋长 / 网格员 who ordered for them.
+ */
+function newCheck(o: Order, now: number): Order['check'] {
+  if (!o.residentId && !o.orderedBy) return null
+  return { dueAt: now + CHECK_DAYS * 24 * 3_600_000, askedAt: null, answer: null, answeredAt: null, by: null }
+}
+
 /** Fields an event changes (status, clocks, keys and timeline are handled by transition). */
 function patchOf(o: Order, e: OrderEvent, ctx: StepContext): Partial<Order> {
   const triage = (p: { priority?: Priority; points?: number; awardAgain?: boolean }) => ({
@@ -187,7 +205,9 @@ function patchOf(o: Order, e: OrderEvent, ctx: StepContext): Partial<Order> {
     case 'STREET_REPLY':
       return { street: o.street && { ...o.street, answeredAt: o.street.answeredAt ?? ctx.now, answer: e.note, by: ctx.by } }
     case 'REFER':
-      return { triage: { kind: 'private', department: null, note: e.guidance }, reason: e.guidance }
+      return { triage: { kind: 'private', department: null, note: e.guidance }, reason: e.guidance, check: newCheck(o, ctx.now) }
+    case 'CLOSE':
+      return { check: newCheck(o, ctx.now) }
     case 'REASSIGN':
       return { ...cleared, reason: e.reason, audience: { skill: e.skill ?? null, team: e.team ?? null, volunteerId: e.volunteerId ?? null }, assigneeName: (e.volunteerId && e.volunteerName) || null }
     case 'REJECT':
@@ -196,13 +216,14 @@ function patchOf(o: Order, e: OrderEvent, ctx: StepContext): Partial<Order> {
     case 'CANCEL': {
       const base = { reason: e.reason ?? null }
       if (e.type === 'RELEASE') return { ...base, ...cleared, audience: o.audience.volunteerId ? EVERYONE : o.audience }
-      if (e.type === 'REOPEN') return { ...base, ...cleared, audience: EVERYONE, reopenCount: o.reopenCount + 1, doneAt: null, confirmedAt: null, rating: null }
+      // an unanswered 回访 would ask about work now being redone: dropped (the next 办结 sets a new one); an answer stays
+      if (e.type === 'REOPEN') return { ...base, ...cleared, audience: EVERYONE, reopenCount: o.reopenCount + 1, doneAt: null, confirmedAt: null, rating: null, check: o.check?.answer ? o.check : null }
       return base
     }
     case 'ACCEPT':
       return { volunteerId: ctx.by, volunteerName: e.volunteerName, volunteerPhone: e.volunteerPhone ?? null, volunteerTeam: e.volunteerTeam ?? null, assigneeName: null }
     case 'REPORT_DONE':
-      return { doneNote: e.note, donePhotos: e.photos ?? [], doneAt: ctx.now }
+      return { doneNote: e.note, donePhotos: e.photos ?? [], doneAt: ctx.now, check: newCheck(o, ctx.now) }
     case 'CONFIRM':
       return { confirmedAt: ctx.now, rating: rating(e.stars, e.comment) }
     case 'AUTO_CONFIRM':
@@ -211,6 +232,10 @@ function patchOf(o: Order, e: OrderEvent, ctx: StepContext): Partial<Order> {
       return { rating: rating(e.stars, e.comment) }
     case 'MARK_OVERDUE':
       return { overdue: true }
+    case 'ASK_CHECK':
+      return { check: o.check && { ...o.check, askedAt: ctx.now } }
+    case 'ANSWER_CHECK':
+      return { check: o.check && { ...o.check, answer: e.answer, answeredAt: ctx.now, by: ctx.by } }
     default:
       return {}
   }
@@ -245,6 +270,8 @@ function noteOf(e: OrderEvent): string | null {
     case 'REOPEN':
     case 'CANCEL':
       return e.reason ?? null
+    case 'ANSWER_CHECK':
+      return `回访：${CHECK_LABELS[e.answer]}`
     default:
       return null
   }

@@ -55,6 +55,8 @@ export function isOverdue(order: Pick<Order, 'dueAt'>, now: number): boolean {
 export const AUTO_CONFIRM_HOURS = 72
 /** Days after done/confirmation during which the resident may reopen. */
 export const REOPEN_DAYS = 7
+/** Days after an order enters 办结 (done, closed, referred) when the resident is asked the 回访. */
+export const CHECK_DAYS = 3
 
 export const autoConfirmDue = (order: Pick<Order, 'doneAt'>): number | null =>
   order.doneAt === null ? null : order.doneAt + AUTO_CONFIRM_HOURS * HOUR

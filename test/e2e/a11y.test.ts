@@ -38,7 +38,7 @@ const WALK_MS = 300_000
  * What the pages that take `?id=` open: the walk's stack is fresh, so an order of the resident's
  * that the volunteer took, and an event of the 网格员's with a gift booth the resident signed up for.
  */
-async function seedIds(): Promise<{ order: string; event: string; cancelled: string }> {
+async function seedIds(): Promise<{ order: string; event: string; cancelled: string; done: string }> {
   const cloud = e2eCloud()
   const [resident, staff, volunteer] = [PERSONAS.residentWang.openid, PERSONAS.staffZhang.openid, PERSONAS.volunteerLi.openid]
   const o = await cloud.okAs(resident, orders.create, { category: 'repair_pipe', description: '卫生间地漏堵了，水下不去' })
@@ -46,6 +46,11 @@ async function seedIds(): Promise<{ order: string; event: string; cancelled: str
   await cloud.okAs(volunteer, orders.accept, { orderId: o._id })
   const cancelled = await cloud.okAs(resident, orders.create, { category: 'repair_pipe', description: '水龙头滴水，已经修好了' })
   await cloud.okAs(resident, orders.cancel, { orderId: cancelled._id })
+  // done: its 回访 card waits for an answer beside the confirm form
+  const done = await cloud.okAs(resident, orders.create, { category: 'repair_pipe', description: '阳台下水管漏水' })
+  await cloud.okAs(staff, orders.publish, { orderId: done._id })
+  await cloud.okAs(volunteer, orders.accept, { orderId: done._id })
+  await cloud.okAs(volunteer, orders.reportDone, { orderId: done._id, note: '换了一段管子' })
   const now = Date.now()
   const gift = await cloud.okAs(PERSONAS.admin.openid, pointsFn.upsertGift, { name: '纯棉毛巾', price: 10, totalStock: 20, perPersonLimit: 1, activeFrom: now - DAY, activeTo: now + 30 * DAY })
   const start = now + 2 * DAY
@@ -53,7 +58,7 @@ async function seedIds(): Promise<{ order: string; event: string; cancelled: str
     kind: 'clinic', title: '社区义诊：量血压', place: '社区卫生服务站', startAt: start, endAt: start + 3 * 3600e3, deadline: start - DAY, capacity: 20, points: 5, booths: [{ giftId: gift.id, stock: 5 }],
   })
   await cloud.okAs(resident, eventsFn.signUp, { eventId: e.id, family: 1, subscribed: false })
-  return { order: o._id, event: e.id, cancelled: cancelled._id }
+  return { order: o._id, event: e.id, cancelled: cancelled._id, done: done._id }
 }
 
 test('every page × persona × text size: axe clean, text and targets large enough, nothing blank', async () => {
@@ -65,8 +70,8 @@ test('every page × persona × text size: axe clean, text and targets large enou
     return `/${p}`
   }
 
-  // states beyond each page's first view: a cancelled order, an unknown address, an id that cannot be an order
-  const extraStates = [`pages/order/detail/index?id=${ids.cancelled}`, 'pages/no-such-page/index', 'pages/order/detail/index?id=not-an-order']
+  // states beyond each page's first view: a cancelled order, a done one with its 回访 card, an unknown address, an id that cannot be an order
+  const extraStates = [`pages/order/detail/index?id=${ids.cancelled}`, `pages/order/detail/index?id=${ids.done}`, 'pages/no-such-page/index', 'pages/order/detail/index?id=not-an-order']
   const pages = [...appPages(), ...extraStates]
   const tally = { walked: 0, texts: 0, targets: 0, rules: new Set<string>() }
   /** One persona in one text size: every page in one browser context; what it found. */

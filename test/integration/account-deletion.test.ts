@@ -24,7 +24,7 @@ test('see everything kept, then delete: points back to the pool, records anonymi
   const running = await newEvent({ startAt: Date.now() - 60e3, booths: [{ giftId: gift.id, stock: 2 }] })
   const reserved = await okAs(openid, pointsFn.redeem, { eventId: running.id, giftId: gift.id, requestId: requestId() })
   const past = await pastEvent()
-  await sdkDb().collection('event_regs').doc(`reg:${past.id}:${openid}`).set({ data: { eventId: past.id, openid, name: '要注销的居民', family: 0, status: 'attended', seats: [], createdAt: 1, updatedAt: 1 } })
+  await sdkDb().collection('event_regs').doc(`reg:${past.id}:${openid}`).set({ data: { communityId: 'xingfuli', eventId: past.id, openid, name: '要注销的居民', family: 0, status: 'attended', seats: [], createdAt: 1, updatedAt: 1 } })
 
   const data = await okAs(openid, users.myData, {})
   expect(data).toMatchObject({ profile: { name: '要注销的居民' }, points: { balance: 30 }, blocker: null })

@@ -116,6 +116,7 @@ const ROWS: Row[] = [
   onOrder(orders.confirm, 'done', (orderId) => ({ orderId, stars: 5 })),
   onOrder(orders.rate, 'confirmed', (orderId) => ({ orderId, stars: 4 })),
   onOrder(orders.reopen, 'confirmed', (orderId) => ({ orderId, reason: '没修好' })),
+  onOrder(orders.answerCheck, 'done', (orderId) => ({ orderId, answer: 'not' })), // 没解决: the grid's staff are looked up first, nothing told
   list(orders.triageQueue, lists, but({ streetSame: 'ok' }, 'empty')), // the street office reads A's queue (phones masked)
   list(orders.triageQueue, { ...lists, gridId: 'g1' }, but({ streetSame: 'ok', hpStaff: 'FORBIDDEN' }, 'empty')),
   list(orders.staffOrders, { ...lists, stage: 'all' }, but({ streetSame: 'ok' }, 'empty')), // the street office reads A's orders (phones masked)

@@ -57,6 +57,8 @@ const MATRIX: { [K in keyof typeof orders]: [Setup, (id: string | null, who: Who
   confirm: [done, (id) => ({ orderId: id, stars: 5 }), ['owner']],
   rate: [confirmed, (id) => ({ orderId: id, stars: 4 }), ['owner']],
   reopen: [confirmed, (id) => ({ orderId: id, reason: '没修好' }), ['owner']],
+  // the 回访: the order's people only (a 楼栋长 of the building, its staff and volunteer may see the order, not answer for it)
+  answerCheck: [done, (id) => ({ orderId: id, answer: 'solved' }), ['owner']],
   triageQueue: [none, () => ({}), ['staffHere', 'staffThere', 'admin', ...ELSEWHERE]],
   staffOrders: [none, () => ({ stage: 'all' }), ['staffHere', 'staffThere', 'admin', ...ELSEWHERE]],
   publish: [submitted, (id) => ({ orderId: id }), STAFF],

@@ -228,7 +228,7 @@ describe('orders: the full loop', () => {
     const at = Date.now() + 60_000 // newer than the order's notices
     const _id = `promo-${id}`
     await db.collection('event_notices').doc(_id).set({
-      data: { to: P.sun, kind: 'event_promoted', title: '候补成功', body: '义诊', orderId: null, eventId: 'ev1', at, read: false, sortKey: `${at.toString(36).padStart(9, '0')}${_id}` },
+      data: { communityId: 'xingfuli', to: P.sun, kind: 'event_promoted', title: '候补成功', body: '义诊', orderId: null, eventId: 'ev1', at, read: false, sortKey: `${at.toString(36).padStart(9, '0')}${_id}` },
     })
     const first = await okAs(P.sun, orders.inbox, { limit: 1 })
     expect(first.items[0]).toMatchObject({ _id, kind: 'event_promoted', eventId: 'ev1' })

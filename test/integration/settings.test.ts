@@ -11,7 +11,8 @@ type Limits = { perDay: number; perCall: number }
 const AT = { communityId: 'c', streetId: 's' }
 
 function setting(own: string, wider: string) {
-  return defineSetting<Limits>({ collection: SETTINGS, ids: () => [own, wider], defaults: { perDay: 200, perCall: 50 }, read: (doc, d) => ({ ...d, ...(doc as Partial<Limits>) }), ttlMs: 1000 })
+  const read = (doc: Partial<Limits>, d: Limits): Limits => ({ perDay: doc.perDay ?? d.perDay, perCall: doc.perCall ?? d.perCall })
+  return defineSetting<Limits>({ collection: SETTINGS, ids: () => [own, wider], defaults: { perDay: 200, perCall: 50 }, read, ttlMs: 1000 })
 }
 
 test('own document, else the wider one, else the default; cached for its time; fresh reads again', async () => {
@@ -20,12 +21,13 @@ test('own document, else the wider one, else the default; cached for its time; f
   const s = setting(own, wider)
   expect(await s.load(db, AT, { now: 0 })).toEqual({ perDay: 200, perCall: 50 })
 
-  await db.collection(SETTINGS).doc(wider).set({ data: { perDay: 100 } })
+  // stored as settings are: the street's with its street, a community's with its community
+  await db.collection(SETTINGS).doc(wider).set({ data: { streetId: AT.streetId, perDay: 100 } })
   // still the default from memory until the time is up
   expect(await s.load(db, AT, { now: 999 })).toEqual({ perDay: 200, perCall: 50 })
   expect(await s.load(db, AT, { now: 1000 })).toEqual({ perDay: 100, perCall: 50 })
 
-  await db.collection(SETTINGS).doc(own).set({ data: { perCall: 20 } })
+  await db.collection(SETTINGS).doc(own).set({ data: { ...AT, perCall: 20 } })
   expect(await s.load(db, AT, { fresh: true, now: 1001 })).toEqual({ perDay: 200, perCall: 20 })
 
   s.remember(AT, { perDay: 1, perCall: 1 }, 2000)

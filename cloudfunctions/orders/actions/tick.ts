@@ -1,7 +1,8 @@
 /**
  * The timer (every 10 minutes, config.json) and its manual twin for admins: mark overdue orders
- * (SLA deadline passed) and confirm orders reported done 72 hours ago. Each order is its own
- * transition; one that changed meanwhile is skipped (the machine says NOT_DUE / BAD_STATE).
+ * (SLA deadline passed), confirm orders reported done 72 hours ago and ask the 回访 of orders in
+ * 办结 for 3 days. Each order is its own transition; one that changed meanwhile is skipped (the
+ * machine says NOT_DUE / BAD_STATE).
  */
 import type { orders } from '../../../core/orders/contract'
 import type { OrderEvent } from '../../../core/orders/machine'
@@ -39,13 +40,15 @@ async function each(ctx: TimerCtx, where: Record<string, unknown>, event: OrderE
 }
 
 /** The timer ticks every community; `communityId` narrows it to one. */
-export async function runTick(ctx: TimerCtx, communityId?: string): Promise<{ overdue: number; autoConfirmed: number }> {
+export async function runTick(ctx: TimerCtx, communityId?: string): Promise<{ overdue: number; autoConfirmed: number; checksAsked: number }> {
   const _ = ctx.db.command
   const now = ctx.now()
   const here = communityId ? { communityId } : {}
   const overdue = await each(ctx, { ...here, overdue: false, dueAt: _.lte(now) }, { type: 'MARK_OVERDUE' })
   const autoConfirmed = await each(ctx, { ...here, status: 'done', doneAt: _.lte(now - AUTO_CONFIRM_HOURS * 3_600_000) }, { type: 'AUTO_CONFIRM' })
-  return { overdue, autoConfirmed }
+  // checkDue is set only while the 回访 waits to be asked: asking it once clears it
+  const checksAsked = await each(ctx, { ...here, checkDue: _.lte(now) }, { type: 'ASK_CHECK' })
+  return { overdue, autoConfirmed, checksAsked }
 }
 
 /** An admin's manual tick: the community they act in only (another community's orders are not theirs to move). */

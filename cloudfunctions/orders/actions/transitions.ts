@@ -11,6 +11,8 @@ import { canAwardPoints } from '../../../core/points/adjustments'
 import { enforce } from '../../../core/contract/decision'
 import { loadRules, type PointsRules } from '../../../server/ledger'
 import { runEvent } from '../run'
+import { gridStaff, mustGetOrder } from '../store'
+import { answerCheck as answered } from '../../../core/orders/check'
 import { mustPlace } from '../../../server/community'
 
 type C = typeof orders
@@ -37,6 +39,11 @@ export const rate: Handler<C['rate']> = (ctx, i) =>
   runEvent(ctx, as(ctx), i.orderId, { type: 'RATE', stars: i.stars, comment: i.comment })
 export const reopen: Handler<C['reopen']> = (ctx, i) =>
   runEvent(ctx, as(ctx), i.orderId, { type: 'REOPEN', reason: i.reason })
+/** 没解决 may need the grid's 网格员 (told to follow up): looked up before the transaction, which reads no lists. */
+export const answerCheck: Handler<C['answerCheck']> = async (ctx, { orderId, answer }) => {
+  const staff = answer === 'not' ? await gridStaff(ctx.db, await mustGetOrder(ctx.db, orderId)) : []
+  return runEvent(ctx, as(ctx), orderId, { type: 'ANSWER_CHECK', answer }, { decide: (o, step) => answered(o, answer, step, staff) })
+}
 
 /** The points staff set (or the order's own, when they set none) stay within the rule as saved now (checked with the order in hand). */
 const pointsWithinRule = (ctx: Parameters<Handler<C['get']>>[0], points: number | undefined, rules: PointsRules) => (o: Order): Order => {

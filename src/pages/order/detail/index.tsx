@@ -5,7 +5,7 @@ import type { OrderView } from '@core/orders/schemas'
 import { api } from '@/api'
 import { BigButton, FormError, NotFound, Page, StateView } from '@/components'
 import { useAction, useQuery } from '@/hooks/use-query'
-import { OrderFacts, Timeline } from '../parts/order-detail'
+import { CheckCard, OrderFacts, Timeline } from '../parts/order-detail'
 import { NoteForm } from '../parts/note-form'
 import { Stars } from '../parts/stars'
 
@@ -25,6 +25,7 @@ export default function OrderDetail() {
         {q.data && (
           <>
             <OrderFacts o={q.data} callVolunteer />
+            <CheckCard o={q.data} onDone={() => void q.reload()} />
             <OwnerActions o={q.data} onDone={() => void q.reload()} />
             <Timeline o={q.data} />
           </>

@@ -1,7 +1,13 @@
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { categoryTitle } from '@core/orders/categories'
-import { ACTOR_LABELS, STATUS_LABELS, URGENCY_LABELS, WHEN_LABELS } from '@core/orders/vocab'
+import { reopenUntil } from '@core/orders/sla'
+import { ACTOR_LABELS, CHECK_ANSWERS, CHECK_LABELS, STATUS_LABELS, URGENCY_LABELS, WHEN_LABELS, type CheckAnswer } from '@core/orders/vocab'
 import type { OrderView } from '@core/orders/schemas'
+import { api } from '@/api'
+import { BigButton, FormError } from '@/components'
+import { useAction } from '@/hooks/use-query'
+import { confirmFirst } from '@/lib/confirm'
 import { shortTime } from '@/lib/time'
 import { ContactFacts } from './contact'
 import { VolunteerFacts } from './volunteer-facts'
@@ -29,6 +35,8 @@ const EVENT_LABELS: Record<string, string> = {
   RATE: '评价',
   REOPEN: '重新打开',
   MARK_OVERDUE: '超时提醒',
+  ASK_CHECK: '发出回访',
+  ANSWER_CHECK: '回访答复',
 }
 
 /** The order's facts: what, where, who, when; the volunteer's report and the rating. */
@@ -55,6 +63,35 @@ export function OrderFacts({ o, callVolunteer }: { o: OrderView; callVolunteer?:
       <PhotoStrip ids={o.donePhotos} urls={o.photoUrls} label='完成照片：' testId='done-photos-shown' />
       {o.reason && <View className='fact'>说明：{o.reason}</View>}
       {o.rating && <View className='fact' data-testid='order-rating'>评价：{'★'.repeat(o.rating.stars)} {o.rating.comment}</View>}
+      {o.check?.answer && <View className='fact' data-testid='order-check'>回访：{CHECK_LABELS[o.check.answer]}</View>}
+    </View>
+  )
+}
+
+/** 回访 waiting for its answer (the order's people only): three big buttons; 没解决 first says what happens next. */
+export function CheckCard({ o, onDone }: { o: OrderView; onDone: () => void }) {
+  const answer = useAction(api.orders.answerCheck)
+  const [picked, setPicked] = useState<CheckAnswer>()
+  if (!o.check || o.check.answer) return null
+  const reopens = (o.status === 'done' || o.status === 'confirmed') && Date.now() <= (reopenUntil(o) ?? 0)
+  const run = (a: CheckAnswer) => {
+    setPicked(a)
+    return answer.run({ orderId: o._id, answer: a }).then((out) => {
+      if (out) onDone()
+    })
+  }
+  const next = reopens ? '单子会重新打开，回到网格员那里重新安排。' : '我们会告诉网格员，请他们来跟进。'
+  // promises, not async: the main package is near its budget and async functions compile large
+  const send = (a: CheckAnswer) => void (a === 'not' ? confirmFirst('这件事没解决？', next, '没解决').then((yes) => (yes ? run(a) : undefined)) : run(a))
+  return (
+    <View className='card' data-testid='check-card'>
+      <View className='h-title'>回访：这件事解决了吗？</View>
+      {CHECK_ANSWERS.map((a) => (
+        <BigButton key={a} type={a === 'solved' ? 'success' : 'default'} loading={answer.pending && picked === a} onClick={() => send(a)}>
+          {CHECK_LABELS[a]}
+        </BigButton>
+      ))}
+      <FormError error={answer.error} />
     </View>
   )
 }
