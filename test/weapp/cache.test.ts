@@ -53,8 +53,9 @@ test('coming back from an order shows every loaded page at once and refreshes th
   // no signal: the refresh fails, the 25 stay and the failure is said above them
   h.fake.script.offline = true
   list.pullDown()
+  // read once drawn: the element exists in Taro's tree a moment before the engine renders it
   await list.waitForTestId('refresh-error')
-  expect(list.textOf('refresh-error')).toContain('网络不太好')
+  await list.waitFor(() => list.textOf('refresh-error').includes('网络不太好'), 'the refresh error drawn')
   expect(cardsIn(h)).toBe(25)
 })
 
