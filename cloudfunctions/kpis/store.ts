@@ -34,8 +34,7 @@ export function monthRange(month: string): [number, number] {
   const { start, end } = chinaMonth(chinaInstant({ y, m }))
   return [start, end]
 }
-/** The month key `n` months from `month` (negative: earlier). */
-export const monthFrom = (month: string, n: number): string => chinaMonth(monthRange(month)[0], n).key
+
 
 /** The orders of some communities (of some of their grids) created in [from, to), every page of them (up to `max`). */
 export async function ordersCreated(db: Db, communities: string[], from: number, to: number, max = Infinity, grids?: string[]): Promise<{ items: FactsInput[]; next: string | null }> {

@@ -64,7 +64,7 @@ export function dashboardOf(d: DashboardData): DashboardView {
       .sort((a, b) => b.collected - a.collected),
     responseHist: { edges: [...BUCKET_HOURS], counts: totals.responseHist },
     hotspots: hotspotsOf({
-      now: countsOf(d, d.month, byCategory),
+      now: countsOf(d, d.month),
       before: d.baseline.map((m) => countsOf(d, m)),
       categoryLabel: d.categoryLabel,
       buildingName: d.buildingName,
@@ -74,18 +74,17 @@ export function dashboardOf(d: DashboardData): DashboardView {
 }
 
 /** Collected per category and per building of a month, in scope. */
-function countsOf(d: DashboardData, m: string, byCategory?: Record<string, Counters>): { category: Record<string, number>; building: Record<string, number> } {
+function countsOf(d: DashboardData, m: string): { category: Record<string, number>; building: Record<string, number> } {
   const inScope = new Set(d.grids.map((g) => g.id))
   const category: Record<string, number> = {}
   const building: Record<string, number> = {}
   for (const c of d.communities) {
     const a = d.aggregates.get(`${c.id}:${m}`) ?? EMPTY
-    if (!byCategory) for (const [k, v] of Object.entries(sumBy(a.cells, 'category', (p) => inScope.has(p.gridId)))) category[k] = (category[k] ?? 0) + v.created - v.withdrawn
+    for (const [k, v] of Object.entries(sumBy(a.cells, 'category', (p) => inScope.has(p.gridId)))) category[k] = (category[k] ?? 0) + v.created - v.withdrawn
     for (const [k, n] of Object.entries(a.byBuilding)) {
       const [gridId, buildingId] = k.split('|')
       if (inScope.has(gridId)) building[buildingId] = (building[buildingId] ?? 0) + n
     }
   }
-  if (byCategory) for (const [k, v] of Object.entries(byCategory)) category[k] = v.created - v.withdrawn
   return { category, building }
 }

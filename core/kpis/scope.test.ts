@@ -1,6 +1,7 @@
 import { aCaller } from '../orders/fixtures'
 import { HOT_FACTOR, HOT_MIN, hotspotsOf } from './hotspots'
 import { canFreeze, canSeeKpis } from './permissions'
+import { shiftMonth } from './vocab'
 
 describe('whose numbers', () => {
   const staff = aCaller({ roles: ['resident', 'staff'], scopes: { grids: ['g1', 'g2'] } })
@@ -38,4 +39,8 @@ describe('hotspots', () => {
   it('with no history, the minimum alone', () => {
     expect(spots(counts({ pipe: 5, light: 4 }), [])).toEqual([['category', 'pipe', 5, 0]])
   })
+})
+
+test('months step across the year both ways', () => {
+  expect([shiftMonth('2026-12', 1), shiftMonth('2026-01', -1), shiftMonth('2026-12', -5), shiftMonth('2026-03', 0)]).toEqual(['2027-01', '2025-12', '2026-07', '2026-03'])
 })

@@ -15,3 +15,10 @@ export const FIGURE_LABELS = {
 }
 export const FIGURES = Object.keys(FIGURE_LABELS) as (keyof typeof FIGURE_LABELS)[]
 export type Figure = (typeof FIGURES)[number]
+
+/** The month `n` after (negative: before) 'YYYY-MM' — the dashboard's month switch and the server's six months alike. */
+export function shiftMonth(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number)
+  const i = y * 12 + (m - 1) + n
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`
+}

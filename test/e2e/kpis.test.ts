@@ -11,7 +11,7 @@ import { kpisFn } from '../../core/kpis/contract'
 import { orders } from '../../core/orders/contract'
 import { phone, shot, useBrowser } from './support/browser'
 import { byTestId, e2eCloud, expectText, fontSize, modalButton, openPage, pickPersona, tapButton, vis } from './support/app'
-import { shiftMonth } from '../../src/staff/parts/kpi/format'
+import { shiftMonth } from '../../core/kpis/vocab'
 
 const browser = useBrowser()
 const ZHANG = PERSONAS.staffZhang.openid

@@ -13,7 +13,8 @@ import { rows } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import { BUILDINGS } from '../../../server/community'
 import { resolveScope, type Resolved } from '../scope'
-import { dayDocs, monthDocs, monthFrom, ordersCreated } from '../store'
+import { shiftMonth } from '../../../core/kpis/vocab'
+import { dayDocs, monthDocs, ordersCreated } from '../store'
 
 /** Today's orders counted live, at most this many per call (a day of a whole street stays far below). */
 const TODAY_MAX = 2000
@@ -43,8 +44,8 @@ export const dashboard: Handler<(typeof kpisFn)['dashboard']> = async (ctx, inpu
   dashboardFor(ctx, await resolveScope(ctx, input), input.month ?? chinaMonth(ctx.now()).key)
 
 export async function dashboardFor(ctx: Ctx, s: Resolved, month: string): Promise<DashboardView> {
-  const months = [-5, -4, -3, -2, -1, 0].map((n) => monthFrom(month, n))
-  const baseline = [-3, -2, -1].map((n) => monthFrom(month, n))
+  const months = [-5, -4, -3, -2, -1, 0].map((n) => shiftMonth(month, n))
+  const baseline = [-3, -2, -1].map((n) => shiftMonth(month, n))
   const [aggregates, buildings] = await Promise.all([
     aggregatesFor(ctx, s, [...new Set([...months, ...baseline])]),
     rows<BuildingDoc>(ctx.db.collection(BUILDINGS).where({ communityId: ctx.db.command.in(s.communities.map((c) => c.id)) }).field({ name: true }).limit(1000)),

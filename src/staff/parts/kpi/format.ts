@@ -8,10 +8,3 @@ export function monthLabel(month: string, thisYear: number): string {
   const [y, m] = month.split('-').map(Number)
   return y === thisYear ? `${m}月` : `${y}年${m}月`
 }
-
-/** The month `n` after (negative: before) 'YYYY-MM'. */
-export function shiftMonth(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number)
-  const i = y * 12 + (m - 1) + n
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`
-}
