@@ -20,20 +20,10 @@ import type { ActionContract, InputOf, OutputOf } from '../../../core/contract/d
 import { buildFunctions, ROOT } from '../../build-functions'
 import { sdkFor, seed } from '../../seed'
 
+export { prng } from './prng'
+
 v8.setFlagsFromString('--expose-gc')
 export const gc = vm.runInNewContext('gc') as () => void
-
-/** mulberry32: the same data every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 export const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`
 
