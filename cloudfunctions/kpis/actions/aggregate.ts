@@ -17,6 +17,12 @@ import { COMMUNITY, dayDocs, dayId, dayRange, KPI_DAYS, KPI_MONTHS, KPI_STATE, m
 
 /** Orders changed this long before the last run are read again: a transition in flight then may commit late. */
 const MARGIN_MS = 10 * 60_000
+/**
+ * Changed orders read per query. A page asks for one row more than this to know whether another
+ * follows, and the cloud returns at most 1,000: with 1,000 here the extra row never came, so only
+ * the first 1,000 changed orders were seen and the days of the others were never counted.
+ */
+const CHANGED_BATCH = 999
 
 interface Ran {
   days: number
@@ -32,7 +38,7 @@ export async function aggregateCommunity(ctx: TimerCtx, c: { _id: string; street
   const changed = await allBy<{ _id: string; createdAt: number }>(
     ctx.db,
     { collection: ORDERS, where: { communityId: c._id, updatedAt: ctx.db.command.gt(since) }, key: '_id', dir: 'asc', fields: { createdAt: true } },
-    { batch: 1000 },
+    { batch: CHANGED_BATCH },
   )
   const days = [...new Set(changed.items.map((o) => chinaDay(o.createdAt)))].sort()
   let orders = 0
