@@ -2,8 +2,7 @@
 import { COMMUNITY, KPI_DAYS, KPI_MONTHS, KPI_REPORTS, KPI_STATE, ORDERS } from '../../core/collections'
 import type { Aggregate } from '../../core/kpis/cells'
 import type { FactsInput } from '../../core/kpis/facts'
-import { chinaInstant, chinaMonth, DAY_MS } from '../../core/china-time'
-import { allBy } from '../../server/paging'
+import { chinaDay, chinaInstant, chinaMonth, DAY_MS } from '../../core/china-time'
 import { rows, type Db } from '../../server/db'
 
 export { COMMUNITY, KPI_DAYS, KPI_MONTHS, KPI_REPORTS, KPI_STATE, ORDERS }
@@ -37,15 +36,47 @@ export function monthRange(month: string): [number, number] {
 /** The month key `n` months from `month` (negative: earlier). */
 export const monthFrom = (month: string, n: number): string => chinaMonth(monthRange(month)[0], n).key
 
-/** The orders of some communities created in [from, to), every page of them. */
-export async function ordersCreated(db: Db, communities: string[], from: number, to: number, max = Infinity): Promise<{ items: FactsInput[]; next: string | null }> {
-  const _ = db.command
-  const where = { communityId: communities.length === 1 ? communities[0] : _.in(communities), createdAt: _.gte(from).and(_.lt(to)) }
-  return allBy<FactsInput>(db, { collection: ORDERS, where, key: '_id', dir: 'asc' }, { batch: 500, max })
+/** Orders read per query when counting (the cloud returns at most 1,000). */
+const BATCH = 500
+
+/**
+ * The orders of some communities created in [from, to) — at most `max` of each community. One query
+ * per community (in parallel) on its (communityId, createdAt) index, in creation order, a page
+ * going on from the last (createdAt, _id) read: each query reads only the span's orders. (Sorted
+ * by _id with a cursor on it, the planner walked the community's (communityId, _id) index from its
+ * first order: every order of the community examined for one day's.)
+ */
+export async function ordersCreated(db: Db, communities: string[], from: number, to: number, max = Infinity): Promise<FactsInput[]> {
+  const each = await Promise.all(communities.map((c) => createdIn(db, c, from, to, max)))
+  return each.flat()
 }
 
+async function createdIn(db: Db, communityId: string, from: number, to: number, max: number): Promise<FactsInput[]> {
+  const _ = db.command
+  const out: FactsInput[] = []
+  for (let last: FactsInput | undefined; ; ) {
+    const span = [{ communityId }, { createdAt: _.gte(last ? last.createdAt : from) }, { createdAt: _.lt(to) }]
+    // after the last row read: later, or at the same time with a greater id
+    const after = last ? [_.or([{ createdAt: _.gt(last.createdAt) }, { _id: _.gt(last._id) }])] : []
+    const limit = Math.min(BATCH, max - out.length)
+    const page = await rows<FactsInput>(db.collection(ORDERS).where(_.and([...span, ...after])).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(limit))
+    out.push(...page)
+    if (page.length < limit || out.length >= max) return out
+    last = page[page.length - 1]
+  }
+}
+
+/** Documents by id: the cloud looks each up, however many others the collection holds. */
+const byIds = <T>(db: Db, collection: string, ids: string[]) => (ids.length ? rows<T>(db.collection(collection).where({ _id: db.command.in(ids) }).limit(1000)) : Promise.resolve([]))
+
 export const monthDocs = (db: Db, communities: string[], months: string[]) =>
-  rows<StoredAggregate>(db.collection(KPI_MONTHS).where({ communityId: db.command.in(communities), month: db.command.in(months) }).limit(1000))
+  byIds<StoredAggregate>(db, KPI_MONTHS, communities.flatMap((c) => months.map((m) => monthId(c, m))))
+
+/** The China days of a month, 'YYYY-MM-DD'. */
+export function daysOf(month: string): string[] {
+  const [start, end] = monthRange(month)
+  return Array.from({ length: Math.round((end - start) / DAY_MS) }, (_, k) => chinaDay(start + k * DAY_MS))
+}
 
 export const dayDocs = (db: Db, communities: string[], month: string) =>
-  rows<DayDoc>(db.collection(KPI_DAYS).where({ communityId: db.command.in(communities), month }).limit(1000))
+  byIds<DayDoc>(db, KPI_DAYS, communities.flatMap((c) => daysOf(month).map((d) => dayId(c, d))))

@@ -44,7 +44,7 @@ export async function aggregateCommunity(ctx: TimerCtx, c: { _id: string; street
   let orders = 0
   for (const day of days) {
     const [from, to] = dayRange(day)
-    const { items } = await ordersCreated(ctx.db, [c._id], from, to)
+    const items = await ordersCreated(ctx.db, [c._id], from, to)
     orders += items.length
     const doc = { communityId: c._id, streetId: c.streetId, day, month: day.slice(0, 7), version: DEFINITIONS_VERSION, ...aggregateOf(items) }
     await ctx.db.collection(KPI_DAYS).doc(dayId(c._id, day)).set({ data: doc })

@@ -15,7 +15,7 @@ import { BUILDINGS } from '../../../server/community'
 import { resolveScope, type Resolved } from '../scope'
 import { dayDocs, monthDocs, monthFrom, ordersCreated } from '../store'
 
-/** Today's orders counted live, at most this many per call (a day of a whole street stays far below). */
+/** Today's orders counted live, at most this many of each community (a community's busiest day stays far below). */
 const TODAY_MAX = 2000
 
 /** Aggregates of the scope's communities for `months`; the current month = its stored days before today + today live. */
@@ -27,13 +27,13 @@ export async function aggregatesFor(ctx: Ctx, s: Resolved, months: string[]): Pr
   const [stored, days, live] = await Promise.all([
     monthDocs(ctx.db, ids, months.filter((m) => m !== current)),
     months.includes(current) ? dayDocs(ctx.db, ids, current) : [],
-    months.includes(current) ? ordersCreated(ctx.db, ids, startOfChinaDay(now), now + 1, TODAY_MAX) : { items: [] },
+    months.includes(current) ? ordersCreated(ctx.db, ids, startOfChinaDay(now), now + 1, TODAY_MAX) : [],
   ])
   const out = new Map<string, Aggregate>(stored.map((d) => [`${d.communityId}:${d.month}`, d]))
   if (months.includes(current)) {
     for (const c of ids) {
       const before = days.filter((d) => d.communityId === c && d.day !== today)
-      out.set(`${c}:${current}`, mergeAggregates([...before, aggregateOf(live.items.filter((o) => o.communityId === c))]))
+      out.set(`${c}:${current}`, mergeAggregates([...before, aggregateOf(live.filter((o) => o.communityId === c))]))
     }
   }
   return out
