@@ -5,12 +5,15 @@
  * requests they made.
  */
 import fs from 'node:fs'
+import type { IncomingMessage } from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import v8 from 'node:v8'
 import vm from 'node:vm'
+import { constants, PerformanceObserver } from 'node:perf_hooks'
 import { startLocalCloud, type LocalCloud } from '../../../localcloud'
-import type { DatabaseService } from '../../../localcloud/database'
+import { callerOf, type DatabaseService } from '../../../localcloud/database'
+import type { AdminBody } from '../../../localcloud/types'
 import type { FunctionsService } from '../../../localcloud/functions'
 import { QueryEngine, type FindOptions } from '../../../localcloud/database/query'
 import { choosePlan } from '../../../localcloud/database/planner'
@@ -204,4 +207,48 @@ export function tripsOf(database: DatabaseService, before: number, id: string): 
   const s = database.stats()
   const mine = s.byCaller[id] ?? 0
   return s.total - before === mine ? mine : -1
+}
+
+/**
+ * Bytes of the database's answers to one invocation, counted by wrapping the service's handler while
+ * on: it serialises each answer once more, so meter an extra call, not a timed one.
+ */
+export function meterAnswers(database: DatabaseService): { measure<T>(run: () => Promise<Called<T>>): Promise<number> } {
+  return {
+    async measure(run) {
+      const handle = database.handleAdmin!.bind(database)
+      const bytes: Record<string, number> = {}
+      database.handleAdmin = async (action: string, body: AdminBody, req: IncomingMessage) => {
+        const out = await handle(action, body, req)
+        const caller = callerOf(req)
+        bytes[caller] = (bytes[caller] ?? 0) + Buffer.byteLength(JSON.stringify(out))
+        return out
+      }
+      try {
+        const { id } = await run()
+        return bytes[id] ?? 0
+      } finally {
+        database.handleAdmin = handle
+      }
+    },
+  }
+}
+
+/**
+ * Full (mark-compact) garbage collections of this process — the local cloud, its functions and the
+ * bench share it, so one pause of a heap that holds a million orders lands in whatever call runs.
+ */
+export function watchFullGc(): { during(from: number, to: number): number; stop(): void } {
+  const pauses: [number, number][] = []
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if ((e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) pauses.push([e.startTime, e.startTime + e.duration])
+    }
+  })
+  obs.observe({ entryTypes: ['gc'] })
+  return {
+    /** ms of full collection within [from, to]. */
+    during: (from, to) => pauses.reduce((ms, [a, b]) => ms + Math.max(0, Math.min(b, to) - Math.max(a, from)), 0),
+    stop: () => obs.disconnect(),
+  }
 }
