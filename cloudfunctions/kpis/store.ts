@@ -40,11 +40,20 @@ export const monthFrom = (month: string, n: number): string => chinaMonth(monthR
 const BATCH = 500
 
 /**
- * The orders of some communities created in [from, to) — at most `max` of each community. One query
- * per community (in parallel) on its (communityId, createdAt) index, in creation order, a page
- * going on from the last (createdAt, _id) read: each query reads only the span's orders. (Sorted
- * by _id with a cursor on it, the planner walked the community's (communityId, _id) index from its
- * first order: every order of the community examined for one day's.)
+ * What counting an order reads (core/kpis facts.ts factsOf, cells.ts aggregateOf and triageHoursOf):
+ * only these fields are fetched — about half of an order; its texts, contacts and keys stay behind.
+ */
+const FACT_FIELDS: Partial<Record<keyof FactsInput, true>> = Object.fromEntries(
+  (['communityId', 'gridId', 'buildingId', 'category', 'urgency', 'status', 'triage', 'source', 'proxy', 'timeline', 'respondBy', 'rating', 'reopenCount', 'check', 'createdAt'] satisfies (keyof FactsInput)[]).map((f) => [f, true]),
+)
+
+/**
+ * The orders of some communities created in [from, to) — at most `max` of each community, with the
+ * fields their facts are made of. One query per community (in parallel) on its (communityId,
+ * createdAt) index, in creation order, a page going on from the last (createdAt, _id) read: each
+ * query reads only the span's orders. (Sorted by _id with a cursor on it, the planner walked the
+ * community's (communityId, _id) index from its first order: every order of the community
+ * examined for one day's.)
  */
 export async function ordersCreated(db: Db, communities: string[], from: number, to: number, max = Infinity): Promise<FactsInput[]> {
   const each = await Promise.all(communities.map((c) => createdIn(db, c, from, to, max)))
@@ -59,18 +68,22 @@ async function createdIn(db: Db, communityId: string, from: number, to: number, 
     // after the last row read: later, or at the same time with a greater id
     const after = last ? [_.or([{ createdAt: _.gt(last.createdAt) }, { _id: _.gt(last._id) }])] : []
     const limit = Math.min(BATCH, max - out.length)
-    const page = await rows<FactsInput>(db.collection(ORDERS).where(_.and([...span, ...after])).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(limit))
+    const page = await rows<FactsInput>(db.collection(ORDERS).where(_.and([...span, ...after])).field(FACT_FIELDS).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(limit))
     out.push(...page)
     if (page.length < limit || out.length >= max) return out
     last = page[page.length - 1]
   }
 }
 
-/** Documents by id: the cloud looks each up, however many others the collection holds. */
-const byIds = <T>(db: Db, collection: string, ids: string[]) => (ids.length ? rows<T>(db.collection(collection).where({ _id: db.command.in(ids) }).limit(1000)) : Promise.resolve([]))
+/** Documents by id (the cloud looks each up, however many others the collection holds), optionally only some fields. */
+function byIds<T>(db: Db, collection: string, ids: string[], fields?: Record<string, boolean>): Promise<T[]> {
+  if (!ids.length) return Promise.resolve([])
+  const q = db.collection(collection).where({ _id: db.command.in(ids) })
+  return rows<T>((fields ? q.field(fields) : q).limit(1000))
+}
 
-export const monthDocs = (db: Db, communities: string[], months: string[]) =>
-  byIds<StoredAggregate>(db, KPI_MONTHS, communities.flatMap((c) => months.map((m) => monthId(c, m))))
+export const monthDocs = <T = StoredAggregate>(db: Db, communities: string[], months: string[], fields?: Record<string, boolean>) =>
+  byIds<T>(db, KPI_MONTHS, communities.flatMap((c) => months.map((m) => monthId(c, m))), fields)
 
 /** The China days of a month, 'YYYY-MM-DD'. */
 export function daysOf(month: string): string[] {

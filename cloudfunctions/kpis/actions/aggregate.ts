@@ -5,7 +5,7 @@
  * that died halfway, whose progress was not recorded — writes the same values.
  */
 import { chinaDay } from '../../../core/china-time'
-import { aggregateOf, mergeAggregates } from '../../../core/kpis/cells'
+import { aggregateOf } from '../../../core/kpis/cells'
 import type { kpisFn } from '../../../core/kpis/contract'
 import { DEFINITIONS_VERSION } from '../../../core/kpis/rates'
 import type { TimerCtx } from '../../../server/context'
@@ -13,6 +13,7 @@ import { getOrNull, rows } from '../../../server/db'
 import { allBy } from '../../../server/paging'
 import type { Handler } from '../../../server/runtime'
 import { mustPlace } from '../../../server/community'
+import { monthDocOf } from '../months'
 import { COMMUNITY, dayDocs, dayId, dayRange, KPI_DAYS, KPI_MONTHS, KPI_STATE, monthId, ORDERS, ordersCreated } from '../store'
 
 /** Orders changed this long before the last run are read again: a transition in flight then may commit late. */
@@ -52,8 +53,8 @@ export async function aggregateCommunity(ctx: TimerCtx, c: { _id: string; street
   }
   const months = [...new Set(days.map((d) => d.slice(0, 7)))]
   for (const month of months) {
-    const merged = mergeAggregates(await dayDocs(ctx.db, [c._id], month))
-    await ctx.db.collection(KPI_MONTHS).doc(monthId(c._id, month)).set({ data: { communityId: c._id, streetId: c.streetId, month, version: DEFINITIONS_VERSION, ...merged } })
+    const doc = monthDocOf(c, month, await dayDocs(ctx.db, [c._id], month))
+    await ctx.db.collection(KPI_MONTHS).doc(monthId(c._id, month)).set({ data: doc })
   }
   await ctx.db.collection(KPI_STATE).doc(c._id).set({ data: { communityId: c._id, lastRun: started } })
   return { days: days.length, months: months.length, orders }

@@ -2,17 +2,17 @@
  * The dashboard at street scale (part of `npm run bench:kpis`): the demo street's 3 communities with
  * BENCH_KPIS_STREET_ORDERS orders in all (default 1,000,000) over 12 months, lived through the state
  * machine (history.ts) and loaded straight into a fresh local cloud's store. Their aggregates are
- * computed in this process with core/kpis aggregateOf / mergeAggregates — one document per community
- * and China day, one per community and month, the documents the timer writes (aggregate.ts checks
- * that they are equal) — and written straight into the store too: the timer itself would read every
- * order through the SDK (aggregate.ts measures it at 100,000).
+ * computed in this process — one document per community and China day (core/kpis aggregateOf), one
+ * per community and month (cloudfunctions/kpis/months.ts monthDocOf): the documents the timer
+ * writes (aggregate.ts checks the days against aggregateOf) — and written straight into the store
+ * too: the timer itself would read every order through the SDK (aggregate.ts measures it).
  * Then, through the dev entry like the app (router → handler → wx-server-sdk → local cloud):
  * kpis.dashboard as the street admin, a community admin and a 网格员, and kpis.orders (the orders
  * behind a figure, first page) as the admin — database requests per call, latency, response size,
  * documents read and examined per collection — and the sizes of the stored aggregates.
  */
 import { chinaDay, chinaMonth } from '../../../core/china-time'
-import { aggregateOf, mergeAggregates, type Aggregate } from '../../../core/kpis/cells'
+import { aggregateOf } from '../../../core/kpis/cells'
 import { KPI_DAYS, KPI_MONTHS, KPI_STATE } from '../../../core/collections'
 import { kpisFn } from '../../../core/kpis/contract'
 import { DEFINITIONS_VERSION } from '../../../core/kpis/rates'
@@ -20,9 +20,10 @@ import { DEMO_STREET } from '../../../core/demo/community'
 import { PERSONAS } from '../../../core/demo/personas'
 import type { ActionContract, InputOf } from '../../../core/contract/define'
 import { orderDoc, type Order } from '../../../core/orders/model'
-import { dayId, monthId } from '../../../cloudfunctions/kpis/store'
+import { monthDocOf } from '../../../cloudfunctions/kpis/months'
+import { dayId, monthId, type DayDoc } from '../../../cloudfunctions/kpis/store'
 import { pct } from '../../lib/latency'
-import { devCall, gc, loadStraight, mb, prng, probeQueries, putStraight, startBenchCloud, tripsOf, type Probe } from '../lib/scale-cloud'
+import { devCall, gc, loadStraight, mb, meterAnswers, prng, probeQueries, putStraight, startBenchCloud, tripsOf, watchFullGc, type Probe } from '../lib/scale-cloud'
 import { creationTimes, historyMaker, placeOf } from './history'
 
 const TOTAL = Number(process.env.BENCH_KPIS_STREET_ORDERS) || 1_000_000
@@ -57,17 +58,17 @@ async function main(): Promise<void> {
       .filter(([k, i]) => i < per[k])
 
     // aggregates of each community's days as they complete (its orders come in time order)
-    const dayDocs: object[] = []
+    const dayDocs: DayDoc[] = []
     const open = COMMUNITIES.map(() => ({ day: '', orders: [] as Order[] }))
-    const daysOf = new Map<string, Aggregate[]>()
+    const daysOf = new Map<string, DayDoc[]>()
     const close = (k: number) => {
       const { day, orders } = open[k]
       if (!orders.length) return
       const c = COMMUNITIES[k]
-      const agg = aggregateOf(orders)
-      dayDocs.push({ _id: dayId(c, day), communityId: c, streetId: DEMO_STREET.id, day, month: day.slice(0, 7), version: DEFINITIONS_VERSION, ...agg })
+      const doc: DayDoc = { _id: dayId(c, day), communityId: c, streetId: DEMO_STREET.id, day, month: day.slice(0, 7), version: DEFINITIONS_VERSION, ...aggregateOf(orders) }
+      dayDocs.push(doc)
       const key = monthId(c, day.slice(0, 7))
-      daysOf.set(key, [...(daysOf.get(key) ?? []), agg])
+      daysOf.set(key, [...(daysOf.get(key) ?? []), doc])
       open[k] = { day: '', orders: [] }
     }
     let aggregateMs = 0
@@ -91,11 +92,11 @@ async function main(): Promise<void> {
     })
     const t = performance.now()
     COMMUNITIES.forEach((_, k) => close(k))
-    const monthDocs = [...daysOf].map(([id, aggs]) => {
+    const monthDocs = [...daysOf].map(([id, days]) => {
       const [c, month] = id.split(':')
-      return { _id: id, communityId: c, streetId: DEMO_STREET.id, month, version: DEFINITIONS_VERSION, ...mergeAggregates(aggs) }
+      return { _id: id, ...monthDocOf({ _id: c, streetId: DEMO_STREET.id }, month, days) }
     })
-    await putStraight(store, KPI_DAYS, dayDocs as { _id: string }[])
+    await putStraight(store, KPI_DAYS, dayDocs)
     await putStraight(store, KPI_MONTHS, monthDocs)
     await putStraight(store, KPI_STATE, COMMUNITIES.map((c) => ({ _id: c, communityId: c, lastRun: now })))
     aggregateMs += performance.now() - t
@@ -106,12 +107,16 @@ async function main(): Promise<void> {
     console.log(`  aggregates computed in this process (aggregateOf per community and day, mergeAggregates per month) and written straight into the store: ${n(dayDocs.length)} kpi_days, ${monthDocs.length} kpi_months in ${s1(aggregateMs)}`)
 
     const probe = probeQueries(['orders', KPI_DAYS, KPI_MONTHS, 'communities', 'grids', 'buildings', 'users'])
+    const meter = meterAnswers(database)
+    const gcs = watchFullGc()
     const month = chinaMonth(now).key
-    const rows: string[][] = [['call', 'as', 'db requests', 'latency p50 / p95 / max', 'response', 'read per collection (docs)', 'examined', 'goal']]
+    const rows: string[][] = [['call', 'as', 'db requests', 'latency p50 / p95 / max', 'p95 without a full GC (calls hit)', 'response', 'db answers', 'read per collection (docs)', 'examined', 'goal']]
     const measure = async <C extends ActionContract>(label: string, who: { openid: string; name: string }, c: C, input: InputOf<C>, calls = CALLS) => {
       for (let w = 0; w < WARM; w++) await devCall(cloud, who.openid, c, input)
       probe.take()
       const ms: number[] = []
+      const clean: number[] = []
+      let hit = 0
       const trips: number[] = []
       let bytes = 0
       let found: Probe[] = []
@@ -119,11 +124,19 @@ async function main(): Promise<void> {
         const before = database.stats().total
         const t0 = performance.now()
         const out = await devCall(cloud, who.openid, c, input)
-        ms.push(performance.now() - t0)
+        const t1 = performance.now()
+        ms.push(t1 - t0)
         trips.push(tripsOf(database, before, out.id))
         bytes = out.bytes
         found = probe.take()
+        // let the observer hear of the collections first
+        await new Promise((r) => setImmediate(r))
+        const paused = gcs.during(t0, t1)
+        if (paused > 0) hit += paused
+        else clean.push(t1 - t0)
       }
+      const answers = await meter.measure(() => devCall(cloud, who.openid, c, input))
+      probe.take()
       const sum = (f: (p: Probe) => number) => {
         const by: Record<string, number> = {}
         for (const p of found) by[p.collection] = (by[p.collection] ?? 0) + f(p)
@@ -132,8 +145,18 @@ async function main(): Promise<void> {
       const p95 = pct(ms, 95)
       const most = Math.max(...trips)
       const ok = most <= GOAL.requests && p95 <= GOAL.p95
-      rows.push([label, who.name, trips.every((x) => x === trips[0]) ? String(most) : `${Math.min(...trips)}–${most}`, `${pct(ms, 50).toFixed(1)} / ${p95.toFixed(1)} / ${Math.max(...ms).toFixed(1)} ms`, kb(bytes), sum((p) => p.returned), sum((p) => p.examined), ok ? 'met' : 'MISSED'])
-      return found
+      rows.push([
+        label,
+        who.name,
+        trips.every((x) => x === trips[0]) ? String(most) : `${Math.min(...trips)}–${most}`,
+        `${pct(ms, 50).toFixed(1)} / ${p95.toFixed(1)} / ${Math.max(...ms).toFixed(1)} ms`,
+        `${clean.length ? pct(clean, 95).toFixed(1) : '—'} ms (${calls - clean.length}, ${(hit / 1000).toFixed(1)} s)`,
+        kb(bytes),
+        kb(answers),
+        sum((p) => p.returned),
+        sum((p) => p.examined),
+        ok ? 'met' : clean.length && pct(clean, 95) <= GOAL.p95 && most <= GOAL.requests ? 'met without full GCs' : 'MISSED',
+      ])
     }
     await measure('kpis.dashboard (street: 3 communities)', { openid: PERSONAS.streetAdmin.openid, name: '街道管理员' }, kpisFn.dashboard, {})
     await measure('kpis.dashboard (community)', { openid: PERSONAS.admin.openid, name: '社区管理员 (幸福里)' }, kpisFn.dashboard, {})
@@ -142,22 +165,23 @@ async function main(): Promise<void> {
     const ordersRows = rows.length
     await measure('kpis.orders 收集 (first page)', { openid: PERSONAS.admin.openid, name: '社区管理员 (幸福里)' }, kpisFn.orders, { figure: 'collected', limit: 20 }, 20)
     await measure('kpis.orders 评价低于4星 (first page)', { openid: PERSONAS.admin.openid, name: '社区管理员 (幸福里)' }, kpisFn.orders, { figure: 'rated_low', limit: 20 }, 20)
+    gcs.stop()
 
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
-    console.log(`\ncalls through the dev entry, month ${month} (today counted live), ${CALLS} timed calls each after ${WARM} warm-up (kpis.orders: 20), one at a time; goal ≤ ${GOAL.requests} requests and p95 ≤ ${GOAL.p95} ms:`)
+    console.log(`\ncalls through the dev entry, month ${month} (today counted live), ${CALLS} timed calls each after ${WARM} warm-up (kpis.orders: 20), one at a time; goal ≤ ${GOAL.requests} requests and p95 ≤ ${GOAL.p95} ms. A full GC = a mark-compact pause of this process, whose heap holds the local cloud's million orders; db answers = bytes the database sent for one call:`)
     rows.forEach((r, i) => {
       if (i === ordersRows) console.log('')
       console.log('  ' + r.map((x, k) => x.padEnd(widths[k])).join('  '))
     })
 
-    const sizes = (col: string) => [...store.collection(col).liveDocs()].map(([id, d]) => ({ id, bytes: Buffer.byteLength(JSON.stringify(d)) })).sort((a, b) => b.bytes - a.bytes)
+    const sizes = (col: string) => [...store.collection(col).liveDocs()].map(([id, d]) => ({ id, d, bytes: Buffer.byteLength(JSON.stringify(d)) })).sort((a, b) => b.bytes - a.bytes)
     const months = sizes(KPI_MONTHS)
     const days = sizes(KPI_DAYS)
-    const thisMonth = days.filter((d) => d.id.includes(`:${month}-`))
-    console.log(`\nstored aggregates: kpi_months ${months.length} documents, biggest ${months[0].id} ${kb(months[0].bytes)}, median ${kb(pct(months.map((m) => m.bytes), 50))}; kpi_days ${n(days.length)}, biggest ${days[0].id} ${kb(days[0].bytes)}, median ${kb(pct(days.map((d) => d.bytes), 50))}`)
-    const past = new Set([1, 2, 3, 4, 5].map((k) => chinaMonth(now, -k).key))
-    const read = months.filter((m) => past.has(m.id.split(':')[1]))
-    console.log(`  a street dashboard of this month reads the 5 months before it (${read.length} month documents, ${kb(read.reduce((a, m) => a + m.bytes, 0))}) and this month's ${thisMonth.length} day documents (${kb(thisMonth.reduce((a, d) => a + d.bytes, 0))})`)
+    const big = months[0]
+    const part = (k: string) => kb(Buffer.byteLength(JSON.stringify(big.d[k] ?? null)))
+    console.log(`\nstored aggregates: kpi_months ${months.length} documents, median ${kb(pct(months.map((m) => m.bytes), 50))}, biggest ${big.id} ${kb(big.bytes)} (cells ${part('cells')}, byBuilding ${part('byBuilding')}, beforeLastDay ${part('beforeLastDay')}, trend ${part('trend')}); kpi_days ${n(days.length)}, median ${kb(pct(days.map((d) => d.bytes), 50))}, biggest ${days[0].id} ${kb(days[0].bytes)}`)
+    const heapEnd = process.memoryUsage()
+    console.log(`  this process (local cloud + functions + bench): heap ${mb(heapEnd.heapUsed)}, rss ${mb(heapEnd.rss)}`)
   } finally {
     const ms = await bench.stop()
     console.log(`(local cloud stopped and its data removed in ${s1(ms)}; whole part ${s1(performance.now() - started)})`)
