@@ -43,7 +43,7 @@ const BATCH = 500
  * What counting an order reads (core/kpis facts.ts factsOf, cells.ts aggregateOf and triageHoursOf):
  * only these fields are fetched — about half of an order; its texts, contacts and keys stay behind.
  */
-const FACT_FIELDS: Partial<Record<keyof FactsInput, true>> = Object.fromEntries(
+export const FACT_FIELDS: Partial<Record<keyof FactsInput, true>> = Object.fromEntries(
   (['communityId', 'gridId', 'buildingId', 'category', 'urgency', 'status', 'triage', 'source', 'proxy', 'timeline', 'respondBy', 'rating', 'reopenCount', 'check', 'createdAt'] satisfies (keyof FactsInput)[]).map((f) => [f, true]),
 )
 
