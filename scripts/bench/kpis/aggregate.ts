@@ -1,7 +1,7 @@
 /**
  * The KPI timer at one community's scale (part of `npm run bench:kpis`): BENCH_KPIS_ORDERS orders
- * (default 100,000) of 幸福里 over 90 China days, lived through the state machine (history.ts) and
- * loaded straight into a fresh local cloud's store. Then the aggregation — the timer's own code,
+ * (default 100,000) of 幸福里 over BENCH_KPIS_DAYS China days (default 90), lived through the state
+ * machine (history.ts) and loaded straight into a fresh local cloud's store. Then the aggregation — the timer's own code,
  * cloudfunctions/kpis/actions/aggregate.ts, over the real wx-server-sdk — three times on a
  * simulated clock that advances like the timer (every 30 minutes):
  *   1. the first run: every day of the history;
@@ -26,7 +26,7 @@ import { gc, loadStraight, mb, prng, probeQueries, startBenchCloud, tripsOf, typ
 import { creationTimes, historyMaker, placeOf } from './history'
 
 const ORDERS = Number(process.env.BENCH_KPIS_ORDERS) || 100_000
-const DAYS = 90
+const DAYS = Number(process.env.BENCH_KPIS_DAYS) || 90
 const COMMUNITY = 'xingfuli'
 const LIMIT_S = 60
 
