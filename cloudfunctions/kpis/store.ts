@@ -43,8 +43,14 @@ const BATCH = 500
  * What counting an order reads (core/kpis facts.ts factsOf, cells.ts aggregateOf and triageHoursOf):
  * only these fields are fetched — about half of an order; its texts, contacts and keys stay behind.
  */
-export const FACT_FIELDS: Partial<Record<keyof FactsInput, true>> = Object.fromEntries(
-  (['communityId', 'gridId', 'buildingId', 'category', 'urgency', 'status', 'triage', 'source', 'proxy', 'timeline', 'respondBy', 'rating', 'reopenCount', 'check', 'createdAt'] satisfies (keyof FactsInput)[]).map((f) => [f, true]),
+export const FACT_FIELDS: Record<string, true> = Object.fromEntries(
+  [
+    ...(['communityId', 'gridId', 'buildingId', 'category', 'urgency', 'status', 'triage', 'source', 'proxy', 'respondBy', 'rating', 'reopenCount', 'check', 'createdAt'] satisfies (keyof FactsInput)[]),
+    // of each step, what happened and when (and its note: it names a proxy's role on orders older than `source`)
+    'timeline.event',
+    'timeline.at',
+    'timeline.note',
+  ].map((f) => [f, true]),
 )
 
 /**
