@@ -11,6 +11,7 @@
  * behind a figure, first page) as the admin — database requests per call, latency, response size,
  * documents read and examined per collection — and the sizes of the stored aggregates.
  */
+import os from 'node:os'
 import { chinaDay, chinaMonth } from '../../../core/china-time'
 import { aggregateOf } from '../../../core/kpis/cells'
 import { KPI_DAYS, KPI_MONTHS, KPI_STATE } from '../../../core/collections'
@@ -164,19 +165,21 @@ async function main(): Promise<void> {
         ok ? 'met' : clean.length && pct(clean, 95) <= GOAL.p95 && most <= GOAL.requests ? 'met without full GCs' : 'MISSED',
       ])
     }
+    const load0 = os.loadavg()[0]
     await measure('kpis.dashboard (street: 3 communities)', { openid: PERSONAS.streetAdmin.openid, name: '街道管理员' }, kpisFn.dashboard, {})
     await measure('kpis.dashboard (community)', { openid: PERSONAS.admin.openid, name: '社区管理员 (幸福里)' }, kpisFn.dashboard, {})
     await measure('kpis.dashboard (grid g1)', { openid: PERSONAS.staffZhang.openid, name: '网格员 (g1)' }, kpisFn.dashboard, {})
     await measure('kpis.dashboard (street, last month)', { openid: PERSONAS.streetAdmin.openid, name: '街道管理员' }, kpisFn.dashboard, { month: chinaMonth(now, -1).key })
     const ordersRows = rows.length
-    await measure('kpis.orders 收集 (first page)', { openid: PERSONAS.admin.openid, name: '社区管理员 (幸福里)' }, kpisFn.orders, { figure: 'collected', limit: 20 }, 20)
-    await measure('kpis.orders 评价低于4星 (first page)', { openid: PERSONAS.admin.openid, name: '社区管理员 (幸福里)' }, kpisFn.orders, { figure: 'rated_low', limit: 20 }, 20)
-    await measure('kpis.orders 没按时响应 (first page)', { openid: PERSONAS.admin.openid, name: '社区管理员 (幸福里)' }, kpisFn.orders, { figure: 'late_answer', limit: 20 }, 20)
-    await measure('kpis.orders 评价低于4星 (street, first page)', { openid: PERSONAS.streetAdmin.openid, name: '街道管理员' }, kpisFn.orders, { figure: 'rated_low', limit: 20 }, 20)
+    await measure('kpis.orders 收集 (first page)', { openid: PERSONAS.admin.openid, name: '社区管理员 (幸福里)' }, kpisFn.orders, { figure: 'collected', limit: 20 })
+    await measure('kpis.orders 评价低于4星 (first page)', { openid: PERSONAS.admin.openid, name: '社区管理员 (幸福里)' }, kpisFn.orders, { figure: 'rated_low', limit: 20 })
+    await measure('kpis.orders 没按时响应 (first page)', { openid: PERSONAS.admin.openid, name: '社区管理员 (幸福里)' }, kpisFn.orders, { figure: 'late_answer', limit: 20 })
+    await measure('kpis.orders 评价低于4星 (street, first page)', { openid: PERSONAS.streetAdmin.openid, name: '街道管理员' }, kpisFn.orders, { figure: 'rated_low', limit: 20 })
     gcs.stop()
+    const load1 = os.loadavg()[0]
 
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
-    console.log(`\ncalls through the dev entry, month ${month} (today counted live), ${CALLS} timed calls each after ${WARM} warm-up (kpis.orders: 20), one at a time; goal ≤ ${GOAL.requests} requests and p95 ≤ ${GOAL.p95} ms. A full GC = a mark-compact pause of this process, whose heap holds the local cloud's million orders; db answers = bytes the database sent for one call:`)
+    console.log(`\ncalls through the dev entry, month ${month} (today counted live), ${CALLS} timed calls each after ${WARM} warm-up, one at a time (load average of this 2-core machine ${load0.toFixed(1)} before, ${load1.toFixed(1)} after); goal ≤ ${GOAL.requests} requests and p95 ≤ ${GOAL.p95} ms. A full GC = a mark-compact pause of this process, whose heap holds the local cloud's million orders; db answers = bytes the database sent for one call:`)
     rows.forEach((r, i) => {
       if (i === ordersRows) console.log('')
       console.log('  ' + r.map((x, k) => x.padEnd(widths[k])).join('  '))
