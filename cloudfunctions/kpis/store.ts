@@ -2,8 +2,7 @@
 import { COMMUNITY, KPI_DAYS, KPI_MONTHS, KPI_REPORTS, KPI_STATE, ORDERS } from '../../core/collections'
 import type { Aggregate } from '../../core/kpis/cells'
 import type { FactsInput } from '../../core/kpis/facts'
-import { chinaInstant, chinaMonth, DAY_MS } from '../../core/china-time'
-import { allBy } from '../../server/paging'
+import { chinaDay, chinaInstant, chinaMonth, DAY_MS } from '../../core/china-time'
 import { rows, type Db } from '../../server/db'
 
 export { COMMUNITY, KPI_DAYS, KPI_MONTHS, KPI_REPORTS, KPI_STATE, ORDERS }
@@ -35,16 +34,66 @@ export function monthRange(month: string): [number, number] {
   return [start, end]
 }
 
+/** Orders read per query when counting (the cloud returns at most 1,000). */
+const BATCH = 500
 
-/** The orders of some communities (of some of their grids) created in [from, to), every page of them (up to `max`). */
-export async function ordersCreated(db: Db, communities: string[], from: number, to: number, max = Infinity, grids?: string[]): Promise<{ items: FactsInput[]; next: string | null }> {
-  const _ = db.command
-  const where = { communityId: communities.length === 1 ? communities[0] : _.in(communities), createdAt: _.gte(from).and(_.lt(to)), ...(grids ? { gridId: _.in(grids) } : {}) }
-  return allBy<FactsInput>(db, { collection: ORDERS, where, key: '_id', dir: 'asc' }, { batch: 500, max })
+/**
+ * What counting an order reads (core/kpis facts.ts factsOf, cells.ts aggregateOf and triageHoursOf):
+ * only these fields are fetched — about half of an order; its texts, contacts and keys stay behind.
+ */
+export const FACT_FIELDS: Record<string, true> = Object.fromEntries(
+  [
+    ...(['communityId', 'gridId', 'buildingId', 'category', 'urgency', 'status', 'triage', 'source', 'proxy', 'respondBy', 'rating', 'reopenCount', 'check', 'createdAt'] satisfies (keyof FactsInput)[]),
+    // of each step, what happened and when (and its note: it names a proxy's role on orders older than `source`)
+    'timeline.event',
+    'timeline.at',
+    'timeline.note',
+  ].map((f) => [f, true]),
+)
+
+/**
+ * The orders of some communities created in [from, to) — at most `max` of each community, with the
+ * fields their facts are made of. One query per community (in parallel) on its (communityId,
+ * createdAt) index, in creation order, a page going on from the last (createdAt, _id) read: each
+ * query reads only the span's orders. (Sorted by _id with a cursor on it, the planner walked the
+ * community's (communityId, _id) index from its first order: every order of the community
+ * examined for one day's.)
+ */
+export async function ordersCreated(db: Db, communities: string[], from: number, to: number, max = Infinity, grids?: string[]): Promise<FactsInput[]> {
+  const each = await Promise.all(communities.map((c) => createdIn(db, c, from, to, max, grids)))
+  return each.flat()
 }
 
-export const monthDocs = (db: Db, communities: string[], months: string[]) =>
-  rows<StoredAggregate>(db.collection(KPI_MONTHS).where({ communityId: db.command.in(communities), month: db.command.in(months) }).limit(1000))
+async function createdIn(db: Db, communityId: string, from: number, to: number, max: number, grids?: string[]): Promise<FactsInput[]> {
+  const _ = db.command
+  const out: FactsInput[] = []
+  for (let last: FactsInput | undefined; ; ) {
+    const span = [{ communityId }, { createdAt: _.gte(last ? last.createdAt : from) }, { createdAt: _.lt(to) }, ...(grids ? [{ gridId: _.in(grids) }] : [])]
+    // after the last row read: later, or at the same time with a greater id
+    const after = last ? [_.or([{ createdAt: _.gt(last.createdAt) }, { _id: _.gt(last._id) }])] : []
+    const limit = Math.min(BATCH, max - out.length)
+    const page = await rows<FactsInput>(db.collection(ORDERS).where(_.and([...span, ...after])).field(FACT_FIELDS).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(limit))
+    out.push(...page)
+    if (page.length < limit || out.length >= max) return out
+    last = page[page.length - 1]
+  }
+}
+
+/** Documents by id (the cloud looks each up, however many others the collection holds), optionally only some fields. */
+function byIds<T>(db: Db, collection: string, ids: string[], fields?: Record<string, boolean>): Promise<T[]> {
+  if (!ids.length) return Promise.resolve([])
+  const q = db.collection(collection).where({ _id: db.command.in(ids) })
+  return rows<T>((fields ? q.field(fields) : q).limit(1000))
+}
+
+export const monthDocs = <T = StoredAggregate>(db: Db, communities: string[], months: string[], fields?: Record<string, boolean>) =>
+  byIds<T>(db, KPI_MONTHS, communities.flatMap((c) => months.map((m) => monthId(c, m))), fields)
+
+/** The China days of a month, 'YYYY-MM-DD'. */
+export function daysOf(month: string): string[] {
+  const [start, end] = monthRange(month)
+  return Array.from({ length: Math.round((end - start) / DAY_MS) }, (_, k) => chinaDay(start + k * DAY_MS))
+}
 
 export const dayDocs = (db: Db, communities: string[], month: string) =>
-  rows<DayDoc>(db.collection(KPI_DAYS).where({ communityId: db.command.in(communities), month }).limit(1000))
+  byIds<DayDoc>(db, KPI_DAYS, communities.flatMap((c) => daysOf(month).map((d) => dayId(c, d))))

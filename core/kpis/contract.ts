@@ -90,7 +90,7 @@ export const kpisFn = defineFunction('kpis', {
     output: dashboardView,
   },
   orders: {
-    summary: '数字背后的单子：某月收集的单子里符合该数字的（可按网格、类别、状态筛选），新的在前，按游标翻页；不显示电话',
+    summary: '数字背后的单子：某月收集的单子里符合该数字的（可按网格、类别、状态筛选），新的在前，按游标翻页；一次最多翻看约一千单，少见的数字一页可能不满（甚至为空）而仍有下一页；不显示电话',
     roles: WATCHERS,
     input: pageInput.extend({
       ...scopeInput,

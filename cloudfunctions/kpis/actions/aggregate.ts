@@ -5,14 +5,15 @@
  * that died halfway, whose progress was not recorded — writes the same values.
  */
 import { chinaDay } from '../../../core/china-time'
-import { aggregateOf, mergeAggregates } from '../../../core/kpis/cells'
+import { aggregateOf } from '../../../core/kpis/cells'
 import type { kpisFn } from '../../../core/kpis/contract'
 import { DEFINITIONS_VERSION } from '../../../core/kpis/rates'
 import type { TimerCtx } from '../../../server/context'
 import { getOrNull, rows, tx } from '../../../server/db'
-import { allBy } from '../../../server/paging'
+import { allBy, MAX_BATCH } from '../../../server/paging'
 import type { Handler } from '../../../server/runtime'
 import { mustPlace } from '../../../server/community'
+import { monthDocOf } from '../months'
 import { COMMUNITY, dayDocs, dayId, dayRange, KPI_DAYS, KPI_MONTHS, KPI_STATE, monthId, ORDERS, ordersCreated } from '../store'
 
 /** Orders changed this long before the last run are read again: a transition in flight then may commit late. */
@@ -66,13 +67,13 @@ async function countAgain(ctx: TimerCtx, c: { _id: string; streetId: string }, s
   const changed = await allBy<{ _id: string; createdAt: number }>(
     ctx.db,
     { collection: ORDERS, where: { communityId: c._id, updatedAt: ctx.db.command.gt(since) }, key: '_id', dir: 'asc', fields: { createdAt: true } },
-    { batch: 1000 },
+    { batch: MAX_BATCH },
   )
   const days = [...new Set(changed.items.map((o) => chinaDay(o.createdAt)))].sort()
   let orders = 0
   for (const day of days) {
     const [from, to] = dayRange(day)
-    const { items } = await ordersCreated(ctx.db, [c._id], from, to)
+    const items = await ordersCreated(ctx.db, [c._id], from, to)
     orders += items.length
     const doc = { communityId: c._id, streetId: c.streetId, day, month: day.slice(0, 7), version: DEFINITIONS_VERSION, ...aggregateOf(items) }
     await ctx.db.collection(KPI_DAYS).doc(dayId(c._id, day)).set({ data: doc })
@@ -80,8 +81,8 @@ async function countAgain(ctx: TimerCtx, c: { _id: string; streetId: string }, s
   }
   const months = [...new Set(days.map((d) => d.slice(0, 7)))]
   for (const month of months) {
-    const merged = mergeAggregates(await dayDocs(ctx.db, [c._id], month))
-    await ctx.db.collection(KPI_MONTHS).doc(monthId(c._id, month)).set({ data: { communityId: c._id, streetId: c.streetId, month, version: DEFINITIONS_VERSION, ...merged } })
+    const doc = monthDocOf(c, month, await dayDocs(ctx.db, [c._id], month))
+    await ctx.db.collection(KPI_MONTHS).doc(monthId(c._id, month)).set({ data: doc })
   }
   return { days: days.length, months: months.length, orders, busy: false }
 }

@@ -1,22 +1,29 @@
 /**
  * The orders behind a figure: the month's cohort of the scope, newest first, kept where the
- * figure's rule holds (core/kpis/figures.ts). Reads the cohort a batch at a time until the page is
- * full, so a page costs a few queries however rare the figure.
+ * figure's rule holds (core/kpis/figures.ts). The database first leaves out orders that cannot be
+ * behind it (behind.ts); the rest is read a batch at a time until the page is full — at most READS
+ * queries a call: then the page holds what was found (maybe fewer rows than asked, even none) and
+ * `next` says where the next call goes on.
  */
 import { chinaMonth } from '../../../core/china-time'
 import { triageHoursOf } from '../../../core/kpis/cells'
 import type { Figure, kpisFn } from '../../../core/kpis/contract'
 import { factsOf, type FactsInput } from '../../../core/kpis/facts'
 import { isBehind } from '../../../core/kpis/figures'
-import { idFloor } from '../../../core/orders/keys'
 import { orderSummary } from '../../../core/orders/schemas'
+import { idFloor } from '../../../core/orders/keys'
 import type { Ctx } from '../../../server/context'
 import type { Handler } from '../../../server/runtime'
 import { rowsAfter } from '../../../server/paging'
 import { resolveScope, type Resolved } from '../scope'
-import { monthRange, ORDERS } from '../store'
+import { candidatesOf } from '../behind'
+import { FACT_FIELDS, monthRange, ORDERS } from '../store'
 
 const BATCH = 200
+/** Queries one call may make after its scope: the page is what they found (a street reads each community at each batch). */
+const READS = 6
+/** What deciding the figure and showing the row need (and the phone the export masks). */
+const FIELDS: Record<string, true> = { ...FACT_FIELDS, ...Object.fromEntries(Object.keys(orderSummary.shape).map((k) => [k, true])), contactPhone: true }
 
 export interface Behind {
   month?: string
@@ -29,19 +36,39 @@ export interface Behind {
 export async function ordersBehind(ctx: Ctx, s: Resolved, want: Behind, limit: number, cursor?: string): Promise<{ items: FactsInput[]; next: string | null }> {
   const _ = ctx.db.command
   const [from, to] = monthRange(want.month ?? chinaMonth(ctx.now()).key)
-  const ids = s.communities.map((c) => c.id)
-  const filters = { communityId: ids.length === 1 ? ids[0] : _.in(ids), gridId: _.in(s.grids.map((g) => g.id)), ...(want.category ? { category: want.category } : {}), ...(want.status ? { status: want.status } : {}) }
-  // order ids begin with their creation time (core/orders/keys newId): the month is a range of ids
-  const listing = { collection: ORDERS, where: _.and([filters, { _id: _.gte(idFloor(from)) }, { _id: _.lt(idFloor(to)) }]), key: '_id', dir: 'desc' as const }
+  const grids = s.grids.map((g) => g.id)
+  const filters = { gridId: _.in(grids), ...(want.category ? { category: want.category } : {}), ...(want.status ? { status: want.status } : {}) }
+  const candidates = candidatesOf(want.figure, _)
+  // one listing per community (each on its (communityId, _id) index), merged newest first; order ids
+  // begin with their creation time (core/orders/keys newId): the month is a range of ids
+  const listings = s.communities.map((c) => ({
+    collection: ORDERS,
+    where: _.and([{ ...filters, communityId: c.id }, ...(candidates ? [candidates] : []), { _id: _.gte(idFloor(from)) }, { _id: _.lt(idFloor(to)) }]),
+    key: '_id',
+    dir: 'desc' as const,
+    fields: FIELDS,
+  }))
+  // the newest BATCH of all: a community's rows beyond its own first BATCH cannot be among them
+  const batchAfter = async (cursor: string | undefined) =>
+    (await Promise.all(listings.map((l) => rowsAfter<FactsInput>(ctx.db, l, cursor, BATCH - 1))))
+      .flat()
+      .sort((a, b) => (a._id < b._id ? 1 : -1))
+      .slice(0, BATCH)
+  const batches = Math.max(1, Math.floor(READS / listings.length))
   const found: FactsInput[] = []
-  for (let after = cursor; ; ) {
-    const batch = await rowsAfter<FactsInput>(ctx.db, listing, after, BATCH - 1)
+  let more = false
+  for (let n = 1; ; n++) {
+    const batch = await batchAfter(cursor)
     for (const o of batch) if (isBehind(want.figure, factsOf(o, triageHoursOf(o)), ctx.now())) found.push(o)
     if (found.length > limit || batch.length < BATCH) break
-    after = batch[batch.length - 1]._id
+    cursor = batch[batch.length - 1]._id
+    if (n === batches) {
+      more = true
+      break
+    }
   }
   const items = found.slice(0, limit)
-  return { items, next: found.length > limit ? items[items.length - 1]._id : null }
+  return { items, next: found.length > limit ? items[items.length - 1]._id : more ? cursor! : null }
 }
 
 export const orders: Handler<(typeof kpisFn)['orders']> = async (ctx, input) => {

@@ -5,21 +5,9 @@
  * (a cursor far into the list) and the last page, with end-to-end ms, the engine's ms, the index the
  * planner chose, documents examined vs returned, and any missing-index warning the local cloud logged.
  *
- * Examined is counted without changing the local cloud: QueryEngine.find is wrapped in this process
- * and, for the duration of one (synchronous) find on `orders`, the collection's document lookups and
- * its full-scan iterator count what they hand to the filter.
+ * Examined is counted without changing the local cloud (lib/scale-cloud.ts probeQueries: the
+ * collection's document lookups and full-scan iterator, counted for the duration of one find).
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import v8 from 'node:v8'
-import vm from 'node:vm'
-import { startLocalCloud } from '../../../localcloud'
-import type { DatabaseService } from '../../../localcloud/database'
-import { QueryEngine, type FindOptions } from '../../../localcloud/database/query'
-import { choosePlan } from '../../../localcloud/database/planner'
-import { Collection, type Write } from '../../../localcloud/database/store'
-import type { Doc } from '../../../localcloud/database/codec'
 import { DEMO_STREET } from '../../../core/demo/community'
 import { demoSeedDocs } from '../../../core/demo/seed-docs'
 import { PERSONAS } from '../../../core/demo/personas'
@@ -27,28 +15,14 @@ import { orders } from '../../../core/orders/contract'
 import { keysFor, newId, withKeys } from '../../../core/orders/keys'
 import { blankOrder, orderDoc, type Order, type Status } from '../../../core/orders/model'
 import { SKILLS, TEAMS } from '../../../core/users/vocab'
-import { buildFunctions, functionNames, ROOT } from '../../build-functions'
-import { sdkFor, seed } from '../../seed'
-
-v8.setFlagsFromString('--expose-gc')
-const gc = vm.runInNewContext('gc') as () => void
+import type { ActionContract } from '../../../core/contract/define'
+import { functionNames } from '../../build-functions'
+import { devCall, gc, loadStraight, mb, prng, probeQueries, startBenchCloud, tripsOf, type Probe } from '../lib/scale-cloud'
 
 const PER_COMMUNITY = Number(process.env.BENCH_STREET_ORDERS) || 100_000
 const RUNS = Number(process.env.BENCH_STREET_RUNS) || 7
 const COMMUNITIES = ['xingfuli', 'heping', 'chunhui'] as const
 const LIMIT = 20
-
-/** mulberry32: the same data every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Share of orders by status (a year of a busy street: most finished, a queue and a pool still open). */
 const MIX: [Status, number][] = [
@@ -137,112 +111,27 @@ function generator(now: number) {
   }
 }
 
-interface Probe {
-  index: string
-  selective: boolean
-  examined: number
-  returned: number
-  ms: number
-  filter: string
-}
-
-/** Wrap QueryEngine.find: for `orders`, record the plan and count what each find hands to its filter. */
-function probeQueries(): { take(): Probe[] } {
-  let seen: Probe[] = []
-  const find = QueryEngine.prototype.find
-  QueryEngine.prototype.find = function (this: QueryEngine, col: Collection, filter: Doc, opts: FindOptions = {}): Doc[] {
-    if (col.name !== 'orders' || opts.atSeq !== undefined) return find.call(this, col, filter, opts)
-    const plan = choosePlan(col.indexes, filter, opts.sort ?? [])
-    let examined = 0
-    const own = col as unknown as { head: Collection['head']; docs: Map<string, unknown> & { [Symbol.iterator]?: unknown } }
-    own.head = (id: string) => {
-      examined++
-      return Collection.prototype.head.call(col, id)
-    }
-    const docs = col.docs
-    Object.defineProperty(docs, Symbol.iterator, {
-      configurable: true,
-      value: function* () {
-        for (const e of Map.prototype.entries.call(docs)) {
-          examined++
-          yield e
-        }
-      },
-    })
-    try {
-      const t0 = performance.now()
-      const out = find.call(this, col, filter, opts)
-      const ms = performance.now() - t0
-      seen.push({ index: plan ? (plan.index.decl.name ?? plan.index.fields.join(',')) : '(none: full scan)', selective: !!plan?.selective, examined, returned: out.length, ms, filter: JSON.stringify(filter) })
-      return out
-    } finally {
-      delete (own as { head?: unknown }).head
-      delete (docs as { [Symbol.iterator]?: unknown })[Symbol.iterator]
-    }
-  }
-  return {
-    take() {
-      const s = seen
-      seen = []
-      return s
-    },
-  }
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`
 
 async function main(): Promise<void> {
-  // the whole load is one journal: no snapshot while loading (it would copy everything several times)
-  process.env.LOCALCLOUD_DB_COMPACT_BYTES = String(64 * 1024 ** 3)
-  const outDir = path.join(ROOT, 'build', 'bench-street-functions')
-  await buildFunctions(functionNames(), outDir)
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-street-'))
-  const warnings: string[] = []
-  const cloud = await startLocalCloud({
-    port: 0,
-    dataDir,
-    functionsDir: outDir,
-    devEntry: true,
-    strict: true,
-    timers: false,
-    log: (line) => void (/WARNING/.test(line) && warnings.push(line)),
-  })
+  const bench = await startBenchCloud('street', functionNames())
+  const { cloud, db, store, database, warnings } = bench
   try {
-    await seed(cloud)
-    const db = sdkFor(cloud).database({ throwOnNotFound: false })
-    for (const c of ['points_accounts', 'points_transfers', 'points_rules']) await db.createCollection(c).catch(() => undefined)
-    const store = cloud.service<DatabaseService>('database').store
-    const col = store.collection('orders')
-
-    // load: indexes off, journaled commits of 2,000, then each declared index built with one sort (as a restart does)
     gc()
     const mem0 = process.memoryUsage()
-    const t0 = performance.now()
     const make = generator(Date.now())
     const total = PER_COMMUNITY * COMMUNITIES.length
-    const decls = col.indexes.map((ix) => ix.decl)
-    col.indexes.length = 0
     const all: Order[] = []
-    for (let i = 0; i < total; i += 2000) {
-      const writes: Write[] = []
-      for (let j = i; j < Math.min(total, i + 2000); j++) {
-        const o = make(j)
-        if (j % 10_000 === 0) orderDoc.parse(o)
-        all.push(o)
-        writes.push({ c: 'orders', id: o._id, doc: o as unknown as Doc })
-      }
-      await store.commit(writes)
-    }
-    const tLoad = performance.now() - t0
-    const t1 = performance.now()
-    store.setIndexes('orders', decls)
-    const tIndex = performance.now() - t1
+    const loaded = await loadStraight(store, 'orders', total, make, (o) => {
+      if (all.length % 10_000 === 0) orderDoc.parse(o)
+      all.push(o)
+    })
+    const [tLoad, tIndex] = [loaded.loadMs, loaded.indexMs]
     gc()
     const mem1 = process.memoryUsage()
     const byStatus: Record<string, number> = {}
     for (const o of all) byStatus[o.status] = (byStatus[o.status] ?? 0) + 1
-    console.log(`${total.toLocaleString('en')} orders (${COMMUNITIES.length} communities × ${PER_COMMUNITY.toLocaleString('en')}) loaded into the store in ${(tLoad / 1000).toFixed(1)} s (journaled), ${decls.length} indexes built in ${(tIndex / 1000).toFixed(1)} s; journal ${mb(store.journal.bytes)}; heap +${mb(mem1.heapUsed - mem0.heapUsed)}, rss ${mb(mem1.rss)}`)
+    console.log(`${total.toLocaleString('en')} orders (${COMMUNITIES.length} communities × ${PER_COMMUNITY.toLocaleString('en')}) loaded into the store in ${(tLoad / 1000).toFixed(1)} s (journaled), ${loaded.indexes} indexes built in ${(tIndex / 1000).toFixed(1)} s; journal ${mb(store.journal.bytes)}; heap +${mb(mem1.heapUsed - mem0.heapUsed)}, rss ${mb(mem1.rss)}`)
     console.log(`  by status: ${Object.entries(byStatus).map(([s, n]) => `${s} ${n}`).join(', ')}`)
 
     // the lists' own orders, for cursors deep into each list and near its end
@@ -268,18 +157,11 @@ async function main(): Promise<void> {
     const inB1 = newestFirst(xingfuli.filter((o) => o.buildingId === 'b1'))
     all.length = 0
 
-    const probe = probeQueries()
-    const database = cloud.service<DatabaseService>('database')
-    type C = { fn: string; action: string }
+    const probe = probeQueries(['orders'])
+    type C = ActionContract
     const call = async (openid: string, c: C, input: object) => {
-      const res = await fetch(`${cloud.url}/dev/call`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name: c.fn, data: { action: c.action, data: input }, openid }),
-      })
-      const body = (await res.json()) as { result?: { ok: boolean; data?: { items: unknown[]; next: string | null }; error?: { code: string; message: string } } }
-      if (!body.result?.ok) throw new Error(`${c.action} as ${openid}: ${JSON.stringify(body)}`)
-      return { page: body.result.data!, id: res.headers.get('x-request-id') ?? '' }
+      const out = await devCall(cloud, openid, c, input)
+      return { page: out.data as { items: unknown[]; next: string | null }, id: out.id }
     }
 
     const cursorAt = (keys: string[], at: number) => (at <= 0 ? undefined : keys[Math.min(at, keys.length) - 1])
@@ -315,13 +197,12 @@ async function main(): Promise<void> {
         let page: { items: unknown[]; next: string | null } = { items: [], next: null }
         let trips = 0
         for (let r = 0; r < RUNS; r++) {
-          const before = database.stats()
+          const before = database.stats().total
           const s = performance.now()
           const out = await call(k.openid, k.c, input)
           ms.push(performance.now() - s)
           page = out.page
-          trips = database.stats().byCaller[out.id] ?? 0
-          if (database.stats().total - before.total !== trips) trips = -1
+          trips = tripsOf(database, before, out.id)
           last = probe.take()
           engine.push(last.reduce((a, p) => a + p.ms, 0))
         }
@@ -355,9 +236,8 @@ async function main(): Promise<void> {
     console.log(`missing-index warnings logged by the lists above: ${listWarnings}`)
     console.log(`control (where description = x, no index): index ${control.index}, examined ${control.examined.toLocaleString('en')}, returned ${control.returned}, ${control.ms.toFixed(1)} ms in the engine; warning: ${warnings.slice(listWarnings).join(' | ') || 'none'}`)
   } finally {
-    const t = performance.now()
-    await cloud.stop().finally(() => fs.rmSync(dataDir, { recursive: true, force: true }))
-    console.log(`(local cloud stopped and its data removed in ${((performance.now() - t) / 1000).toFixed(1)} s)`)
+    const ms = await bench.stop()
+    console.log(`(local cloud stopped and its data removed in ${(ms / 1000).toFixed(1)} s)`)
   }
 }
 
