@@ -61,7 +61,8 @@ export function dashboardOf(d: DashboardData): DashboardView {
     }),
     categories: Object.entries(byCategory)
       .map(([category, c]) => ({ category, collected: c.created - c.withdrawn, byStatus: c.byStatus }))
-      .sort((a, b) => b.collected - a.collected),
+      // most first; equal counts by category id, so the table does not depend on the order orders were counted in
+      .sort((a, b) => b.collected - a.collected || a.category.localeCompare(b.category)),
     responseHist: { edges: [...BUCKET_HOURS], counts: totals.responseHist },
     hotspots: hotspotsOf({
       now: countsOf(d, d.month),

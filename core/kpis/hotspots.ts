@@ -25,5 +25,5 @@ export function hotspotsOf(p: { now: Counts; before: Counts[]; categoryLabel: (i
       const usual = p.before.length ? p.before.reduce((s, b) => s + (b[kind][id] ?? 0), 0) / p.before.length : 0
       return count >= HOT_MIN && count >= HOT_FACTOR * usual ? [{ kind, id, label: label(id), count, usual: Math.round(usual * 10) / 10 }] : []
     })
-  return [...find('category', p.categoryLabel), ...find('building', p.buildingName)].sort((a, b) => b.count - b.usual - (a.count - a.usual))
+  return [...find('category', p.categoryLabel), ...find('building', p.buildingName)].sort((a, b) => b.count - b.usual - (a.count - a.usual) || Number(a.kind === 'building') - Number(b.kind === 'building') || a.id.localeCompare(b.id))
 }

@@ -39,6 +39,11 @@ describe('hotspots', () => {
   it('with no history, the minimum alone', () => {
     expect(spots(counts({ pipe: 5, light: 4 }), [])).toEqual([['category', 'pipe', 5, 0]])
   })
+  it('as far above usual: categories before buildings, then by id, whatever order they were counted in', () => {
+    const want = [['category', 'light', 6, 0], ['category', 'pipe', 6, 0], ['building', 'b1', 6, 0], ['building', 'b2', 6, 0]]
+    expect(spots(counts({ pipe: 6, light: 6 }, { b2: 6, b1: 6 }), [])).toEqual(want)
+    expect(spots(counts({ light: 6, pipe: 6 }, { b1: 6, b2: 6 }), [])).toEqual(want)
+  })
 })
 
 test('months step across the year both ways', () => {
