@@ -1,16 +1,20 @@
 /**
  * 三率和数字 in Chromium: the 网格员 opens the dashboard from home (the figures the function gives, as
  * cards, chart, table), taps 解决率 to see the orders behind it, exports the orders as CSV (parsed
- * with an RFC 4180 parser: the phones masked); the same dashboard in 大字模式. Screenshots:
+ * with an RFC 4180 parser: the phones masked); the same dashboard in 大字模式; a resident's 回访
+ * answer moves their order from 解决 to 回访没解决 on the 网格员's dashboard. Screenshots:
  * test-artifacts/e2e/kpis-*.png
  */
+import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { PERSONAS } from '../../core/demo/personas'
 import { kpisFn } from '../../core/kpis/contract'
 import { orders } from '../../core/orders/contract'
+import { users } from '../../core/users/contract'
 import { phone, shot, useBrowser } from './support/browser'
-import { byTestId, e2eCloud, expectText, fontSize, modalButton, openPage, pickPersona, tapButton, vis } from './support/app'
+import { actAs, byTestId, e2eCloud, expectText, fontSize, modalButton, openPage, pickPersona, tapButton, vis } from './support/app'
+import { askedOrder } from './support/orders'
 import { shiftMonth } from '../../core/kpis/vocab'
 
 const browser = useBrowser()
@@ -94,4 +98,43 @@ test('the admin freezes last month as 报送版 after a confirmation; it then sa
   const last = await e2eCloud().okAs(PERSONAS.admin.openid, kpisFn.report, { month: shiftMonth((await e2eCloud().okAs(PERSONAS.admin.openid, kpisFn.dashboard, {})).month, -1) })
   expect(last).toMatchObject({ level: 'community', definitionsVersion: 1 })
   await shot(page, 'kpis-05-frozen')
+})
+
+test('a resident answers the 回访 没解决: on the 网格员\'s dashboard the order leaves 解决 and is under 回访没解决', async () => {
+  const cloud = e2eCloud()
+  const openid = `e2e-kpi-check-${randomUUID()}`
+  await cloud.okAs(openid, users.updateProfile, { name: '回访居民', phone: '13712340019', buildingId: 'b3', unitId: 'b3-1', room: '102' })
+  const id = await askedOrder(openid, '阳台水管一直滴水')
+  const solvedIds = async () => (await cloud.okAs(ZHANG, kpisFn.orders, { figure: 'solved', limit: 50 })).items.map((o) => o._id)
+  expect(await solvedIds()).toContain(id)
+  const before = await cloud.okAs(ZHANG, kpisFn.dashboard, {})
+
+  // the 网格员 sees the order under 解决
+  const staff = (await phone(browser())).page
+  await pickPersona(staff, ZHANG)
+  await byTestId(staff, 'entry-kpis').click()
+  await expectText(vis(staff, 'kpi-check'), `回访：${before.totals.residentSolved.den} 人作答`)
+  await vis(staff, 'kpi-solve').click()
+  await byTestId(staff, `order-${id}`).waitFor()
+  await staff.goBack()
+
+  // the resident says 没解决 (and confirms: the order reopens)
+  const resident = (await phone(browser())).page
+  await actAs(resident, openid)
+  await openPage(resident, `/pages/order/detail/index?id=${id}`)
+  await tapButton(vis(resident, 'check-card'), '没解决')
+  await modalButton(resident, '没解决').click()
+  await expectText(vis(resident, 'order-check'), '回访：没解决')
+
+  // the dashboard again: one answer more, one solved fewer (other tests may add theirs), the order behind 回访没解决
+  const after = await cloud.okAs(ZHANG, kpisFn.dashboard, {})
+  expect(after.totals.residentSolved.den).toBeGreaterThan(before.totals.residentSolved.den)
+  expect(await solvedIds()).not.toContain(id)
+  await openPage(staff, '/staff/pages/kpis/index')
+  await expectText(vis(staff, 'kpi-solve'), `收集 ${after.totals.collected} 件，解决 ${after.totals.solved} 件`)
+  await expectText(vis(staff, 'kpi-check'), `回访：${after.totals.residentSolved.den} 人作答，说已解决 ${after.totals.residentSolved.num} 人`)
+  await vis(staff, 'kpi-check').click()
+  await expectText(vis(staff, 'kpi-orders-title'), '「回访没解决」的单子')
+  await vis(staff, `order-${id}`).waitFor()
+  await shot(staff, 'kpis-06-check-not-solved')
 })

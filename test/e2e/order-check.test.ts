@@ -5,29 +5,14 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { Page } from 'playwright-core'
-import { PERSONAS } from '../../core/demo/personas'
 import { orders } from '../../core/orders/contract'
 import { users } from '../../core/users/contract'
 import { phone, shot, useBrowser } from './support/browser'
-import { actAs, e2eCloud, e2eDb, expectText, modalButton, openPage, settled, smallTargets, tapButton, vis } from './support/app'
+import { actAs, e2eCloud, expectText, modalButton, openPage, settled, smallTargets, tapButton, vis } from './support/app'
+import { askedOrder } from './support/orders'
 
 const browser = useBrowser()
 const cloud = () => e2eCloud()
-
-/** A resident of their own with an order done by 李师傅 (and confirmed), its 回访 due now and asked by the timer. */
-async function askedOrder(openid: string, description: string): Promise<string> {
-  const o = await cloud().okAs(openid, orders.create, { category: 'repair_pipe', description })
-  await cloud().okAs(PERSONAS.staffZhang.openid, orders.publish, { orderId: o._id, points: 10 })
-  await cloud().okAs(PERSONAS.volunteerLi.openid, orders.accept, { orderId: o._id })
-  await cloud().okAs(PERSONAS.volunteerLi.openid, orders.reportDone, { orderId: o._id, note: '疏通好了' })
-  await cloud().okAs(openid, orders.confirm, { orderId: o._id, stars: 5 })
-  // three days pass: the 回访 falls due (its clock and the timer's key moved back)
-  const doc = (await e2eDb().collection('orders').doc(o._id).get()).data
-  const past = Date.now() - 60_000
-  await e2eDb().collection('orders').doc(o._id).update({ data: { check: { ...doc.check, dueAt: past }, checkDue: past } })
-  await cloud().okAs(PERSONAS.admin.openid, orders.tick, {})
-  return o._id
-}
 
 async function residentInLargeText(): Promise<{ page: Page; openid: string }> {
   const openid = `e2e-check-${randomUUID()}`

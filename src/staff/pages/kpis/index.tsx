@@ -59,7 +59,7 @@ export default function Kpis() {
               <View className='card kpi-row' data-testid='kpi-collected' onClick={() => void Taro.navigateTo({ url: ordersUrl('collected') })}>
                 看本月收集的 {d.totals.collected} 件单子 ›
               </View>
-              <MoreFigures t={d.totals} />
+              <MoreFigures t={d.totals} ordersUrl={ordersUrl} />
               <MonthChart months={d.months} thisYear={thisYear} />
               {d.units.length > 1 && <UnitList units={d.units} onPick={setUnit} noun={noun} />}
               <CategoryTable categories={d.categories} ordersUrl={ordersUrl} />

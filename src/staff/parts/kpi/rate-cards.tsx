@@ -26,21 +26,30 @@ export function RateCards({ t, ordersUrl }: { t: Totals; ordersUrl: (figure: str
   )
 }
 
-/** The rest, in words: sources apart, the timer's share, resident view, times, 超时率 / 重办率 / 回退率. */
-export function MoreFigures({ t }: { t: Totals }) {
+/** The rest, in words: sources apart, the timer's share, resident view (a tap: the orders the residents said were not solved), times, 超时率 / 重办率 / 回退率. */
+export function MoreFigures({ t, ordersUrl }: { t: Totals; ordersUrl: (figure: string) => string }) {
   const src = t.bySource
   const lines = [
     `收集 ${t.collected} 件：本人 ${src.self ?? 0}，楼栋长代下单 ${src.lead ?? 0}，网格员代下单 ${src.staff ?? 0}，接访日 ${src.visit_day ?? 0}，议事 ${src.council ?? 0}；撤回 ${t.withdrawn} 件`,
     `解决的 ${t.solved} 件里，系统自动确认 ${t.solvedByTimer.num} 件（${pct(t.solvedByTimer.value)}）`,
-    `回访：${t.residentSolved.den} 人作答，说已解决 ${t.residentSolved.num} 人（${pct(t.residentSolved.value)}）`,
+  ]
+  const after = [
     `办结用时：一半在${hoursText(t.finishMedian)}，九成在${hoursText(t.finishP90)}`,
     `超时率 ${pct(t.overdueRate.value)}（${t.overdueRate.num}/${t.overdueRate.den}） · 重办率 ${pct(t.redoRate.value)}（${t.redoRate.num}/${t.redoRate.den}） · 回退率 ${pct(t.releaseRate.value)}（${t.releaseRate.num}/${t.releaseRate.den}）`,
   ]
+  const line = (l: string) => (
+    <View key={l} className='kpi-line'>
+      {l}
+    </View>
+  )
+  const checks = t.residentSolved
   return (
     <View className='card' data-testid='kpi-more'>
-      {lines.map((l) => (
-        <View key={l} className='kpi-line'>{l}</View>
-      ))}
+      {lines.map(line)}
+      <View className='kpi-line kpi-row' data-testid='kpi-check' onClick={() => void Taro.navigateTo({ url: ordersUrl('check_not') })}>
+        {`回访：${checks.den} 人作答，说已解决 ${checks.num} 人（${pct(checks.value)}）；看说没解决的 ›`}
+      </View>
+      {after.map(line)}
     </View>
   )
 }
