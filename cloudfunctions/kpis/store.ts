@@ -1,7 +1,7 @@
 /** The aggregates as stored: one document per community and China day, one per community and month. */
 import { COMMUNITY, KPI_DAYS, KPI_MONTHS, KPI_REPORTS, KPI_STATE, ORDERS } from '../../core/collections'
-import type { Aggregate } from '../../core/kpis/cells'
-import type { FactsInput } from '../../core/kpis/facts'
+import { storedFactsOf, type Aggregate } from '../../core/kpis/cells'
+import { unpackFacts, type FactsInput, type PackedFacts, type StoredFacts } from '../../core/kpis/facts'
 import { chinaDay, chinaInstant, chinaMonth, DAY_MS } from '../../core/china-time'
 import { rows, type Db } from '../../server/db'
 
@@ -38,8 +38,9 @@ export function monthRange(month: string): [number, number] {
 const BATCH = 500
 
 /**
- * What counting an order reads (core/kpis facts.ts factsOf, cells.ts aggregateOf and triageHoursOf):
- * only these fields are fetched — about half of an order; its texts, contacts and keys stay behind.
+ * What an order's facts are made of (core/kpis facts.ts factsOf, cells.ts triageHoursOf): read where
+ * an order has no stored facts, and by the orders behind a figure — about half of an order; its
+ * texts, contacts and keys stay behind.
  */
 export const FACT_FIELDS: Record<string, true> = Object.fromEntries(
   [
@@ -52,31 +53,66 @@ export const FACT_FIELDS: Record<string, true> = Object.fromEntries(
 )
 
 /**
- * The orders of some communities created in [from, to) — at most `max` of each community, with the
- * fields their facts are made of. One query per community (in parallel) on its (communityId,
- * createdAt) index, in creation order, a page going on from the last (createdAt, _id) read: each
- * query reads only the span's orders. (Sorted by _id with a cursor on it, the planner walked the
- * community's (communityId, _id) index from its first order: every order of the community
- * examined for one day's.)
+ * What the orders of some communities created in [from, to) count for — at most `max` of each
+ * community: their stored facts (one small field), read as `inSpan` does, one query per community
+ * in parallel. Orders stored before they kept facts (migration 006 gives them theirs) are read again
+ * with the fields the facts are made of.
  */
-export async function ordersCreated(db: Db, communities: string[], from: number, to: number, max = Infinity, grids?: string[]): Promise<FactsInput[]> {
-  const each = await Promise.all(communities.map((c) => createdIn(db, c, from, to, max, grids)))
-  return each.flat()
+export async function ordersCreated(db: Db, communities: string[], from: number, to: number, max = Infinity, grids?: string[]): Promise<StoredFacts[]> {
+  const each = await Promise.all(communities.map((communityId) => inSpan<Counted>(db, { communityId, on: 'createdAt', from, to, max, grids, fields: { facts: true } })))
+  return factsFor(db, each.flat())
 }
 
-async function createdIn(db: Db, communityId: string, from: number, to: number, max: number, grids?: string[]): Promise<FactsInput[]> {
+/** Each order's stored facts; an order stored before it kept them is read again by id with the fields they are made of. */
+export async function factsFor(db: Db, orders: readonly Counted[]): Promise<StoredFacts[]> {
+  const bare = orders.filter((o) => !o.facts).map((o) => o._id)
+  const computed = new Map<string, StoredFacts>()
+  for (const o of await ordersById<FactsInput>(db, bare, FACT_FIELDS)) computed.set(o._id, storedFactsOf(o))
+  return orders.map((o) => (o.facts ? unpackFacts(o.facts) : computed.get(o._id)!))
+}
+
+export type Counted = { _id: string; facts?: PackedFacts | null }
+
+interface Span {
+  communityId: string
+  /** The time field the span is on; the collection has a (communityId, field) index for it. */
+  on: 'createdAt' | 'updatedAt'
+  /** [from, to) */
+  from: number
+  to: number
+  max?: number
+  grids?: string[]
+  fields: Record<string, true>
+}
+
+/**
+ * A community's orders whose `on` time is in [from, to), in that order, a page going on from the
+ * last (time, _id) read: the (communityId, time) index serves every page and each query reads only
+ * the span's orders. (Sorted by _id with a cursor on it, the planner walked the community's
+ * (communityId, _id) index from its first order: every order of the community examined.)
+ */
+export async function inSpan<T extends { _id: string }>(db: Db, s: Span): Promise<T[]> {
   const _ = db.command
-  const out: FactsInput[] = []
-  for (let last: FactsInput | undefined; ; ) {
-    const span = [{ communityId }, { createdAt: _.gte(last ? last.createdAt : from) }, { createdAt: _.lt(to) }, ...(grids ? [{ gridId: _.in(grids) }] : [])]
+  const { on, max = Infinity } = s
+  const out: T[] = []
+  for (let last: T | undefined; ; ) {
+    const at = last && (last as unknown as Record<string, number>)[on]
+    const span = [{ communityId: s.communityId }, { [on]: _.gte(last ? at : s.from) }, { [on]: _.lt(s.to) }, ...(s.grids ? [{ gridId: _.in(s.grids) }] : [])]
     // after the last row read: later, or at the same time with a greater id
-    const after = last ? [_.or([{ createdAt: _.gt(last.createdAt) }, { _id: _.gt(last._id) }])] : []
+    const after = last ? [_.or([{ [on]: _.gt(at) }, { _id: _.gt(last._id) }])] : []
     const limit = Math.min(BATCH, max - out.length)
-    const page = await rows<FactsInput>(db.collection(ORDERS).where(_.and([...span, ...after])).field(FACT_FIELDS).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(limit))
+    const page = await rows<T>(db.collection(ORDERS).where(_.and([...span, ...after])).field({ ...s.fields, [on]: true }).orderBy(on, 'asc').orderBy('_id', 'asc').limit(limit))
     out.push(...page)
     if (page.length < limit || out.length >= max) return out
     last = page[page.length - 1]
   }
+}
+
+/** Orders by id, `fields` of each, a query per BATCH. */
+export async function ordersById<T>(db: Db, ids: readonly string[], fields: Record<string, true>): Promise<T[]> {
+  const out: T[] = []
+  for (let i = 0; i < ids.length; i += BATCH) out.push(...(await byIds<T>(db, ORDERS, ids.slice(i, i + BATCH), fields)))
+  return out
 }
 
 /** Documents by id (the cloud looks each up, however many others the collection holds), optionally only some fields. */

@@ -5,20 +5,25 @@
  */
 import type { Category } from '../orders/categories'
 import { DEFAULT_SLA, stageHours } from '../orders/sla'
-import type { Status } from '../orders/vocab'
 import { addFacts, emptyCounters, mergeCounters, type Counters } from './counters'
-import { factsOf, type FactsInput, type Kind } from './facts'
+import { factsOf, type FactsInput, type Kind, type StoredFacts } from './facts'
 
 export type Cells = Record<string, Counters>
 
-export const cellKey = (gridId: string, category: string, kind: Kind): string => `${gridId}|${category}|${kind}`
-export function cellParts(key: string): { gridId: string; category: string; kind: Kind } {
+/** A cell's kind: 三事分流, or 'all' where the kinds are folded together (what the dashboard reads: it shows none of them). */
+export type CellKind = Kind | 'all'
+
+export const cellKey = (gridId: string, category: string, kind: CellKind): string => `${gridId}|${category}|${kind}`
+export function cellParts(key: string): { gridId: string; category: string; kind: CellKind } {
   const [gridId, category, kind] = key.split('|')
-  return { gridId, category, kind: kind as Kind }
+  return { gridId, category, kind: kind as CellKind }
 }
 
 /** Orders stored before `respondBy` existed: their creation plus the default SLA's triage hours. */
 export const triageHoursOf = (o: Pick<FactsInput, 'category' | 'urgency'>): number => stageHours(DEFAULT_SLA, o.category as Category, o.urgency, 'triage')
+
+/** The facts an order keeps for counting (core/orders/keys writes them with every change). */
+export const storedFactsOf = (o: FactsInput): StoredFacts => ({ ...factsOf(o, triageHoursOf(o)), status: o.status, buildingId: o.buildingId })
 
 export interface Aggregate {
   cells: Cells
@@ -27,17 +32,27 @@ export interface Aggregate {
   orders: number
 }
 
-export function aggregateOf(orders: readonly FactsInput[]): Aggregate {
+export function aggregateOf(orders: readonly StoredFacts[]): Aggregate {
   const cells: Cells = {}
   const byBuilding: Record<string, number> = {}
-  for (const o of orders) {
-    const f = factsOf(o, triageHoursOf(o))
+  for (const f of orders) {
     const key = cellKey(f.gridId, f.category, f.kind)
-    cells[key] = addFacts(cells[key] ?? emptyCounters(), f, o.status as Status)
-    const b = `${o.gridId}|${o.buildingId}`
+    cells[key] = addFacts(cells[key] ?? emptyCounters(), f, f.status)
+    const b = `${f.gridId}|${f.buildingId}`
     if (!f.withdrawn) byBuilding[b] = (byBuilding[b] ?? 0) + 1
   }
   return { cells, byBuilding, orders: orders.length }
+}
+
+/** The same counters with the 三事分流 kinds folded together: a third of the cells. */
+export function foldKinds(a: Aggregate): Aggregate {
+  const cells: Cells = {}
+  for (const [k, c] of Object.entries(a.cells)) {
+    const { gridId, category } = cellParts(k)
+    const key = cellKey(gridId, category, 'all')
+    cells[key] = cells[key] ? mergeCounters(cells[key], c) : c
+  }
+  return { ...a, cells }
 }
 
 /** Several aggregates (days of a month) as one. */

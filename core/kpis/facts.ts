@@ -6,7 +6,7 @@
 import { chinaDay } from '../china-time'
 import type { Order } from '../orders/model'
 
-import type { CheckAnswer, Source } from '../orders/vocab'
+import type { CheckAnswer, Source, Status } from '../orders/vocab'
 
 /** 三事分流 kind, or 'none' while nobody has triaged it. */
 export type Kind = 'small' | 'big' | 'private' | 'none'
@@ -49,6 +49,55 @@ export interface OrderFacts {
   releases: number
   accepts: number
   check: CheckAnswer | null
+}
+
+/** What counting needs of an order: its facts, status and building. */
+export interface StoredFacts extends OrderFacts {
+  status: Status
+  buildingId: string
+}
+
+/**
+ * StoredFacts as kept on the order (`facts`, rewritten with every change by core/orders/keys
+ * withKeys): one flat array, the booleans as bits — about 130 bytes where the object takes 450 and
+ * the timeline it comes from more. The timer and today's live figures read this one field; reading
+ * it costs a fraction of reading the object (npm run bench:kpis). The first element is the layout.
+ */
+export type PackedFacts = [
+  layout: 1,
+  communityId: string,
+  gridId: string,
+  buildingId: string,
+  category: string,
+  kind: Kind,
+  source: Source,
+  status: Status,
+  day: string,
+  flags: number,
+  response: number | null,
+  respondBy: number,
+  toFinish: number | null,
+  stars: number | null,
+  releases: number,
+  accepts: number,
+  check: CheckAnswer | null,
+]
+
+const FLAGS = ['withdrawn', 'inTime', 'finished', 'solved', 'solvedByTimer', 'confirmed', 'everOverdue', 'reopened', 'everDone'] as const
+
+export function packFacts(f: StoredFacts): PackedFacts {
+  const flags = FLAGS.reduce((bits, k, i) => (f[k] ? bits | (1 << i) : bits), 0)
+  return [1, f.communityId, f.gridId, f.buildingId, f.category, f.kind, f.source, f.status, f.day, flags, f.response, f.respondBy, f.toFinish, f.stars, f.releases, f.accepts, f.check]
+}
+
+export function unpackFacts(p: PackedFacts): StoredFacts {
+  const [, communityId, gridId, buildingId, category, kind, source, status, day, flags, response, respondBy, toFinish, stars, releases, accepts, check] = p
+  const bit = (k: (typeof FLAGS)[number]) => (flags & (1 << FLAGS.indexOf(k))) !== 0
+  return {
+    communityId, gridId, buildingId, category, kind, source, status, day, response, respondBy, toFinish, stars, releases, accepts, check,
+    withdrawn: bit('withdrawn'), inTime: bit('inTime'), finished: bit('finished'), solved: bit('solved'), solvedByTimer: bit('solvedByTimer'),
+    confirmed: bit('confirmed'), everOverdue: bit('everOverdue'), reopened: bit('reopened'), everDone: bit('everDone'),
+  }
 }
 
 const kindOf = (o: Pick<Order, 'triage'>): Kind => o.triage?.kind ?? 'none'

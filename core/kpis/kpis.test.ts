@@ -1,7 +1,8 @@
 import { anOrder } from '../orders/fixtures'
 import type { Status, TimelineEntry } from '../orders/model'
 import { addFacts, bucketOf, emptyCounters, mergeCounters, type Counters } from './counters'
-import { factsOf, type FactsInput } from './facts'
+import { aggregateOf, foldKinds, storedFactsOf, sumCells } from './cells'
+import { factsOf, packFacts, unpackFacts, type FactsInput, type StoredFacts } from './facts'
 import { figuresOf, quantile } from './rates'
 
 const H = 3_600_000
@@ -21,6 +22,19 @@ const served = (stars?: number, confirmBy: 'CONFIRM' | 'AUTO_CONFIRM' = 'CONFIRM
   history([step('PUBLISH', 2, 'open'), step('ACCEPT', 3, 'accepted'), step('REPORT_DONE', 10, 'done'), step(confirmBy, 20, 'confirmed')], stars ? { rating: { stars, comment: '', at: 0, by: 'r' } } : {})
 
 describe('one order\'s facts', () => {
+  it('kept on the order packed: they read back the same, every flag on its own and all at once', () => {
+    const base = storedFactsOf(served(5))
+    const flags = ['withdrawn', 'inTime', 'finished', 'solved', 'solvedByTimer', 'confirmed', 'everOverdue', 'reopened', 'everDone'] as const
+    const variants: StoredFacts[] = [
+      base,
+      storedFactsOf(history([step('CANCEL', 1, 'cancelled')])),
+      { ...base, response: null, toFinish: null, stars: null, check: 'not', releases: 2, accepts: 3 },
+      ...flags.map((k) => ({ ...base, ...Object.fromEntries(flags.map((f) => [f, f === k])) })),
+      { ...base, ...Object.fromEntries(flags.map((f) => [f, true])) },
+    ]
+    for (const f of variants) expect(unpackFacts(packFacts(f))).toEqual(f)
+    expect(JSON.stringify(packFacts(base)).length).toBeLessThan(JSON.stringify(base).length / 2)
+  })
   it('a served and confirmed order: answered in 2 h (in time), finished in 10 h, solved, rated', () => {
     const f = facts(served(5))
     expect(f).toMatchObject({ day: '2026-11-02', withdrawn: false, response: 2 * H, inTime: true, finished: true, toFinish: 10 * H, solved: true, solvedByTimer: false, confirmed: true, stars: 5, accepts: 1, releases: 0 })
@@ -125,5 +139,16 @@ describe('histograms and merging', () => {
   it('summing two halves equals summing all: counters add up', () => {
     const orders: FactsInput[] = [served(5), served(3), history([]), history([step('CANCEL', 1, 'cancelled')]), served(undefined, 'AUTO_CONFIRM')]
     expect(mergeCounters(sum(orders.slice(0, 2)), sum(orders.slice(2)))).toEqual(sum(orders))
+  })
+  it('the kinds folded together: one cell per grid × category, the same totals', () => {
+    const small = { triage: { kind: 'small' as const, department: null, note: null } }
+    const big = { triage: { kind: 'big' as const, department: '街道', note: null } }
+    const orders = [history([step('PUBLISH', 2, 'open')], small), history([step('ESCALATE', 1, 'escalated')], big), history([]), history([step('PUBLISH', 2, 'open')], { ...small, category: 'repair_water_electric' })]
+    const a = aggregateOf(orders.map(storedFactsOf))
+    expect(Object.keys(a.cells)).toHaveLength(4)
+    const folded = foldKinds(a)
+    expect(Object.keys(folded.cells).sort()).toEqual([`${orders[0].gridId}|${orders[0].category}|all`, `${orders[0].gridId}|repair_water_electric|all`].sort())
+    expect(sumCells(folded.cells)).toEqual(sumCells(a.cells))
+    expect([folded.byBuilding, folded.orders]).toEqual([a.byBuilding, a.orders])
   })
 })

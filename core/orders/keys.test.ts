@@ -1,4 +1,8 @@
+import { storedFactsOf } from '../kpis/cells'
+import { unpackFacts, type StoredFacts } from '../kpis/facts'
 import { anOrder, HERE } from './fixtures'
+import { transition, type OrderEvent } from './machine'
+import type { Actor } from './model'
 import { asOrderNo, audienceKey, keysFor, orderNo, prefixEnd, streetKey } from './keys'
 
 /** c1 (HERE) and c2 are communities of street s1; c9 is in street s2. */
@@ -92,5 +96,32 @@ describe('staff lists: tab, 单号, name', () => {
     expect(['汪洋|o1', '玉兰|o2', '李王|o3'].some((s) => inRange('王', s))).toBe(false)
     expect(inRange('王秀', '王秀英|o1')).toBe(true)
     expect(inRange('王秀', '王建国|o3')).toBe(false)
+  })
+})
+
+describe('facts: what the KPIs count, kept with the order', () => {
+  it('follow the order through its life: answered, served, confirmed, rated, reopened', () => {
+    const ctx = (by: string, actor: Actor, now: number) => ({ by, actor, now })
+    let o = anOrder({ createdAt: 0, timeline: [{ seq: 1, at: 0, by: 'r1', actor: 'owner', event: 'CREATE', from: null, to: 'submitted', note: null }] })
+    const seen: Partial<StoredFacts>[] = []
+    const step = (event: OrderEvent, by: string, actor: Actor, now: number) => {
+      const s = transition(o, event, ctx(by, actor, now))
+      if (!s.ok) throw new Error(s.code)
+      o = s.next
+      expect(unpackFacts(o.facts!)).toEqual(storedFactsOf(o))
+      seen.push(unpackFacts(o.facts!))
+    }
+    step({ type: 'PUBLISH', skill: null, team: null }, 'staff1', 'staff', 3_600_000)
+    step({ type: 'ACCEPT', volunteerName: '李' }, 'v1', 'candidate', 7_200_000)
+    step({ type: 'REPORT_DONE', note: '好了' }, 'v1', 'volunteer', 9_000_000)
+    step({ type: 'CONFIRM', stars: 5 }, o.residentId!, 'owner', 9_500_000)
+    step({ type: 'REOPEN', reason: '又坏了' }, o.residentId!, 'owner', 10_000_000)
+    expect(seen.map((f) => [f.status, f.response, f.toFinish, f.solved, f.stars, f.reopened])).toEqual([
+      ['open', 3_600_000, null, false, null, false],
+      ['accepted', 3_600_000, null, false, null, false],
+      ['done', 3_600_000, 9_000_000, false, null, false],
+      ['confirmed', 3_600_000, 9_000_000, true, 5, false],
+      ['submitted', 3_600_000, null, false, null, true],
+    ])
   })
 })

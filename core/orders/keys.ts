@@ -4,6 +4,8 @@
  *
  * Order ids sort by creation time (newId), so `_id` itself is the sort key of "my orders" / "my tasks".
  */
+import { storedFactsOf } from '../kpis/cells'
+import { packFacts } from '../kpis/facts'
 import { stageOf, type Order } from './model'
 
 /** Sortable, unique id: 11 base-36 chars of ms time + 6 random chars. */
@@ -79,5 +81,6 @@ export function withKeys(o: Order): Order {
     stage: stageOf(o.status),
     whoKey: whoKey(o),
     checkDue: o.check && o.check.askedAt === null && o.check.answer === null ? o.check.dueAt : null,
+    facts: packFacts(storedFactsOf(o)),
   }
 }

@@ -3,6 +3,7 @@
  * Query keys (parties, queueKey, poolKey, audienceKey, stage, whoKey) and the 单号 are derived by keys.ts
  * after every change.
  */
+import type { PackedFacts } from '../kpis/facts'
 import * as z from 'zod'
 import { SKILLS, TEAMS } from '../users/vocab'
 import { ACTORS, CHECK_ANSWERS, PRIORITIES, SOURCES, STAGES, STATUSES, TRIAGE_KINDS, URGENCIES, WHENS } from './vocab'
@@ -128,6 +129,8 @@ export const orderDoc = z.object({
    * indexable scalar). Orders stored before it lack it and have no 回访 to ask: nothing to migrate.
    */
   checkDue: z.number().nullable().default(null),
+  /** What the KPIs count of it (core/kpis/facts PackedFacts), rewritten with every change; null on orders stored before (migration 006). */
+  facts: z.custom<PackedFacts>((v) => Array.isArray(v)).nullable().default(null),
 })
 export type Order = z.infer<typeof orderDoc>
 
@@ -197,5 +200,6 @@ export function blankOrder(p: { _id: string; now: number; orderedBy: string; gri
     respondBy: null,
     check: null,
     checkDue: null,
+    facts: null,
   }
 }

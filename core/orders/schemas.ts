@@ -77,7 +77,7 @@ export const triageExtras = {
 export const skillOpt = z.enum(SKILLS, { error: '请选择技能' }).nullable().optional()
 export const teamOpt = z.enum(TEAMS, { error: '请选择队伍' }).nullable().optional()
 
-const INTERNAL = { parties: true, audienceKey: true, queueKey: true, poolKey: true, streetKey: true, whoKey: true, grants: true, checkDue: true } as const
+const INTERNAL = { parties: true, audienceKey: true, queueKey: true, poolKey: true, streetKey: true, whoKey: true, grants: true, checkDue: true, facts: true } as const
 export const orderView = orderDoc.omit(INTERNAL).extend({
   /** Temporary URLs of the order's photos and done photos, by cloud file id (missing files left out). */
   photoUrls: z.record(z.string(), z.string()).default({}),

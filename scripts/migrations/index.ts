@@ -15,6 +15,7 @@ import { pagingKeys } from './002-paging-keys'
 import { signUpsByDate } from './003-sign-ups-by-date'
 import { staffOrderLists } from './004-staff-order-lists'
 import { orderSources } from './005-order-sources'
+import { orderFactsFill } from './006-order-facts'
 import { eachPage, type MigrationContext } from './pages'
 
 export interface Migration {
@@ -30,6 +31,7 @@ export const MIGRATIONS: Migration[] = [
   { id: '003-sign-ups-by-date', title: '我报名的按活动日期排：旧报名补上活动开始时间的排序键', run: (m) => signUpsByDate(m) },
   { id: '004-staff-order-lists', title: '工作人员按阶段、单号、居民姓名找单子：旧单子补上阶段、单号和姓名键', run: (m) => staffOrderLists(m) },
   { id: '005-order-sources', title: '单子来源：旧单子补上本人 / 楼栋长代下单 / 网格员代下单', run: (m) => orderSources(m) },
+  { id: '006-order-facts', title: '统计事实：旧单子补上三率统计要用的事实（统计只读这一项）', run: (m) => orderFactsFill(m) },
 ]
 
 export interface MigrationRun {

@@ -4,6 +4,9 @@ import { eventKeys, userKeys } from './002-paging-keys'
 import { signUpKey } from './003-sign-ups-by-date'
 import { staffKeys } from './004-staff-order-lists'
 import { orderSource } from './005-order-sources'
+import { orderFacts } from './006-order-facts'
+import { storedFactsOf } from '../../core/kpis/cells'
+import { packFacts, unpackFacts } from '../../core/kpis/facts'
 import { describeMigrations, MIGRATIONS } from '.'
 
 const l = legacyOf({})
@@ -89,6 +92,22 @@ describe('migrations', () => {
     expect(orderSource({ _id: 'o1', proxy: true, timeline: line('楼栋长 赵德福 代 李奶奶 提交了需求') })).toEqual({ source: 'lead' })
     expect(orderSource({ _id: 'o1', proxy: true, timeline: line('网格员 张 代 李奶奶 提交了需求') })).toEqual({ source: 'staff' })
     expect(orderSource({ _id: 'o1', proxy: true, source: 'visit_day', timeline: line(null) })).toBeNull()
+  })
+
+  it('an order gets the facts the KPIs count, as it would be written with now; one that has them is left alone', () => {
+    const served = anOrder({ createdAt: 0, status: 'confirmed', rating: { stars: 5, comment: '', at: 5, by: 'r' }, timeline: [
+      { seq: 1, at: 0, by: 'r', actor: 'owner', event: 'CREATE', from: null, to: 'submitted', note: null },
+      { seq: 2, at: 3_600_000, by: 's', actor: 'staff', event: 'PUBLISH', from: 'submitted', to: 'open', note: null },
+      { seq: 3, at: 7_200_000, by: 'v', actor: 'candidate', event: 'ACCEPT', from: 'open', to: 'accepted', note: null },
+      { seq: 4, at: 9_000_000, by: 'v', actor: 'volunteer', event: 'REPORT_DONE', from: 'accepted', to: 'done', note: null },
+      { seq: 5, at: 9_500_000, by: 'r', actor: 'owner', event: 'CONFIRM', from: 'done', to: 'confirmed', note: null },
+    ] })
+    const { facts, ...old } = served
+    void facts
+    const patch = orderFacts(old)
+    expect(patch).toEqual({ facts: packFacts(storedFactsOf(served)) })
+    expect(unpackFacts(patch!.facts)).toMatchObject({ status: 'confirmed', response: 3_600_000, toFinish: 9_000_000, solved: true, stars: 5, accepts: 1 })
+    expect(orderFacts(served)).toBeNull()
   })
 
   it('says in one line what ran and what it wrote', () => {

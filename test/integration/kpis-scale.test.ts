@@ -8,14 +8,17 @@
  */
 import { chinaDay, chinaMonth, DAY_MS } from '../../core/china-time'
 import { KPI_DAYS, KPI_MONTHS } from '../../core/collections'
-import { aggregateOf, triageHoursOf } from '../../core/kpis/cells'
+import { aggregateOf, storedFactsOf, triageHoursOf } from '../../core/kpis/cells'
 import { FIGURES, kpisFn, type DashboardView } from '../../core/kpis/contract'
 import { factsOf } from '../../core/kpis/facts'
 import { isBehind } from '../../core/kpis/figures'
 import { dashboardOf } from '../../core/kpis/dashboard'
 import { CATEGORY_LABELS, type Category } from '../../core/orders/categories'
 import type { Order } from '../../core/orders/model'
+import { withKeys } from '../../core/orders/keys'
 import { aggregateCommunity } from '../../cloudfunctions/kpis/actions/aggregate'
+import { monthDocOf } from '../../cloudfunctions/kpis/months'
+import { dayId, monthId, type DayDoc } from '../../cloudfunctions/kpis/store'
 import { shiftMonth } from '../../core/kpis/vocab'
 import { creationTimes, historyMaker, type Place } from '../../scripts/bench/kpis/history'
 import { prng } from '../../scripts/bench/lib/prng'
@@ -58,7 +61,7 @@ describe('kpis at scale: more orders than one query returns', () => {
     const inTime = (o: Order) => {
       if (o.createdAt < start || o.createdAt >= end) return o
       if (factsOf(o, triageHoursOf(o)).response === null && unanswered++ % 3 === 0) return o
-      return { ...o, respondBy: o.createdAt + 365 * DAY_MS }
+      return withKeys({ ...o, respondBy: o.createdAt + 365 * DAY_MS })
     }
     made.push(...times.map((at) => inTime(live(first, at).order)), ...lastMonth(SECOND).map((at) => inTime(live(other, at).order)))
     for (let i = 0; i < made.length; i += 100) {
@@ -81,7 +84,7 @@ describe('kpis at scale: more orders than one query returns', () => {
   const expected = (month: string, asOf: number) => {
     const months = [-5, -4, -3, -2, -1, 0].map((k) => shiftMonth(month, k))
     const communities = [s.communityId, second.communityId]
-    const aggregates = new Map(communities.flatMap((c) => months.map((m) => [`${c}:${m}`, aggregateOf(made.filter((o) => o.communityId === c && chinaMonth(o.createdAt).key === m))] as const)))
+    const aggregates = new Map(communities.flatMap((c) => months.map((m) => [`${c}:${m}`, aggregateOf(made.filter((o) => o.communityId === c && chinaMonth(o.createdAt).key === m).map(storedFactsOf))] as const)))
     return dashboardOf({
       month,
       months,
@@ -119,13 +122,25 @@ describe('kpis at scale: more orders than one query returns', () => {
     expect(canonical(before)).toEqual(canonical(expected(lastMonth(), before.asOf)))
   })
 
+  it('before the timer has counted anything of today, this month is its stored days and today live', async () => {
+    // as in the morning before the first run of the day: today's day document not yet written
+    const today = chinaDay(Date.now())
+    await sdkDb().collection(KPI_DAYS).doc(dayId(s.communityId, today)).remove()
+    const { data: days } = await sdkDb().collection(KPI_DAYS).where({ communityId: s.communityId, month: thisMonth() }).limit(100).get()
+    const doc = monthDocOf({ _id: s.communityId, streetId: s.streetId }, thisMonth(), days as DayDoc[])
+    expect((doc.lastDay ?? '') < today).toBe(true)
+    await sdkDb().collection(KPI_MONTHS).doc(monthId(s.communityId, thisMonth())).set({ data: doc })
+    const now = await okAs(s.admin, kpisFn.dashboard, {})
+    expect(canonical(now)).toEqual(canonical(expected(thisMonth(), now.asOf)))
+  })
+
   it('month documents written before they kept their trend and last day are read the old way, to the same figures', async () => {
     const _ = sdkDb().command
     const ours = { communityId: _.in([s.communityId, second.communityId]) }
-    await sdkDb().collection(KPI_MONTHS).where(ours).update({ data: { trend: _.remove(), lastDay: _.remove(), beforeLastDay: _.remove() } })
+    await sdkDb().collection(KPI_MONTHS).where(ours).update({ data: { trend: _.remove(), view: _.remove(), lastDay: _.remove(), beforeLastDay: _.remove() } })
     const { data } = await sdkDb().collection(KPI_MONTHS).where(ours).limit(100).get()
     expect(data.length).toBeGreaterThan(6)
-    expect(data.filter((d: Record<string, unknown>) => 'trend' in d || 'lastDay' in d)).toEqual([])
+    expect(data.filter((d: Record<string, unknown>) => 'trend' in d || 'view' in d || 'lastDay' in d)).toEqual([])
     const now = await okAs(s.admin, kpisFn.dashboard, {})
     expect(canonical(now)).toEqual(canonical(expected(thisMonth(), now.asOf)))
     const before = await okAs(s.admin, kpisFn.dashboard, { month: lastMonth() })

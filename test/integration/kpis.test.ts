@@ -11,6 +11,8 @@ import { chinaDay, chinaMonth, chinaParts, DAY_MS } from '../../core/china-time'
 import { KPI_DAYS, KPI_STATE } from '../../core/collections'
 import { kpisFn } from '../../core/kpis/contract'
 import { orders } from '../../core/orders/contract'
+import { withKeys } from '../../core/orders/keys'
+import type { Order } from '../../core/orders/model'
 import { PERSONAS } from '../../core/demo/personas'
 import { aggregateCommunity } from '../../cloudfunctions/kpis/actions/aggregate'
 import { callAs, sdkCloud, sdkDb } from '../support/call'
@@ -146,12 +148,14 @@ describe('kpis: a grid\'s month, aggregated and checked against the raw orders',
       const shift = (k % (back + 1)) * DAY_MS
       const o = (await sdkDb().collection('orders').doc(id).get()).data
       const moved = (t: number | null) => (t === null || t === undefined ? t : t - shift)
-      await sdkDb().collection('orders').doc(id).update({
-        data: {
-          createdAt: moved(o.createdAt), updatedAt: Date.now(), stageSince: moved(o.stageSince), respondBy: id === waitingDue ? Date.now() - H : moved(o.respondBy),
-          dueAt: moved(o.dueAt), doneAt: moved(o.doneAt), confirmedAt: moved(o.confirmedAt), timeline: o.timeline.map((e: Raw) => ({ ...e, at: e.at - shift })),
-        },
-      })
+      const movedBack = {
+        ...o,
+        createdAt: moved(o.createdAt), updatedAt: Date.now(), stageSince: moved(o.stageSince), respondBy: id === waitingDue ? Date.now() - H : moved(o.respondBy),
+        dueAt: moved(o.dueAt), doneAt: moved(o.doneAt), confirmedAt: moved(o.confirmedAt), timeline: o.timeline.map((e: Raw) => ({ ...e, at: e.at - shift })),
+      }
+      // with the keys and facts the functions derive from it, as every write of an order has
+      const { _id, ...data } = withKeys(movedBack as Order)
+      await sdkDb().collection('orders').doc(_id).set({ data })
     }
     await aggregate()
   }, 120_000)

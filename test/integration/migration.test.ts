@@ -5,6 +5,8 @@
  * owns or did moves (balances, orders, sign-ups, redemptions); every document gets its community;
  * a run stopped halfway is finished by the next one.
  */
+import { storedFactsOf } from '../../core/kpis/cells'
+import { unpackFacts, type FactsInput, type PackedFacts } from '../../core/kpis/facts'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -185,6 +187,17 @@ describe('migrations', () => {
       for (const id of stripped) await db.collection('orders').doc(id).update({ data: { stage: _.remove(), no: _.remove(), whoKey: _.remove() } })
       const run = await migrate(db, { again: ['004-staff-order-lists'] })
       expect(run.ran.map((r) => [r.id, r.changed])).toEqual([['004-staff-order-lists', { orders: stripped.length }]])
+      expect(await dump(db)).toEqual(migrated)
+    })
+
+    it('006: orders written before they kept their KPI facts get them, the facts their fields give', async () => {
+      const db = lc.db()
+      const _ = db.command
+      for (const o of migrated.orders) expect(unpackFacts(o.facts as PackedFacts)).toEqual(storedFactsOf(o as unknown as FactsInput))
+      const stripped = migrated.orders.slice(0, 3).map((o) => o._id)
+      for (const id of stripped) await db.collection('orders').doc(id).update({ data: { facts: _.remove() } })
+      const run = await migrate(db, { again: ['006-order-facts'] })
+      expect(run.ran.map((r) => [r.id, r.changed])).toEqual([['006-order-facts', { orders: stripped.length }]])
       expect(await dump(db)).toEqual(migrated)
     })
 

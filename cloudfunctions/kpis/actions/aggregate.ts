@@ -10,11 +10,10 @@ import type { kpisFn } from '../../../core/kpis/contract'
 import { DEFINITIONS_VERSION } from '../../../core/kpis/rates'
 import type { TimerCtx } from '../../../server/context'
 import { getOrNull, rows, tx } from '../../../server/db'
-import { allBy, MAX_BATCH } from '../../../server/paging'
 import type { Handler } from '../../../server/runtime'
 import { mustPlace } from '../../../server/community'
 import { monthDocOf } from '../months'
-import { COMMUNITY, dayDocs, dayId, dayRange, KPI_DAYS, KPI_MONTHS, KPI_STATE, monthId, ORDERS, ordersCreated } from '../store'
+import { COMMUNITY, dayDocs, dayId, dayRange, KPI_DAYS, KPI_MONTHS, KPI_STATE, monthId, ordersCreated, inSpan } from '../store'
 
 /** Orders changed this long before the last run are read again: a transition in flight then may commit late. */
 const MARGIN_MS = 10 * 60_000
@@ -64,12 +63,9 @@ export async function aggregateCommunity(ctx: TimerCtx, c: { _id: string; street
 }
 
 async function countAgain(ctx: TimerCtx, c: { _id: string; streetId: string }, since: number, afterDay?: (day: string) => void): Promise<Ran> {
-  const changed = await allBy<{ _id: string; createdAt: number }>(
-    ctx.db,
-    { collection: ORDERS, where: { communityId: c._id, updatedAt: ctx.db.command.gt(since) }, key: '_id', dir: 'asc', fields: { createdAt: true } },
-    { batch: MAX_BATCH },
-  )
-  const days = [...new Set(changed.items.map((o) => chinaDay(o.createdAt)))].sort()
+  // updatedAt > since, in whole milliseconds
+  const changed = await inSpan<{ _id: string; createdAt: number }>(ctx.db, { communityId: c._id, on: 'updatedAt', from: since + 1, to: Number.MAX_SAFE_INTEGER, fields: { createdAt: true } })
+  const days = [...new Set(changed.map((o) => chinaDay(o.createdAt)))].sort()
   let orders = 0
   for (const day of days) {
     const [from, to] = dayRange(day)

@@ -9,10 +9,13 @@ import { rows } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import { BUILDINGS } from '../../../server/community'
 import { resolveScope } from '../scope'
+import { FACT_FIELDS } from '../store'
 import { dashboardFor } from './dashboard'
 import { ordersBehind } from './orders'
 
 const MAX_ROWS = 5000
+/** What the rows show beyond an order's summary: its times (the timeline) and the phone, masked. */
+const COLUMNS: Record<string, true> = { ...FACT_FIELDS, contactPhone: true }
 
 export const exportCsv: Handler<(typeof kpisFn)['export']> = async (ctx, input) => {
   const s = await resolveScope(ctx, input)
@@ -24,7 +27,7 @@ export const exportCsv: Handler<(typeof kpisFn)['export']> = async (ctx, input) 
   const all: FactsInput[] = []
   let next: string | null | undefined
   do {
-    const page = await ordersBehind(ctx, s, { ...input, month, figure: input.figure ?? 'collected' }, Math.min(500, MAX_ROWS - all.length), next ?? undefined)
+    const page = await ordersBehind(ctx, s, { ...input, month, figure: input.figure ?? 'collected' }, Math.min(500, MAX_ROWS - all.length), next ?? undefined, COLUMNS)
     all.push(...page.items)
     next = page.next
   } while (next && all.length < MAX_ROWS)

@@ -3,12 +3,12 @@
  * figure's rule holds (core/kpis/figures.ts). The database first leaves out orders that cannot be
  * behind it (behind.ts); the rest is read a batch at a time until the page is full — at most READS
  * queries a call: then the page holds what was found (maybe fewer rows than asked, even none) and
- * `next` says where the next call goes on.
+ * `next` says where the next call goes on. The scan reads each order's stored facts only; the rows of
+ * the page are read whole (what a row shows) by id, one more query.
  */
 import { chinaMonth } from '../../../core/china-time'
-import { triageHoursOf } from '../../../core/kpis/cells'
 import type { Figure, kpisFn } from '../../../core/kpis/contract'
-import { factsOf, type FactsInput } from '../../../core/kpis/facts'
+import type { FactsInput } from '../../../core/kpis/facts'
 import { isBehind } from '../../../core/kpis/figures'
 import { orderSummary } from '../../../core/orders/schemas'
 import { idFloor } from '../../../core/orders/keys'
@@ -17,13 +17,15 @@ import type { Handler } from '../../../server/runtime'
 import { rowsAfter } from '../../../server/paging'
 import { resolveScope, type Resolved } from '../scope'
 import { candidatesOf } from '../behind'
-import { FACT_FIELDS, monthRange, ORDERS } from '../store'
+import { factsFor, monthRange, ORDERS, ordersById, type Counted } from '../store'
 
 const BATCH = 200
 /** Queries one call may make after its scope: the page is what they found (a street reads each community at each batch). */
 const READS = 6
-/** What deciding the figure and showing the row need (and the phone the export masks). */
-const FIELDS: Record<string, true> = { ...FACT_FIELDS, ...Object.fromEntries(Object.keys(orderSummary.shape).map((k) => [k, true])), contactPhone: true }
+/** What deciding whether an order is behind the figure reads of it. */
+const SCAN: Record<string, true> = { facts: true }
+/** What showing a row needs: read only for the rows of the page, once found by their stored facts. */
+const ROW: Record<string, true> = Object.fromEntries(Object.keys(orderSummary.shape).map((k) => [k, true]))
 
 export interface Behind {
   month?: string
@@ -32,8 +34,8 @@ export interface Behind {
   status?: string
 }
 
-/** Up to `limit` orders behind the figure after `cursor`, and where the next page begins. */
-export async function ordersBehind(ctx: Ctx, s: Resolved, want: Behind, limit: number, cursor?: string): Promise<{ items: FactsInput[]; next: string | null }> {
+/** Up to `limit` orders behind the figure after `cursor`, and where the next page begins; `extra`: more of each order to read (the export's columns). */
+export async function ordersBehind(ctx: Ctx, s: Resolved, want: Behind, limit: number, cursor?: string, extra: Record<string, true> = {}): Promise<{ items: FactsInput[]; next: string | null }> {
   const _ = ctx.db.command
   const [from, to] = monthRange(want.month ?? chinaMonth(ctx.now()).key)
   const grids = s.grids.map((g) => g.id)
@@ -46,20 +48,21 @@ export async function ordersBehind(ctx: Ctx, s: Resolved, want: Behind, limit: n
     where: _.and([{ ...filters, communityId: c.id }, ...(candidates ? [candidates] : []), { _id: _.gte(idFloor(from)) }, { _id: _.lt(idFloor(to)) }]),
     key: '_id',
     dir: 'desc' as const,
-    fields: FIELDS,
+    fields: SCAN,
   }))
   // the newest BATCH of all: a community's rows beyond its own first BATCH cannot be among them
   const batchAfter = async (cursor: string | undefined) =>
-    (await Promise.all(listings.map((l) => rowsAfter<FactsInput>(ctx.db, l, cursor, BATCH - 1))))
+    (await Promise.all(listings.map((l) => rowsAfter<Counted>(ctx.db, l, cursor, BATCH - 1))))
       .flat()
       .sort((a, b) => (a._id < b._id ? 1 : -1))
       .slice(0, BATCH)
   const batches = Math.max(1, Math.floor(READS / listings.length))
-  const found: FactsInput[] = []
+  const found: Counted[] = []
   let more = false
   for (let n = 1; ; n++) {
     const batch = await batchAfter(cursor)
-    for (const o of batch) if (isBehind(want.figure, factsOf(o, triageHoursOf(o)), ctx.now())) found.push(o)
+    const facts = await factsFor(ctx.db, batch)
+    batch.forEach((o, i) => isBehind(want.figure, facts[i], ctx.now()) && found.push(o))
     if (found.length > limit || batch.length < BATCH) break
     cursor = batch[batch.length - 1]._id
     if (n === batches) {
@@ -67,8 +70,9 @@ export async function ordersBehind(ctx: Ctx, s: Resolved, want: Behind, limit: n
       break
     }
   }
-  const items = found.slice(0, limit)
-  return { items, next: found.length > limit ? items[items.length - 1]._id : more ? cursor! : null }
+  const page = found.slice(0, limit).map((o) => o._id)
+  const rows = new Map((await ordersById<FactsInput>(ctx.db, page, { ...ROW, ...extra })).map((o) => [o._id, o]))
+  return { items: page.map((id) => rows.get(id)!), next: found.length > limit ? page[page.length - 1] : more ? cursor! : null }
 }
 
 export const orders: Handler<(typeof kpisFn)['orders']> = async (ctx, input) => {

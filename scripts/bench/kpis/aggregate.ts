@@ -15,7 +15,7 @@
  */
 import { isDeepStrictEqual } from 'node:util'
 import { chinaDay, chinaMonth, MINUTE_MS, HOUR_MS } from '../../../core/china-time'
-import { aggregateOf } from '../../../core/kpis/cells'
+import { aggregateOf, storedFactsOf } from '../../../core/kpis/cells'
 import { KPI_DAYS, KPI_MONTHS } from '../../../core/collections'
 import { orderDoc, type Order } from '../../../core/orders/model'
 import type { FunctionsService } from '../../../localcloud/functions'
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     const missing = days.filter((d) => !stored.has(d))
     const differ = days.filter((d) => {
       const doc = stored.get(d)
-      return doc && !isDeepStrictEqual({ cells: doc.cells, byBuilding: doc.byBuilding, orders: doc.orders }, JSON.parse(JSON.stringify(aggregateOf(byDay.get(d)!))))
+      return doc && !isDeepStrictEqual({ cells: doc.cells, byBuilding: doc.byBuilding, orders: doc.orders }, JSON.parse(JSON.stringify(aggregateOf(byDay.get(d)!.map(storedFactsOf)))))
     })
     const checked = missing.length || differ.length ? `MISMATCH: ${missing.length} days without a document (${missing.slice(0, 3).join(', ')}…), ${differ.length} differ` : `${days.length} of ${days.length} equal`
     if (missing.length || differ.length) process.exitCode = 1

@@ -13,7 +13,7 @@
  */
 import os from 'node:os'
 import { chinaDay, chinaMonth } from '../../../core/china-time'
-import { aggregateOf } from '../../../core/kpis/cells'
+import { aggregateOf, storedFactsOf } from '../../../core/kpis/cells'
 import { KPI_DAYS, KPI_MONTHS, KPI_STATE } from '../../../core/collections'
 import { kpisFn } from '../../../core/kpis/contract'
 import { DEFINITIONS_VERSION } from '../../../core/kpis/rates'
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
       const { day, orders } = open[k]
       if (!orders.length) return
       const c = COMMUNITIES[k]
-      const doc: DayDoc = { _id: dayId(c, day), communityId: c, streetId: DEMO_STREET.id, day, month: day.slice(0, 7), version: DEFINITIONS_VERSION, ...aggregateOf(orders) }
+      const doc: DayDoc = { _id: dayId(c, day), communityId: c, streetId: DEMO_STREET.id, day, month: day.slice(0, 7), version: DEFINITIONS_VERSION, ...aggregateOf(orders.map(storedFactsOf)) }
       dayDocs.push(doc)
       const key = monthId(c, day.slice(0, 7))
       daysOf.set(key, [...(daysOf.get(key) ?? []), doc])
