@@ -13,7 +13,7 @@ import { kpisFn } from '../../core/kpis/contract'
 import { orders } from '../../core/orders/contract'
 import { users } from '../../core/users/contract'
 import { phone, shot, useBrowser } from './support/browser'
-import { actAs, byTestId, e2eCloud, expectText, fontSize, modalButton, openPage, pickPersona, tapButton, vis } from './support/app'
+import { actAs, byTestId, e2eCloud, expectText, fontSize, modalButton, openPage, pickPersona, settled, tapButton, vis } from './support/app'
 import { askedOrder } from './support/orders'
 import { shiftMonth } from '../../core/kpis/vocab'
 
@@ -130,11 +130,12 @@ test('a resident answers the 回访 没解决: on the 网格员\'s dashboard the
   const after = await cloud.okAs(ZHANG, kpisFn.dashboard, {})
   expect(after.totals.residentSolved.den).toBeGreaterThan(before.totals.residentSolved.den)
   expect(await solvedIds()).not.toContain(id)
-  await openPage(staff, '/staff/pages/kpis/index')
+  await staff.reload()
   await expectText(vis(staff, 'kpi-solve'), `收集 ${after.totals.collected} 件，解决 ${after.totals.solved} 件`)
   await expectText(vis(staff, 'kpi-check'), `回访：${after.totals.residentSolved.den} 人作答，说已解决 ${after.totals.residentSolved.num} 人`)
   await vis(staff, 'kpi-check').click()
   await expectText(vis(staff, 'kpi-orders-title'), '「回访没解决」的单子')
   await vis(staff, `order-${id}`).waitFor()
+  await settled(staff)
   await shot(staff, 'kpis-06-check-not-solved')
 })
