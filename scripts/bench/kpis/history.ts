@@ -8,12 +8,13 @@
  */
 import { chinaInstant, chinaParts, DAY_MS, HOUR_MS, MINUTE_MS } from '../../../core/china-time'
 import type { Category } from '../../../core/orders/categories'
-import { newId, withKeys } from '../../../core/orders/keys'
+import { withKeys } from '../../../core/orders/keys'
 import { transition, type OrderEvent } from '../../../core/orders/machine'
-import { blankOrder, type Actor, type Order } from '../../../core/orders/model'
+import type { Actor, Order } from '../../../core/orders/model'
 import { dueAt } from '../../../core/orders/sla'
 import type { CheckAnswer, Source } from '../../../core/orders/vocab'
 import { SKILLS, TEAMS } from '../../../core/users/vocab'
+import { benchOrder } from '../lib/order'
 import { DEMO_COMMUNITY } from '../../../core/demo/community'
 import { PERSONAS } from '../../../core/demo/personas'
 import { demoSeedDocs } from '../../../core/demo/seed-docs'
@@ -85,21 +86,12 @@ export function historyMaker(now: number, rnd: () => number) {
     const category = pick(SKILLS) as Category
     const urgency = rnd() < 0.1 ? 'urgent' : 'normal'
     const base: Order = {
-      ...blankOrder({ _id: newId(createdAt, rnd), now: createdAt, orderedBy, gridId: b.gridId, communityId, streetId: place.streetId }),
-      category,
-      description: '需要帮忙：楼道灯坏了，晚上看不清台阶',
-      address: `${b.name} 1单元`,
-      buildingId: b._id,
-      unitId: `${b._id}-1`,
-      urgency,
-      priority: urgency === 'urgent' ? 'high' : 'normal',
+      ...benchOrder({ communityId, streetId: place.streetId, building: b, createdAt, orderedBy, category, urgent: urgency === 'urgent', rnd }),
       contactName: proxy ? (source === 'lead' ? '楼栋长' : '网格员') : '居民',
-      contactPhone: '13800000000',
       servedName: proxy ? '居民' : null,
       residentId: proxy && rnd() < 0.5 ? null : resident,
       proxy,
       source,
-      points: 10,
       timeline: [{ seq: 1, at: createdAt, by: orderedBy, actor: 'owner', event: 'CREATE', from: null, to: 'submitted', note: proxy ? `${source === 'lead' ? '楼栋长' : '网格员'}代居民下单` : null }],
     }
     const due = dueAt(base)

@@ -12,9 +12,10 @@ import { DEMO_STREET } from '../../../core/demo/community'
 import { demoSeedDocs } from '../../../core/demo/seed-docs'
 import { PERSONAS } from '../../../core/demo/personas'
 import { orders } from '../../../core/orders/contract'
-import { keysFor, newId, withKeys } from '../../../core/orders/keys'
-import { blankOrder, orderDoc, type Order, type Status } from '../../../core/orders/model'
+import { keysFor, withKeys } from '../../../core/orders/keys'
+import { orderDoc, type Order, type Status } from '../../../core/orders/model'
 import { SKILLS, TEAMS } from '../../../core/users/vocab'
+import { benchOrder } from '../lib/order'
 import type { ActionContract } from '../../../core/contract/define'
 import { functionNames } from '../../build-functions'
 import { devCall, gc, loadStraight, mb, prng, probeQueries, startBenchCloud, tripsOf, type Probe } from '../lib/scale-cloud'
@@ -65,20 +66,9 @@ function generator(now: number) {
       }
     }
     const category = pick(SKILLS)
-    const urgency = rnd() < 0.1 ? 'urgent' : 'normal'
     const o: Order = {
-      ...blankOrder({ _id: newId(createdAt, rnd), now: createdAt, orderedBy: resident, gridId: b.gridId, communityId, streetId }),
-      category,
-      description: '需要帮忙：楼道灯坏了，晚上看不清台阶',
-      address: `${b.name} 1单元`,
-      buildingId: b._id,
-      unitId: `${b._id}-1`,
-      urgency,
-      priority: urgency === 'urgent' ? 'high' : 'normal',
-      contactName: '居民',
-      contactPhone: '13800000000',
+      ...benchOrder({ communityId, streetId, building: b, createdAt, orderedBy: resident, category, urgent: rnd() < 0.1, rnd }),
       residentId: resident,
-      points: 10,
       status,
       updatedAt: createdAt + 3_600_000,
       stageSince: createdAt + 3_600_000,
