@@ -32,3 +32,6 @@ export const KPI_DAYS = 'kpi_days'
 export const KPI_MONTHS = 'kpi_months'
 export const KPI_STATE = 'kpi_state'
 export const KPI_REPORTS = 'kpi_reports'
+/** 议事协商: series on fixed days; each community's holiday table per year (`<communityId>:<year>`). */
+export const COUNCIL_SERIES = 'council_series'
+export const COUNCIL_HOLIDAYS = 'council_holidays'

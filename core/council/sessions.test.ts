@@ -10,7 +10,7 @@ describe('sessions kept ahead', () => {
     const plans = sessionsAhead(thursdays, NONE, now)
     expect(plans.map((p) => p.day)).toEqual(['2026-12-10', '2026-12-17', '2026-12-24', '2026-12-31', '2027-01-07', '2027-01-14', '2027-01-21', '2027-01-28'])
     expect(plans[0]).toEqual({
-      id: 'ser1:2026-12-10',
+      id: 'ser1-20261210',
       ruleDay: '2026-12-10',
       day: '2026-12-10',
       startAt: chinaInstant({ y: 2026, m: 12, d: 10, h: 9, min: 30 }),
@@ -29,7 +29,7 @@ describe('sessions kept ahead', () => {
     const table = { holidays: ['2026-12-24'], workdays: [] }
     const now = chinaInstant({ y: 2026, m: 12, d: 20 })
     const plans = sessionsAhead(thursdays, table, now, 2)
-    expect(plans.map((p) => [p.id, p.day])).toEqual([['ser1:2026-12-24', '2026-12-25'], ['ser1:2026-12-31', '2026-12-31']])
+    expect(plans.map((p) => [p.id, p.day])).toEqual([['ser1-20261224', '2026-12-25'], ['ser1-20261231', '2026-12-31']])
     expect(sessionsAhead(thursdays, table, now + 60_000, 2)).toEqual(plans)
   })
 })

@@ -21,7 +21,7 @@ export interface SeriesTimes {
 }
 
 export interface SessionPlan {
-  /** `<seriesId>:<ruleDay>`: the event's id. */
+  /** `<seriesId>-<ruleDay as YYYYMMDD>`: the event's id (letters, digits and '-', as ids are). */
   id: string
   ruleDay: string
   day: string
@@ -31,7 +31,7 @@ export interface SessionPlan {
   cutoffAt: number
 }
 
-export const sessionId = (seriesId: string, ruleDay: string): string => `${seriesId}:${ruleDay}`
+export const sessionId = (seriesId: string, ruleDay: string): string => `${seriesId}-${ruleDay.replace(/-/g, '')}`
 
 /** The series' sessions from today (China day of `now`) for WEEKS_AHEAD weeks, those not yet started. */
 export function sessionsAhead(s: SeriesTimes, table: HolidayTable, now: number, weeks = WEEKS_AHEAD): SessionPlan[] {

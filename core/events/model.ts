@@ -62,6 +62,8 @@ export interface EventDoc {
   stockReturnedAt?: number
   /** the poster code (wxacode) in cloud storage, made once on first request */
   posterFileId?: string
+  /** A 议事 session: the series that made it (cloudfunctions/council). */
+  seriesId?: string
 }
 
 export type RegStatus = 'registered' | 'waiting' | 'cancelled' | 'attended' | 'no_show'

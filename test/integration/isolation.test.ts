@@ -17,6 +17,7 @@ import { DEFAULT_SLA } from '../../core/orders/sla'
 import { eventsFn } from '../../core/events/contract'
 import { orders } from '../../core/orders/contract'
 import { kpisFn } from '../../core/kpis/contract'
+import { councilFn } from '../../core/council/contract'
 import { chinaMonth } from '../../core/china-time'
 import { orderNo } from '../../core/orders/keys'
 import { pointsFn } from '../../core/points/contract'
@@ -57,6 +58,8 @@ const ownProfile = async (_w: Who, openid: string) => {
   const u = (await sdkDb().collection('users').doc(openid).get()).data
   return { name: u.name, phone: u.phone, buildingId: u.buildingId, unitId: u.unitId }
 }
+const SERIES = { title: '逢四议事', kind: 'decide' as const, rule: { kind: 'weekly' as const, weekdays: [4 as const] }, startTime: '09:30', minutes: 90, place: '巷口说事点', host: '张网格员', capacity: 5, cutoffHours: 24, holidays: 'skip' as const, active: false }
+const seriesOfA = (a: AWorld) => okAs(PERSONAS.admin.openid, councilFn.saveSeries, { ...SERIES, title: `${a.res.name}楼下说事点` })
 /** Settings: an admin of B may not set the street's; a street admin may not set a community's own. */
 const settingsInput = (values: object) => (w: Who) => (w === 'hpAdmin' ? { ...values, level: 'street' } : values)
 const rules = { categoryPoints: {}, attendancePoints: 5, dailyCap: null }
@@ -192,6 +195,12 @@ const ROWS: Row[] = [
   self(kpisFn.aggregate, {}, but({ hpAdmin: 'ok' }, 'empty')), // B's admin counts B's own days
   self(kpisFn.freeze, { month: LAST_MONTH }, but({ hpAdmin: 'ok', streetSame: 'ok', streetOther: 'ok' }, 'empty')), // each freezes its own community or street
   list(kpisFn.report, { month: LAST_MONTH, communityId: 'xingfuli' }, but({ streetSame: 'ok' }, 'OTHER_COMMUNITY')),
+  // 议事: A's series (kept inactive: it makes no sessions in A while other files count A's events); its title names A's resident
+  { action: councilFn.saveSeries, case: 'A\'s series', kind: 'change', out: 'OTHER_COMMUNITY',
+    arrange: async (a) => { const s = await seriesOfA(a); return { input: { ...SERIES, seriesId: s._id, title: '改成别的' }, watch: [[COLLECTIONS.COUNCIL_SERIES, s._id], ['events', { seriesId: s._id }]] } } },
+  { action: councilFn.series, case: 'list with A\'s series saved', kind: 'list', out: 'empty', arrange: async (a) => { await seriesOfA(a); return { input: {} } } },
+  self(councilFn.setHolidays, { year: 2031, holidays: ['2031-01-01'], workdays: [] }, but({ hpAdmin: 'ok' }, 'empty')), // B's admin sets B's own table
+  self(councilFn.plan, {}, but({ hpAdmin: 'ok' }, 'empty')), // B's admin plans B's own series
 ]
 
 let a: AWorld

@@ -5,11 +5,12 @@
  */
 import { randomBytes } from 'node:crypto'
 import { timeKey } from '../../../core/contract/paging'
-import { canPublishFor, EVENTS, SEATS, seatId, type EventDoc, type eventsFn } from '../../../core/events'
+import { canPublishFor, EVENTS, type EventDoc, type eventsFn } from '../../../core/events'
 import { enforce } from '../../../core/contract/decision'
 import { eventsError } from '../../../core/events/contract'
 import { GIFTS, type GiftDoc } from '../../../core/gifts'
-import { getOrNull, setDoc, tx, type Db } from '../../../server/db'
+import { getOrNull, setDoc, tx } from '../../../server/db'
+import { createSeats } from '../../../server/seats'
 import { canAwardPoints } from '../../../core/points/adjustments'
 import { loadRules } from '../../../server/ledger'
 import { mustPlace } from '../../../server/community'
@@ -17,13 +18,6 @@ import type { Handler } from '../../../server/runtime'
 import { createSlots } from '../../../server/booth'
 import { mustGetManaged, mustHaveTimesInOrder } from '../../../server/event-access'
 import { eventView } from '../store'
-
-async function createSeats(db: Db, eventId: string, capacity: number, communityId: string): Promise<void> {
-  for (let i = 0; i < capacity; i += 20) {
-    const n = Math.min(20, capacity - i)
-    await Promise.all(Array.from({ length: n }, (_, k) => db.collection(SEATS).doc(seatId(eventId, i + k)).set({ data: { communityId, eventId, n: i + k, holder: null } })))
-  }
-}
 
 export const publish: Handler<typeof eventsFn.publish> = async (ctx, input) => {
   enforce(canPublishFor(ctx.caller, input.audience), eventsError)

@@ -1,0 +1,36 @@
+/** 议事协商 as stored: series (`council_series`) and the holiday table per community and year (`council_holidays/<communityId>:<year>`). */
+import { COUNCIL_HOLIDAYS, COUNCIL_SERIES } from '../../core/collections'
+import { chinaYear } from '../../core/china-time'
+import type { HolidayTable } from '../../core/council/calendar'
+import type { seriesInput } from '../../core/council/contract'
+import { sessionsAhead, WEEKS_AHEAD, type SessionPlan } from '../../core/council/sessions'
+import { rows, type Db } from '../../server/db'
+import type * as z from 'zod'
+
+export { COUNCIL_HOLIDAYS, COUNCIL_SERIES }
+
+export type SeriesDoc = Omit<z.output<typeof seriesInput>, 'seriesId'> & {
+  _id: string
+  communityId: string
+  streetId: string
+  createdBy: string
+  createdAt: number
+  updatedAt: number
+}
+
+export const holidaysId = (communityId: string, year: number) => `${communityId}:${year}`
+
+/** The community's table for the years the window ahead touches (this year and, near its end, the next). */
+export async function holidayTable(db: Db, communityId: string, now: number): Promise<HolidayTable> {
+  const years = [...new Set([chinaYear(now), chinaYear(now + WEEKS_AHEAD * 7 * 86_400_000)])]
+  const docs = await rows<HolidayTable>(db.collection(COUNCIL_HOLIDAYS).where({ _id: db.command.in(years.map((y) => holidaysId(communityId, y))) }).limit(10))
+  return { holidays: docs.flatMap((d) => d.holidays), workdays: docs.flatMap((d) => d.workdays) }
+}
+
+export const activeSeries = (db: Db, communityId: string) => rows<SeriesDoc>(db.collection(COUNCIL_SERIES).where({ communityId, active: true }).limit(100))
+
+/** A series as staff see it, with its next sessions as planned now. */
+export function seriesViewOf(s: SeriesDoc, table: HolidayTable, now: number, next: SessionPlan[] = sessionsAhead(s, table, now)) {
+  const { streetId: _street, createdBy: _by, createdAt: _at, updatedAt: _up, ...view } = s
+  return { ...view, next: s.active ? next.map((p) => ({ id: p.id, day: p.day, startAt: p.startAt })) : [] }
+}

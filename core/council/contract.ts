@@ -1,0 +1,101 @@
+/**
+ * The `council` cloud function (议事协商), first part: series on fixed days and the community's
+ * holiday table; a timer keeps each series' sessions of the next 8 weeks as events (kind 议事会).
+ */
+import * as z from 'zod'
+import { defineFunction } from '../contract/define'
+import { errorCatalog } from '../contract/errors'
+import { STAFF } from '../contract/roles'
+import { text } from '../contract/text'
+import { idSchema } from '../users/schemas'
+import { isDay } from './calendar'
+
+const daySchema = z
+  .string({ error: '请选择日期' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式不对，例如 2026-12-03' })
+  .refine(isDay, { error: '没有这一天，请重新选' })
+
+export const ruleSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('weekly'),
+      weekdays: z.array(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7)]), { error: '请选星期几' }).min(1, { error: '请至少选一天' }).max(7),
+      /** 隔周: the weeks of this day and every second one from it. */
+      everyOtherWeek: z.object({ anchor: daySchema }).optional(),
+    }),
+    z.object({
+      kind: z.literal('monthly'),
+      days: z.array(z.number({ error: '请选几号' }).int().min(1, { error: '日子是 1 到 31 号' }).max(31, { error: '日子是 1 到 31 号' })).min(1, { error: '请至少选一天' }).max(31),
+    }),
+  ],
+  { error: '请选择是每周几还是每月几号' },
+)
+
+export const SERIES_KINDS = { decide: '议事会（上会议事、形成决议）', collect: '接访日·说事点（只收集问题）' } as const
+export const HOLIDAY_POLICIES = { skip: '节假日不开', next_working_day: '顺延到下一个工作日', keep: '照常开' } as const
+
+export const seriesInput = z.object({
+  /** Editing one already saved (else a new series). */
+  seriesId: idSchema.optional(),
+  title: text('名称', 30, { letter: true }),
+  kind: z.enum(['decide', 'collect'], { error: '请选择是议事会还是接访日' }),
+  /** One grid's (a 说事点 in its lanes), or the whole community's. */
+  gridId: idSchema.nullable().default(null),
+  rule: ruleSchema,
+  startTime: z.string({ error: '请填写开始时间' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式不对，例如 09:30' }),
+  minutes: z.number({ error: '请填写时长' }).int().min(15, { error: '至少 15 分钟' }).max(480, { error: '最多 8 小时' }),
+  place: text('地点', 40),
+  host: text('主持人', 20, { letter: true }),
+  capacity: z.number({ error: '请填写人数' }).int().min(1, { error: '至少 1 人' }).max(500, { error: '最多 500 人' }),
+  /** Topics and supports close this many hours before a session. */
+  cutoffHours: z.number({ error: '请填写截止时间' }).int().min(0).max(168, { error: '最多提前 7 天' }),
+  holidays: z.enum(['skip', 'next_working_day', 'keep'], { error: '请选择节假日怎么办' }),
+  active: z.boolean().default(true),
+})
+
+export const seriesView = seriesInput.omit({ seriesId: true }).extend({
+  _id: z.string(),
+  communityId: z.string(),
+  /** The next sessions (China days), as planned now. */
+  next: z.array(z.object({ id: z.string(), day: z.string(), startAt: z.number() })),
+})
+export type SeriesView = z.infer<typeof seriesView>
+
+const yearSchema = z.number({ error: '请选择年份' }).int().min(2020, { error: '年份不对' }).max(2100, { error: '年份不对' })
+
+export const councilFn = defineFunction('council', {
+  saveSeries: {
+    summary: '定一个固定日子的议事系列（逢四议事：每周四；民意"5"来听：每月5/15/25号；隔周；节假日不开/顺延/照常），保存后立即排出之后8周的场次（每场是一个"议事会"活动，可报名、签到）',
+    roles: ['admin'],
+    input: seriesInput,
+    output: seriesView,
+    errors: ['SERIES_UNKNOWN', 'GRID_UNKNOWN'],
+  },
+  series: {
+    summary: '本社区的议事系列和各自接下来的场次',
+    roles: STAFF,
+    input: z.object({}),
+    output: z.object({ items: z.array(seriesView) }),
+  },
+  setHolidays: {
+    summary: '本社区某年的法定节假日和调休上班日：议事系列排场次时按它顺延、跳过或照开（保存后补排缺的场次；已排出的场次暂不挪动）',
+    roles: ['admin'],
+    input: z.object({ year: yearSchema, holidays: z.array(daySchema).max(60), workdays: z.array(daySchema).max(20) }),
+    output: z.object({ year: z.number(), holidays: z.array(z.string()), workdays: z.array(z.string()) }),
+    errors: ['WRONG_YEAR'],
+  },
+  plan: {
+    summary: '定时任务（每天，也可由管理员手动触发）：为每个在用的系列排出之后8周的场次；已排的不再重复',
+    roles: ['admin'],
+    input: z.object({}),
+    output: z.object({ made: z.number(), kept: z.number() }),
+  },
+})
+
+export const COUNCIL_ERRORS = {
+  SERIES_UNKNOWN: '没有找到这个议事系列',
+  GRID_UNKNOWN: '本社区没有这个网格',
+  WRONG_YEAR: '日期要在所选的年份里',
+} as const
+export const councilError = errorCatalog(COUNCIL_ERRORS)
