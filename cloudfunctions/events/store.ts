@@ -1,9 +1,7 @@
 /** Events on the database: loading, views, notices and waitlist promotion (shared by the actions and timers). */
 import { createHmac } from 'node:crypto'
 import { commonError } from '../../core/contract/errors'
-import { timeKey } from '../../core/contract/paging'
 import {
-  EVENT_NOTICES,
   EVENTS,
   planPromotions,
   REGISTRATIONS,
@@ -17,6 +15,9 @@ import { GIFTS, type GiftDoc } from '../../core/gifts'
 import type { Ctx } from '../../server/context'
 import { countOf, getOrNull, rows, setDoc, tx, type Db } from '../../server/db'
 import { boothRemaining, spreadFree } from '../../server/booth'
+import { notify } from '../../server/event-changes'
+
+export { notify }
 
 export const hmacOf = (e: Pick<EventDoc, 'secret'>) => (m: string) => createHmac('sha256', e.secret).update(m).digest('hex')
 
@@ -60,12 +61,6 @@ export async function eventView(db: Db, e: EventDoc, opts: { openid?: string; de
     opts.openid ? getOrNull<RegistrationDoc>(db, REGISTRATIONS, `reg:${e._id}:${opts.openid}`) : null,
   ])
   return { ...base, seatsLeft, mine: reg ? await myRegView(db, reg) : null }
-}
-
-export async function notify(db: Db, n: { id: string; to: string; kind: 'event_promoted' | 'event_reminder' | 'event_changed' | 'event_cancelled'; title: string; body: string; eventId: string; communityId: string; at: number }) {
-  await db.collection(EVENT_NOTICES).doc(n.id).set({
-    data: { communityId: n.communityId, to: n.to, kind: n.kind, title: n.title, body: n.body, orderId: null, eventId: n.eventId, at: n.at, read: false, sortKey: timeKey(n.at, n.id) },
-  })
 }
 
 /**

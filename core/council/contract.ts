@@ -66,7 +66,7 @@ const yearSchema = z.number({ error: '请选择年份' }).int().min(2020, { erro
 
 export const councilFn = defineFunction('council', {
   saveSeries: {
-    summary: '定一个固定日子的议事系列（逢四议事：每周四；民意"5"来听：每月5/15/25号；隔周；节假日不开/顺延/照常），保存后立即排出之后8周的场次（每场是一个"议事会"活动，可报名、签到）',
+    summary: '定一个固定日子的议事系列（逢四议事：每周四；民意"5"来听：每月5/15/25号；隔周；节假日不开/顺延/照常），保存后立即排出之后8周的场次（每场是一个"议事会"活动，可报名、签到）；改了日子的挪动或取消已排的场次，停用则取消之后的场次',
     roles: ['admin'],
     input: seriesInput,
     output: seriesView,
@@ -79,17 +79,17 @@ export const councilFn = defineFunction('council', {
     output: z.object({ items: z.array(seriesView) }),
   },
   setHolidays: {
-    summary: '本社区某年的法定节假日和调休上班日：议事系列排场次时按它顺延、跳过或照开（保存后补排缺的场次；已排出的场次暂不挪动）',
+    summary: '本社区某年的法定节假日和调休上班日：议事系列按它顺延、跳过或照开；保存后重排之后8周的场次（挪动或取消的场次，已报名的人会收到通知）',
     roles: ['admin'],
     input: z.object({ year: yearSchema, holidays: z.array(daySchema).max(60), workdays: z.array(daySchema).max(20) }),
     output: z.object({ year: z.number(), holidays: z.array(z.string()), workdays: z.array(z.string()) }),
     errors: ['WRONG_YEAR'],
   },
   plan: {
-    summary: '定时任务（每天，也可由管理员手动触发）：为每个在用的系列排出之后8周的场次；已排的不再重复',
+    summary: '定时任务（每天，也可由管理员手动触发）：为每个在用的系列排出之后8周的场次；已排的不再重复；日子、时间、名称或地点变了的挪过去，不再有的取消（已报名的人会收到通知）',
     roles: ['admin'],
     input: z.object({}),
-    output: z.object({ made: z.number(), kept: z.number() }),
+    output: z.object({ made: z.number(), kept: z.number(), moved: z.number(), cancelled: z.number() }),
   },
 })
 

@@ -98,6 +98,34 @@ describe('议事系列 on fixed days', () => {
     expect(await callAs(admin, councilFn.setHolidays, { year: 2030, holidays: ['2031-01-01'], workdays: [] })).toMatchObject({ ok: false, error: { code: 'WRONG_YEAR' } })
   })
 
+  it('the holiday table set after the sessions were made: a signed-up session moves (same id) or, skipped, is cancelled; its people are told', async () => {
+    const now = Date.now()
+    const thursdays = Array.from({ length: 28 }, (_, k) => chinaDay(now + k * DAY_MS)).filter((d) => weekdayOf(dayNumber(d)) === 4)
+    // a Thursday no earlier test marked: the fourth ahead
+    const day = thursdays[3]
+    const moving = await okAs(admin, councilFn.saveSeries, { ...THURSDAYS, title: '顺延议事' })
+    const skipping = await okAs(admin, councilFn.saveSeries, { ...THURSDAYS, title: '跳过议事', holidays: 'skip' })
+    const idOf = (saved: { next: { id: string; day: string }[] }) => saved.next.find((n) => n.day === day)!.id
+    const resident = await person(s, ['resident'])
+    for (const saved of [moving, skipping]) await okAs(resident, eventsFn.signUp, { eventId: idOf(saved) })
+    const year = Number(day.slice(0, 4))
+    await okAs(admin, councilFn.setHolidays, { year, holidays: [day], workdays: [] })
+    const friday = dayOf(dayNumber(day) + 1)
+    const moved = (await eventsOf(moving._id)).find((e) => e._id === idOf(moving))!
+    expect(chinaDay(moved.startAt)).toBe(friday)
+    expect(chinaParts(moved.startAt)).toMatchObject({ h: 9, min: 30 })
+    const skipped = (await sdkDb().collection('events').doc(idOf(skipping)).get()).data as { status: string; cancelReason: string }
+    expect(skipped).toMatchObject({ status: 'cancelled', cancelReason: '议事日子调整了（节假日或安排有变）' })
+    const notices = (await sdkDb().collection('event_notices').where({ to: resident }).limit(20).get()).data as { kind: string; eventId: string }[]
+    expect(notices.map((n) => [n.kind, n.eventId]).sort()).toEqual([['event_cancelled', idOf(skipping)], ['event_changed', idOf(moving)]].sort())
+    // planning again changes nothing more
+    expect(await okAs(admin, councilFn.plan, {})).toMatchObject({ made: 0, moved: 0, cancelled: 0 })
+    // stopping a series cancels its sessions ahead
+    const stopped = await okAs(admin, councilFn.saveSeries, { ...THURSDAYS, title: '顺延议事', seriesId: moving._id, active: false })
+    expect(stopped.next).toEqual([])
+    expect((await eventsOf(moving._id)).every((e) => (e as unknown as { status: string }).status === 'cancelled')).toBe(true)
+  })
+
   it('who may: an admin of the community; staff read; a resident nothing; another community\'s admin cannot edit it', async () => {
     const saved = await okAs(admin, councilFn.saveSeries, { ...THURSDAYS, title: '说事点', active: false })
     expect(saved.next).toEqual([])

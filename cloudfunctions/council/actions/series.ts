@@ -35,7 +35,8 @@ export const saveSeries: Handler<(typeof councilFn)['saveSeries']> = async (ctx,
   await ctx.db.collection(COUNCIL_SERIES).doc(_id).set({ data })
   const table = await holidayTable(ctx.db, place.communityId, now)
   const plans = sessionsAhead(series, table, now)
-  if (series.active) await planSeries(ctx, series, plans)
+  // a stopped series' sessions ahead are cancelled
+  await planSeries(ctx, series, series.active ? plans : [])
   return seriesViewOf(series, table, now, plans)
 }
 

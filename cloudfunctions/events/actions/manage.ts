@@ -3,36 +3,17 @@
  * change is one transaction on the event document; the people signed up are told afterwards, by
  * notices whose ids make a retry send nothing twice.
  */
-import { EVENTS, REGISTRATIONS, regStartKey, type EventDoc, type eventsFn, type RegistrationDoc } from '../../../core/events'
+import { EVENTS, type EventDoc, type eventsFn } from '../../../core/events'
 import { timeKey } from '../../../core/contract/paging'
 import { eventsError } from '../../../core/events/contract'
-import { changeText } from '../../../core/events/changes'
 import { GIFTS, SLOTS, type GiftDoc } from '../../../core/gifts'
 import type { Ctx } from '../../../server/context'
 import { countOf, getOrNull, setDoc, tx } from '../../../server/db'
-import { allBy } from '../../../server/paging'
 import type { Handler } from '../../../server/runtime'
 import { closeSlots } from '../../../server/booth'
 import { mustGetManaged, mustHaveTimesInOrder } from '../../../server/event-access'
-import { eventView, notify } from '../store'
-
-/** Everyone still expecting the event: signed up or on the waitlist. */
-async function expecting(ctx: Ctx, eventId: string): Promise<RegistrationDoc[]> {
-  const where = { eventId, status: ctx.db.command.in(['registered', 'waiting']) }
-  return (await allBy<RegistrationDoc>(ctx.db, { collection: REGISTRATIONS, where, key: '_id', dir: 'asc' }, { batch: 500 })).items
-}
-
-/**
- * Every registration of the event keeps its event's start in its list key ("my sign-ups" by date).
- * Run after each edit: a retried edit puts right what an interrupted one left.
- */
-async function rekeyRegistrations(ctx: Ctx, e: EventDoc): Promise<void> {
-  const regs = (await allBy<RegistrationDoc>(ctx.db, { collection: REGISTRATIONS, where: { eventId: e._id }, key: '_id', dir: 'asc' }, { batch: 500 })).items
-  const stale = regs.filter((r) => r.eventStartKey !== regStartKey(e.startAt, r._id))
-  for (let i = 0; i < stale.length; i += 20) {
-    await Promise.all(stale.slice(i, i + 20).map((r) => ctx.db.collection(REGISTRATIONS).doc(r._id).update({ data: { eventStartKey: regStartKey(e.startAt, r._id) } })))
-  }
-}
+import { tellCancel, tellChange } from '../../../server/event-changes'
+import { eventView } from '../store'
 
 export const update: Handler<typeof eventsFn.update> = async (ctx, input) => {
   const now = ctx.now()
@@ -48,13 +29,7 @@ export const update: Handler<typeof eventsFn.update> = async (ctx, input) => {
     await setDoc(t, EVENTS, next)
     return { before: e, after: next }
   })
-  await rekeyRegistrations(ctx, after)
-  const what = changeText(before, after)
-  if (what) {
-    for (const r of await expecting(ctx, eventId)) {
-      await notify(ctx.db, { id: `change:${r._id}:${now}`, to: r.openid, kind: 'event_changed', title: `活动有变动：${after.title}`, body: what, eventId, communityId: after.communityId, at: now })
-    }
-  }
+  await tellChange(ctx, before, after, now)
   return eventView(ctx.db, after, { detail: true, openid: ctx.openid })
 }
 
@@ -75,9 +50,7 @@ export const cancelEvent: Handler<typeof eventsFn.cancelEvent> = async (ctx, inp
     return next
   })
   await closeSlots(ctx.db, e._id, { by: ctx.openid, now, why: `活动取消，积分退回` })
-  for (const r of await expecting(ctx, e._id)) {
-    await notify(ctx.db, { id: `cancel:${r._id}`, to: r.openid, kind: 'event_cancelled', title: `活动取消了：${e.title}`, body: `原因：${e.cancelReason ?? input.reason}。报名作废，兑换的积分已退回。`, eventId: e._id, communityId: e.communityId, at: now })
-  }
+  await tellCancel(ctx, e, e.cancelReason ?? input.reason, now)
   const done = await returnBoothStock(ctx, e._id, now)
   return eventView(ctx.db, done, { detail: true, openid: ctx.openid })
 }
