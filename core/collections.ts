@@ -35,3 +35,8 @@ export const KPI_REPORTS = 'kpi_reports'
 /** 议事协商: series on fixed days; each community's holiday table per year (`<communityId>:<year>`). */
 export const COUNCIL_SERIES = 'council_series'
 export const COUNCIL_HOLIDAYS = 'council_holidays'
+/** 议题; one document per household and topic supported (`<topicId>-<household hash>`); a household's supports used per session (`<sessionId>-<household hash>`); per community: its registered households, counted by the timer. */
+export const COUNCIL_TOPICS = 'council_topics'
+export const COUNCIL_SUPPORTS = 'council_supports'
+export const COUNCIL_SUPPORT_COUNTS = 'council_support_counts'
+export const COUNCIL_STATE = 'council_state'

@@ -3,5 +3,6 @@ import { createFunction } from '../../server/runtime'
 import { setHolidays } from './actions/holidays'
 import { plan, runPlan } from './actions/plan'
 import { saveSeries, series } from './actions/series'
+import { acceptTopic, raiseTopic, support, topics } from './actions/topics'
 
-export const main = createFunction(councilFn, { saveSeries, series, setHolidays, plan }, { timers: { plan: (ctx) => runPlan(ctx) } })
+export const main = createFunction(councilFn, { saveSeries, series, setHolidays, raiseTopic, acceptTopic, support, topics, plan }, { timers: { plan: (ctx) => runPlan(ctx) } })

@@ -6,8 +6,9 @@ import * as z from 'zod'
 import { defineFunction } from '../contract/define'
 import { errorCatalog } from '../contract/errors'
 import { STAFF } from '../contract/roles'
-import { text } from '../contract/text'
-import { idSchema } from '../users/schemas'
+import { longText, nameSchema, text } from '../contract/text'
+import { idSchema, roomSchema } from '../users/schemas'
+import { TOPIC_STATUSES } from './topics'
 import { isDay } from './calendar'
 
 const daySchema = z
@@ -64,6 +65,26 @@ export type SeriesView = z.infer<typeof seriesView>
 
 const yearSchema = z.number({ error: '请选择年份' }).int().min(2020, { error: '年份不对' }).max(2100, { error: '年份不对' })
 
+export const topicView = z.object({
+  _id: z.string(),
+  title: z.string(),
+  detail: z.string(),
+  status: z.enum(TOPIC_STATUSES),
+  /** Who raised it, as shown: a resident's name, or "楼栋长 X 代 Y". */
+  raisedBy: z.string(),
+  proxy: z.boolean(),
+  createdAt: z.number(),
+  /** The session it is up for (once accepted), and when its supports close. */
+  sessionId: z.string().nullable(),
+  cutoffAt: z.number().nullable(),
+  supports: z.number(),
+  /** Supports it needs to qualify for the agenda. */
+  threshold: z.number(),
+  /** The caller's household supports it. */
+  mine: z.boolean(),
+})
+export type TopicView = z.infer<typeof topicView>
+
 export const councilFn = defineFunction('council', {
   saveSeries: {
     summary: '定一个固定日子的议事系列（逢四议事：每周四；民意"5"来听：每月5/15/25号；隔周；节假日不开/顺延/照常），保存后立即排出之后8周的场次（每场是一个"议事会"活动，可报名、签到）；改了日子的挪动或取消已排的场次，停用则取消之后的场次',
@@ -85,6 +106,38 @@ export const councilFn = defineFunction('council', {
     output: z.object({ year: z.number(), holidays: z.array(z.string()), workdays: z.array(z.string()) }),
     errors: ['WRONG_YEAR'],
   },
+  raiseTopic: {
+    summary: '提一个议题（居民自己提；楼栋长、网格员可替没有手机的邻居提，记为代提）',
+    roles: ['resident'],
+    input: z.object({
+      title: text('议题', 30, { letter: true }),
+      detail: longText('说明', 500),
+      /** 代提: for a neighbour of one's building (楼栋长) or grid (网格员). */
+      onBehalfOf: z.object({ name: nameSchema, buildingId: idSchema, unitId: idSchema, room: roomSchema }).optional(),
+    }),
+    output: topicView,
+    errors: ['NOT_YOUR_NEIGHBOUR', 'UNKNOWN_BUILDING', 'ROOM_REQUIRED'],
+  },
+  acceptTopic: {
+    summary: '受理议题：放进下一次还能收议题的议事会，居民可以开始附议（附议在议题截止时停）',
+    roles: STAFF,
+    input: z.object({ topicId: idSchema }),
+    output: topicView,
+    errors: ['TOPIC_UNKNOWN', 'TOPIC_STATE', 'NO_SESSION'],
+  },
+  support: {
+    summary: '附议一个议题：每户每场有几次附议（默认3次），截止后不能再附议；同一户只算一次；不能附议自己家提的',
+    roles: ['resident'],
+    input: z.object({ topicId: idSchema }),
+    output: z.object({ topicId: z.string(), supports: z.number(), left: z.number() }),
+    errors: ['TOPIC_UNKNOWN', 'TOPIC_STATE', 'SUPPORTS_CLOSED', 'ALREADY_SUPPORTED', 'NO_SUPPORTS_LEFT', 'NO_HOUSEHOLD', 'OWN_TOPIC'],
+  },
+  topics: {
+    summary: '本社区的议题（最新的在前），带附议数、上会门槛和自己家是否附议过',
+    roles: ['resident'],
+    input: z.object({}),
+    output: z.object({ items: z.array(topicView) }),
+  },
   plan: {
     summary: '定时任务（每天，也可由管理员手动触发）：为每个在用的系列排出之后8周的场次；已排的不再重复；日子、时间、名称或地点变了的挪过去，不再有的取消（已报名的人会收到通知）',
     roles: ['admin'],
@@ -97,5 +150,16 @@ export const COUNCIL_ERRORS = {
   SERIES_UNKNOWN: '没有找到这个议事系列',
   GRID_UNKNOWN: '本社区没有这个网格',
   WRONG_YEAR: '日期要在所选的年份里',
+  NOT_YOUR_NEIGHBOUR: '只能替自己楼栋（或自己网格）的邻居提议题',
+  UNKNOWN_BUILDING: '没有找到这个楼栋',
+  ROOM_REQUIRED: '请填写邻居的门牌号',
+  TOPIC_UNKNOWN: '没有找到这个议题',
+  TOPIC_STATE: '这个议题现在不能这样办',
+  NO_SESSION: '近期没有还能收议题的议事会，请先排好议事的日子',
+  SUPPORTS_CLOSED: '这一场的附议已经截止了',
+  ALREADY_SUPPORTED: '您家已经附议过这个议题了',
+  NO_SUPPORTS_LEFT: '您家这一场的附议次数用完了',
+  NO_HOUSEHOLD: '请先在"我的"里填好楼栋、单元和门牌号，才能附议',
+  OWN_TOPIC: '自己家提的议题不用附议',
 } as const
 export const councilError = errorCatalog(COUNCIL_ERRORS)

@@ -59,6 +59,9 @@ const ownProfile = async (_w: Who, openid: string) => {
   return { name: u.name, phone: u.phone, buildingId: u.buildingId, unitId: u.unitId }
 }
 const SERIES = { title: '逢四议事', kind: 'decide' as const, rule: { kind: 'weekly' as const, weekdays: [4 as const] }, startTime: '09:30', minutes: 90, place: '巷口说事点', host: '张网格员', capacity: 5, cutoffHours: 24, holidays: 'skip' as const, active: false }
+const TOPIC = { title: '楼道灯晚上不亮', detail: '楼道灯坏了，老人晚上看不清台阶。' }
+/** A topic of A raised by A's resident (its "raised by" names them). */
+const topicOfA = (a: AWorld) => okAs(a.res.openid, councilFn.raiseTopic, TOPIC)
 const seriesOfA = (a: AWorld) => okAs(PERSONAS.admin.openid, councilFn.saveSeries, { ...SERIES, title: `${a.res.name}楼下说事点` })
 /** Settings: an admin of B may not set the street's; a street admin may not set a community's own. */
 const settingsInput = (values: object) => (w: Who) => (w === 'hpAdmin' ? { ...values, level: 'street' } : values)
@@ -201,6 +204,10 @@ const ROWS: Row[] = [
   { action: councilFn.series, case: 'list with A\'s series saved', kind: 'list', out: 'empty', arrange: async (a) => { await seriesOfA(a); return { input: {} } } },
   self(councilFn.setHolidays, { year: 2031, holidays: ['2031-01-01'], workdays: [] }, but({ hpAdmin: 'ok' }, 'empty')), // B's admin sets B's own table
   self(councilFn.plan, {}, but({ hpAdmin: 'ok' }, 'empty')), // B's admin plans B's own series
+  self(councilFn.raiseTopic, TOPIC, 'ok'), // each raises in their own home community
+  { action: councilFn.acceptTopic, case: 'A\'s topic', kind: 'change', out: 'OTHER_COMMUNITY', arrange: async (a) => { const t = await topicOfA(a); return { input: { topicId: t._id }, watch: [[COLLECTIONS.COUNCIL_TOPICS, t._id]] } } },
+  { action: councilFn.support, case: 'A\'s topic', kind: 'change', out: 'OTHER_COMMUNITY', arrange: async (a) => { const t = await topicOfA(a); return { input: { topicId: t._id }, watch: [[COLLECTIONS.COUNCIL_TOPICS, t._id], [COLLECTIONS.COUNCIL_SUPPORTS, { topicId: t._id }]] } } },
+  { action: councilFn.topics, case: 'list with A\'s topic raised', kind: 'list', out: but({ streetSame: 'ok' }, 'empty'), arrange: async (a) => { await topicOfA(a); return { input: {} } } }, // A's street office reads A's topics
 ]
 
 let a: AWorld

@@ -18,6 +18,7 @@ import type { Handler } from '../../../server/runtime'
 import { COMMUNITY, mustPlace } from '../../../server/community'
 import { createSeats } from '../../../server/seats'
 import { activeSeries, holidayTable, type SeriesDoc } from '../store'
+import { countHouseholds } from '../topics'
 
 export interface Planned {
   made: number
@@ -117,6 +118,8 @@ export async function runPlan(ctx: TimerCtx, communityId?: string): Promise<Plan
   const communities = communityId ? [communityId] : (await rows<{ _id: string }>(ctx.db.collection(COMMUNITY).where({}).field({ _id: true }).limit(1000))).map((c) => c._id)
   const total: Planned = { made: 0, kept: 0, moved: 0, cancelled: 0 }
   for (const c of communities) {
+    // the threshold's base: the community's registered households, counted once a day
+    if (!communityId) await countHouseholds(ctx.db, c, ctx.now())
     for (const s of await activeSeries(ctx.db, c)) {
       const r = await planSeries(ctx, s)
       total.made += r.made

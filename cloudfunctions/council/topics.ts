@@ -1,0 +1,77 @@
+/** 议题 as stored, and what a list shows of them (supports counted from their documents, the threshold from the community's households). */
+import { createHash } from 'node:crypto'
+import { COUNCIL_STATE, COUNCIL_SUPPORTS, COUNCIL_TOPICS, USERS } from '../../core/collections'
+import { householdOf } from '../../core/council/households'
+import { DEFAULT_SELECTION, thresholdOf } from '../../core/council/selection'
+import type { TopicStatus } from '../../core/council/topics'
+import type { TopicView } from '../../core/council/contract'
+import { countOf, getOrNull, rows, type Db } from '../../server/db'
+import { allBy } from '../../server/paging'
+
+export { COUNCIL_STATE, COUNCIL_SUPPORTS, COUNCIL_TOPICS }
+
+export interface TopicDoc {
+  _id: string
+  communityId: string
+  streetId: string
+  title: string
+  detail: string
+  status: TopicStatus
+  raisedBy: string
+  /** As shown: the raiser's name, or "楼栋长 X 代 Y". */
+  raisedByName: string
+  proxy: { name: string; buildingId: string; unitId: string; room: string } | null
+  /** The household it was raised for (hashed): it does not support its own topic. */
+  household: string
+  sessionId: string | null
+  cutoffAt: number | null
+  createdAt: number
+  updatedAt: number
+  timeline: { at: number; by: string; event: string }[]
+}
+
+/** A household key as stored in ids (its address stays out of them). */
+export const householdHash = (household: string): string => createHash('sha256').update(household).digest('hex').slice(0, 20)
+export const supportId = (topicId: string, hash: string) => `${topicId}-${hash}`
+export const supportCountId = (sessionId: string, hash: string) => `${sessionId}-${hash}`
+
+/** The community's registered households (distinct addresses with a room among its people), counted by the timer; counted now if it never ran. */
+export async function householdsOf(db: Db, communityId: string, now: number): Promise<number> {
+  const state = await getOrNull<{ households: number }>(db, COUNCIL_STATE, communityId)
+  return state ? state.households : countHouseholds(db, communityId, now)
+}
+
+export async function countHouseholds(db: Db, communityId: string, now: number): Promise<number> {
+  const people = await allBy<{ _id: string; buildingId: string; unitId: string; room?: string }>(
+    db,
+    { collection: USERS, where: { communityId }, key: '_id', dir: 'asc', fields: { buildingId: true, unitId: true, room: true } },
+    { batch: 500 },
+  )
+  const households = new Set(people.items.map((p) => householdOf({ communityId, ...p })).filter(Boolean)).size
+  await db.collection(COUNCIL_STATE).doc(communityId).set({ data: { communityId, households, countedAt: now } })
+  return households
+}
+
+export async function topicViews(db: Db, topics: TopicDoc[], household: string | null, households: number): Promise<TopicView[]> {
+  const hash = household ? householdHash(household) : null
+  const [counts, mine] = await Promise.all([
+    Promise.all(topics.map((t) => countOf(db.collection(COUNCIL_SUPPORTS).where({ topicId: t._id })))),
+    hash && topics.length ? rows<{ _id: string }>(db.collection(COUNCIL_SUPPORTS).where({ _id: db.command.in(topics.map((t) => supportId(t._id, hash))) }).field({ _id: true }).limit(100)) : [],
+  ])
+  const supported = new Set(mine.map((m) => m._id))
+  const threshold = thresholdOf(households, DEFAULT_SELECTION)
+  return topics.map((t, i) => ({
+    _id: t._id,
+    title: t.title,
+    detail: t.detail,
+    status: t.status,
+    raisedBy: t.raisedByName,
+    proxy: !!t.proxy,
+    createdAt: t.createdAt,
+    sessionId: t.sessionId,
+    cutoffAt: t.cutoffAt,
+    supports: counts[i],
+    threshold,
+    mine: !!hash && supported.has(supportId(t._id, hash)),
+  }))
+}
