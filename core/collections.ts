@@ -40,3 +40,7 @@ export const COUNCIL_TOPICS = 'council_topics'
 export const COUNCIL_SUPPORTS = 'council_supports'
 export const COUNCIL_SUPPORT_COUNTS = 'council_support_counts'
 export const COUNCIL_STATE = 'council_state'
+/** The committee's evaluations; "this household voted" (`<evaluationId>-<household hash>`) and the ballots (random ids, a choice and nothing else), apart. */
+export const COUNCIL_EVALUATIONS = 'council_evaluations'
+export const COUNCIL_VOTED = 'council_voted'
+export const COUNCIL_BALLOTS = 'council_ballots'

@@ -9,6 +9,7 @@ import { STAFF } from '../contract/roles'
 import { longText, nameSchema, text } from '../contract/text'
 import { idSchema, roomSchema } from '../users/schemas'
 import { TOPIC_STATUSES } from './topics'
+import { BALLOT_CHOICES } from './evaluation'
 import { isDay } from './calendar'
 
 const daySchema = z
@@ -85,6 +86,24 @@ export const topicView = z.object({
 })
 export type TopicView = z.infer<typeof topicView>
 
+export const evaluationView = z.object({
+  _id: z.string(),
+  status: z.enum(['open', 'closed']),
+  opensAt: z.number(),
+  closesAt: z.number(),
+  /** Extended once for want of a quorum. */
+  extended: z.boolean(),
+  /** Registered households when it opened, and the ballots it needs. */
+  eligible: z.number(),
+  quorum: z.number(),
+  /** The caller's household has voted. */
+  voted: z.boolean(),
+  /** Hidden from everyone, the committee included, until it closes. */
+  tally: z.object({ support: z.number(), oppose: z.number(), abstain: z.number() }).nullable(),
+  outcome: z.enum(['void', 'kept', 'reelect']).nullable(),
+})
+export type EvaluationView = z.infer<typeof evaluationView>
+
 export const councilFn = defineFunction('council', {
   saveSeries: {
     summary: '定一个固定日子的议事系列（逢四议事：每周四；民意"5"来听：每月5/15/25号；隔周；节假日不开/顺延/照常），保存后立即排出之后8周的场次（每场是一个"议事会"活动，可报名、签到）；改了日子的挪动或取消已排的场次，停用则取消之后的场次',
@@ -138,8 +157,34 @@ export const councilFn = defineFunction('council', {
     input: z.object({}),
     output: z.object({ items: z.array(topicView) }),
   },
+  openEvaluation: {
+    summary: '开始选题委员会的半年评议：开放7天，本社区每户可投一票（支持/反对/弃权），不记名；票数到关闭时才公布',
+    roles: ['admin'],
+    input: z.object({}),
+    output: evaluationView,
+    errors: ['EVALUATION_OPEN'],
+  },
+  vote: {
+    summary: '投评议票：每户一票（同一户多部手机也只算一票），不记名——"这一户投过了"和"一张写着选择的票"分开存，互不关联、票上没有时间',
+    roles: ['resident'],
+    input: z.object({ evaluationId: idSchema, choice: z.enum(BALLOT_CHOICES, { error: '请选择支持、反对或弃权' }) }),
+    output: z.object({ voted: z.literal(true) }),
+    errors: ['EVALUATION_UNKNOWN', 'EVALUATION_CLOSED', 'ALREADY_VOTED', 'NO_HOUSEHOLD'],
+  },
+  evaluation: {
+    summary: '本社区最近一次评议：是否在进行、截止时间、需要多少票、自己家投过没有；关闭后才有票数和结果',
+    roles: ['resident'],
+    input: z.object({}),
+    output: evaluationView.nullable(),
+  },
+  closeEvaluation: {
+    summary: '到期关闭评议（定时任务也会做）：不够法定票数时延长一次（7天），再不够作废；反对超过60%则改选委员会（正好60%不算超过）',
+    roles: ['admin'],
+    input: z.object({}),
+    output: evaluationView.nullable(),
+  },
   plan: {
-    summary: '定时任务（每天，也可由管理员手动触发）：为每个在用的系列排出之后8周的场次；已排的不再重复；日子、时间、名称或地点变了的挪过去，不再有的取消（已报名的人会收到通知）',
+    summary: '定时任务（每天，也可由管理员手动触发）：为每个在用的系列排出之后8周的场次；已排的不再重复；日子、时间、名称或地点变了的挪过去，不再有的取消（已报名的人会收到通知）。定时任务还会数各社区的户数、关闭到期的评议',
     roles: ['admin'],
     input: z.object({}),
     output: z.object({ made: z.number(), kept: z.number(), moved: z.number(), cancelled: z.number() }),
@@ -159,7 +204,11 @@ export const COUNCIL_ERRORS = {
   SUPPORTS_CLOSED: '这一场的附议已经截止了',
   ALREADY_SUPPORTED: '您家已经附议过这个议题了',
   NO_SUPPORTS_LEFT: '您家这一场的附议次数用完了',
-  NO_HOUSEHOLD: '请先在"我的"里填好楼栋、单元和门牌号，才能附议',
+  NO_HOUSEHOLD: '请先在"我的"里填好楼栋、单元和门牌号，才能附议或投票',
   OWN_TOPIC: '自己家提的议题不用附议',
+  EVALUATION_OPEN: '已经有一次评议在进行了',
+  EVALUATION_UNKNOWN: '没有找到这次评议',
+  EVALUATION_CLOSED: '这次评议已经结束了',
+  ALREADY_VOTED: '您家已经投过票了',
 } as const
 export const councilError = errorCatalog(COUNCIL_ERRORS)

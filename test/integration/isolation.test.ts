@@ -62,6 +62,11 @@ const SERIES = { title: '逢四议事', kind: 'decide' as const, rule: { kind: '
 const TOPIC = { title: '楼道灯晚上不亮', detail: '楼道灯坏了，老人晚上看不清台阶。' }
 /** A topic of A raised by A's resident (its "raised by" names them). */
 const topicOfA = (a: AWorld) => okAs(a.res.openid, councilFn.raiseTopic, TOPIC)
+/** A's evaluation, open (opened by A's admin, once). */
+const evaluationOfA = async () => {
+  const open = await okAs(PERSONAS.admin.openid, councilFn.evaluation, {})
+  return open?.status === 'open' ? open : okAs(PERSONAS.admin.openid, councilFn.openEvaluation, {})
+}
 const seriesOfA = (a: AWorld) => okAs(PERSONAS.admin.openid, councilFn.saveSeries, { ...SERIES, title: `${a.res.name}楼下说事点` })
 /** Settings: an admin of B may not set the street's; a street admin may not set a community's own. */
 const settingsInput = (values: object) => (w: Who) => (w === 'hpAdmin' ? { ...values, level: 'street' } : values)
@@ -208,6 +213,10 @@ const ROWS: Row[] = [
   { action: councilFn.acceptTopic, case: 'A\'s topic', kind: 'change', out: 'OTHER_COMMUNITY', arrange: async (a) => { const t = await topicOfA(a); return { input: { topicId: t._id }, watch: [[COLLECTIONS.COUNCIL_TOPICS, t._id]] } } },
   { action: councilFn.support, case: 'A\'s topic', kind: 'change', out: 'OTHER_COMMUNITY', arrange: async (a) => { const t = await topicOfA(a); return { input: { topicId: t._id }, watch: [[COLLECTIONS.COUNCIL_TOPICS, t._id], [COLLECTIONS.COUNCIL_SUPPORTS, { topicId: t._id }]] } } },
   { action: councilFn.topics, case: 'list with A\'s topic raised', kind: 'list', out: but({ streetSame: 'ok' }, 'empty'), arrange: async (a) => { await topicOfA(a); return { input: {} } } }, // A's street office reads A's topics
+  self(councilFn.openEvaluation, {}, but({ hpAdmin: 'ok' }, 'empty')), // B's admin opens B's own
+  { action: councilFn.vote, case: 'A\'s evaluation', kind: 'change', out: 'EVALUATION_UNKNOWN', arrange: async () => { const e = await evaluationOfA(); return { input: { evaluationId: e._id, choice: 'oppose' }, watch: [[COLLECTIONS.COUNCIL_BALLOTS, { evaluationId: e._id }], [COLLECTIONS.COUNCIL_VOTED, { evaluationId: e._id }], [COLLECTIONS.COUNCIL_EVALUATIONS, e._id]] } } },
+  { action: councilFn.evaluation, case: 'with A\'s evaluation open', kind: 'read', out: 'empty', arrange: async () => { await evaluationOfA(); return { input: {} } } },
+  self(councilFn.closeEvaluation, {}, but({ hpAdmin: 'ok' }, 'empty')), // B's admin closes B's own (when due)
 ]
 
 let a: AWorld

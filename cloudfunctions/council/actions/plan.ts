@@ -19,6 +19,7 @@ import { COMMUNITY, mustPlace } from '../../../server/community'
 import { createSeats } from '../../../server/seats'
 import { activeSeries, holidayTable, type SeriesDoc } from '../store'
 import { countHouseholds } from '../topics'
+import { closeDue } from './evaluation'
 
 export interface Planned {
   made: number
@@ -119,7 +120,10 @@ export async function runPlan(ctx: TimerCtx, communityId?: string): Promise<Plan
   const total: Planned = { made: 0, kept: 0, moved: 0, cancelled: 0 }
   for (const c of communities) {
     // the threshold's base: the community's registered households, counted once a day
-    if (!communityId) await countHouseholds(ctx.db, c, ctx.now())
+    if (!communityId) {
+      await countHouseholds(ctx.db, c, ctx.now())
+      await closeDue(ctx, c)
+    }
     for (const s of await activeSeries(ctx.db, c)) {
       const r = await planSeries(ctx, s)
       total.made += r.made

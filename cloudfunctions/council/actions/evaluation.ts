@@ -1,0 +1,109 @@
+/**
+ * The 选题委员会's half-yearly evaluation (core/council/evaluation.ts has the rules). Anonymity by
+ * construction: a vote writes, in one transaction, "this household voted" under a known id
+ * (`<evaluationId>-<household hash>`: a second vote of the household, from any phone, finds it) and
+ * a ballot under a random id holding the evaluation, the community and the choice — nothing that
+ * names the household or the time, and nothing that points from one to the other. Tallies are
+ * counted only at close and shown only after it.
+ */
+import { randomBytes } from 'node:crypto'
+import { COUNCIL_BALLOTS, COUNCIL_EVALUATIONS, COUNCIL_VOTED } from '../../../core/collections'
+import { councilError, type councilFn, type EvaluationView } from '../../../core/council/contract'
+import { BALLOT_CHOICES, outcomeOf, quorumOf, type Tally } from '../../../core/council/evaluation'
+import { householdOf } from '../../../core/council/households'
+import { DAY_MS } from '../../../core/china-time'
+import type { Ctx, TimerCtx } from '../../../server/context'
+import { countOf, getOrNull, rows, setDoc, tx } from '../../../server/db'
+import type { Handler } from '../../../server/runtime'
+import { mustPlace } from '../../../server/community'
+import { householdHash, householdsOf } from '../topics'
+
+const OPEN_DAYS = 7
+
+interface EvaluationDoc {
+  _id: string
+  communityId: string
+  streetId: string
+  status: 'open' | 'closed'
+  opensAt: number
+  closesAt: number
+  extended: boolean
+  eligible: number
+  tally: Tally | null
+  outcome: 'void' | 'kept' | 'reelect' | null
+  openedBy: string
+}
+
+const votedId = (evaluationId: string, hash: string) => `${evaluationId}-${hash}`
+const latest = async (ctx: Pick<Ctx, 'db'>, communityId: string) => (await rows<EvaluationDoc>(ctx.db.collection(COUNCIL_EVALUATIONS).where({ communityId }).orderBy('opensAt', 'desc').limit(1)))[0] ?? null
+
+function viewOf(e: EvaluationDoc, voted: boolean): EvaluationView {
+  return { _id: e._id, status: e.status, opensAt: e.opensAt, closesAt: e.closesAt, extended: e.extended, eligible: e.eligible, quorum: quorumOf(e.eligible), voted, tally: e.status === 'closed' ? e.tally : null, outcome: e.status === 'closed' ? e.outcome : null }
+}
+
+const myHousehold = (ctx: Ctx) => {
+  const me = ctx.user!
+  const home = ctx.caller.home
+  return home ? householdOf({ communityId: home.communityId, buildingId: me.buildingId, unitId: me.unitId, room: me.room }) : null
+}
+
+async function votedBy(ctx: Ctx, e: EvaluationDoc): Promise<boolean> {
+  const household = e.communityId === ctx.caller.home?.communityId ? myHousehold(ctx) : null
+  return !!household && !!(await getOrNull(ctx.db, COUNCIL_VOTED, votedId(e._id, householdHash(household))))
+}
+
+export const openEvaluation: Handler<(typeof councilFn)['openEvaluation']> = async (ctx) => {
+  const place = mustPlace(ctx.caller)
+  const now = ctx.now()
+  const last = await latest(ctx, place.communityId)
+  if (last?.status === 'open') throw councilError('EVALUATION_OPEN')
+  const e: EvaluationDoc = { _id: `ev${now.toString(36)}${randomBytes(3).toString('hex')}`, ...place, status: 'open', opensAt: now, closesAt: now + OPEN_DAYS * DAY_MS, extended: false, eligible: await householdsOf(ctx.db, place.communityId, now), tally: null, outcome: null, openedBy: ctx.openid }
+  const { _id, ...data } = e
+  await ctx.db.collection(COUNCIL_EVALUATIONS).doc(_id).set({ data })
+  return viewOf(e, false)
+}
+
+export const vote: Handler<(typeof councilFn)['vote']> = async (ctx, { evaluationId, choice }) => {
+  const household = myHousehold(ctx)
+  const now = ctx.now()
+  await tx(ctx.db, async (t) => {
+    const e = await getOrNull<EvaluationDoc>(t, COUNCIL_EVALUATIONS, evaluationId)
+    // another community's evaluation is not this household's to vote in: as if it did not exist
+    if (!e || e.communityId !== ctx.caller.home?.communityId) throw councilError('EVALUATION_UNKNOWN')
+    if (e.status !== 'open' || now >= e.closesAt) throw councilError('EVALUATION_CLOSED')
+    if (!household) throw councilError('NO_HOUSEHOLD')
+    const voted = votedId(evaluationId, householdHash(household))
+    if (await getOrNull(t, COUNCIL_VOTED, voted)) throw councilError('ALREADY_VOTED')
+    await t.collection(COUNCIL_VOTED).doc(voted).set({ data: { evaluationId, communityId: e.communityId } })
+    await t.collection(COUNCIL_BALLOTS).doc(randomBytes(12).toString('hex')).set({ data: { evaluationId, communityId: e.communityId, choice } })
+  })
+  return { voted: true as const }
+}
+
+export const evaluation: Handler<(typeof councilFn)['evaluation']> = async (ctx) => {
+  const e = await latest(ctx, mustPlace(ctx.caller).communityId)
+  return e ? viewOf(e, await votedBy(ctx, e)) : null
+}
+
+/** Close the community's open evaluation once its time is up: extended once without a quorum, then void; else kept or re-elect. */
+export async function closeDue(ctx: TimerCtx, communityId: string): Promise<EvaluationDoc | null> {
+  const e = await latest(ctx, communityId)
+  const now = ctx.now()
+  if (!e || e.status !== 'open' || now < e.closesAt) return e
+  const counts = await Promise.all(BALLOT_CHOICES.map((c) => countOf(ctx.db.collection(COUNCIL_BALLOTS).where({ evaluationId: e._id, choice: c }))))
+  const tally = Object.fromEntries(BALLOT_CHOICES.map((c, i) => [c, counts[i]])) as Tally
+  const outcome = outcomeOf(tally, e.eligible, e.extended)
+  return tx(ctx.db, async (t) => {
+    const again = await getOrNull<EvaluationDoc>(t, COUNCIL_EVALUATIONS, e._id)
+    if (!again || again.status !== 'open' || again.closesAt !== e.closesAt) return again && { ...again, _id: e._id }
+    const next: EvaluationDoc =
+      outcome === 'extend' ? { ...again, _id: e._id, extended: true, closesAt: again.closesAt + OPEN_DAYS * DAY_MS } : { ...again, _id: e._id, status: 'closed', tally, outcome }
+    await setDoc(t, COUNCIL_EVALUATIONS, next)
+    return next
+  })
+}
+
+export const closeEvaluation: Handler<(typeof councilFn)['closeEvaluation']> = async (ctx) => {
+  const e = await closeDue(ctx, mustPlace(ctx.caller).communityId)
+  return e ? viewOf(e, await votedBy(ctx, e)) : null
+}
