@@ -1,8 +1,8 @@
 /**
  * `npm run bench:council` (figures, not a test): on a fresh local cloud with the built functions,
  * called through the dev entry like the app —
- * 1. database round trips of a support (one call, no contention), and of raising, accepting and
- *    listing topics;
+ * 1. database round trips of a support and of a ballot (one call, no contention), and of raising,
+ *    accepting and listing topics and opening an evaluation;
  * 2. support latency p50/p99 with BENCH_CONCURRENCY (default 300) households supporting ONE topic at
  *    once, and the count afterwards (must equal the households).
  */
@@ -59,6 +59,8 @@ async function main(): Promise<void> {
     await trips('acceptTopic', () => c.okAs(STAFF, councilFn.acceptTopic, { topicId: raised._id }))
     await trips('support', () => c.okAs(households[N], councilFn.support, { topicId: raised._id }))
     await trips('topics (a page)', () => c.okAs(WANG, councilFn.topics, {}))
+    const evaluation = await trips('openEvaluation', () => c.okAs(ADMIN, councilFn.openEvaluation, {}))
+    await trips('vote (a ballot)', () => c.okAs(households[N], councilFn.vote, { evaluationId: evaluation._id, choice: 'support' }))
 
     const raced = await c.okAs(WANG, councilFn.raiseTopic, TOPIC)
     await c.okAs(STAFF, councilFn.acceptTopic, { topicId: raced._id })
