@@ -44,3 +44,6 @@ export const COUNCIL_STATE = 'council_state'
 export const COUNCIL_EVALUATIONS = 'council_evaluations'
 export const COUNCIL_VOTED = 'council_voted'
 export const COUNCIL_BALLOTS = 'council_ballots'
+/** The 选题委员会 of a community (`<communityId>`) and each session's agenda (`<sessionId>`, written once). */
+export const COUNCIL_COMMITTEE = 'council_committee'
+export const COUNCIL_AGENDAS = 'council_agendas'

@@ -104,6 +104,18 @@ export const evaluationView = z.object({
 })
 export type EvaluationView = z.infer<typeof evaluationView>
 
+export const memberView = z.object({ name: z.string(), /** Has the app (acts in it); else staff record for them. */ hasApp: z.boolean(), until: z.string() })
+
+export const agendaView = z.object({
+  sessionId: z.string(),
+  items: z.array(z.object({ topicId: z.string(), title: z.string(), supports: z.number(), own: z.boolean(), reason: z.string().nullable() })),
+  leftOut: z.array(z.object({ topicId: z.string(), title: z.string(), supports: z.number(), reason: z.string() })),
+  /** Who put it: a member of the committee, or staff recording for one. */
+  by: z.string(),
+  at: z.number(),
+})
+export type AgendaView = z.infer<typeof agendaView>
+
 export const councilFn = defineFunction('council', {
   saveSeries: {
     summary: '定一个固定日子的议事系列（逢四议事：每周四；民意"5"来听：每月5/15/25号；隔周；节假日不开/顺延/照常），保存后立即排出之后8周的场次（每场是一个"议事会"活动，可报名、签到）；改了日子的挪动或取消已排的场次，停用则取消之后的场次',
@@ -156,6 +168,43 @@ export const councilFn = defineFunction('council', {
     roles: ['resident'],
     input: z.object({}),
     output: z.object({ items: z.array(topicView) }),
+  },
+  setCommittee: {
+    summary: '选题委员会（3人，各有任期；没有手机的委员由工作人员代为记录）',
+    roles: ['admin'],
+    input: z.object({
+      members: z
+        .array(z.object({ name: nameSchema, openid: idSchema.optional(), until: daySchema }), { error: '请填写委员' })
+        .length(3, { error: '选题委员会是 3 位委员' }),
+    }),
+    output: z.object({ members: z.array(memberView) }),
+    errors: ['MEMBER_UNKNOWN'],
+  },
+  committee: {
+    summary: '本社区的选题委员会（姓名、任期）',
+    roles: ['resident'],
+    input: z.object({}),
+    output: z.object({ members: z.array(memberView) }),
+  },
+  setAgenda: {
+    summary: '选题委员会定某场议事会的议题（附议截止后）：从达到门槛的议题里按附议数、再按提出早晚选最多K个，没选上的每个都要写公开理由；可加1个委员会自己的议题并写理由。工作人员可替没有手机的委员记录',
+    roles: ['resident'],
+    input: z.object({
+      sessionId: idSchema,
+      chosen: z.array(idSchema).max(20),
+      reasons: z.record(idSchema, text('理由', 100)),
+      own: z.object({ topicId: idSchema, reason: text('理由', 100) }).optional(),
+      /** Staff recording for a member without the app: the member's name. */
+      forMember: nameSchema.optional(),
+    }),
+    output: agendaView,
+    errors: ['NOT_COMMITTEE', 'SUPPORTS_OPEN', 'AGENDA_SET', 'TOO_MANY', 'NOT_QUALIFIED', 'REASON_MISSING', 'OWN_REASON_MISSING', 'TOPIC_UNKNOWN', 'TOPIC_STATE'],
+  },
+  agenda: {
+    summary: '某场议事会的议题（公开）：上会的议题和没选上的议题及理由',
+    roles: ['resident'],
+    input: z.object({ sessionId: idSchema }),
+    output: agendaView.nullable(),
   },
   openEvaluation: {
     summary: '开始选题委员会的半年评议：开放7天，本社区每户可投一票（支持/反对/弃权），不记名；票数到关闭时才公布',
@@ -210,5 +259,13 @@ export const COUNCIL_ERRORS = {
   EVALUATION_UNKNOWN: '没有找到这次评议',
   EVALUATION_CLOSED: '这次评议已经结束了',
   ALREADY_VOTED: '您家已经投过票了',
+  MEMBER_UNKNOWN: '这位委员不是本社区的居民',
+  NOT_COMMITTEE: '只有选题委员会的委员（或替委员记录的工作人员）能定议题',
+  SUPPORTS_OPEN: '附议还没截止，截止后才能定议题',
+  AGENDA_SET: '这场议事会的议题已经定了',
+  TOO_MANY: '这一场最多上这么多议题',
+  NOT_QUALIFIED: '选的议题里有没达到附议门槛的',
+  REASON_MISSING: '没选上的议题都要写理由',
+  OWN_REASON_MISSING: '委员会自己加的议题要写理由',
 } as const
 export const councilError = errorCatalog(COUNCIL_ERRORS)

@@ -213,6 +213,10 @@ const ROWS: Row[] = [
   { action: councilFn.acceptTopic, case: 'A\'s topic', kind: 'change', out: 'OTHER_COMMUNITY', arrange: async (a) => { const t = await topicOfA(a); return { input: { topicId: t._id }, watch: [[COLLECTIONS.COUNCIL_TOPICS, t._id]] } } },
   { action: councilFn.support, case: 'A\'s topic', kind: 'change', out: 'OTHER_COMMUNITY', arrange: async (a) => { const t = await topicOfA(a); return { input: { topicId: t._id }, watch: [[COLLECTIONS.COUNCIL_TOPICS, t._id], [COLLECTIONS.COUNCIL_SUPPORTS, { topicId: t._id }]] } } },
   { action: councilFn.topics, case: 'list with A\'s topic raised', kind: 'list', out: but({ streetSame: 'ok' }, 'empty'), arrange: async (a) => { await topicOfA(a); return { input: {} } } }, // A's street office reads A's topics
+  self(councilFn.setCommittee, { members: ['陈委员', '李大爷', '王阿姨'].map((name) => ({ name, until: '2030-01-01' })) }, but({ hpAdmin: 'ok' }, 'empty')), // B's admin sets B's own
+  list(councilFn.committee, {}),
+  onEvent(councilFn.setAgenda, (a) => ({ sessionId: a.event.id, chosen: [], reasons: {} }), 'NOT_COMMITTEE', 'A\'s event as a session'),
+  { action: councilFn.agenda, case: 'A\'s event as a session', kind: 'read', out: 'empty', arrange: (a) => ({ input: { sessionId: a.event.id } }) },
   self(councilFn.openEvaluation, {}, but({ hpAdmin: 'ok' }, 'empty')), // B's admin opens B's own
   { action: councilFn.vote, case: 'A\'s evaluation', kind: 'change', out: 'EVALUATION_UNKNOWN', arrange: async () => { const e = await evaluationOfA(); return { input: { evaluationId: e._id, choice: 'oppose' }, watch: [[COLLECTIONS.COUNCIL_BALLOTS, { evaluationId: e._id }], [COLLECTIONS.COUNCIL_VOTED, { evaluationId: e._id }], [COLLECTIONS.COUNCIL_EVALUATIONS, e._id]] } } },
   { action: councilFn.evaluation, case: 'with A\'s evaluation open', kind: 'read', out: 'empty', arrange: async () => { await evaluationOfA(); return { input: {} } } },

@@ -1,0 +1,103 @@
+/**
+ * The 选题委员会 and its agenda. A member with the app puts a session's agenda after the supports
+ * close, or staff record it for a member without one; the choice must stand by the rule
+ * (core/council/selection agendaOf: up to K qualified topics, a public reason for each qualified one
+ * left out, one of the committee's own with a reason). Written once, in one transaction with the
+ * topics it puts on the agenda.
+ */
+import { chinaDay } from '../../../core/china-time'
+import { COUNCIL_AGENDAS, COUNCIL_COMMITTEE, USERS } from '../../../core/collections'
+import { commonError } from '../../../core/contract/errors'
+import { councilError, type AgendaView, type councilFn } from '../../../core/council/contract'
+import { agendaOf, DEFAULT_SELECTION, thresholdOf } from '../../../core/council/selection'
+import { transitionTopic } from '../../../core/council/topics'
+import { EVENTS, type EventDoc } from '../../../core/events'
+import { countOf, getOrNull, rows, setDoc, tx } from '../../../server/db'
+import type { Handler } from '../../../server/runtime'
+import { mustBeHere, mustPlace } from '../../../server/community'
+import { COUNCIL_SUPPORTS, COUNCIL_TOPICS, householdsOf, type TopicDoc } from '../topics'
+
+interface Member {
+  name: string
+  openid: string | null
+  until: string
+}
+interface CommitteeDoc {
+  communityId: string
+  members: Member[]
+  updatedAt: number
+}
+type AgendaDoc = AgendaView & { communityId: string }
+
+const membersView = (members: Member[]) => ({ members: members.map((m) => ({ name: m.name, hasApp: !!m.openid, until: m.until })) })
+
+export const setCommittee: Handler<(typeof councilFn)['setCommittee']> = async (ctx, { members }) => {
+  const { communityId, streetId } = mustPlace(ctx.caller)
+  for (const [i, m] of members.entries()) {
+    if (!m.openid) continue
+    const u = await getOrNull<{ communityId: string }>(ctx.db, USERS, m.openid)
+    if (!u || u.communityId !== communityId) throw councilError.at(`members.${i}.openid`, 'MEMBER_UNKNOWN')
+  }
+  const stored = members.map((m) => ({ name: m.name, openid: m.openid ?? null, until: m.until }))
+  await ctx.db.collection(COUNCIL_COMMITTEE).doc(communityId).set({ data: { communityId, streetId, members: stored, updatedAt: ctx.now() } })
+  return membersView(stored)
+}
+
+export const committee: Handler<(typeof councilFn)['committee']> = async (ctx) => {
+  const c = await getOrNull<CommitteeDoc>(ctx.db, COUNCIL_COMMITTEE, mustPlace(ctx.caller).communityId)
+  return membersView(c?.members ?? [])
+}
+
+export const setAgenda: Handler<(typeof councilFn)['setAgenda']> = async (ctx, input) => {
+  const { communityId } = mustPlace(ctx.caller)
+  const now = ctx.now()
+  const today = chinaDay(now)
+  const c = await getOrNull<CommitteeDoc>(ctx.db, COUNCIL_COMMITTEE, communityId)
+  const current = (c?.members ?? []).filter((m) => m.until >= today)
+  const member = current.find((m) => m.openid === ctx.openid)
+  const staff = ctx.caller.roles.includes('staff') || ctx.caller.roles.includes('admin')
+  const recordedFor = !member && staff && input.forMember ? current.find((m) => m.name === input.forMember) : undefined
+  if (!member && !recordedFor) throw councilError('NOT_COMMITTEE')
+  const by = member ? `委员 ${member.name}` : `${ctx.user!.name} 代委员 ${recordedFor!.name} 记录`
+
+  const session = await getOrNull<EventDoc>(ctx.db, EVENTS, input.sessionId)
+  if (!session || session.kind !== 'council') throw commonError('NOT_FOUND')
+  mustBeHere(ctx.caller, session)
+  // put already: say so, before its topics (on the agenda now) look unqualified (checked again in the transaction)
+  if (await getOrNull(ctx.db, COUNCIL_AGENDAS, input.sessionId)) throw councilError('AGENDA_SET')
+  const candidates = await rows<TopicDoc>(ctx.db.collection(COUNCIL_TOPICS).where({ sessionId: input.sessionId, status: 'accepted' }).limit(200))
+  if (candidates.some((t) => t.cutoffAt !== null && t.cutoffAt > now)) throw councilError('SUPPORTS_OPEN')
+  const [supports, households] = await Promise.all([Promise.all(candidates.map((t) => countOf(ctx.db.collection(COUNCIL_SUPPORTS).where({ topicId: t._id })))), householdsOf(ctx.db, communityId, now)])
+  const count = new Map(candidates.map((t, i) => [t._id, supports[i]]))
+  const threshold = thresholdOf(households, DEFAULT_SELECTION)
+  const qualified = candidates.filter((t) => count.get(t._id)! >= threshold).map((t) => ({ id: t._id, supports: count.get(t._id)!, raisedAt: t.createdAt }))
+  const r = agendaOf(qualified, DEFAULT_SELECTION.agendaSize, { chosen: input.chosen, reasons: input.reasons, own: input.own && { id: input.own.topicId, reason: input.own.reason } })
+  if (!r.ok) throw councilError(r.code, { ids: r.ids })
+
+  const byId = new Map(candidates.map((t) => [t._id, t]))
+  return tx(ctx.db, async (t) => {
+    if (await getOrNull(t, COUNCIL_AGENDAS, input.sessionId)) throw councilError('AGENDA_SET')
+    const topics = await Promise.all(r.agenda.map((id) => getOrNull<TopicDoc>(t, COUNCIL_TOPICS, id)))
+    const items: AgendaView['items'] = []
+    for (const [order, topic] of topics.entries()) {
+      const id = r.agenda[order]
+      if (!topic || topic.communityId !== communityId) throw councilError('TOPIC_UNKNOWN')
+      const step = transitionTopic(topic.status, { type: 'SCHEDULE', sessionId: input.sessionId }, 'committee')
+      if (!step.ok) throw councilError('TOPIC_STATE')
+      const own = input.own?.topicId === id
+      await setDoc(t, COUNCIL_TOPICS, { ...topic, _id: id, status: step.to, sessionId: input.sessionId, updatedAt: now, timeline: [...topic.timeline, { at: now, by: ctx.openid, event: 'SCHEDULE' }] })
+      items.push({ topicId: id, title: topic.title, supports: count.get(id) ?? 0, own, reason: own ? input.own!.reason : null })
+    }
+    const leftOut = r.leftOut.map((l) => ({ topicId: l.id, title: byId.get(l.id)!.title, supports: count.get(l.id)!, reason: l.reason }))
+    const agenda: AgendaDoc = { sessionId: input.sessionId, communityId, items, leftOut, by, at: now }
+    await t.collection(COUNCIL_AGENDAS).doc(input.sessionId).set({ data: agenda })
+    return { sessionId: agenda.sessionId, items, leftOut, by, at: now }
+  })
+}
+
+export const agenda: Handler<(typeof councilFn)['agenda']> = async (ctx, { sessionId }) => {
+  const found = await getOrNull<AgendaDoc>(ctx.db, COUNCIL_AGENDAS, sessionId)
+  if (!found) return null
+  mustBeHere(ctx.caller, found)
+  return { sessionId, items: found.items, leftOut: found.leftOut, by: found.by, at: found.at }
+}
