@@ -42,7 +42,9 @@ describe('the committee\'s agenda', () => {
     staff = await person(['resident', 'staff'], { grids: [s.gridId], staffOf: [s.communityId], name: '周网格员' })
     member = await person(['resident'], { name: '陈委员' })
     await okAs(admin, councilFn.saveSeries, THURSDAYS)
-    topics = await Promise.all(SUPPORTS.map(async (_, i) => raised(await person(), `议题${'ABCDEFG'[i]}`)))
+    // raised one after another: D is older than E (both 5 supports: the older goes first)
+    topics = []
+    for (const letter of 'ABCDEFG') topics.push(await raised(await person(), `议题${letter}`))
     own = await raised(member, '委员会提：小区停车')
     // a household of its own for every support
     await Promise.all(SUPPORTS.flatMap((n, i) => Array.from({ length: n }, async () => okAs(await person(), councilFn.support, { topicId: topics[i] }))))
