@@ -43,6 +43,8 @@ export const COUNCIL_STATE = 'council_state'
 /** The committee's evaluations; "this household voted" (`<evaluationId>-<household hash>`) and the ballots (random ids, a choice and nothing else), apart. */
 export const COUNCIL_EVALUATIONS = 'council_evaluations'
 export const COUNCIL_VOTED = 'council_voted'
+/** "This person voted" (`<evaluationId>-<person hash>`), beside the household's record: one vote per person even after a change of room. */
+export const COUNCIL_VOTERS = 'council_voters'
 export const COUNCIL_BALLOTS = 'council_ballots'
 /** The 选题委员会 of a community (`<communityId>`) and each session's agenda (`<sessionId>`, written once). */
 export const COUNCIL_COMMITTEE = 'council_committee'

@@ -32,6 +32,8 @@ export interface TopicDoc {
 
 /** A household key as stored in ids (its address stays out of them). */
 export const householdHash = (household: string): string => createHash('sha256').update(household).digest('hex').slice(0, 20)
+/** A person as stored in ids: `p` and a hash of the OPENID (so a person and a household never share an id). */
+export const personHash = (openid: string): string => `p${createHash('sha256').update(openid).digest('hex').slice(0, 20)}`
 export const supportId = (topicId: string, hash: string) => `${topicId}-${hash}`
 export const supportCountId = (sessionId: string, hash: string) => `${sessionId}-${hash}`
 

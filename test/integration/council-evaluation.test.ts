@@ -74,12 +74,12 @@ describe('the committee\'s evaluation', () => {
       expect(Object.keys(b).sort()).toEqual(['_id', 'choice', 'communityId', 'evaluationId'])
       expect(b._id).toMatch(/^[0-9a-f]{24}$/)
     }
-    for (const v of voted) expect(Object.keys(v).sort()).toEqual(['_id', 'communityId', 'evaluationId'])
+    for (const v of [...voted, ...(await all('council_voters', { evaluationId }))]) expect(Object.keys(v).sort()).toEqual(['_id', 'communityId', 'evaluationId'])
     const people = [...voters, ...twins]
     const text = JSON.stringify(ballots)
     // no openid, household hash (the voted ids' tails) or time in any ballot
     for (const p of people) expect(text).not.toContain(p)
-    for (const v of voted) expect(text).not.toContain(String(v._id).slice(evaluationId.length + 1))
+    for (const v of [...voted, ...(await all('council_voters', { evaluationId }))]) expect(text).not.toContain(String(v._id).slice(evaluationId.length + 1))
     expect(text).not.toMatch(/\d{13}/)
     // every field a voted record shares with a ballot has the same value in every ballot: no ballot is singled out
     for (const v of voted) {
@@ -104,6 +104,20 @@ describe('the committee\'s evaluation', () => {
     expect(extended!.closesAt).toBeGreaterThan(Date.now() + 6 * 86_400_000)
     await pastDue(e._id)
     expect(await okAs(admin, councilFn.closeEvaluation, {})).toMatchObject({ status: 'closed', outcome: 'void', tally: { oppose: 1, support: 0, abstain: 0 } })
+  })
+
+  it('a person who changes the room in their profile does not vote twice', async () => {
+    const e = await okAs(admin, councilFn.evaluation, {})
+    const open = e?.status === 'open' ? e : await okAs(admin, councilFn.openEvaluation, {})
+    const mover = await person()
+    await okAs(mover, councilFn.vote, { evaluationId: open._id, choice: 'support' })
+    await sdkDb().collection('users').doc(mover).update({ data: { room: '999' } })
+    expect(await callAs(mover, councilFn.vote, { evaluationId: open._id, choice: 'oppose' })).toMatchObject({ ok: false, error: { code: 'ALREADY_VOTED' } })
+    expect(await all('council_ballots', { evaluationId: open._id })).toHaveLength(1)
+    await pastDue(open._id)
+    await okAs(admin, councilFn.closeEvaluation, {})
+    await pastDue(open._id)
+    expect(await okAs(admin, councilFn.closeEvaluation, {})).toMatchObject({ status: 'closed', outcome: 'void' })
   })
 
   it('another community\'s household cannot vote in it; without a room, no vote', async () => {

@@ -74,6 +74,17 @@ describe('议题 and 附议', () => {
     expect(new Set(docs.map((d) => d.topicId)).size).toBe(3)
   })
 
+  it('a person who changes the room in their profile supports no more: not the same topic again, not past the limit', async () => {
+    const topics = await Promise.all(Array.from({ length: 4 }, async () => (await accepted(await person()))._id))
+    const mover = await person()
+    for (const topicId of topics.slice(0, 3)) await okAs(mover, councilFn.support, { topicId })
+    await sdkDb().collection('users').doc(mover).update({ data: { room: '777' } })
+    expect(await callAs(mover, councilFn.support, { topicId: topics[0] })).toMatchObject({ ok: false, error: { code: 'ALREADY_SUPPORTED' } })
+    expect(await callAs(mover, councilFn.support, { topicId: topics[3] })).toMatchObject({ ok: false, error: { code: 'NO_SUPPORTS_LEFT' } })
+    // the household of room 777 (someone else living there) still has its own supports
+    expect(await callAs(await person(['resident'], {}, { room: '777' }), councilFn.support, { topicId: topics[3] })).toMatchObject({ ok: true })
+  })
+
   it('a 楼栋长 raises one for a neighbour without a phone (代提), only in their building', async () => {
     const lead = await person(['resident', 'building_lead'], { buildings: [s.buildingId] })
     const t = await okAs(lead, councilFn.raiseTopic, { ...TOPIC, onBehalfOf: { name: '李奶奶', buildingId: s.buildingId, unitId: `${s.buildingId}-1`, room: '501' } })

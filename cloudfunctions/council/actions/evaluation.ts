@@ -1,13 +1,14 @@
 /**
  * The 选题委员会's half-yearly evaluation (core/council/evaluation.ts has the rules). Anonymity by
- * construction: a vote writes, in one transaction, "this household voted" under a known id
- * (`<evaluationId>-<household hash>`: a second vote of the household, from any phone, finds it) and
+ * construction: a vote writes, in one transaction, "this household voted" and "this person voted"
+ * under known ids (`<evaluationId>-<household hash>`, `<evaluationId>-<person hash>`: a second vote
+ * of the household from any phone, or of the person after changing their room, finds them) and
  * a ballot under a random id holding the evaluation, the community and the choice — nothing that
  * names the household or the time, and nothing that points from one to the other. Tallies are
  * counted only at close and shown only after it.
  */
 import { randomBytes } from 'node:crypto'
-import { COUNCIL_BALLOTS, COUNCIL_EVALUATIONS, COUNCIL_VOTED } from '../../../core/collections'
+import { COUNCIL_BALLOTS, COUNCIL_EVALUATIONS, COUNCIL_VOTED, COUNCIL_VOTERS } from '../../../core/collections'
 import { councilError, type councilFn, type EvaluationView } from '../../../core/council/contract'
 import { BALLOT_CHOICES, outcomeOf, quorumOf, type Tally } from '../../../core/council/evaluation'
 import { householdOf } from '../../../core/council/households'
@@ -16,7 +17,7 @@ import type { Ctx, TimerCtx } from '../../../server/context'
 import { countOf, getOrNull, rows, setDoc, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import { mustPlace } from '../../../server/community'
-import { householdHash, householdsOf } from '../topics'
+import { householdHash, householdsOf, personHash } from '../topics'
 
 const OPEN_DAYS = 7
 
@@ -72,9 +73,13 @@ export const vote: Handler<(typeof councilFn)['vote']> = async (ctx, { evaluatio
     if (!e || e.communityId !== ctx.caller.home?.communityId) throw councilError('EVALUATION_UNKNOWN')
     if (e.status !== 'open' || now >= e.closesAt) throw councilError('EVALUATION_CLOSED')
     if (!household) throw councilError('NO_HOUSEHOLD')
+    // one vote per household and per person: changing the room in one's profile does not give a second
     const voted = votedId(evaluationId, householdHash(household))
-    if (await getOrNull(t, COUNCIL_VOTED, voted)) throw councilError('ALREADY_VOTED')
+    const voter = votedId(evaluationId, personHash(ctx.openid))
+    const [byHousehold, byPerson] = await Promise.all([getOrNull(t, COUNCIL_VOTED, voted), getOrNull(t, COUNCIL_VOTERS, voter)])
+    if (byHousehold || byPerson) throw councilError('ALREADY_VOTED')
     await t.collection(COUNCIL_VOTED).doc(voted).set({ data: { evaluationId, communityId: e.communityId } })
+    await t.collection(COUNCIL_VOTERS).doc(voter).set({ data: { evaluationId, communityId: e.communityId } })
     await t.collection(COUNCIL_BALLOTS).doc(randomBytes(12).toString('hex')).set({ data: { evaluationId, communityId: e.communityId, choice } })
   })
   return { voted: true as const }

@@ -20,7 +20,7 @@ import type { Handler } from '../../../server/runtime'
 import { BUILDINGS, mustBeHere, mustPlace } from '../../../server/community'
 import { COUNCIL_SUPPORT_COUNTS } from '../../../core/collections'
 import { activeSeries, holidayTable } from '../store'
-import { COUNCIL_SUPPORTS, COUNCIL_TOPICS, householdHash, householdsOf, supportCountId, supportId, topicViews, type TopicDoc } from '../topics'
+import { COUNCIL_SUPPORTS, COUNCIL_TOPICS, householdHash, householdsOf, personHash, supportCountId, supportId, topicViews, type TopicDoc } from '../topics'
 
 export const raiseTopic: Handler<(typeof councilFn)['raiseTopic']> = async (ctx, input) => {
   const me = ctx.user!
@@ -105,13 +105,21 @@ export const support: Handler<(typeof councilFn)['support']> = async (ctx, { top
     if (topic.status !== 'accepted' || !topic.sessionId || topic.cutoffAt === null) throw councilError('TOPIC_STATE')
     if (now >= topic.cutoffAt) throw councilError('SUPPORTS_CLOSED')
     if (topic.household === hash) throw councilError('OWN_TOPIC')
+    // counted per household and per person: a person who changes the room in their profile is still the one who supported
     const countId = supportCountId(topic.sessionId, hash)
-    const [mine, count] = await Promise.all([getOrNull(t, COUNCIL_SUPPORTS, supportId(topicId, hash)), getOrNull<{ used: number }>(t, COUNCIL_SUPPORT_COUNTS, countId)])
-    if (mine) throw councilError('ALREADY_SUPPORTED')
-    const used = count?.used ?? 0
+    const personId = supportCountId(topic.sessionId, personHash(ctx.openid))
+    const [mine, count, person] = await Promise.all([
+      getOrNull(t, COUNCIL_SUPPORTS, supportId(topicId, hash)),
+      getOrNull<{ used: number }>(t, COUNCIL_SUPPORT_COUNTS, countId),
+      getOrNull<{ used: number; topics: string[] }>(t, COUNCIL_SUPPORT_COUNTS, personId),
+    ])
+    if (mine || person?.topics.includes(topicId)) throw councilError('ALREADY_SUPPORTED')
+    const used = Math.max(count?.used ?? 0, person?.used ?? 0)
     if (used >= limit) throw councilError('NO_SUPPORTS_LEFT')
-    await t.collection(COUNCIL_SUPPORTS).doc(supportId(topicId, hash)).set({ data: { communityId: topic.communityId, topicId, sessionId: topic.sessionId, household: hash, by: ctx.openid, at: now } })
-    await t.collection(COUNCIL_SUPPORT_COUNTS).doc(countId).set({ data: { communityId: topic.communityId, sessionId: topic.sessionId, household: hash, used: used + 1 } })
+    const at = { communityId: topic.communityId, sessionId: topic.sessionId }
+    await t.collection(COUNCIL_SUPPORTS).doc(supportId(topicId, hash)).set({ data: { ...at, topicId, household: hash, by: ctx.openid, at: now } })
+    await t.collection(COUNCIL_SUPPORT_COUNTS).doc(countId).set({ data: { ...at, household: hash, used: (count?.used ?? 0) + 1 } })
+    await t.collection(COUNCIL_SUPPORT_COUNTS).doc(personId).set({ data: { ...at, used: (person?.used ?? 0) + 1, topics: [...(person?.topics ?? []), topicId] } })
     return limit - used - 1
   })
   return { topicId, supports: await countOf(ctx.db.collection(COUNCIL_SUPPORTS).where({ topicId })), left }
