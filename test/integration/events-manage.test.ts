@@ -7,6 +7,7 @@ import { eventsFn } from '../../core/events/contract'
 import { EVENT_NOTICES } from '../../core/events/model'
 import { pointsFn } from '../../core/points/contract'
 import { SLOTS } from '../../core/collections'
+import { chinaAt } from '../../core/china-time'
 import { callAs, sdkDb } from '../support/call'
 import { newGrid, newResident } from '../support/people'
 import { makeUsers, okAs } from './orders-support'
@@ -18,7 +19,8 @@ const giftAllocated = async (giftId: string) => ((await sdkDb().collection('gift
 
 describe('events.update', () => {
   test('the new place and time reach everyone signed up or waiting, once; the event shows them', async () => {
-    const start = Date.now() + 48 * H
+    // 10:00 China time two days on: the moved event (a day later, 2 hours long) ends the day it starts, whenever the test runs
+    const start = chinaAt(Date.now(), 2, 10)
     const e = await newEvent({ capacity: 1, startAt: start, endAt: start + 2 * H, deadline: start })
     const [a, b] = await makeUsers(2, { prefix: 'upd' })
     await okAs(a, eventsFn.signUp, { eventId: e.id })
