@@ -5,7 +5,7 @@ import { householdOf } from '../../core/council/households'
 import { DEFAULT_SELECTION, thresholdOf } from '../../core/council/selection'
 import type { TopicStatus } from '../../core/council/topics'
 import type { TopicView } from '../../core/council/contract'
-import { countOf, getOrNull, rows, type Db } from '../../server/db'
+import { getOrNull, rows, type Db } from '../../server/db'
 import { allBy } from '../../server/paging'
 
 export { COUNCIL_STATE, COUNCIL_SUPPORTS, COUNCIL_TOPICS }
@@ -54,15 +54,23 @@ export async function countHouseholds(db: Db, communityId: string, now: number):
   return households
 }
 
+/** Supports of each topic: one grouped query for all of them (not one count each). */
+export async function supportCounts(db: Db, topicIds: string[]): Promise<Map<string, number>> {
+  if (!topicIds.length) return new Map()
+  const $ = db.command.aggregate
+  const res = (await db.collection(COUNCIL_SUPPORTS).aggregate().match({ topicId: db.command.in(topicIds) }).group({ _id: '$topicId', n: $.sum(1) }).end()) as { list: { _id: string; n: number }[] }
+  return new Map(res.list.map((g) => [g._id, g.n]))
+}
+
 export async function topicViews(db: Db, topics: TopicDoc[], household: string | null, households: number): Promise<TopicView[]> {
   const hash = household ? householdHash(household) : null
   const [counts, mine] = await Promise.all([
-    Promise.all(topics.map((t) => countOf(db.collection(COUNCIL_SUPPORTS).where({ topicId: t._id })))),
+    supportCounts(db, topics.map((t) => t._id)),
     hash && topics.length ? rows<{ _id: string }>(db.collection(COUNCIL_SUPPORTS).where({ _id: db.command.in(topics.map((t) => supportId(t._id, hash))) }).field({ _id: true }).limit(100)) : [],
   ])
   const supported = new Set(mine.map((m) => m._id))
   const threshold = thresholdOf(households, DEFAULT_SELECTION)
-  return topics.map((t, i) => ({
+  return topics.map((t) => ({
     _id: t._id,
     title: t.title,
     detail: t.detail,
@@ -72,7 +80,7 @@ export async function topicViews(db: Db, topics: TopicDoc[], household: string |
     createdAt: t.createdAt,
     sessionId: t.sessionId,
     cutoffAt: t.cutoffAt,
-    supports: counts[i],
+    supports: counts.get(t._id) ?? 0,
     threshold,
     mine: !!hash && supported.has(supportId(t._id, hash)),
   }))

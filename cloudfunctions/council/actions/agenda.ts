@@ -12,10 +12,10 @@ import { councilError, type AgendaView, type councilFn } from '../../../core/cou
 import { agendaOf, DEFAULT_SELECTION, thresholdOf } from '../../../core/council/selection'
 import { transitionTopic } from '../../../core/council/topics'
 import { EVENTS, type EventDoc } from '../../../core/events'
-import { countOf, getOrNull, rows, setDoc, tx } from '../../../server/db'
+import { getOrNull, rows, setDoc, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import { mustBeHere, mustPlace } from '../../../server/community'
-import { COUNCIL_SUPPORTS, COUNCIL_TOPICS, householdsOf, type TopicDoc } from '../topics'
+import { COUNCIL_TOPICS, householdsOf, supportCounts, type TopicDoc } from '../topics'
 
 interface Member {
   name: string
@@ -67,8 +67,8 @@ export const setAgenda: Handler<(typeof councilFn)['setAgenda']> = async (ctx, i
   if (await getOrNull(ctx.db, COUNCIL_AGENDAS, input.sessionId)) throw councilError('AGENDA_SET')
   const candidates = await rows<TopicDoc>(ctx.db.collection(COUNCIL_TOPICS).where({ sessionId: input.sessionId, status: 'accepted' }).limit(200))
   if (candidates.some((t) => t.cutoffAt !== null && t.cutoffAt > now)) throw councilError('SUPPORTS_OPEN')
-  const [supports, households] = await Promise.all([Promise.all(candidates.map((t) => countOf(ctx.db.collection(COUNCIL_SUPPORTS).where({ topicId: t._id })))), householdsOf(ctx.db, communityId, now)])
-  const count = new Map(candidates.map((t, i) => [t._id, supports[i]]))
+  const [counted, households] = await Promise.all([supportCounts(ctx.db, candidates.map((t) => t._id)), householdsOf(ctx.db, communityId, now)])
+  const count = new Map(candidates.map((t) => [t._id, counted.get(t._id) ?? 0]))
   const threshold = thresholdOf(households, DEFAULT_SELECTION)
   const qualified = candidates.filter((t) => count.get(t._id)! >= threshold).map((t) => ({ id: t._id, supports: count.get(t._id)!, raisedAt: t.createdAt }))
   const r = agendaOf(qualified, DEFAULT_SELECTION.agendaSize, { chosen: input.chosen, reasons: input.reasons, own: input.own && { id: input.own.topicId, reason: input.own.reason } })
