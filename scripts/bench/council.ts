@@ -6,19 +6,13 @@
  * 2. support latency p50/p99 with BENCH_CONCURRENCY (default 300) households supporting ONE topic at
  *    once, and the count afterwards (must equal the households).
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { startLocalCloud } from '../../localcloud'
-import type { DatabaseService } from '../../localcloud/database'
 import { timeKey } from '../../core/contract/paging'
 import { councilFn } from '../../core/council/contract'
 import { DEMO_COMMUNITY, DEMO_STREET } from '../../core/demo/community'
 import { PERSONAS } from '../../core/demo/personas'
 import { clientFor } from '../../test/support/call'
-import { buildFunctions, OUT_DIR } from '../build-functions'
-import { sdkFor, seed } from '../seed'
 import { fmt } from '../lib/latency'
+import { startBenchCloud } from './lib/scale-cloud'
 
 const N = Number(process.env.BENCH_CONCURRENCY) || 300
 const ADMIN = PERSONAS.admin.openid
@@ -27,13 +21,9 @@ const WANG = PERSONAS.residentWang.openid
 const TOPIC = { title: '楼道灯晚上不亮', detail: '楼道灯坏了两个月，老人晚上看不清台阶。' }
 
 async function main(): Promise<void> {
-  await buildFunctions(['users', 'council'])
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-council-'))
-  const cloud = await startLocalCloud({ port: 0, dataDir, functionsDir: OUT_DIR, devEntry: true, strict: true, log: () => {} })
+  const bench = await startBenchCloud('council', ['users', 'council'])
+  const { cloud, db, database: stats } = bench
   try {
-    await seed(cloud)
-    const db = sdkFor(cloud).database({ throwOnNotFound: false })
-    const stats = cloud.service<DatabaseService>('database')
     const c = clientFor(cloud.url)
     // households of their own: one resident per room of building 1
     const households = Array.from({ length: N + 1 }, (_, i) => `bench-h-${i}`)
@@ -86,8 +76,7 @@ async function main(): Promise<void> {
     console.log(`\n${N} households supporting ONE topic at once: ${fmt(times)}; ${refused} refused, ${busy} BUSY retried; supports counted ${counted} (want ${N})`)
     if (counted !== N || refused) process.exitCode = 1
   } finally {
-    await cloud.reset().then(() => cloud.stop())
-    fs.rmSync(dataDir, { recursive: true, force: true })
+    await bench.stop()
   }
 }
 
