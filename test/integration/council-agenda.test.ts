@@ -4,11 +4,12 @@
  * agenda only after the supports close, only by a member (or staff recording for one), only as the
  * rule allows, once.
  */
-import { timeKey } from '../../core/contract/paging'
 import { councilFn } from '../../core/council/contract'
 import { PERSONAS } from '../../core/demo/personas'
-import { callAs, freshOpenid, okAs, sdkDb } from '../support/call'
-import { otherStreet, type OtherStreet } from '../support/communities'
+import { callAs, okAs, sdkDb } from '../support/call'
+import type { Role } from '../../core/contract/roles'
+import type { UserDoc } from '../../core/users/model'
+import { otherStreet, personIn, type OtherStreet } from '../support/communities'
 
 const THURSDAYS = { title: '逢四议事', kind: 'decide' as const, rule: { kind: 'weekly' as const, weekdays: [4 as const] }, startTime: '09:30', minutes: 90, place: '巷口说事点', host: '张网格员', capacity: 30, cutoffHours: 24, holidays: 'keep' as const }
 const SUPPORTS = [9, 7, 6, 5, 5, 3, 0]
@@ -22,15 +23,7 @@ describe('the committee\'s agenda', () => {
   let topics: string[]
   let own: string
   let sessionId: string
-  const person = async (roles: string[] = ['resident'], extra: object = {}) => {
-    const openid = freshOpenid('agenda')
-    const now = Date.now()
-    await sdkDb()
-      .collection('users')
-      .doc(openid)
-      .set({ data: { name: `住户${openid.slice(-4)}`, phone: '13712345678', buildingId: s.buildingId, unitId: `${s.buildingId}-1`, room: String(room++), gridId: s.gridId, communityId: s.communityId, streetId: s.streetId, roles, grids: [], buildings: [], volunteer: null, createdAt: now, updatedAt: now, sortKey: timeKey(now, openid), ...extra } })
-    return openid
-  }
+  const person = (roles: Role[] = ['resident'], extra: Partial<UserDoc> = {}) => personIn(s, roles, { room: String(room++), ...extra })
   const raised = async (by: string, title: string) => {
     const t = await okAs(by, councilFn.raiseTopic, { title, detail: `${title}，请大家议一议。` })
     return (await okAs(staff, councilFn.acceptTopic, { topicId: t._id }))._id

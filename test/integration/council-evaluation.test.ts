@@ -4,11 +4,12 @@
  * and the quorum with its one extension; and anonymity tried: after the vote nothing links a
  * ballot to a household.
  */
-import { timeKey } from '../../core/contract/paging'
 import { councilFn } from '../../core/council/contract'
 import { PERSONAS } from '../../core/demo/personas'
-import { callAs, freshOpenid, okAs, sdkDb, untilFinal } from '../support/call'
-import { otherStreet, type OtherStreet } from '../support/communities'
+import { callAs, okAs, sdkDb, untilFinal } from '../support/call'
+import type { Role } from '../../core/contract/roles'
+import type { UserDoc } from '../../core/users/model'
+import { otherStreet, personIn, type OtherStreet } from '../support/communities'
 
 type Raw = Record<string, unknown>
 const all = async (collection: string, where: object) => (await sdkDb().collection(collection).where(where).limit(1000).get()).data as Raw[]
@@ -17,15 +18,7 @@ describe('the committee\'s evaluation', () => {
   let s: OtherStreet
   let admin: string
   let room = 200
-  const person = async (roles: string[] = ['resident'], extra: object = {}, at: { room?: string } = {}) => {
-    const openid = freshOpenid('eval')
-    const now = Date.now()
-    await sdkDb()
-      .collection('users')
-      .doc(openid)
-      .set({ data: { name: `住户${openid.slice(-4)}`, phone: '13712345678', buildingId: s.buildingId, unitId: `${s.buildingId}-1`, room: at.room ?? String(room++), gridId: s.gridId, communityId: s.communityId, streetId: s.streetId, roles, grids: [], buildings: [], volunteer: null, createdAt: now, updatedAt: now, sortKey: timeKey(now, openid), ...extra } })
-    return openid
-  }
+  const person = (roles: Role[] = ['resident'], extra: Partial<UserDoc> = {}, at: { room?: string } = {}) => personIn(s, roles, { room: at.room ?? String(room++), ...extra })
   const pastDue = (id: string) => sdkDb().collection('council_evaluations').doc(id).update({ data: { closesAt: Date.now() - 1 } })
 
   let voters: string[]

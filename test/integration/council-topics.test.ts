@@ -4,11 +4,12 @@
  * households at once (counts exact), one household's two phones racing past its limit (held), its
  * own topic, the cutoff, and callers of another community.
  */
-import { timeKey } from '../../core/contract/paging'
 import { councilFn } from '../../core/council/contract'
 import { PERSONAS } from '../../core/demo/personas'
-import { callAs, freshOpenid, okAs, sdkDb, untilFinal } from '../support/call'
-import { otherStreet, type OtherStreet } from '../support/communities'
+import { callAs, okAs, sdkDb, untilFinal } from '../support/call'
+import type { Role } from '../../core/contract/roles'
+import type { UserDoc } from '../../core/users/model'
+import { otherStreet, personIn, type OtherStreet } from '../support/communities'
 
 const THURSDAYS = { title: '逢四议事', kind: 'decide' as const, rule: { kind: 'weekly' as const, weekdays: [4 as const] }, startTime: '09:30', minutes: 90, place: '巷口说事点', host: '张网格员', capacity: 30, cutoffHours: 24, holidays: 'keep' as const }
 const TOPIC = { title: '楼道灯晚上不亮', detail: '3号楼楼道灯坏了两个月，老人晚上下楼看不清台阶，希望大家议一议怎么修、谁来出钱。' }
@@ -19,13 +20,7 @@ describe('议题 and 附议', () => {
   let staff: string
   let room = 100
   /** A resident of the community, in a room of their own unless one is given. */
-  const person = async (roles: string[] = ['resident'], extra: object = {}, at: { room?: string } = {}) => {
-    const openid = freshOpenid('topic')
-    const now = Date.now()
-    const data = { name: `居民${openid.slice(-4)}`, phone: '13712345678', buildingId: s.buildingId, unitId: `${s.buildingId}-1`, room: at.room ?? String(room++), gridId: s.gridId, communityId: s.communityId, streetId: s.streetId, roles, grids: [], buildings: [], volunteer: null, createdAt: now, updatedAt: now, sortKey: timeKey(now, openid), ...extra }
-    await sdkDb().collection('users').doc(openid).set({ data })
-    return openid
-  }
+  const person = (roles: Role[] = ['resident'], extra: Partial<UserDoc> = {}, at: { room?: string } = {}) => personIn(s, roles, { room: at.room ?? String(room++), ...extra })
   const accepted = async (by: string) => {
     const t = await okAs(by, councilFn.raiseTopic, TOPIC)
     return okAs(staff, councilFn.acceptTopic, { topicId: t._id })

@@ -9,23 +9,16 @@ import { dayNumber, dayOf, weekdayOf } from '../../core/council/calendar'
 import { councilFn } from '../../core/council/contract'
 import { eventsFn } from '../../core/events/contract'
 import { seatId } from '../../core/events'
-import { timeKey } from '../../core/contract/paging'
 import { PERSONAS } from '../../core/demo/personas'
 import { createSeats } from '../../server/seats'
-import { callAs, freshOpenid, okAs, sdkDb } from '../support/call'
-import { otherStreet, type OtherStreet } from '../support/communities'
+import { callAs, okAs, sdkDb } from '../support/call'
+import type { Role } from '../../core/contract/roles'
+import type { UserDoc } from '../../core/users/model'
+import { otherStreet, personIn, type OtherStreet } from '../support/communities'
 
 const THURSDAYS = { title: '逢四议事', kind: 'decide' as const, rule: { kind: 'weekly' as const, weekdays: [4 as const] }, startTime: '09:30', minutes: 90, place: '巷口说事点', host: '张网格员', capacity: 12, cutoffHours: 24, holidays: 'next_working_day' as const }
 
-async function person(s: OtherStreet, roles: string[], extra: object = {}): Promise<string> {
-  const openid = freshOpenid('council')
-  const now = Date.now()
-  await sdkDb()
-    .collection('users')
-    .doc(openid)
-    .set({ data: { name: `议事${openid.slice(-4)}`, phone: '13712345678', buildingId: s.buildingId, unitId: `${s.buildingId}-1`, room: '101', gridId: s.gridId, communityId: s.communityId, streetId: s.streetId, roles, grids: [], buildings: [], volunteer: null, createdAt: now, updatedAt: now, sortKey: timeKey(now, openid), ...extra } })
-  return openid
-}
+const person = (s: OtherStreet, roles: Role[], extra: Partial<UserDoc> = {}) => personIn(s, roles, { room: '101', ...extra })
 const eventsOf = async (seriesId: string) => (await sdkDb().collection('events').where({ seriesId }).limit(100).get()).data as { _id: string; startAt: number; kind: string; capacity: number; audience: object; communityId: string }[]
 const seatsOf = async (eventId: string) => (await sdkDb().collection('event_seats').where({ eventId }).limit(1000).get()).data as { _id: string; holder: string | null }[]
 

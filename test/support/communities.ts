@@ -11,6 +11,7 @@ import type { CommunityDoc, StreetDoc } from '../../core/community/places'
 import { PERSONAS } from '../../core/demo/personas'
 import { adjustTransfer, personAccountId, type AccountState } from '../../core/points'
 import type { UserDoc } from '../../core/users/model'
+import type { Role } from '../../core/contract/roles'
 import { users } from '../../core/users/contract'
 import { tx } from '../../server/db'
 import { ACCOUNTS, applyTransferOrThrow } from '../../server/ledger'
@@ -113,6 +114,13 @@ export function once<T>(make: () => Promise<T>): () => Promise<T> {
 }
 
 export const otherStreet = once(makeOtherStreet)
+
+/** A person of the other street's community with these roles (and rooms, scopes … in `extra`), written straight into the database. */
+export async function personIn(s: OtherStreet, roles: Role[], extra: Partial<UserDoc> = {}): Promise<string> {
+  const { _id, ...doc } = userDoc(freshOpenid('os'), s, { roles, ...extra })
+  await sdkDb().collection('users').doc(_id).set({ data: doc })
+  return _id
+}
 
 /** One more 街道管理员 of the other street (for actions that use the caller up). */
 export async function otherStreetAdmin(): Promise<string> {
