@@ -5,6 +5,7 @@ import { householdOf } from '../../core/council/households'
 import { DEFAULT_SELECTION, thresholdOf } from '../../core/council/selection'
 import type { TopicStatus } from '../../core/council/topics'
 import type { TopicView } from '../../core/council/contract'
+import type { Ctx } from '../../server/context'
 import { getOrNull, rows, type Db } from '../../server/db'
 import { allBy } from '../../server/paging'
 
@@ -28,6 +29,13 @@ export interface TopicDoc {
   createdAt: number
   updatedAt: number
   timeline: { at: number; by: string; event: string }[]
+}
+
+/** The caller's household: the address of their profile in their home community (null: no home, or no room). */
+export function myHousehold(ctx: Pick<Ctx, 'user' | 'caller'>): string | null {
+  const me = ctx.user
+  const home = ctx.caller.home
+  return me && home ? householdOf({ communityId: home.communityId, buildingId: me.buildingId, unitId: me.unitId, room: me.room }) : null
 }
 
 /** A household key as stored in ids (its address stays out of them). */

@@ -11,13 +11,12 @@ import { randomBytes } from 'node:crypto'
 import { COUNCIL_BALLOTS, COUNCIL_EVALUATIONS, COUNCIL_VOTED, COUNCIL_VOTERS } from '../../../core/collections'
 import { councilError, type councilFn, type EvaluationView } from '../../../core/council/contract'
 import { BALLOT_CHOICES, outcomeOf, quorumOf, type Tally } from '../../../core/council/evaluation'
-import { householdOf } from '../../../core/council/households'
 import { DAY_MS } from '../../../core/china-time'
 import type { Ctx, TimerCtx } from '../../../server/context'
 import { countOf, getOrNull, rows, setDoc, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import { mustPlace } from '../../../server/community'
-import { householdHash, householdsOf, personHash } from '../topics'
+import { householdHash, householdsOf, myHousehold, personHash } from '../topics'
 
 const OPEN_DAYS = 7
 
@@ -40,12 +39,6 @@ const latest = async (ctx: Pick<Ctx, 'db'>, communityId: string) => (await rows<
 
 function viewOf(e: EvaluationDoc, voted: boolean): EvaluationView {
   return { _id: e._id, status: e.status, opensAt: e.opensAt, closesAt: e.closesAt, extended: e.extended, eligible: e.eligible, quorum: quorumOf(e.eligible), voted, tally: e.status === 'closed' ? e.tally : null, outcome: e.status === 'closed' ? e.outcome : null }
-}
-
-const myHousehold = (ctx: Ctx) => {
-  const me = ctx.user!
-  const home = ctx.caller.home
-  return home ? householdOf({ communityId: home.communityId, buildingId: me.buildingId, unitId: me.unitId, room: me.room }) : null
 }
 
 async function votedBy(ctx: Ctx, e: EvaluationDoc): Promise<boolean> {

@@ -20,7 +20,7 @@ import type { Handler } from '../../../server/runtime'
 import { BUILDINGS, mustBeHere, mustPlace } from '../../../server/community'
 import { COUNCIL_SUPPORT_COUNTS } from '../../../core/collections'
 import { activeSeries, holidayTable } from '../store'
-import { COUNCIL_SUPPORTS, COUNCIL_TOPICS, householdHash, householdsOf, personHash, supportCountId, supportId, topicViews, type TopicDoc } from '../topics'
+import { COUNCIL_SUPPORTS, COUNCIL_TOPICS, householdHash, householdsOf, myHousehold, personHash, supportCountId, supportId, topicViews, type TopicDoc } from '../topics'
 
 export const raiseTopic: Handler<(typeof councilFn)['raiseTopic']> = async (ctx, input) => {
   const me = ctx.user!
@@ -37,7 +37,7 @@ export const raiseTopic: Handler<(typeof councilFn)['raiseTopic']> = async (ctx,
     household = householdOf({ communityId: place.communityId, buildingId: proxy.buildingId, unitId: proxy.unitId, room: proxy.room })
     if (!household) throw councilError.at('onBehalfOf.room', 'ROOM_REQUIRED')
     raisedByName = `${proxyRole(ctx.caller, b)} ${me.name} 代 ${proxy.name}`
-  } else household = householdOf({ communityId: place.communityId, buildingId: me.buildingId, unitId: me.unitId, room: me.room })
+  } else household = myHousehold(ctx)
   const now = ctx.now()
   const topic: TopicDoc = {
     _id: `t${now.toString(36)}${randomBytes(3).toString('hex')}`,
@@ -91,9 +91,8 @@ export const acceptTopic: Handler<(typeof councilFn)['acceptTopic']> = async (ct
 }
 
 export const support: Handler<(typeof councilFn)['support']> = async (ctx, { topicId }) => {
-  const me = ctx.user!
   const home = ctx.caller.home!
-  const household = householdOf({ communityId: home.communityId, buildingId: me.buildingId, unitId: me.unitId, room: me.room })
+  const household = myHousehold(ctx)
   const limit = DEFAULT_SELECTION.supportsPerHousehold
   const now = ctx.now()
   const left = await tx(ctx.db, async (t) => {
@@ -127,9 +126,9 @@ export const support: Handler<(typeof councilFn)['support']> = async (ctx, { top
 
 export const topics: Handler<(typeof councilFn)['topics']> = async (ctx) => {
   const { communityId } = mustPlace(ctx.caller)
-  const me = ctx.user!
   const now = ctx.now()
   const docs = await rows<TopicDoc>(ctx.db.collection(COUNCIL_TOPICS).where({ communityId }).orderBy('createdAt', 'desc').limit(50))
-  const household = me.communityId === communityId ? householdOf({ communityId, buildingId: me.buildingId, unitId: me.unitId, room: me.room }) : null
+  // the caller's supports show only in their home community
+  const household = ctx.caller.home?.communityId === communityId ? myHousehold(ctx) : null
   return { items: await topicViews(ctx.db, docs, household, await householdsOf(ctx.db, communityId, now)) }
 }
