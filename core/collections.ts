@@ -49,3 +49,8 @@ export const COUNCIL_BALLOTS = 'council_ballots'
 /** The 选题委员会 of a community (`<communityId>`) and each session's agenda (`<sessionId>`, written once). */
 export const COUNCIL_COMMITTEE = 'council_committee'
 export const COUNCIL_AGENDAS = 'council_agendas'
+/** Minutes of a session (`<sessionId>`), objections to published minutes (`<sessionId>-<person hash>`), feedback notices to raisers and supporters, and the 楼栋长's tasks to tell a neighbour in person. */
+export const COUNCIL_MINUTES = 'council_minutes'
+export const COUNCIL_OBJECTIONS = 'council_objections'
+export const COUNCIL_NOTICES = 'council_notices'
+export const COUNCIL_TELLS = 'council_tells'

@@ -2,9 +2,16 @@ import { councilFn } from '../../core/council/contract'
 import { createFunction } from '../../server/runtime'
 import { agenda, committee, setAgenda, setCommittee } from './actions/agenda'
 import { closeEvaluation, evaluation, openEvaluation, vote } from './actions/evaluation'
+import { finishAction, markTold, rateTopic, routeTopic, tells, topic, withdrawTopic } from './actions/decisions'
 import { setHolidays } from './actions/holidays'
+import { confirmMinutes, minutes, objectMinutes, recordMinutes } from './actions/minutes'
+import { runProgress } from './decisions'
 import { plan, runPlan } from './actions/plan'
 import { saveSeries, series } from './actions/series'
 import { acceptTopic, raiseTopic, support, topics } from './actions/topics'
 
-export const main = createFunction(councilFn, { saveSeries, series, setHolidays, raiseTopic, acceptTopic, support, topics, setCommittee, committee, setAgenda, agenda, openEvaluation, vote, evaluation, closeEvaluation, plan }, { timers: { plan: (ctx) => runPlan(ctx) } })
+export const main = createFunction(
+  councilFn,
+  { saveSeries, series, setHolidays, raiseTopic, acceptTopic, support, topics, setCommittee, committee, setAgenda, agenda, topic, routeTopic, withdrawTopic, recordMinutes, confirmMinutes, minutes, objectMinutes, finishAction, rateTopic, tells, markTold, openEvaluation, vote, evaluation, closeEvaluation, plan },
+  { timers: { plan: (ctx) => runPlan(ctx), progress: (ctx) => runProgress(ctx) } },
+)

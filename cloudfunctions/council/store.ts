@@ -34,3 +34,17 @@ export function seriesViewOf(s: SeriesDoc, table: HolidayTable, now: number, nex
   const { streetId: _street, createdBy: _by, createdAt: _at, updatedAt: _up, ...view } = s
   return { ...view, next: s.active ? next.map((p) => ({ id: p.id, day: p.day, startAt: p.startAt })) : [] }
 }
+
+/**
+ * The earliest coming session of the community's 议事会 series: for a topic just accepted, one whose
+ * topic cutoff is still ahead; for a topic carried over, any that has not started (it needs no supports).
+ */
+export async function nextSession(db: Db, communityId: string, now: number, need: 'cutoff' | 'start'): Promise<{ id: string; cutoffAt: number } | null> {
+  const [series, table] = await Promise.all([activeSeries(db, communityId), holidayTable(db, communityId, now)])
+  const open = series
+    .filter((s) => s.kind === 'decide')
+    .flatMap((s) => sessionsAhead(s, table, now))
+    .filter((p) => (need === 'cutoff' ? p.cutoffAt : p.startAt) > now)
+    .sort((a, b) => a.cutoffAt - b.cutoffAt || a.id.localeCompare(b.id))
+  return open[0] ? { id: open[0].id, cutoffAt: open[0].cutoffAt } : null
+}

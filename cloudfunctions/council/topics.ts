@@ -4,7 +4,9 @@ import { COUNCIL_STATE, COUNCIL_SUPPORTS, COUNCIL_TOPICS, USERS } from '../../co
 import { householdOf } from '../../core/council/households'
 import { DEFAULT_SELECTION, thresholdOf } from '../../core/council/selection'
 import type { TopicStatus } from '../../core/council/topics'
-import type { TopicView } from '../../core/council/contract'
+import type { TopicDetail, TopicView } from '../../core/council/contract'
+import type { ActionInput } from '../../core/council/decisions'
+import { progressOf, type ActionKind } from '../../core/council/minutes'
 import type { Ctx } from '../../server/context'
 import { getOrNull, rows, type Db } from '../../server/db'
 import { allBy } from '../../server/paging'
@@ -29,6 +31,38 @@ export interface TopicDoc {
   createdAt: number
   updatedAt: number
   timeline: { at: number; by: string; event: string }[]
+  /** Why it was declined, merged or converted (public). */
+  reason?: string | null
+  decision?: StoredDecision | null
+  /** Subscribe messages the raiser granted when raising it. */
+  grants?: number
+  /** When each feedback went out to the raiser and every supporter (null: not yet). */
+  feedback?: { decided: number | null; done: number | null }
+  /** Some feedback is still to go out (the progress timer looks for these). */
+  feedbackOwed?: boolean
+  satisfied?: boolean | null
+  ratedAt?: number
+}
+
+export interface StoredAction {
+  id: string
+  kind: ActionKind
+  title: string
+  owner: string
+  ownerName: string
+  due: string
+  doneAt: number | null
+  /** The orders or the event it makes (ids known before they are made: making them again makes nothing). */
+  refs: string[]
+  spec: ActionInput
+}
+
+export interface StoredDecision {
+  sessionId: string
+  decidedAt: number
+  decision: string
+  dissent: string | null
+  actions: StoredAction[]
 }
 
 /** The caller's household: the address of their profile in their home community (null: no home, or no room). */
@@ -92,4 +126,19 @@ export async function topicViews(db: Db, topics: TopicDoc[], household: string |
     threshold,
     mine: !!hash && supported.has(supportId(t._id, hash)),
   }))
+}
+
+export const actionView = ({ spec: _spec, owner: _owner, ...a }: StoredAction) => a
+
+/** A topic with its reason, decision and progress, and whether the caller may answer 满意 / 不满意. */
+export async function topicDetailOf(db: Db, t: TopicDoc, caller: string, household: string | null, households: number): Promise<TopicDetail> {
+  const [view] = await topicViews(db, [t], household, households)
+  const d = t.decision
+  return {
+    ...view,
+    reason: t.reason ?? null,
+    decision: d ? { sessionId: d.sessionId, decidedAt: d.decidedAt, decision: d.decision, dissent: d.dissent, actions: d.actions.map(actionView), progress: progressOf(d.actions) } : null,
+    satisfied: t.satisfied ?? null,
+    canRate: t.status === 'done' && t.raisedBy === caller,
+  }
 }

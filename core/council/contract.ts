@@ -10,12 +10,8 @@ import { longText, nameSchema, text } from '../contract/text'
 import { idSchema, roomSchema } from '../users/schemas'
 import { TOPIC_STATUSES } from './topics'
 import { BALLOT_CHOICES } from './evaluation'
-import { isDay } from './calendar'
-
-const daySchema = z
-  .string({ error: '请选择日期' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式不对，例如 2026-12-03' })
-  .refine(isDay, { error: '没有这一天，请重新选' })
+import { daySchema, decisionView, minutesItemInput, minutesView, tellView } from './decisions'
+import { subscribeSchema } from '../orders/schemas'
 
 export const ruleSchema = z.discriminatedUnion(
   'kind',
@@ -86,6 +82,17 @@ export const topicView = z.object({
 })
 export type TopicView = z.infer<typeof topicView>
 
+export const topicDetail = topicView.extend({
+  /** Why it was declined, merged or turned into an order (shown publicly). */
+  reason: z.string().nullable(),
+  decision: decisionView.nullable(),
+  /** The raiser's answer at the end. */
+  satisfied: z.boolean().nullable(),
+  /** The caller raised it (or raised it for a neighbour) and may answer 满意 / 不满意 now. */
+  canRate: z.boolean(),
+})
+export type TopicDetail = z.infer<typeof topicDetail>
+
 export const evaluationView = z.object({
   _id: z.string(),
   status: z.enum(['open', 'closed']),
@@ -145,6 +152,7 @@ export const councilFn = defineFunction('council', {
       detail: longText('说明', 500),
       /** 代提: for a neighbour of one's building (楼栋长) or grid (网格员). */
       onBehalfOf: z.object({ name: nameSchema, buildingId: idSchema, unitId: idSchema, room: roomSchema }).optional(),
+      subscribe: subscribeSchema,
     }),
     output: topicView,
     errors: ['NOT_YOUR_NEIGHBOUR', 'UNKNOWN_BUILDING', 'ROOM_REQUIRED'],
@@ -159,7 +167,7 @@ export const councilFn = defineFunction('council', {
   support: {
     summary: '附议一个议题：每户每场有几次附议（默认3次），截止后不能再附议；同一户只算一次；不能附议自己家提的',
     roles: ['resident'],
-    input: z.object({ topicId: idSchema }),
+    input: z.object({ topicId: idSchema, subscribe: subscribeSchema }),
     output: z.object({ topicId: z.string(), supports: z.number(), left: z.number() }),
     errors: ['TOPIC_UNKNOWN', 'TOPIC_STATE', 'SUPPORTS_CLOSED', 'ALREADY_SUPPORTED', 'NO_SUPPORTS_LEFT', 'NO_HOUSEHOLD', 'OWN_TOPIC'],
   },
@@ -205,6 +213,88 @@ export const councilFn = defineFunction('council', {
     roles: ['resident'],
     input: z.object({ sessionId: idSchema }),
     output: agendaView.nullable(),
+  },
+  topic: {
+    summary: '一个议题的详情：附议、进展（没受理的理由）、上会后的决议和要办的事（完成几项/共几项），提议人可在办完后评价满意不满意',
+    roles: ['resident'],
+    input: z.object({ topicId: idSchema }),
+    output: topicDetail,
+    errors: ['TOPIC_UNKNOWN'],
+  },
+  routeTopic: {
+    summary: '不上会的议题怎么办：不受理（写理由）、并入另一个议题、或转为服务单/矛盾调解（写明单号）；提议人会收到通知',
+    roles: STAFF,
+    input: z.object({
+      topicId: idSchema,
+      to: z.enum(['decline', 'merge', 'convert'], { error: '请选择怎么办' }),
+      reason: text('理由', 100),
+      /** merge: the topic it goes into; convert: the order or dispute it became. */
+      into: idSchema.optional(),
+      convertTo: z.enum(['order', 'dispute']).optional(),
+    }),
+    output: topicDetail,
+    errors: ['TOPIC_UNKNOWN', 'TOPIC_STATE', 'MERGE_TARGET'],
+  },
+  withdrawTopic: {
+    summary: '提议人撤回自己提的议题（上会之前）',
+    roles: ['resident'],
+    input: z.object({ topicId: idSchema }),
+    output: topicDetail,
+    errors: ['TOPIC_UNKNOWN', 'TOPIC_STATE', 'NOT_RAISER'],
+  },
+  recordMinutes: {
+    summary: '主持人（工作人员）记会议纪要：每个上会议题的讨论情况、决议或暂缓、不同意见和要办的事（派服务单带积分、办活动、上报街道、写进公约），每件事有负责人和完成日期；到会人数按签到算。确认之前可以改，改了要重新确认',
+    roles: STAFF,
+    input: z.object({ sessionId: idSchema, items: z.array(minutesItemInput).max(10) }),
+    output: minutesView,
+    errors: ['SESSION_NOT_STARTED', 'NO_AGENDA', 'ITEMS_MISMATCH', 'DECISION_MISSING', 'OWNER_UNKNOWN', 'UNKNOWN_BUILDING', 'MINUTES_PUBLISHED'],
+  },
+  confirmMinutes: {
+    summary: '确认会议纪要：主持人和一位选题委员会委员（两个不同的人；工作人员可替没有手机的委员记录）都确认后公示7天：决议生效，要派的服务单和活动随即生成，提议人和附议的每户都收到反馈',
+    roles: ['resident'],
+    input: z.object({ sessionId: idSchema, forMember: nameSchema.optional() }),
+    output: minutesView,
+    errors: ['MINUTES_UNKNOWN', 'MINUTES_PUBLISHED', 'ALREADY_CONFIRMED', 'SAME_PERSON', 'NOT_HOST_OR_MEMBER'],
+  },
+  minutes: {
+    summary: '某场议事会的会议纪要：公示后所有居民可看，草稿只有工作人员和委员能看',
+    roles: ['resident'],
+    input: z.object({ sessionId: idSchema }),
+    output: minutesView.nullable(),
+  },
+  objectMinutes: {
+    summary: '公示期内对会议纪要提异议（每人一次）',
+    roles: ['resident'],
+    input: z.object({ sessionId: idSchema, text: longText('异议', 300) }),
+    output: z.object({ objections: z.number() }),
+    errors: ['MINUTES_UNKNOWN', 'OBJECTIONS_CLOSED', 'ALREADY_OBJECTED'],
+  },
+  finishAction: {
+    summary: '负责人标记一项要办的事已完成（上报街道、办活动）；派服务单的事在所有服务单确认后自动完成，写进公约的事记下即完成',
+    roles: STAFF,
+    input: z.object({ topicId: idSchema, actionId: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) }),
+    output: topicDetail,
+    errors: ['TOPIC_UNKNOWN', 'ACTION_UNKNOWN', 'ACTION_AUTOMATIC', 'ACTION_DONE', 'NOT_OWNER'],
+  },
+  rateTopic: {
+    summary: '议题办完后提议人评价：满意或不满意（楼栋长替邻居提的，由楼栋长问过邻居后代为评价）',
+    roles: ['resident'],
+    input: z.object({ topicId: idSchema, satisfied: z.boolean({ error: '请选择满意或不满意' }) }),
+    output: topicDetail,
+    errors: ['TOPIC_UNKNOWN', 'TOPIC_STATE', 'NOT_RAISER'],
+  },
+  tells: {
+    summary: '楼栋长要当面告诉邻居的事：替邻居提的议题有了决议或办完了',
+    roles: ['resident'],
+    input: z.object({}),
+    output: z.object({ items: z.array(tellView) }),
+  },
+  markTold: {
+    summary: '楼栋长已当面告诉邻居（打勾）',
+    roles: ['resident'],
+    input: z.object({ tellId: z.string().regex(/^[A-Za-z0-9._-]{1,80}$/) }),
+    output: tellView,
+    errors: ['TELL_UNKNOWN'],
   },
   openEvaluation: {
     summary: '开始选题委员会的半年评议：开放7天，本社区每户可投一票（支持/反对/弃权），不记名；票数到关闭时才公布',
@@ -267,5 +357,24 @@ export const COUNCIL_ERRORS = {
   NOT_QUALIFIED: '选的议题里有没达到附议门槛的',
   REASON_MISSING: '没选上的议题都要写理由',
   OWN_REASON_MISSING: '委员会自己加的议题要写理由',
+  MERGE_TARGET: '请选择本社区另一个还在办的议题来合并',
+  NOT_RAISER: '只有提这个议题的人能这样办',
+  SESSION_NOT_STARTED: '议事会开始后才能记纪要',
+  NO_AGENDA: '这场议事会还没有定议题',
+  ITEMS_MISMATCH: '纪要要把这场上会的议题逐个记上，不多不少',
+  DECISION_MISSING: '形成决议的议题要写决议内容',
+  OWNER_UNKNOWN: '负责人要是本社区的工作人员',
+  MINUTES_UNKNOWN: '这场议事会还没有纪要',
+  MINUTES_PUBLISHED: '纪要已经确认公示了，不能再改',
+  ALREADY_CONFIRMED: '已经确认过了',
+  SAME_PERSON: '主持人和委员要由两个不同的人确认',
+  NOT_HOST_OR_MEMBER: '只有记纪要的主持人和选题委员会委员能确认纪要',
+  OBJECTIONS_CLOSED: '公示期已过，不能再提异议',
+  ALREADY_OBJECTED: '您已经提过异议了',
+  ACTION_UNKNOWN: '没有找到这件要办的事',
+  ACTION_AUTOMATIC: '这件事会自动完成：服务单都确认后即完成',
+  ACTION_DONE: '这件事已经完成了',
+  NOT_OWNER: '只有负责人或社区管理员能标记完成',
+  TELL_UNKNOWN: '没有找到这件事',
 } as const
 export const councilError = errorCatalog(COUNCIL_ERRORS)

@@ -123,6 +123,8 @@ export const noticeView = z.object({
   body: z.string(),
   orderId: z.string().nullable(),
   eventId: z.string().nullable().default(null),
+  /** A 议题 it is about (议事 feedback). */
+  topicId: z.string().nullable().default(null),
   at: z.number(),
   read: z.boolean(),
 })

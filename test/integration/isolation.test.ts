@@ -217,6 +217,17 @@ const ROWS: Row[] = [
   list(councilFn.committee, {}),
   onEvent(councilFn.setAgenda, (a) => ({ sessionId: a.event.id, chosen: [], reasons: {} }), 'NOT_COMMITTEE', 'A\'s event as a session'),
   { action: councilFn.agenda, case: 'A\'s event as a session', kind: 'read', out: 'empty', arrange: (a) => ({ input: { sessionId: a.event.id } }) },
+  { action: councilFn.topic, case: 'A\'s topic', kind: 'read', out: but({ streetSame: 'ok' }, 'OTHER_COMMUNITY'), arrange: async (a) => ({ input: { topicId: (await topicOfA(a))._id } }) }, // A's street office reads A's topics
+  { action: councilFn.routeTopic, case: 'decline A\'s topic', kind: 'change', out: 'OTHER_COMMUNITY', arrange: async (a) => { const t = await topicOfA(a); return { input: { topicId: t._id, to: 'decline', reason: '不在社区职责内' }, watch: [[COLLECTIONS.COUNCIL_TOPICS, t._id], [COLLECTIONS.COUNCIL_NOTICES, { topicId: t._id }]] } } },
+  { action: councilFn.withdrawTopic, case: 'A\'s topic', kind: 'change', out: but({ streetSame: 'NOT_RAISER' }, 'OTHER_COMMUNITY'), arrange: async (a) => { const t = await topicOfA(a); return { input: { topicId: t._id }, watch: [[COLLECTIONS.COUNCIL_TOPICS, t._id]] } } },
+  { action: councilFn.rateTopic, case: 'A\'s topic', kind: 'change', out: but({ streetSame: 'NOT_RAISER' }, 'OTHER_COMMUNITY'), arrange: async (a) => { const t = await topicOfA(a); return { input: { topicId: t._id, satisfied: false }, watch: [[COLLECTIONS.COUNCIL_TOPICS, t._id]] } } },
+  { action: councilFn.finishAction, case: 'A\'s topic', kind: 'change', out: 'OTHER_COMMUNITY', arrange: async (a) => { const t = await topicOfA(a); return { input: { topicId: t._id, actionId: 'a1' }, watch: [[COLLECTIONS.COUNCIL_TOPICS, t._id]] } } },
+  onEvent(councilFn.recordMinutes, (a) => ({ sessionId: a.event.id, items: [] }), 'NOT_FOUND', 'A\'s event as a session'),
+  onEvent(councilFn.confirmMinutes, (a) => ({ sessionId: a.event.id }), 'MINUTES_UNKNOWN', 'A\'s event as a session (no minutes)'),
+  { action: councilFn.minutes, case: 'A\'s event as a session', kind: 'read', out: 'empty', arrange: (a) => ({ input: { sessionId: a.event.id } }) },
+  onEvent(councilFn.objectMinutes, (a) => ({ sessionId: a.event.id, text: '有异议' }), 'MINUTES_UNKNOWN', 'A\'s event as a session (no minutes)'),
+  self(councilFn.tells, {}, 'empty'),
+  { action: councilFn.markTold, case: 'A\'s topic\'s tell', kind: 'change', out: 'TELL_UNKNOWN', arrange: async (a) => { const id = `${(await topicOfA(a))._id}.decided`; return { input: { tellId: id }, watch: [[COLLECTIONS.COUNCIL_TELLS, id]] } } },
   self(councilFn.openEvaluation, {}, but({ hpAdmin: 'ok' }, 'empty')), // B's admin opens B's own
   { action: councilFn.vote, case: 'A\'s evaluation', kind: 'change', out: 'EVALUATION_UNKNOWN', arrange: async () => { const e = await evaluationOfA(); return { input: { evaluationId: e._id, choice: 'oppose' }, watch: [[COLLECTIONS.COUNCIL_BALLOTS, { evaluationId: e._id }], [COLLECTIONS.COUNCIL_VOTED, { evaluationId: e._id }], [COLLECTIONS.COUNCIL_EVALUATIONS, e._id]] } } },
   { action: councilFn.evaluation, case: 'with A\'s evaluation open', kind: 'read', out: 'empty', arrange: async () => { await evaluationOfA(); return { input: {} } } },

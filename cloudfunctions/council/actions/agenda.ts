@@ -14,6 +14,7 @@ import { transitionTopic } from '../../../core/council/topics'
 import { EVENTS, type EventDoc } from '../../../core/events'
 import { getOrNull, rows, setDoc, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
+import type { Ctx } from '../../../server/context'
 import { mustBeHere, mustPlace } from '../../../server/community'
 import { COUNCIL_TOPICS, householdsOf, supportCounts, type TopicDoc } from '../topics'
 
@@ -48,17 +49,23 @@ export const committee: Handler<(typeof councilFn)['committee']> = async (ctx) =
   return membersView(c?.members ?? [])
 }
 
+/** The member of the committee in office the caller acts as: themselves, or (staff) a named member they record for; null: neither. */
+export async function actingMember(ctx: Ctx, communityId: string, forMember: string | undefined): Promise<{ name: string; by: string } | null> {
+  const c = await getOrNull<CommitteeDoc>(ctx.db, COUNCIL_COMMITTEE, communityId)
+  const current = (c?.members ?? []).filter((m) => m.until >= chinaDay(ctx.now()))
+  const member = current.find((m) => m.openid === ctx.openid)
+  if (member) return { name: member.name, by: `委员 ${member.name}` }
+  const staff = ctx.caller.roles.includes('staff') || ctx.caller.roles.includes('admin')
+  const recordedFor = staff && forMember ? current.find((m) => m.name === forMember) : undefined
+  return recordedFor ? { name: recordedFor.name, by: `${ctx.user!.name} 代委员 ${recordedFor.name} 记录` } : null
+}
+
 export const setAgenda: Handler<(typeof councilFn)['setAgenda']> = async (ctx, input) => {
   const { communityId } = mustPlace(ctx.caller)
   const now = ctx.now()
-  const today = chinaDay(now)
-  const c = await getOrNull<CommitteeDoc>(ctx.db, COUNCIL_COMMITTEE, communityId)
-  const current = (c?.members ?? []).filter((m) => m.until >= today)
-  const member = current.find((m) => m.openid === ctx.openid)
-  const staff = ctx.caller.roles.includes('staff') || ctx.caller.roles.includes('admin')
-  const recordedFor = !member && staff && input.forMember ? current.find((m) => m.name === input.forMember) : undefined
-  if (!member && !recordedFor) throw councilError('NOT_COMMITTEE')
-  const by = member ? `委员 ${member.name}` : `${ctx.user!.name} 代委员 ${recordedFor!.name} 记录`
+  const acting = await actingMember(ctx, communityId, input.forMember)
+  if (!acting) throw councilError('NOT_COMMITTEE')
+  const by = acting.by
 
   const session = await getOrNull<EventDoc>(ctx.db, EVENTS, input.sessionId)
   if (!session || session.kind !== 'council') throw commonError('NOT_FOUND')

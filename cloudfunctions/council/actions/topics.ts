@@ -11,7 +11,6 @@ import { commonError } from '../../../core/contract/errors'
 import { councilError, type councilFn } from '../../../core/council/contract'
 import { householdOf } from '../../../core/council/households'
 import { DEFAULT_SELECTION } from '../../../core/council/selection'
-import { sessionsAhead } from '../../../core/council/sessions'
 import { transitionTopic } from '../../../core/council/topics'
 import type { BuildingDoc } from '../../../core/community/structure'
 import { canOrderFor, proxyRole } from '../../../core/orders/permissions'
@@ -19,7 +18,7 @@ import { countOf, getOrNull, rows, setDoc, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import { BUILDINGS, mustBeHere, mustPlace } from '../../../server/community'
 import { COUNCIL_SUPPORT_COUNTS } from '../../../core/collections'
-import { activeSeries, holidayTable } from '../store'
+import { nextSession } from '../store'
 import { COUNCIL_SUPPORTS, COUNCIL_TOPICS, householdHash, householdsOf, myHousehold, personHash, supportCountId, supportId, topicViews, type TopicDoc } from '../topics'
 
 export const raiseTopic: Handler<(typeof councilFn)['raiseTopic']> = async (ctx, input) => {
@@ -54,28 +53,17 @@ export const raiseTopic: Handler<(typeof councilFn)['raiseTopic']> = async (ctx,
     createdAt: now,
     updatedAt: now,
     timeline: [{ at: now, by: ctx.openid, event: 'RAISE' }],
+    grants: input.subscribe?.length ?? 0,
   }
   const { _id, ...data } = topic
   await ctx.db.collection(COUNCIL_TOPICS).doc(_id).set({ data })
   return (await topicViews(ctx.db, [topic], null, await householdsOf(ctx.db, place.communityId, now)))[0]
 }
 
-/** The earliest session of the community's 议事会 series whose topic cutoff is still ahead. */
-async function nextOpenSession(ctx: Parameters<Handler<(typeof councilFn)['acceptTopic']>>[0], communityId: string): Promise<{ id: string; cutoffAt: number } | null> {
-  const now = ctx.now()
-  const [series, table] = await Promise.all([activeSeries(ctx.db, communityId), holidayTable(ctx.db, communityId, now)])
-  const open = series
-    .filter((s) => s.kind === 'decide')
-    .flatMap((s) => sessionsAhead(s, table, now))
-    .filter((p) => p.cutoffAt > now)
-    .sort((a, b) => a.cutoffAt - b.cutoffAt || a.id.localeCompare(b.id))
-  return open[0] ? { id: open[0].id, cutoffAt: open[0].cutoffAt } : null
-}
-
 export const acceptTopic: Handler<(typeof councilFn)['acceptTopic']> = async (ctx, { topicId }) => {
   const { communityId } = mustPlace(ctx.caller)
-  const session = await nextOpenSession(ctx, communityId)
   const now = ctx.now()
+  const session = await nextSession(ctx.db, communityId, now, 'cutoff')
   const topic = await tx(ctx.db, async (t) => {
     const found = await getOrNull<TopicDoc>(t, COUNCIL_TOPICS, topicId)
     if (!found) throw councilError('TOPIC_UNKNOWN')
@@ -90,7 +78,7 @@ export const acceptTopic: Handler<(typeof councilFn)['acceptTopic']> = async (ct
   return (await topicViews(ctx.db, [topic], null, await householdsOf(ctx.db, communityId, now)))[0]
 }
 
-export const support: Handler<(typeof councilFn)['support']> = async (ctx, { topicId }) => {
+export const support: Handler<(typeof councilFn)['support']> = async (ctx, { topicId, subscribe }) => {
   const home = ctx.caller.home!
   const household = myHousehold(ctx)
   const limit = DEFAULT_SELECTION.supportsPerHousehold
@@ -116,7 +104,7 @@ export const support: Handler<(typeof councilFn)['support']> = async (ctx, { top
     const used = Math.max(count?.used ?? 0, person?.used ?? 0)
     if (used >= limit) throw councilError('NO_SUPPORTS_LEFT')
     const at = { communityId: topic.communityId, sessionId: topic.sessionId }
-    await t.collection(COUNCIL_SUPPORTS).doc(supportId(topicId, hash)).set({ data: { ...at, topicId, household: hash, by: ctx.openid, at: now } })
+    await t.collection(COUNCIL_SUPPORTS).doc(supportId(topicId, hash)).set({ data: { ...at, topicId, household: hash, by: ctx.openid, at: now, grants: subscribe?.length ?? 0 } })
     await t.collection(COUNCIL_SUPPORT_COUNTS).doc(countId).set({ data: { ...at, household: hash, used: (count?.used ?? 0) + 1 } })
     await t.collection(COUNCIL_SUPPORT_COUNTS).doc(personId).set({ data: { ...at, used: (person?.used ?? 0) + 1, topics: [...(person?.topics ?? []), topicId] } })
     return limit - used - 1
