@@ -6,9 +6,11 @@
  */
 export const BUILD_SETTINGS = {
   TARO_APP_CLOUD_ENV: '',
-  /** Subscribe message templates (the functions send with the same ids: LINLI_TEMPLATE_ORDER / _EVENT). */
+  /** Subscribe message templates (the functions send with the same ids: LINLI_TEMPLATE_ORDER / _EVENT / _TOPIC). */
   TARO_APP_TEMPLATE_ORDER: 'order_status',
   TARO_APP_TEMPLATE_EVENT: 'event_reminder',
+  /** 议事 feedback (the functions: LINLI_TEMPLATE_TOPIC). */
+  TARO_APP_TEMPLATE_TOPIC: 'topic_feedback',
 } as const
 
 export function buildConstants(env: NodeJS.ProcessEnv = process.env): Record<string, string> {

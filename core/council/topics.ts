@@ -11,6 +11,23 @@
 export const TOPIC_STATUSES = ['submitted', 'accepted', 'merged', 'converted', 'declined', 'withdrawn', 'on_agenda', 'discussed', 'decided', 'deferred', 'in_progress', 'done', 'closed'] as const
 export type TopicStatus = (typeof TOPIC_STATUSES)[number]
 
+/** What a resident reads for each status. */
+export const TOPIC_STATUS_LABELS: Record<TopicStatus, string> = {
+  submitted: '待受理',
+  accepted: '征集附议中',
+  merged: '已并入其他议题',
+  converted: '已转专门办理',
+  declined: '未受理',
+  withdrawn: '已撤回',
+  on_agenda: '已上会',
+  discussed: '已讨论',
+  decided: '已形成决议',
+  deferred: '暂缓，下次再议',
+  in_progress: '决议落实中',
+  done: '已办完',
+  closed: '已办结',
+}
+
 /** Who acts: the raiser (or the 楼栋长 who raised it for a neighbour), staff, the 选题委员会, the session's host, the timer. */
 export const TOPIC_ACTORS = ['raiser', 'staff', 'committee', 'host', 'system'] as const
 export type TopicActor = (typeof TOPIC_ACTORS)[number]

@@ -46,6 +46,7 @@ export default function Home() {
           <Tile title='活动报名' desc='义诊、义剪、文艺活动' mark='活' color='#d97706' url={FEATURE_PAGES.events} testId='entry-events' />
           <Tile title='爱心银行' desc='积分换米面油' mark='爱' color='#db2777' url={FEATURE_PAGES.points} testId='entry-points' />
           <Tile title='我的' desc='资料、住址、大字模式' mark='我' color='#2563eb' url={ME} testId='entry-me' />
+          <Tile wide title='议事协商' desc='有事大家商量，提议题、附议、看决议' mark='议' color='#0f766e' url={FEATURE_PAGES.council} testId='entry-council' />
         </View>
         {me.has('volunteer') && (
           <>

@@ -46,6 +46,11 @@ export default function EventDetailPage() {
               <View data-testid='event-times'>{shortTime(e.startAt)} — {shortTime(e.endAt)}</View>
               <View className='h-sub'>报名截止 {shortTime(e.deadline)} · 剩余名额 <Text data-testid='seats-left'>{e.seatsLeft}</Text> / {e.capacity}</View>
               {e.points > 0 && <View className='h-sub'>到场签到得 {e.points} 积分</View>}
+              {e.kind === 'council' && (
+                <BigButton type='default' onClick={() => void Taro.navigateTo({ url: `/council/pages/session/index?id=${e.id}` })}>
+                  这场议事会的议题和纪要
+                </BigButton>
+              )}
             </View>
             {e.status === 'cancelled' ? (
               <View className='card error-text' data-testid='event-cancelled'>

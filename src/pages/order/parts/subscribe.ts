@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import { askSubscribe } from '@/lib/subscribe'
 
 /**
  * Template id of the "order status" subscribe message, a build constant (config/constants.ts:
@@ -8,12 +8,4 @@ import Taro from '@tarojs/taro'
 export const ORDER_TEMPLATE = process.env.TARO_APP_TEMPLATE_ORDER as string
 
 /** Ask at a natural tap (submit, accept) to be told about progress; the granted template ids, if any. */
-export async function askOrderSubscribe(): Promise<string[] | undefined> {
-  if (process.env.TARO_ENV !== 'weapp') return undefined
-  try {
-    const res = (await Taro.requestSubscribeMessage({ tmplIds: [ORDER_TEMPLATE], entityIds: [] } as never)) as Record<string, string>
-    return res[ORDER_TEMPLATE] === 'accept' ? [ORDER_TEMPLATE] : undefined
-  } catch {
-    return undefined
-  }
-}
+export const askOrderSubscribe = (): Promise<string[] | undefined> => askSubscribe(ORDER_TEMPLATE)

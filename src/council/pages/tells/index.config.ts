@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '当面告诉邻居' })

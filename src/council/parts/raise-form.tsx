@@ -1,0 +1,80 @@
+import { useState } from 'react'
+import { View, Input, Textarea } from '@tarojs/components'
+import { api } from '@/api'
+import { BigButton, ChipPicker, Field, FormError } from '@/components'
+import { useAction } from '@/hooks/use-query'
+import { useMe, useStructure } from '@/hooks/use-me'
+import { allBuildings } from '@/lib/address'
+import { askSubscribe } from '@/lib/subscribe'
+import './council.scss'
+
+const TOPIC_TEMPLATE = process.env.TARO_APP_TEMPLATE_TOPIC as string
+const EMPTY = { title: '', detail: '', proxy: false, name: '', buildingId: '', unitId: '', room: '' }
+
+/** 提议题: a title and a few words; a 楼栋长 or 网格员 may raise one for a neighbour without a phone. */
+export function RaiseForm({ onRaised }: { onRaised: () => void }) {
+  const me = useMe()
+  const structure = useStructure()
+  const raise = useAction(api.council.raiseTopic)
+  const [f, setF] = useState(EMPTY)
+  const [done, setDone] = useState('')
+  const set = (p: Partial<typeof EMPTY>) => setF((x) => ({ ...x, ...p }))
+  const scopes = me.data?.scopes
+  const canProxy = me.has('building_lead', 'staff', 'admin')
+  const buildings = allBuildings(structure.data).filter((b) => me.has('admin') || scopes?.buildings.includes(b.id) || scopes?.grids.includes(b.gridId))
+  const units = buildings.find((b) => b.id === f.buildingId)?.units ?? []
+  const named = (xs: { id: string; name: string }[]) => xs.map((x) => ({ value: x.id, label: x.name }))
+  const submit = async () => {
+    const subscribe = await askSubscribe(TOPIC_TEMPLATE)
+    const onBehalfOf = f.proxy ? { name: f.name, buildingId: f.buildingId, unitId: f.unitId, room: f.room } : undefined
+    const r = await raise.run({ title: f.title, detail: f.detail, onBehalfOf, subscribe })
+    if (!r) return
+    setF(EMPTY)
+    setDone('议题已提交，社区受理后邻居们就可以附议了')
+    onRaised()
+  }
+  return (
+    <View className='card' data-testid='raise-form'>
+      <View className='h-title'>提一个议题</View>
+      <View className='h-sub'>小区里大家关心的事，提出来在议事会上一起商量</View>
+      <Field label='议题（一句话）' path='title' error={raise.error}>
+        <Input className='field-input order-text' data-testid='topic-title' value={f.title} maxlength={30} placeholder='例如：楼道灯晚上不亮' onInput={(e) => set({ title: e.detail.value })} />
+      </Field>
+      <Field label='说明' path='detail' error={raise.error} count={[f.detail.length, 500]}>
+        <Textarea className='field-input field-textarea order-text' data-testid='topic-detail' value={f.detail} maxlength={500} placeholder='说说是什么情况、希望怎么办' onInput={(e) => set({ detail: e.detail.value })} />
+      </Field>
+      {canProxy && (
+        <ChipPicker
+          testId='topic-proxy'
+          options={[
+            { value: 'self', label: '我自己提' },
+            { value: 'proxy', label: '替邻居提' },
+          ]}
+          value={[f.proxy ? 'proxy' : 'self']}
+          onChange={([v]) => set({ proxy: v === 'proxy' })}
+        />
+      )}
+      {f.proxy && (
+        <View data-testid='topic-proxy-form'>
+          <Field label='邻居姓名' path='onBehalfOf.name' error={raise.error}>
+            <Input className='field-input order-text' data-testid='neighbour-name' value={f.name} maxlength={20} onInput={(e) => set({ name: e.detail.value })} />
+          </Field>
+          <Field label='住哪栋楼' path='onBehalfOf.buildingId' error={raise.error}>
+            <ChipPicker testId='neighbour-building' options={named(buildings)} value={[f.buildingId]} onChange={([b]) => set({ buildingId: b, unitId: '' })} />
+          </Field>
+          {f.buildingId && (
+            <Field label='哪个单元' path='onBehalfOf.unitId' error={raise.error}>
+              <ChipPicker testId='neighbour-unit' options={named(units)} value={[f.unitId]} onChange={([u]) => set({ unitId: u })} />
+            </Field>
+          )}
+          <Field label='门牌号' path='onBehalfOf.room' error={raise.error}>
+            <Input className='field-input order-text' data-testid='neighbour-room' value={f.room} maxlength={10} onInput={(e) => set({ room: e.detail.value })} />
+          </Field>
+        </View>
+      )}
+      <FormError error={raise.error} fields={['title', 'detail', 'onBehalfOf']} testId='raise-error' note='（已为您保留填写的内容）' />
+      {done && <View className='ok-text' data-testid='raise-done'>{done}</View>}
+      <BigButton onClick={submit} loading={raise.pending}>提交议题</BigButton>
+    </View>
+  )
+}

@@ -1,0 +1,132 @@
+/**
+ * 议事协商 in Chromium, in 大字模式: a resident raises a topic in two taps from home (议事协商 →
+ * type → 提交议题); the 楼栋长 raises one for a neighbour without a phone; the 网格员 accepts it on its
+ * page; households support, the committee puts both on the agenda, the session starts; the 网格员
+ * records the minutes in the page (a decision that makes a service order with points, one that
+ * becomes a 公约) and confirms them as host; a committee member confirms; the resident sees the
+ * decision and its progress on the topic's page. Screenshots: test-artifacts/e2e/council-*.png
+ */
+import type { Page } from 'playwright-core'
+import { PERSONAS } from '../../core/demo/personas'
+import { councilFn } from '../../core/council/contract'
+import { eventsFn } from '../../core/events/contract'
+import { orders } from '../../core/orders/contract'
+import { householdOf } from '../../core/council/households'
+import { chinaDay } from '../../core/china-time'
+import { phone, shot, useBrowser } from './support/browser'
+import { byTestId, e2eCloud, e2eDb, expectText, fontSize, modalButton, openPage, pickPersona, tapButton, vis } from './support/app'
+
+const browser = useBrowser()
+const WANG = PERSONAS.residentWang.openid
+const ZHAO = PERSONAS.leadZhao.openid
+const ZHANG = PERSONAS.staffZhang.openid
+const SUN = PERSONAS.residentSun.openid
+const ADMIN = PERSONAS.admin.openid
+const SERIES = { title: '逢四议事', kind: 'decide' as const, rule: { kind: 'weekly' as const, weekdays: [4 as const] }, startTime: '09:30', minutes: 90, place: '3号楼下说事点', host: '张网格员', capacity: 30, cutoffHours: 24, holidays: 'keep' as const }
+
+/** A phone in 大字模式 as this persona, on home. */
+async function largeAs(openid: string): Promise<Page> {
+  const { page } = await phone(browser())
+  await pickPersona(page, openid)
+  await vis(page, 'large-text-switch').click()
+  return page
+}
+const fillIn = (page: Page, id: string, value: string) => vis(page, id).locator('input, textarea').first().fill(value)
+
+test('a topic raised from home in two taps, one raised for a neighbour, the session run by staff, the decision and its progress seen by the resident', async () => {
+  const cloud = e2eCloud()
+  await cloud.okAs(ADMIN, councilFn.saveSeries, SERIES)
+  const until = chinaDay(Date.now() + 200 * 86_400_000)
+  await cloud.okAs(ADMIN, councilFn.setCommittee, { members: [{ name: '孙浩', openid: SUN, until }, { name: '李大爷', until }, { name: '王阿姨', until }] })
+
+  // the resident: home → 议事协商 → type → 提交议题 (two taps)
+  const wang = await largeAs(WANG)
+  const normal = 20
+  await byTestId(wang, 'entry-council').click()
+  await fillIn(wang, 'topic-title', '3号楼楼道灯晚上不亮')
+  await fillIn(wang, 'topic-detail', '晚上下楼看不清台阶，老人怕摔。')
+  await tapButton(wang, '提交议题')
+  await expectText(vis(wang, 'raise-done'), '议题已提交')
+  await expectText(vis(wang, 'topic-list'), '3号楼楼道灯晚上不亮')
+  expect(await fontSize(vis(wang, 'topic-status'))).toBeGreaterThanOrEqual(normal)
+  await shot(wang, 'council-01-raised-large')
+  const mine = (await cloud.okAs(WANG, councilFn.topics, {})).items.find((t) => t.title === '3号楼楼道灯晚上不亮')!
+
+  // the 楼栋长 raises one for 吴奶奶, who has no phone
+  const zhao = await largeAs(ZHAO)
+  await byTestId(zhao, 'entry-council').click()
+  await vis(zhao, 'topic-proxy').getByText('替邻居提', { exact: true }).click()
+  await fillIn(zhao, 'neighbour-name', '吴奶奶')
+  await vis(zhao, 'neighbour-building').getByText('3号楼', { exact: true }).click()
+  await vis(zhao, 'neighbour-unit').locator('.chip').first().click()
+  await fillIn(zhao, 'neighbour-room', '102')
+  await fillIn(zhao, 'topic-title', '3号楼楼梯加装扶手')
+  await fillIn(zhao, 'topic-detail', '吴奶奶上下楼吃力，希望加扶手。')
+  await tapButton(zhao, '提交议题')
+  await expectText(vis(zhao, 'topic-list'), '楼栋长 赵德福 代 吴奶奶')
+  await shot(zhao, 'council-02-proxy-large')
+  const forNeighbour = (await cloud.okAs(ZHAO, councilFn.topics, {})).items.find((t) => t.title === '3号楼楼梯加装扶手')!
+
+  // the 网格员 accepts the resident's topic on its page; the neighbour's is accepted too
+  const zhang = await largeAs(ZHANG)
+  await openPage(zhang, `/council/pages/topic/index?id=${mine._id}`)
+  await tapButton(zhang, '受理，放进下一次议事会')
+  await expectText(vis(zhang, 'topic-status'), '征集附议中')
+  const accepted = await cloud.okAs(ZHANG, councilFn.acceptTopic, { topicId: forNeighbour._id })
+  const sessionId = accepted.sessionId!
+
+  // households of the community support both (one support per household), then the supports close
+  const users = (await e2eDb().collection('users').where({ communityId: 'xingfuli' }).limit(200).get()).data as { _id: string; buildingId: string; unitId: string; room?: string }[]
+  const taken = new Set([householdOf({ communityId: 'xingfuli', ...users.find((u) => u._id === WANG)! })])
+  const households = users.filter((u) => {
+    const h = householdOf({ communityId: 'xingfuli', ...u })
+    if (!h || taken.has(h) || u._id === ZHAO) return false
+    taken.add(h)
+    return true
+  })
+  for (const u of households.slice(0, accepted.threshold)) {
+    await cloud.okAs(u._id, councilFn.support, { topicId: mine._id })
+    await cloud.okAs(u._id, councilFn.support, { topicId: forNeighbour._id })
+  }
+  const _ = e2eDb().command
+  await e2eDb().collection('council_topics').where({ _id: _.in([mine._id, forNeighbour._id]) }).update({ data: { cutoffAt: Date.now() - 1 } })
+  await cloud.okAs(SUN, councilFn.setAgenda, { sessionId, chosen: [mine._id, forNeighbour._id], reasons: {} })
+  // the session's day has come; the resident checks in
+  await e2eDb().collection('events').doc(sessionId).update({ data: { startAt: Date.now() - 600_000, endAt: Date.now() + 3_600_000, deadline: Date.now() + 3_600_000 } })
+  await cloud.okAs(WANG, eventsFn.signUp, { eventId: sessionId, family: 0 })
+  const { code } = await cloud.okAs(ZHANG, eventsFn.checkinCode, { eventId: sessionId })
+  await cloud.okAs(WANG, eventsFn.checkIn, { eventId: sessionId, code })
+
+  // the 网格员 records the minutes in the page and confirms them as host
+  await openPage(zhang, `/council/pages/session/index?id=${sessionId}`)
+  await vis(zhang, 'minutes-form').waitFor()
+  await fillIn(zhang, `m-summary-${mine._id}`, '大家同意尽快修好楼道灯')
+  await fillIn(zhang, `m-decision-${mine._id}`, '由志愿者更换3号楼楼道灯')
+  await vis(zhang, `m-kind-${mine._id}`).getByText('派服务单', { exact: true }).click()
+  await fillIn(zhang, `m-title-${mine._id}`, '更换3号楼楼道灯')
+  await vis(zhang, `m-category-${mine._id}`).locator('.chip').first().click()
+  await vis(zhang, `m-building-${mine._id}`).getByText('3号楼', { exact: true }).click()
+  await fillIn(zhang, `m-summary-${forNeighbour._id}`, '同意加装扶手')
+  await fillIn(zhang, `m-decision-${forNeighbour._id}`, '楼梯扶手由各楼自筹加装')
+  await vis(zhang, `m-kind-${forNeighbour._id}`).getByText('写进公约', { exact: true }).click()
+  await fillIn(zhang, `m-title-${forNeighbour._id}`, '楼梯扶手自筹加装')
+  await tapButton(zhang, '保存纪要草稿')
+  await expectText(vis(zhang, 'minutes'), '草稿，待确认')
+  await expectText(vis(zhang, 'minutes'), '到会 1 人')
+  await tapButton(zhang, '确认纪要')
+  await modalButton(zhang, '确认').click()
+  await expectText(vis(zhang, 'minutes-confirmations'), '主持人已确认')
+  await shot(zhang, 'council-03-minutes-large')
+  // the committee member confirms: published, the decisions take effect
+  expect((await cloud.okAs(SUN, councilFn.confirmMinutes, { sessionId })).status).toBe('published')
+
+  // the resident sees the decision and its progress on the topic's page
+  await openPage(wang, `/council/pages/topic/index?id=${mine._id}`)
+  await expectText(vis(wang, 'decision-text'), '由志愿者更换3号楼楼道灯')
+  await expectText(vis(wang, 'decision-progress'), '已完成 0 / 1 项')
+  await expectText(vis(wang, 'topic-status'), '决议落实中')
+  expect(await fontSize(vis(wang, 'decision-text'))).toBeGreaterThanOrEqual(normal)
+  await shot(wang, 'council-04-decision-large')
+  // and the decision reached their inbox
+  expect((await cloud.okAs(WANG, orders.inbox, { limit: 20 })).items.some((n) => n.topicId === mine._id && n.kind === 'topic_decided')).toBe(true)
+})
