@@ -5,6 +5,7 @@ import { closeEvaluation, evaluation, openEvaluation, vote } from './actions/eva
 import { finishAction, markTold, rateTopic, routeTopic, tells, topic, withdrawTopic } from './actions/decisions'
 import { setHolidays } from './actions/holidays'
 import { confirmMinutes, minutes, objectMinutes, recordMinutes } from './actions/minutes'
+import { metrics } from './actions/metrics'
 import { runProgress } from './decisions'
 import { plan, runPlan } from './actions/plan'
 import { saveSeries, series } from './actions/series'
@@ -12,6 +13,6 @@ import { acceptTopic, raiseTopic, support, topics } from './actions/topics'
 
 export const main = createFunction(
   councilFn,
-  { saveSeries, series, setHolidays, raiseTopic, acceptTopic, support, topics, setCommittee, committee, setAgenda, agenda, topic, routeTopic, withdrawTopic, recordMinutes, confirmMinutes, minutes, objectMinutes, finishAction, rateTopic, tells, markTold, openEvaluation, vote, evaluation, closeEvaluation, plan },
+  { saveSeries, series, setHolidays, raiseTopic, acceptTopic, support, topics, setCommittee, committee, setAgenda, agenda, topic, routeTopic, withdrawTopic, recordMinutes, confirmMinutes, minutes, objectMinutes, finishAction, rateTopic, tells, markTold, metrics, openEvaluation, vote, evaluation, closeEvaluation, plan },
   { timers: { plan: (ctx) => runPlan(ctx), progress: (ctx) => runProgress(ctx) } },
 )

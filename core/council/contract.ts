@@ -12,6 +12,7 @@ import { TOPIC_STATUSES } from './topics'
 import { BALLOT_CHOICES } from './evaluation'
 import { daySchema, decisionView, minutesItemInput, minutesView, tellView } from './decisions'
 import { subscribeSchema } from '../orders/schemas'
+import { monthSchema } from '../kpis/contract'
 
 export const ruleSchema = z.discriminatedUnion(
   'kind',
@@ -122,6 +123,8 @@ export const agendaView = z.object({
   at: z.number(),
 })
 export type AgendaView = z.infer<typeof agendaView>
+
+const rateView = z.object({ value: z.number().nullable(), num: z.number(), den: z.number() })
 
 export const councilFn = defineFunction('council', {
   saveSeries: {
@@ -295,6 +298,20 @@ export const councilFn = defineFunction('council', {
     input: z.object({ tellId: z.string().regex(/^[A-Za-z0-9._-]{1,80}$/) }),
     output: tellView,
     errors: ['TELL_UNKNOWN'],
+  },
+  metrics: {
+    summary: '议事协商的数字（某月提出的议题）：上会率、决议落实率、反馈率、反馈中位时长、结果满意率，各带分子分母',
+    roles: STAFF,
+    input: z.object({ month: monthSchema.optional() }),
+    output: z.object({
+      month: z.string(),
+      raised: z.number(),
+      onAgenda: rateView,
+      implemented: rateView,
+      feedback: rateView,
+      medianFeedbackHours: z.number().nullable(),
+      satisfied: rateView,
+    }),
   },
   openEvaluation: {
     summary: '开始选题委员会的半年评议：开放7天，本社区每户可投一票（支持/反对/弃权），不记名；票数到关闭时才公布',

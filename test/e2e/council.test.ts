@@ -4,7 +4,7 @@
  * page; households support, the committee puts both on the agenda, the session starts; the 网格员
  * records the minutes in the page (a decision that makes a service order with points, one that
  * becomes a 公约) and confirms them as host; a committee member confirms; the resident sees the
- * decision and its progress on the topic's page. Screenshots: test-artifacts/e2e/council-*.png
+ * decision and its progress on the topic's page; the 网格员's dashboard shows 上会率 and 反馈率. Screenshots: test-artifacts/e2e/council-*.png
  */
 import type { Page } from 'playwright-core'
 import { PERSONAS } from '../../core/demo/personas'
@@ -127,6 +127,12 @@ test('a topic raised from home in two taps, one raised for a neighbour, the sess
   await expectText(vis(wang, 'topic-status'), '决议落实中')
   expect(await fontSize(vis(wang, 'decision-text'))).toBeGreaterThanOrEqual(normal)
   await shot(wang, 'council-04-decision-large')
+  // the 网格员's dashboard shows 议事协商's figures, as the function gives them
+  const m = await cloud.okAs(ZHANG, councilFn.metrics, {})
+  await openPage(zhang, '/staff/pages/kpis/index')
+  await expectText(vis(zhang, 'council-on-agenda'), `上会率 ${Math.round(m.onAgenda.value! * 100)}%（${m.onAgenda.num}/${m.onAgenda.den}）`)
+  await expectText(vis(zhang, 'council-feedback'), `反馈率 ${Math.round(m.feedback.value! * 100)}%（${m.feedback.num}/${m.feedback.den}）`)
+  await shot(zhang, 'council-05-dashboard-large')
   // and the decision reached their inbox
   expect((await cloud.okAs(WANG, orders.inbox, { limit: 20 })).items.some((n) => n.topicId === mine._id && n.kind === 'topic_decided')).toBe(true)
 })

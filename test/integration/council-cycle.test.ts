@@ -14,7 +14,7 @@ import type { UserDoc } from '../../core/users/model'
 import { callAs, fireTimer, okAs, sdkDb } from '../support/call'
 import { balanceOf, otherStreet, personIn, type OtherStreet } from '../support/communities'
 import { timeKey } from '../../core/contract/paging'
-import { chinaDay } from '../../core/china-time'
+import { chinaDay, chinaMonth } from '../../core/china-time'
 
 const THURSDAYS = { title: '逢四议事', kind: 'decide' as const, rule: { kind: 'weekly' as const, weekdays: [4 as const] }, startTime: '09:30', minutes: 90, place: '巷口说事点', host: '周网格员', capacity: 30, cutoffHours: 24, holidays: 'keep' as const }
 const DAY = 86_400_000
@@ -168,4 +168,20 @@ describe('a topic from raising to the raiser\'s rating', () => {
     expect(await okAs(raiser, councilFn.rateTopic, { topicId: pipes, satisfied: true })).toMatchObject({ status: 'closed', satisfied: true, canRate: false })
     expect(await okAs(lead, councilFn.rateTopic, { topicId: lift, satisfied: false })).toMatchObject({ status: 'closed', satisfied: false })
   }, 60_000)
+
+  it('the month\'s figures: both on the agenda, both decisions carried out on time, every feedback sent, one raiser of two satisfied', async () => {
+    // the month the topics were raised in (not "now": the run may cross a month's end)
+    const month = chinaMonth((await okAs(raiser, councilFn.topic, { topicId: pipes })).createdAt).key
+    const m = await okAs(staff, councilFn.metrics, { month })
+    expect(m).toMatchObject({
+      raised: 2,
+      onAgenda: { num: 2, den: 2 },
+      implemented: { num: 2, den: 2 },
+      feedback: { num: 4, den: 4 },
+      satisfied: { num: 1, den: 2, value: 0.5 },
+    })
+    expect(m.medianFeedbackHours).toBeGreaterThanOrEqual(0)
+    expect(m.medianFeedbackHours).toBeLessThan(1)
+    expect(await callAs(raiser, councilFn.metrics, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
 })

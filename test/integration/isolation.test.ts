@@ -227,6 +227,7 @@ const ROWS: Row[] = [
   { action: councilFn.minutes, case: 'A\'s event as a session', kind: 'read', out: 'empty', arrange: (a) => ({ input: { sessionId: a.event.id } }) },
   onEvent(councilFn.objectMinutes, (a) => ({ sessionId: a.event.id, text: '有异议' }), 'MINUTES_UNKNOWN', 'A\'s event as a session (no minutes)'),
   self(councilFn.tells, {}, 'empty'),
+  { action: councilFn.metrics, case: 'the month with A\'s topic raised', kind: 'list', out: but({ streetSame: 'ok' }, 'empty'), arrange: async (a) => { await topicOfA(a); return { input: {} } }, check: (d: { raised: number }) => (d.raised === 0 ? 'nothing counted' : null) },
   { action: councilFn.markTold, case: 'A\'s topic\'s tell', kind: 'change', out: 'TELL_UNKNOWN', arrange: async (a) => { const id = `${(await topicOfA(a))._id}.decided`; return { input: { tellId: id }, watch: [[COLLECTIONS.COUNCIL_TELLS, id]] } } },
   self(councilFn.openEvaluation, {}, but({ hpAdmin: 'ok' }, 'empty')), // B's admin opens B's own
   { action: councilFn.vote, case: 'A\'s evaluation', kind: 'change', out: 'EVALUATION_UNKNOWN', arrange: async () => { const e = await evaluationOfA(); return { input: { evaluationId: e._id, choice: 'oppose' }, watch: [[COLLECTIONS.COUNCIL_BALLOTS, { evaluationId: e._id }], [COLLECTIONS.COUNCIL_VOTED, { evaluationId: e._id }], [COLLECTIONS.COUNCIL_EVALUATIONS, e._id]] } } },
