@@ -238,13 +238,13 @@ export async function carry(ctx: TimerCtx, topicId: string): Promise<void> {
   const now = ctx.now()
   const t0 = await getOrNull<TopicDoc>(ctx.db, COUNCIL_TOPICS, topicId)
   if (!t0 || t0.status !== 'deferred') return
-  const session = await nextSession(ctx.db, t0.communityId, now, 'start')
+  const session = await nextSession(ctx.db, t0.communityId, now, 'start', t0.sessionId ?? undefined)
   if (!session) return
   await tx(ctx.db, async (t) => {
     const cur = await getOrNull<TopicDoc>(t, COUNCIL_TOPICS, topicId)
     if (!cur) return
     const step = transitionTopic(cur.status, { type: 'CARRY', sessionId: session.id }, 'system')
-    if (!step.ok || session.id === cur.sessionId) return
+    if (!step.ok) return
     await setDoc(t, COUNCIL_TOPICS, { ...cur, _id: topicId, status: step.to, sessionId: session.id, cutoffAt: session.cutoffAt, updatedAt: now, timeline: [...cur.timeline, { at: now, by: 'system', event: 'CARRY' }] })
   })
 }

@@ -1,5 +1,5 @@
 /** 议事协商 as stored: series (`council_series`) and the holiday table per community and year (`council_holidays/<communityId>:<year>`). */
-import { COUNCIL_HOLIDAYS, COUNCIL_SERIES } from '../../core/collections'
+import { COUNCIL_AGENDAS, COUNCIL_HOLIDAYS, COUNCIL_SERIES, EVENTS } from '../../core/collections'
 import { chinaYear } from '../../core/china-time'
 import type { HolidayTable } from '../../core/council/calendar'
 import type { seriesInput } from '../../core/council/contract'
@@ -37,14 +37,26 @@ export function seriesViewOf(s: SeriesDoc, table: HolidayTable, now: number, nex
 
 /**
  * The earliest coming session of the community's 议事会 series: for a topic just accepted, one whose
- * topic cutoff is still ahead; for a topic carried over, any that has not started (it needs no supports).
+ * topic cutoff is still ahead and whose agenda is not yet set; for a topic carried over, any other
+ * that has not started (it needs no supports).
  */
-export async function nextSession(db: Db, communityId: string, now: number, need: 'cutoff' | 'start'): Promise<{ id: string; cutoffAt: number } | null> {
+export async function nextSession(db: Db, communityId: string, now: number, need: 'cutoff' | 'start', other?: string): Promise<{ id: string; cutoffAt: number } | null> {
   const [series, table] = await Promise.all([activeSeries(db, communityId), holidayTable(db, communityId, now)])
   const open = series
     .filter((s) => s.kind === 'decide')
     .flatMap((s) => sessionsAhead(s, table, now))
-    .filter((p) => (need === 'cutoff' ? p.cutoffAt : p.startAt) > now)
+    .filter((p) => (need === 'cutoff' ? p.cutoffAt : p.startAt) > now && p.id !== other)
     .sort((a, b) => a.cutoffAt - b.cutoffAt || a.id.localeCompare(b.id))
-  return open[0] ? { id: open[0].id, cutoffAt: open[0].cutoffAt } : null
+    .slice(0, 20)
+  if (!open.length) return null
+  const ids = open.map((p) => p.id)
+  // as made: a session already started, cancelled, or with its agenda set takes no more topics
+  const [events, agendas] = await Promise.all([
+    rows<{ _id: string; startAt: number; status: string }>(db.collection(EVENTS).where({ _id: db.command.in(ids) }).field({ startAt: true, status: true }).limit(20)),
+    need === 'cutoff' ? rows<{ _id: string }>(db.collection(COUNCIL_AGENDAS).where({ _id: db.command.in(ids) }).field({ _id: true }).limit(20)) : [],
+  ])
+  const made = new Map(events.map((e) => [e._id, e]))
+  const closed = new Set(agendas.map((a) => a._id))
+  const first = open.find((p) => !closed.has(p.id) && (!made.has(p.id) || (made.get(p.id)!.status === 'published' && made.get(p.id)!.startAt > now)))
+  return first ? { id: first.id, cutoffAt: first.cutoffAt } : null
 }

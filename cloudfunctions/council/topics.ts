@@ -140,5 +140,6 @@ export async function topicDetailOf(db: Db, t: TopicDoc, caller: string, househo
     decision: d ? { sessionId: d.sessionId, decidedAt: d.decidedAt, decision: d.decision, dissent: d.dissent, actions: d.actions.map(actionView), progress: progressOf(d.actions) } : null,
     satisfied: t.satisfied ?? null,
     canRate: t.status === 'done' && t.raisedBy === caller,
+    canWithdraw: (t.status === 'submitted' || t.status === 'accepted') && t.raisedBy === caller,
   }
 }

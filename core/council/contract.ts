@@ -91,6 +91,8 @@ export const topicDetail = topicView.extend({
   satisfied: z.boolean().nullable(),
   /** The caller raised it (or raised it for a neighbour) and may answer 满意 / 不满意 now. */
   canRate: z.boolean(),
+  /** The caller raised it and may still take it back (before any session). */
+  canWithdraw: z.boolean(),
 })
 export type TopicDetail = z.infer<typeof topicDetail>
 
@@ -250,7 +252,7 @@ export const councilFn = defineFunction('council', {
     roles: STAFF,
     input: z.object({ sessionId: idSchema, items: z.array(minutesItemInput).max(10) }),
     output: minutesView,
-    errors: ['SESSION_NOT_STARTED', 'NO_AGENDA', 'ITEMS_MISMATCH', 'DECISION_MISSING', 'OWNER_UNKNOWN', 'UNKNOWN_BUILDING', 'MINUTES_PUBLISHED'],
+    errors: ['SESSION_NOT_STARTED', 'NO_AGENDA', 'ITEMS_MISMATCH', 'DECISION_MISSING', 'OWNER_UNKNOWN', 'UNKNOWN_BUILDING', 'MINUTES_PUBLISHED', 'POINTS_OVER_RULE'],
   },
   confirmMinutes: {
     summary: '确认会议纪要：主持人和一位选题委员会委员（两个不同的人；工作人员可替没有手机的委员记录）都确认后公示7天：决议生效，要派的服务单和活动随即生成，提议人和附议的每户都收到反馈',
@@ -393,5 +395,6 @@ export const COUNCIL_ERRORS = {
   ACTION_DONE: '这件事已经完成了',
   NOT_OWNER: '只有负责人或社区管理员能标记完成',
   TELL_UNKNOWN: '没有找到这件事',
+  POINTS_OVER_RULE: '积分超过了积分规则的2倍，更多请找管理员',
 } as const
 export const councilError = errorCatalog(COUNCIL_ERRORS)

@@ -82,10 +82,12 @@ export const setAgenda: Handler<(typeof councilFn)['setAgenda']> = async (ctx, i
   if (!r.ok) throw councilError(r.code, { ids: r.ids })
 
   const byId = new Map(candidates.map((t) => [t._id, t]))
+  // topics deferred last time are on this agenda already (carried over by the timer): listed first
+  const carried = await rows<TopicDoc>(ctx.db.collection(COUNCIL_TOPICS).where({ sessionId: input.sessionId, status: 'on_agenda' }).limit(50))
   return tx(ctx.db, async (t) => {
     if (await getOrNull(t, COUNCIL_AGENDAS, input.sessionId)) throw councilError('AGENDA_SET')
     const topics = await Promise.all(r.agenda.map((id) => getOrNull<TopicDoc>(t, COUNCIL_TOPICS, id)))
-    const items: AgendaView['items'] = []
+    const items: AgendaView['items'] = carried.map((c) => ({ topicId: c._id, title: c.title, supports: 0, own: false, reason: '上次议事会暂缓，这次接着议' }))
     for (const [order, topic] of topics.entries()) {
       const id = r.agenda[order]
       if (!topic || topic.communityId !== communityId) throw councilError('TOPIC_UNKNOWN')

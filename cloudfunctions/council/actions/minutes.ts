@@ -19,6 +19,9 @@ import { USERS, type Ctx } from '../../../server/context'
 import { BUILDINGS, mustBeHere, mustPlace } from '../../../server/community'
 import { countOf, getOrNull, rows, setDoc, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
+import { loadRules } from '../../../server/ledger'
+import { canAwardPoints } from '../../../core/points/adjustments'
+import { DEFAULT_POINTS } from '../../../core/orders/categories'
 import { carry, materialise, storedActions, tellEveryone } from '../decisions'
 import { COUNCIL_TOPICS, personHash, type TopicDoc } from '../topics'
 import { actingMember } from './agenda'
@@ -83,9 +86,13 @@ async function checkActions(ctx: Ctx, communityId: string, items: z.output<typeo
   const owners = [...new Set(items.flatMap((i) => i.actions.map((a) => a.owner)))]
   const users = owners.length ? await rows<UserDoc>(ctx.db.collection(USERS).where({ _id: ctx.db.command.in(owners) }).limit(owners.length)) : []
   const byId = new Map(users.map((u) => [u._id, u]))
+  const rules = await loadRules(ctx.db, mustPlace(ctx.caller), { fresh: true })
   for (const [i, item] of items.entries()) {
     for (const [j, a] of item.actions.entries()) {
       if (!isStaffOf(byId.get(a.owner), communityId)) throw councilError.at(`items.${i}.actions.${j}.owner`, 'OWNER_UNKNOWN')
+      // points as the recorder may award them anywhere else (orders are checked again when dispatched)
+      const rule = a.kind === 'orders' ? (rules.categoryPoints[a.category] ?? DEFAULT_POINTS[a.category]) : rules.attendancePoints
+      if ((a.kind === 'orders' || a.kind === 'event') && !canAwardPoints(ctx.caller, a.points, rule).ok) throw councilError.at(`items.${i}.actions.${j}.points`, 'POINTS_OVER_RULE')
       if (a.kind !== 'orders') continue
       const b = await getOrNull<BuildingDoc>(ctx.db, BUILDINGS, a.buildingId)
       if (!b || b.communityId !== communityId) throw councilError.at(`items.${i}.actions.${j}.buildingId`, 'UNKNOWN_BUILDING')

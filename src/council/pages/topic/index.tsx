@@ -42,6 +42,7 @@ export default function TopicPage() {
             <StaffRouting t={t} onChanged={q.reload} />
             {t.decision && <Decision d={t.decision} />}
             {(t.canRate || t.satisfied !== null) && <Rate t={t} onChanged={q.reload} />}
+            {t.canWithdraw && <Withdraw t={t} onChanged={q.reload} />}
           </>
         )}
       </StateView>
@@ -116,6 +117,25 @@ function Rate({ t, onChanged }: { t: TopicDetail; onChanged: () => Promise<void>
       <BigButton type='success' loading={rate.pending} onClick={() => void answer(true)}>满意</BigButton>
       <BigButton type='default' loading={rate.pending} onClick={() => void answer(false)}>不满意</BigButton>
       <FormError error={rate.error} />
+    </View>
+  )
+}
+
+function Withdraw({ t, onChanged }: { t: TopicDetail; onChanged: () => Promise<void> }) {
+  const withdraw = useAction(api.council.withdrawTopic)
+  return (
+    <View className='card'>
+      <BigButton
+        type='default'
+        loading={withdraw.pending}
+        onClick={async () => {
+          if (!(await confirmFirst('撤回这个议题？', '撤回后议题不再上议事会，邻居的附议也作废，不能恢复。', '撤回'))) return
+          if (await withdraw.run({ topicId: t._id })) await onChanged()
+        }}
+      >
+        撤回我的议题
+      </BigButton>
+      <FormError error={withdraw.error} />
     </View>
   )
 }
