@@ -2,7 +2,10 @@
 import { createHash } from 'node:crypto'
 import { COUNCIL_STATE, COUNCIL_SUPPORTS, COUNCIL_TOPICS, USERS } from '../../core/collections'
 import { householdOf } from '../../core/council/households'
-import { DEFAULT_SELECTION, thresholdOf } from '../../core/council/selection'
+import { DEFAULT_SELECTION, thresholdOf, type SelectionSettings } from '../../core/council/selection'
+import { SETTINGS } from '../../core/collections'
+import type { Place } from '../../core/community/places'
+import { defineSetting } from '../../server/settings'
 import type { TopicStatus } from '../../core/council/topics'
 import type { TopicDetail, TopicView } from '../../core/council/contract'
 import type { ActionInput } from '../../core/council/decisions'
@@ -104,14 +107,33 @@ export async function supportCounts(db: Db, topicIds: string[]): Promise<Map<str
   return new Map(res.list.map((g) => [g._id, g.n]))
 }
 
-export async function topicViews(db: Db, topics: TopicDoc[], household: string | null, households: number): Promise<TopicView[]> {
+/** How selection works in a community (the admin's settings, else the street's, else the defaults): kept a minute per instance. */
+export const selectionSetting = defineSetting<SelectionSettings>({
+  collection: SETTINGS,
+  ids: (at) => [`council_selection:${at.communityId}`, `council_selection:street:${at.streetId}`],
+  defaults: DEFAULT_SELECTION,
+  read: (doc, d) => ({ ...d, ...Object.fromEntries(Object.keys(d).filter((k) => typeof doc[k] === 'number').map((k) => [k, doc[k]])) }),
+  ttlMs: 60_000,
+})
+
+/** What a topic's threshold depends on: the community's registered households and its selection settings. */
+export interface Scale {
+  households: number
+  selection: SelectionSettings
+}
+export async function scaleOf(db: Db, at: Place, now: number, fresh = false): Promise<Scale> {
+  const [households, selection] = await Promise.all([householdsOf(db, at.communityId, now), selectionSetting.load(db, at, { now, fresh })])
+  return { households, selection }
+}
+
+export async function topicViews(db: Db, topics: TopicDoc[], household: string | null, scale: Scale): Promise<TopicView[]> {
   const hash = household ? householdHash(household) : null
   const [counts, mine] = await Promise.all([
     supportCounts(db, topics.map((t) => t._id)),
     hash && topics.length ? rows<{ _id: string }>(db.collection(COUNCIL_SUPPORTS).where({ _id: db.command.in(topics.map((t) => supportId(t._id, hash))) }).field({ _id: true }).limit(100)) : [],
   ])
   const supported = new Set(mine.map((m) => m._id))
-  const threshold = thresholdOf(households, DEFAULT_SELECTION)
+  const threshold = thresholdOf(scale.households, scale.selection)
   return topics.map((t) => ({
     _id: t._id,
     title: t.title,
@@ -131,8 +153,8 @@ export async function topicViews(db: Db, topics: TopicDoc[], household: string |
 export const actionView = ({ spec: _spec, owner: _owner, ...a }: StoredAction) => a
 
 /** A topic with its reason, decision and progress, and whether the caller may answer 满意 / 不满意. */
-export async function topicDetailOf(db: Db, t: TopicDoc, caller: string, household: string | null, households: number): Promise<TopicDetail> {
-  const [view] = await topicViews(db, [t], household, households)
+export async function topicDetailOf(db: Db, t: TopicDoc, caller: string, household: string | null, scale: Scale): Promise<TopicDetail> {
+  const [view] = await topicViews(db, [t], household, scale)
   const d = t.decision
   return {
     ...view,

@@ -126,6 +126,16 @@ export const agendaView = z.object({
 })
 export type AgendaView = z.infer<typeof agendaView>
 
+const count = (label: string, min: number, max: number) =>
+  z.number({ error: `请填写${label}` }).int({ error: `${label}要是整数` }).min(min, { error: `${label}最少${min}` }).max(max, { error: `${label}最多${max}` })
+export const selectionView = z.object({
+  supportsPerHousehold: count('每户附议次数', 1, 10),
+  minSupports: count('最少附议户数', 1, 100),
+  sharePercent: count('户数百分比', 0, 50),
+  agendaSize: count('每场议题数', 1, 10),
+  proxySupportsPerLead: count('楼栋长代附议次数', 0, 50),
+})
+
 const rateView = z.object({ value: z.number().nullable(), num: z.number(), den: z.number() })
 
 export const councilFn = defineFunction('council', {
@@ -175,6 +185,29 @@ export const councilFn = defineFunction('council', {
     input: z.object({ topicId: idSchema, subscribe: subscribeSchema }),
     output: z.object({ topicId: z.string(), supports: z.number(), left: z.number() }),
     errors: ['TOPIC_UNKNOWN', 'TOPIC_STATE', 'SUPPORTS_CLOSED', 'ALREADY_SUPPORTED', 'NO_SUPPORTS_LEFT', 'NO_HOUSEHOLD', 'OWN_TOPIC'],
+  },
+  supportFor: {
+    summary: '楼栋长（或网格员）替没有手机的老人附议：写明老人姓名、住址和理由，记录在案；每位楼栋长每场有次数上限（默认10次），老人家里的附议次数照样算',
+    roles: ['resident'],
+    input: z.object({
+      topicId: idSchema,
+      elder: z.object({ name: nameSchema, buildingId: idSchema, unitId: idSchema, room: roomSchema }),
+      reason: text('理由', 60),
+    }),
+    output: z.object({ topicId: z.string(), supports: z.number(), left: z.number() }),
+    errors: ['TOPIC_UNKNOWN', 'TOPIC_STATE', 'SUPPORTS_CLOSED', 'ALREADY_SUPPORTED', 'NO_SUPPORTS_LEFT', 'PROXY_SUPPORTS_LEFT', 'OWN_TOPIC', 'NOT_YOUR_NEIGHBOUR', 'UNKNOWN_BUILDING', 'ROOM_REQUIRED'],
+  },
+  selection: {
+    summary: '本社区的附议和选题规则：每户每场附议次数、上会门槛（至少几户、或登记户数的百分之几，取大的）、每场上会议题数、楼栋长每场替老人附议次数',
+    roles: STAFF,
+    input: z.object({}),
+    output: selectionView,
+  },
+  setSelection: {
+    summary: '管理员改本社区的附议和选题规则（之后的附议和定议题按新规则）',
+    roles: ['admin'],
+    input: selectionView,
+    output: selectionView,
   },
   topics: {
     summary: '本社区的议题（最新的在前），带附议数、上会门槛和自己家是否附议过',
@@ -396,5 +429,6 @@ export const COUNCIL_ERRORS = {
   NOT_OWNER: '只有负责人或社区管理员能标记完成',
   TELL_UNKNOWN: '没有找到这件事',
   POINTS_OVER_RULE: '积分超过了积分规则的2倍，更多请找管理员',
+  PROXY_SUPPORTS_LEFT: '您这一场替老人附议的次数用完了',
 } as const
 export const councilError = errorCatalog(COUNCIL_ERRORS)

@@ -212,6 +212,9 @@ const ROWS: Row[] = [
   self(councilFn.raiseTopic, TOPIC, 'ok'), // each raises in their own home community
   { action: councilFn.acceptTopic, case: 'A\'s topic', kind: 'change', out: 'OTHER_COMMUNITY', arrange: async (a) => { const t = await topicOfA(a); return { input: { topicId: t._id }, watch: [[COLLECTIONS.COUNCIL_TOPICS, t._id]] } } },
   { action: councilFn.support, case: 'A\'s topic', kind: 'change', out: 'OTHER_COMMUNITY', arrange: async (a) => { const t = await topicOfA(a); return { input: { topicId: t._id }, watch: [[COLLECTIONS.COUNCIL_TOPICS, t._id], [COLLECTIONS.COUNCIL_SUPPORTS, { topicId: t._id }]] } } },
+  { action: councilFn.supportFor, case: 'A\'s topic for an elder of A', kind: 'change', out: but({ streetSame: 'NOT_YOUR_NEIGHBOUR' }, 'OTHER_COMMUNITY'), arrange: async (a) => { const t = await topicOfA(a); return { input: { topicId: t._id, elder: { name: '李奶奶', buildingId: 'b1', unitId: 'b1-1', room: '301' }, reason: '托我附议' }, watch: [[COLLECTIONS.COUNCIL_SUPPORTS, { topicId: t._id }]] } } },
+  { action: councilFn.selection, case: 'the rules where one acts', kind: 'settings', arrange: () => ({ input: {} }), out: 'empty' },
+  { action: councilFn.setSelection, case: 'A\'s rules', kind: 'settings', arrange: () => ({ input: { supportsPerHousehold: 9, minSupports: 1, sharePercent: 0, agendaSize: 9, proxySupportsPerLead: 0 }, watch: [['settings', 'council_selection:xingfuli']] }), out: but({ hpAdmin: 'ok' }, 'FORBIDDEN') }, // B's admin sets B's own
   { action: councilFn.topics, case: 'list with A\'s topic raised', kind: 'list', out: but({ streetSame: 'ok' }, 'empty'), arrange: async (a) => { await topicOfA(a); return { input: {} } } }, // A's street office reads A's topics
   self(councilFn.setCommittee, { members: ['陈委员', '李大爷', '王阿姨'].map((name) => ({ name, until: '2030-01-01' })) }, but({ hpAdmin: 'ok' }, 'empty')), // B's admin sets B's own
   list(councilFn.committee, {}),

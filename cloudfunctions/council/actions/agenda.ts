@@ -9,14 +9,14 @@ import { chinaDay } from '../../../core/china-time'
 import { COUNCIL_AGENDAS, COUNCIL_COMMITTEE, USERS } from '../../../core/collections'
 import { commonError } from '../../../core/contract/errors'
 import { councilError, type AgendaView, type councilFn } from '../../../core/council/contract'
-import { agendaOf, DEFAULT_SELECTION, thresholdOf } from '../../../core/council/selection'
+import { agendaOf, thresholdOf } from '../../../core/council/selection'
 import { transitionTopic } from '../../../core/council/topics'
 import { EVENTS, type EventDoc } from '../../../core/events'
 import { getOrNull, rows, setDoc, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import type { Ctx } from '../../../server/context'
 import { mustBeHere, mustPlace } from '../../../server/community'
-import { COUNCIL_TOPICS, householdsOf, supportCounts, type TopicDoc } from '../topics'
+import { COUNCIL_TOPICS, scaleOf, supportCounts, type TopicDoc } from '../topics'
 
 interface Member {
   name: string
@@ -74,11 +74,11 @@ export const setAgenda: Handler<(typeof councilFn)['setAgenda']> = async (ctx, i
   if (await getOrNull(ctx.db, COUNCIL_AGENDAS, input.sessionId)) throw councilError('AGENDA_SET')
   const candidates = await rows<TopicDoc>(ctx.db.collection(COUNCIL_TOPICS).where({ sessionId: input.sessionId, status: 'accepted' }).limit(200))
   if (candidates.some((t) => t.cutoffAt !== null && t.cutoffAt > now)) throw councilError('SUPPORTS_OPEN')
-  const [counted, households] = await Promise.all([supportCounts(ctx.db, candidates.map((t) => t._id)), householdsOf(ctx.db, communityId, now)])
+  const [counted, scale] = await Promise.all([supportCounts(ctx.db, candidates.map((t) => t._id)), scaleOf(ctx.db, mustPlace(ctx.caller), now)])
   const count = new Map(candidates.map((t) => [t._id, counted.get(t._id) ?? 0]))
-  const threshold = thresholdOf(households, DEFAULT_SELECTION)
+  const threshold = thresholdOf(scale.households, scale.selection)
   const qualified = candidates.filter((t) => count.get(t._id)! >= threshold).map((t) => ({ id: t._id, supports: count.get(t._id)!, raisedAt: t.createdAt }))
-  const r = agendaOf(qualified, DEFAULT_SELECTION.agendaSize, { chosen: input.chosen, reasons: input.reasons, own: input.own && { id: input.own.topicId, reason: input.own.reason } })
+  const r = agendaOf(qualified, scale.selection.agendaSize, { chosen: input.chosen, reasons: input.reasons, own: input.own && { id: input.own.topicId, reason: input.own.reason } })
   if (!r.ok) throw councilError(r.code, { ids: r.ids })
 
   const byId = new Map(candidates.map((t) => [t._id, t]))

@@ -12,13 +12,13 @@ import { mustBeHere, mustPlace } from '../../../server/community'
 import { getOrNull, rows, setDoc, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import { syncProgress } from '../decisions'
-import { COUNCIL_TOPICS, householdsOf, myHousehold, personHash, topicDetailOf, type TopicDoc } from '../topics'
+import { COUNCIL_TOPICS, myHousehold, personHash, scaleOf, topicDetailOf, type TopicDoc } from '../topics'
 
 type C = typeof councilFn
 
 async function detail(ctx: Ctx, t: TopicDoc): Promise<TopicDetail> {
   const household = ctx.caller.home?.communityId === t.communityId ? myHousehold(ctx) : null
-  return topicDetailOf(ctx.db, t, ctx.openid, household, await householdsOf(ctx.db, t.communityId, ctx.now()))
+  return topicDetailOf(ctx.db, t, ctx.openid, household, await scaleOf(ctx.db, t, ctx.now()))
 }
 
 async function mustTopic(ctx: Ctx, topicId: string): Promise<TopicDoc> {
