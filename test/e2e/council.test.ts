@@ -1,7 +1,7 @@
 /**
  * 议事协商 in Chromium, in 大字模式: a resident raises a topic in two taps from home (议事协商 →
  * type → 提交议题); the 楼栋长 raises one for a neighbour without a phone; the 网格员 accepts it on its
- * page; households support, the committee puts both on the agenda, the session starts; the 网格员
+ * page; the 楼栋长 supports it for an elder; households support, the committee puts both on the agenda, the session starts; the 网格员
  * records the minutes in the page (a decision that makes a service order with points, one that
  * becomes a 公约) and confirms them as host; a committee member confirms; the resident sees the
  * decision and its progress on the topic's page; the 网格员's dashboard shows 上会率 and 反馈率. Screenshots: test-artifacts/e2e/council-*.png
@@ -73,6 +73,17 @@ test('a topic raised from home in two taps, one raised for a neighbour, the sess
   await tapButton(zhang, '受理，放进下一次议事会')
   await expectText(vis(zhang, 'topic-status'), '征集附议中')
   const accepted = await cloud.okAs(ZHANG, councilFn.acceptTopic, { topicId: forNeighbour._id })
+  // the 楼栋长 supports it for an elder who asked him to (no phone): recorded with the reason
+  await openPage(zhao, `/council/pages/topic/index?id=${mine._id}`)
+  const elder = vis(zhao, 'support-for')
+  await elder.locator('[data-testid="neighbour-name"] input').fill('周爷爷')
+  await elder.locator('[data-testid="neighbour-building"]').getByText('3号楼', { exact: true }).click()
+  await elder.locator('[data-testid="neighbour-unit"] .chip').first().click()
+  await elder.locator('[data-testid="neighbour-room"] input').fill('999')
+  await elder.locator('[data-testid="support-for-reason"] input').fill('周爷爷托我附议')
+  await tapButton(elder, '替老人附议')
+  await expectText(vis(zhao, 'support-for-done'), '已替老人附议')
+  await expectText(vis(zhao, 'supports'), '附议 1 户')
   const sessionId = accepted.sessionId!
 
   // households of the community support both (one support per household), then the supports close

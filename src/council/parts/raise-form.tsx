@@ -3,30 +3,25 @@ import { View, Input, Textarea } from '@tarojs/components'
 import { api } from '@/api'
 import { BigButton, ChipPicker, Field, FormError } from '@/components'
 import { useAction } from '@/hooks/use-query'
-import { useMe, useStructure } from '@/hooks/use-me'
-import { allBuildings } from '@/lib/address'
+import { useMe } from '@/hooks/use-me'
+import { NeighbourFields, NO_NEIGHBOUR } from './neighbour-fields'
 import { askSubscribe } from '@/lib/subscribe'
 import './council.scss'
 
 const TOPIC_TEMPLATE = process.env.TARO_APP_TEMPLATE_TOPIC as string
-const EMPTY = { title: '', detail: '', proxy: false, name: '', buildingId: '', unitId: '', room: '' }
+const EMPTY = { title: '', detail: '', proxy: false, nb: NO_NEIGHBOUR }
 
 /** 提议题: a title and a few words; a 楼栋长 or 网格员 may raise one for a neighbour without a phone. */
 export function RaiseForm({ onRaised }: { onRaised: () => void }) {
   const me = useMe()
-  const structure = useStructure()
   const raise = useAction(api.council.raiseTopic)
   const [f, setF] = useState(EMPTY)
   const [done, setDone] = useState('')
   const set = (p: Partial<typeof EMPTY>) => setF((x) => ({ ...x, ...p }))
-  const scopes = me.data?.scopes
   const canProxy = me.has('building_lead', 'staff', 'admin')
-  const buildings = allBuildings(structure.data).filter((b) => me.has('admin') || scopes?.buildings.includes(b.id) || scopes?.grids.includes(b.gridId))
-  const units = buildings.find((b) => b.id === f.buildingId)?.units ?? []
-  const named = (xs: { id: string; name: string }[]) => xs.map((x) => ({ value: x.id, label: x.name }))
   const submit = async () => {
     const subscribe = await askSubscribe(TOPIC_TEMPLATE)
-    const onBehalfOf = f.proxy ? { name: f.name, buildingId: f.buildingId, unitId: f.unitId, room: f.room } : undefined
+    const onBehalfOf = f.proxy ? f.nb : undefined
     const r = await raise.run({ title: f.title, detail: f.detail, onBehalfOf, subscribe })
     if (!r) return
     setF(EMPTY)
@@ -54,24 +49,7 @@ export function RaiseForm({ onRaised }: { onRaised: () => void }) {
           onChange={([v]) => set({ proxy: v === 'proxy' })}
         />
       )}
-      {f.proxy && (
-        <View data-testid='topic-proxy-form'>
-          <Field label='邻居姓名' path='onBehalfOf.name' error={raise.error}>
-            <Input className='field-input order-text' data-testid='neighbour-name' value={f.name} maxlength={20} onInput={(e) => set({ name: e.detail.value })} />
-          </Field>
-          <Field label='住哪栋楼' path='onBehalfOf.buildingId' error={raise.error}>
-            <ChipPicker testId='neighbour-building' options={named(buildings)} value={[f.buildingId]} onChange={([b]) => set({ buildingId: b, unitId: '' })} />
-          </Field>
-          {f.buildingId && (
-            <Field label='哪个单元' path='onBehalfOf.unitId' error={raise.error}>
-              <ChipPicker testId='neighbour-unit' options={named(units)} value={[f.unitId]} onChange={([u]) => set({ unitId: u })} />
-            </Field>
-          )}
-          <Field label='门牌号' path='onBehalfOf.room' error={raise.error}>
-            <Input className='field-input order-text' data-testid='neighbour-room' value={f.room} maxlength={10} onInput={(e) => set({ room: e.detail.value })} />
-          </Field>
-        </View>
-      )}
+      {f.proxy && <NeighbourFields value={f.nb} onChange={(nb) => set({ nb })} path='onBehalfOf' error={raise.error} testId='topic-proxy-form' />}
       <FormError error={raise.error} fields={['title', 'detail', 'onBehalfOf']} testId='raise-error' note='（已为您保留填写的内容）' />
       {done && <View className='ok-text' data-testid='raise-done'>{done}</View>}
       <BigButton onClick={submit} loading={raise.pending}>提交议题</BigButton>

@@ -11,6 +11,7 @@ import { shortDate } from '@/lib/time'
 import { TOPIC_STATUS_LABELS } from '@core/council/topics'
 import type { TopicDetail } from '@core/council/contract'
 import { Decision } from '../../parts/decision'
+import { SupportForElder } from '../../parts/support-for'
 import '../../parts/council.scss'
 
 const TOPIC_TEMPLATE = process.env.TARO_APP_TEMPLATE_TOPIC as string
@@ -20,6 +21,7 @@ export default function TopicPage() {
   const id = useRouter().params.id ?? ''
   const q = useQuery(api.council.topic, { topicId: id }, { enabled: !!id })
   const t = q.data
+  const me = useMe()
   if (!id || q.error?.code === 'TOPIC_UNKNOWN') return <Page><NotFound title='没有找到这个议题' /></Page>
   return (
     <Page>
@@ -39,6 +41,7 @@ export default function TopicPage() {
               )}
             </View>
             {t.status === 'accepted' && <Support t={t} onChanged={q.reload} />}
+            {t.status === 'accepted' && me.has('building_lead', 'staff') && <SupportForElder topicId={t._id} onDone={q.reload} />}
             <StaffRouting t={t} onChanged={q.reload} />
             {t.decision && <Decision d={t.decision} />}
             {(t.canRate || t.satisfied !== null) && <Rate t={t} onChanged={q.reload} />}

@@ -22,6 +22,11 @@ export default function TopicsPage() {
         </View>
       )}
       <RaiseForm onRaised={() => void q.reload()} />
+      {me.has('admin') && (
+        <BigButton type='default' onClick={() => void Taro.navigateTo({ url: '/council/pages/rules/index' })}>
+          附议和选题规则
+        </BigButton>
+      )}
       <View className='home-section'>社区的议题</View>
       <StateView loading={q.loading} hasData={!!q.data} error={q.error} onRetry={q.reload} empty={q.data?.items.length === 0} emptyText='还没有议题，提一个吧'>
         <View data-testid='topic-list'>{q.data?.items.map((t) => <TopicCard key={t._id} t={t} />)}</View>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '附议和选题规则' })
