@@ -54,3 +54,6 @@ export const COUNCIL_MINUTES = 'council_minutes'
 export const COUNCIL_OBJECTIONS = 'council_objections'
 export const COUNCIL_NOTICES = 'council_notices'
 export const COUNCIL_TELLS = 'council_tells'
+/** Re-elections of the committee (their ballots and "voted" records share the evaluation's collections, under the election's id), and each evaluation's paper totals (`<evaluationId>`, entered twice). */
+export const COUNCIL_ELECTIONS = 'council_elections'
+export const COUNCIL_PAPER = 'council_paper'

@@ -12,6 +12,7 @@ import { TOPIC_STATUSES } from './topics'
 import { BALLOT_CHOICES } from './evaluation'
 import { daySchema, decisionView, minutesItemInput, minutesView, tellView } from './decisions'
 import { subscribeSchema } from '../orders/schemas'
+import { cloudFileId } from '../contract/files'
 import { monthSchema } from '../kpis/contract'
 
 export const ruleSchema = z.discriminatedUnion(
@@ -113,6 +114,22 @@ export const evaluationView = z.object({
   outcome: z.enum(['void', 'kept', 'reelect']).nullable(),
 })
 export type EvaluationView = z.infer<typeof evaluationView>
+
+export const electionView = z.object({
+  _id: z.string(),
+  /** open: voting; tie: counted, the last seats to be drawn at a session; closed: the committee is elected. */
+  status: z.enum(['open', 'tie', 'closed']),
+  closesAt: z.number(),
+  candidates: z.array(z.object({ id: z.string(), name: z.string() })),
+  voted: z.boolean(),
+  /** Votes per candidate id, after voting ends. */
+  votes: z.record(z.string(), z.number()).nullable(),
+  elected: z.array(z.string()),
+  tied: z.array(z.string()),
+  seatsToDraw: z.number(),
+  drawn: z.object({ sessionId: z.string(), names: z.array(z.string()), by: z.string(), at: z.number() }).nullable(),
+})
+export type ElectionView = z.infer<typeof electionView>
 
 export const memberView = z.object({ name: z.string(), /** Has the app (acts in it); else staff record for them. */ hasApp: z.boolean(), until: z.string() })
 
@@ -374,6 +391,52 @@ export const councilFn = defineFunction('council', {
     input: z.object({}),
     output: evaluationView.nullable(),
   },
+  paperBallots: {
+    summary: '录入纸质票：两位工作人员各录一次计票单上的支持/反对/弃权总数并附计票单照片，两次一致才计入（评议关闭时加进总数）',
+    roles: STAFF,
+    input: z.object({
+      evaluationId: idSchema,
+      support: z.number({ error: '请填写支持票数' }).int().min(0).max(100000),
+      oppose: z.number({ error: '请填写反对票数' }).int().min(0).max(100000),
+      abstain: z.number({ error: '请填写弃权票数' }).int().min(0).max(100000),
+      photo: cloudFileId('council', '请拍一张计票单的照片'),
+    }),
+    output: z.object({ confirmed: z.boolean() }),
+    errors: ['EVALUATION_UNKNOWN', 'EVALUATION_CLOSED', 'SAME_PERSON', 'PAPER_MISMATCH', 'PAPER_CONFIRMED', 'PAPER_TOO_MANY'],
+  },
+  openElection: {
+    summary: '评议结果是改选时，开始改选选题委员会：列出被提名的候选人，投票7天，每户一张不记名的票、最多选3人，得票前3名当选；最后名额同票的在下一次议事会上当众抽签',
+    roles: ['admin'],
+    input: z.object({ candidates: z.array(z.object({ name: nameSchema, openid: idSchema.optional() })).min(3, { error: '至少3位候选人' }).max(20, { error: '最多20位候选人' }) }),
+    output: electionView,
+    errors: ['NO_REELECTION', 'ELECTION_OPEN', 'MEMBER_UNKNOWN'],
+  },
+  electionVote: {
+    summary: '改选投票：每户一票，选1到3位候选人；不记名（"这一户投过了"和"选票"分开存）',
+    roles: ['resident'],
+    input: z.object({ electionId: idSchema, choices: z.array(z.string().regex(/^c\d{1,2}$/)).max(20) }),
+    output: z.object({ voted: z.literal(true) }),
+    errors: ['ELECTION_UNKNOWN', 'ELECTION_CLOSED', 'ALREADY_VOTED', 'NO_HOUSEHOLD', 'TOO_MANY_CHOICES', 'UNKNOWN_CANDIDATE'],
+  },
+  election: {
+    summary: '本社区最近一次改选：候选人、截止时间、自己家投过没有；结束后才有票数和当选的人',
+    roles: ['resident'],
+    input: z.object({}),
+    output: electionView.nullable(),
+  },
+  closeElection: {
+    summary: '到期结束改选（定时任务也会做）：前3名当选为新的选题委员会（任期半年）；最后名额同票的等下一次议事会抽签',
+    roles: ['admin'],
+    input: z.object({}),
+    output: electionView.nullable(),
+  },
+  drawTie: {
+    summary: '记下议事会上当众抽签的结果（同票争最后名额的人里抽出缺的人数），新的选题委员会随即组成',
+    roles: ['admin'],
+    input: z.object({ electionId: idSchema, sessionId: idSchema, drawn: z.array(z.string().regex(/^c\d{1,2}$/)).max(3) }),
+    output: electionView,
+    errors: ['ELECTION_UNKNOWN', 'NOT_TIED', 'BAD_DRAW', 'SESSION_NOT_STARTED'],
+  },
   plan: {
     summary: '定时任务（每天，也可由管理员手动触发）：为每个在用的系列排出之后8周的场次；已排的不再重复；日子、时间、名称或地点变了的挪过去，不再有的取消（已报名的人会收到通知）。定时任务还会数各社区的户数、关闭到期的评议',
     roles: ['admin'],
@@ -430,5 +493,16 @@ export const COUNCIL_ERRORS = {
   TELL_UNKNOWN: '没有找到这件事',
   POINTS_OVER_RULE: '积分超过了积分规则的2倍，更多请找管理员',
   PROXY_SUPPORTS_LEFT: '您这一场替老人附议的次数用完了',
+  PAPER_MISMATCH: '两次录入的票数不一致，请再核对计票单',
+  PAPER_CONFIRMED: '纸质票已经两人核对录入过了',
+  PAPER_TOO_MANY: '纸质票加上手机投票，超过了本社区的户数',
+  NO_REELECTION: '最近一次评议的结果不是改选',
+  ELECTION_OPEN: '这次评议的改选已经开始了',
+  ELECTION_UNKNOWN: '没有找到这次改选',
+  ELECTION_CLOSED: '这次改选的投票已经结束了',
+  TOO_MANY_CHOICES: '请选1到3位候选人，不要重复',
+  UNKNOWN_CANDIDATE: '选的人不在候选人名单里',
+  NOT_TIED: '这次改选没有需要抽签的名额',
+  BAD_DRAW: '抽签要从同票的人里抽出正好缺的人数',
 } as const
 export const councilError = errorCatalog(COUNCIL_ERRORS)

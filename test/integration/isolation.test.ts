@@ -236,6 +236,12 @@ const ROWS: Row[] = [
   { action: councilFn.vote, case: 'A\'s evaluation', kind: 'change', out: 'EVALUATION_UNKNOWN', arrange: async () => { const e = await evaluationOfA(); return { input: { evaluationId: e._id, choice: 'oppose' }, watch: [[COLLECTIONS.COUNCIL_BALLOTS, { evaluationId: e._id }], [COLLECTIONS.COUNCIL_VOTED, { evaluationId: e._id }], [COLLECTIONS.COUNCIL_EVALUATIONS, e._id]] } } },
   { action: councilFn.evaluation, case: 'with A\'s evaluation open', kind: 'read', out: 'empty', arrange: async () => { await evaluationOfA(); return { input: {} } } },
   self(councilFn.closeEvaluation, {}, but({ hpAdmin: 'ok' }, 'empty')), // B's admin closes B's own (when due)
+  { action: councilFn.paperBallots, case: 'A\'s evaluation', kind: 'change', out: 'EVALUATION_UNKNOWN', arrange: async () => { const e = await evaluationOfA(); return { input: { evaluationId: e._id, support: 0, oppose: 1, abstain: 0, photo: 'cloud://local.6c6f-local-1250000000/council/iso/sheet.jpg' }, watch: [[COLLECTIONS.COUNCIL_PAPER, e._id]] } } },
+  self(councilFn.openElection, { candidates: [{ name: '甲' }, { name: '乙' }, { name: '丙' }] }, but({ hpAdmin: 'NO_REELECTION' }, 'empty')), // B's own latest evaluation did not say 改选
+  { action: councilFn.electionVote, case: 'an election id of A', kind: 'change', out: 'ELECTION_UNKNOWN', arrange: () => ({ input: { electionId: 'el-of-a', choices: ['c1'] }, watch: [[COLLECTIONS.COUNCIL_BALLOTS, { electionId: 'el-of-a' }]] }) },
+  list(councilFn.election, {}),
+  self(councilFn.closeElection, {}, but({ hpAdmin: 'ok' }, 'empty')), // B's admin closes B's own (when due)
+  onEvent(councilFn.drawTie, (a) => ({ electionId: 'el-of-a', sessionId: a.event.id, drawn: ['c1'] }), 'NOT_FOUND', 'A\'s event as a session'),
 ]
 
 let a: AWorld

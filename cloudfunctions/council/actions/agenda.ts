@@ -15,6 +15,7 @@ import { EVENTS, type EventDoc } from '../../../core/events'
 import { getOrNull, rows, setDoc, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import type { Ctx } from '../../../server/context'
+import type { Place } from '../../../core/community/places'
 import { mustBeHere, mustPlace } from '../../../server/community'
 import { COUNCIL_TOPICS, scaleOf, supportCounts, type TopicDoc } from '../topics'
 
@@ -39,9 +40,14 @@ export const setCommittee: Handler<(typeof councilFn)['setCommittee']> = async (
     const u = await getOrNull<{ communityId: string }>(ctx.db, USERS, m.openid)
     if (!u || u.communityId !== communityId) throw councilError.at(`members.${i}.openid`, 'MEMBER_UNKNOWN')
   }
+  return membersView(await writeCommittee(ctx, { communityId, streetId }, members))
+}
+
+/** The community's committee from now on (set by its admin, or elected). */
+export async function writeCommittee(ctx: Pick<Ctx, 'db' | 'now'>, at: Place, members: { name: string; openid?: string | null; until: string }[]): Promise<Member[]> {
   const stored = members.map((m) => ({ name: m.name, openid: m.openid ?? null, until: m.until }))
-  await ctx.db.collection(COUNCIL_COMMITTEE).doc(communityId).set({ data: { communityId, streetId, members: stored, updatedAt: ctx.now() } })
-  return membersView(stored)
+  await ctx.db.collection(COUNCIL_COMMITTEE).doc(at.communityId).set({ data: { ...at, members: stored, updatedAt: ctx.now() } })
+  return stored
 }
 
 export const committee: Handler<(typeof councilFn)['committee']> = async (ctx) => {

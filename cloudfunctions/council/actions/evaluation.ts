@@ -8,7 +8,8 @@
  * counted only at close and shown only after it.
  */
 import { randomBytes } from 'node:crypto'
-import { COUNCIL_BALLOTS, COUNCIL_EVALUATIONS, COUNCIL_VOTED, COUNCIL_VOTERS } from '../../../core/collections'
+import { COUNCIL_BALLOTS, COUNCIL_EVALUATIONS, COUNCIL_PAPER, COUNCIL_VOTED, COUNCIL_VOTERS } from '../../../core/collections'
+import { enterPaper, type PaperEntry } from '../../../core/council/election'
 import { councilError, type councilFn, type EvaluationView } from '../../../core/council/contract'
 import { BALLOT_CHOICES, outcomeOf, quorumOf, type Tally } from '../../../core/council/evaluation'
 import { DAY_MS } from '../../../core/china-time'
@@ -83,13 +84,48 @@ export const evaluation: Handler<(typeof councilFn)['evaluation']> = async (ctx)
   return e ? viewOf(e, await votedBy(ctx, e)) : null
 }
 
+const appBallots = async (ctx: Pick<Ctx, 'db'>, evaluationId: string): Promise<Tally> => {
+  const counts = await Promise.all(BALLOT_CHOICES.map((c) => countOf(ctx.db.collection(COUNCIL_BALLOTS).where({ evaluationId, choice: c }))))
+  return Object.fromEntries(BALLOT_CHOICES.map((c, i) => [c, counts[i]])) as Tally
+}
+
+interface PaperDoc {
+  _id: string
+  communityId: string
+  first: PaperEntry & { photo: string; at: number }
+  second: (PaperEntry & { photo: string; at: number }) | null
+  confirmed: boolean
+}
+
+/** Paper ballots as totals, entered by one staff member and again by another; they count when both agree. */
+export const paperBallots: Handler<(typeof councilFn)['paperBallots']> = async (ctx, { evaluationId, support, oppose, abstain, photo }) => {
+  const now = ctx.now()
+  const totals = { support, oppose, abstain }
+  const e = await getOrNull<EvaluationDoc>(ctx.db, COUNCIL_EVALUATIONS, evaluationId)
+  if (!e || e.communityId !== mustPlace(ctx.caller).communityId) throw councilError('EVALUATION_UNKNOWN')
+  if (e.status !== 'open') throw councilError('EVALUATION_CLOSED')
+  // paper and phone together cannot be more ballots than households
+  const app = await appBallots(ctx, evaluationId)
+  if (support + oppose + abstain + app.support + app.oppose + app.abstain > e.eligible) throw councilError('PAPER_TOO_MANY')
+  return tx(ctx.db, async (t) => {
+    const cur = await getOrNull<PaperDoc>(t, COUNCIL_PAPER, evaluationId)
+    const step = enterPaper(cur?.first ?? null, !!cur?.confirmed, { by: ctx.openid, totals })
+    if (!step.ok) throw councilError(step.code)
+    const entry = { by: ctx.openid, totals, photo, at: now }
+    const next: PaperDoc = cur ? { ...cur, _id: evaluationId, second: entry, confirmed: true } : { _id: evaluationId, communityId: e.communityId, first: entry, second: null, confirmed: false }
+    await setDoc(t, COUNCIL_PAPER, next)
+    return { confirmed: step.confirmed }
+  })
+}
+
 /** Close the community's open evaluation once its time is up: extended once without a quorum, then void; else kept or re-elect. */
 export async function closeDue(ctx: TimerCtx, communityId: string): Promise<EvaluationDoc | null> {
   const e = await latest(ctx, communityId)
   const now = ctx.now()
   if (!e || e.status !== 'open' || now < e.closesAt) return e
-  const counts = await Promise.all(BALLOT_CHOICES.map((c) => countOf(ctx.db.collection(COUNCIL_BALLOTS).where({ evaluationId: e._id, choice: c }))))
-  const tally = Object.fromEntries(BALLOT_CHOICES.map((c, i) => [c, counts[i]])) as Tally
+  const [counts, paper] = await Promise.all([appBallots(ctx, e._id), getOrNull<PaperDoc>(ctx.db, COUNCIL_PAPER, e._id)])
+  // paper totals count once two staff entered the same numbers
+  const tally = Object.fromEntries(BALLOT_CHOICES.map((c) => [c, counts[c] + (paper?.confirmed ? paper.first.totals[c] : 0)])) as Tally
   const outcome = outcomeOf(tally, e.eligible, e.extended)
   return tx(ctx.db, async (t) => {
     const again = await getOrNull<EvaluationDoc>(t, COUNCIL_EVALUATIONS, e._id)

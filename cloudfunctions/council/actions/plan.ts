@@ -20,6 +20,7 @@ import { createSeats } from '../../../server/seats'
 import { activeSeries, holidayTable, type SeriesDoc } from '../store'
 import { countHouseholds } from '../topics'
 import { closeDue } from './evaluation'
+import { closeElectionDue } from './election'
 
 export interface Planned {
   made: number
@@ -123,6 +124,7 @@ export async function runPlan(ctx: TimerCtx, communityId?: string): Promise<Plan
     if (!communityId) {
       await countHouseholds(ctx.db, c, ctx.now())
       await closeDue(ctx, c)
+      await closeElectionDue(ctx, c)
     }
     for (const s of await activeSeries(ctx.db, c)) {
       const r = await planSeries(ctx, s)
