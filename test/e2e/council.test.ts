@@ -147,3 +147,18 @@ test('a topic raised from home in two taps, one raised for a neighbour, the sess
   // and the decision reached their inbox
   expect((await cloud.okAs(WANG, orders.inbox, { limit: 20 })).items.some((n) => n.topicId === mine._id && n.kind === 'topic_decided')).toBe(true)
 })
+
+test('a household votes in the committee\'s evaluation from the 议事 page, after a confirmation, in 大字模式', async () => {
+  const cloud = e2eCloud()
+  const open = await cloud.okAs(ADMIN, councilFn.evaluation, {})
+  if (open?.status !== 'open') await cloud.okAs(ADMIN, councilFn.openEvaluation, {})
+  const sun = await largeAs(SUN)
+  await byTestId(sun, 'entry-council').click()
+  await tapButton(sun, '选题委员会和评议')
+  await vis(sun, 'evaluation').waitFor()
+  await tapButton(vis(sun, 'evaluation'), '反对')
+  await modalButton(sun, '反对').click()
+  await expectText(vis(sun, 'evaluation-voted'), '您家已投票')
+  await shot(sun, 'council-06-evaluation-large')
+  expect(await cloud.okAs(SUN, councilFn.evaluation, {})).toMatchObject({ voted: true, tally: null })
+})

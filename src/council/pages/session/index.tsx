@@ -8,6 +8,7 @@ import { useAction, useQuery } from '@/hooks/use-query'
 import { confirmFirst } from '@/lib/confirm'
 import { shortDate, shortTime } from '@/lib/time'
 import type { MinutesView } from '@core/council/decisions'
+import { DrawCard } from '../../parts/ballots'
 import { MinutesForm } from '../../parts/minutes-form'
 import { TopicCard } from '../../parts/topic-card'
 import '../../parts/council.scss'
@@ -20,6 +21,7 @@ export default function SessionPage() {
   const agenda = useQuery(api.council.agenda, { sessionId: id }, { enabled: !!id })
   const minutes = useQuery(api.council.minutes, { sessionId: id }, { enabled: !!id })
   const topics = useQuery(api.council.topics, {}, { enabled: !!id })
+  const election = useQuery(api.council.election, {}, { enabled: !!id && me.has('admin') })
   if (!id) return <Page><NotFound title='没有找到这场议事会' /></Page>
   const onAgenda = (topics.data?.items ?? []).filter((t) => t.sessionId === id && t.status === 'on_agenda')
   const reload = async () => void (await Promise.all([minutes.reload(), topics.reload(), agenda.reload()]))
@@ -54,6 +56,7 @@ export default function SessionPage() {
         {minutes.data && <Minutes m={minutes.data} onChanged={reload} />}
         {staff && started && onAgenda.length > 0 && minutes.data?.status !== 'published' && <MinutesForm sessionId={id} topics={onAgenda} onSaved={reload} />}
         {!started && onAgenda.map((t) => <TopicCard key={t._id} t={t} />)}
+        {started && election.data?.status === 'tie' && <DrawCard e={election.data} sessionId={id} onDrawn={election.reload} />}
       </StateView>
     </Page>
   )

@@ -22,6 +22,9 @@ export default function TopicsPage() {
         </View>
       )}
       <RaiseForm onRaised={() => void q.reload()} />
+      <BigButton type='default' onClick={() => void Taro.navigateTo({ url: '/council/pages/vote/index' })}>
+        选题委员会和评议
+      </BigButton>
       {me.has('admin') && (
         <BigButton type='default' onClick={() => void Taro.navigateTo({ url: '/council/pages/rules/index' })}>
           附议和选题规则

@@ -14,20 +14,23 @@ interface PickerProps {
   value: Photo[]
   onChange: (photos: Photo[]) => void
   testId?: string
+  /** Storage folder the action accepts (orders/ by default) and how many photos. */
+  folder?: string
+  max?: number
 }
 
 /** 加照片: choose → upload each to cloud storage → thumbnails with 删除. Up to 3. */
-export function PhotoPicker({ value, onChange, testId = 'photo-picker' }: PickerProps) {
+export function PhotoPicker({ value, onChange, testId = 'photo-picker', folder = 'orders', max = MAX_PHOTOS }: PickerProps) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   const add = async () => {
     setError('')
-    const paths = await choosePhotos(MAX_PHOTOS - value.length)
+    const paths = await choosePhotos(max - value.length)
     if (!paths.length) return
     setBusy(true)
     try {
-      const added = await Promise.all(paths.map(async (p) => ({ fileId: await uploadPhoto(p), preview: p })))
-      onChange([...value, ...added].slice(0, MAX_PHOTOS))
+      const added = await Promise.all(paths.map(async (p) => ({ fileId: await uploadPhoto(p, folder), preview: p })))
+      onChange([...value, ...added].slice(0, max))
     } catch {
       setError('照片没传上去，请再试一次')
     } finally {
@@ -44,7 +47,7 @@ export function PhotoPicker({ value, onChange, testId = 'photo-picker' }: Picker
           </View>
         </View>
       ))}
-      {value.length < MAX_PHOTOS && (
+      {value.length < max && (
         <View className='photos__add' data-testid={`${testId}-add`} onClick={() => !busy && void add()}>
           {busy ? '上传中…' : '＋ 照片'}
         </View>

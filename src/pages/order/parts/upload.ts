@@ -4,10 +4,10 @@ import Taro from '@tarojs/taro'
 export const MAX_PHOTOS = 3
 
 const extOf = (p: string, type?: string) => (/\.(png|jpe?g|gif|webp)$/i.exec(p)?.[1] ?? type?.split('/')[1] ?? 'jpg').toLowerCase()
-const cloudPathFor = (ext: string) => `orders/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.${ext}`
+const cloudPathFor = (ext: string, folder: string) => `${folder}/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.${ext}`
 
 /** H5: the local cloud's dev entry stores the file (there is no wx.cloud in a browser). */
-async function viaDevEntry(tempPath: string): Promise<string> {
+async function viaDevEntry(tempPath: string, folder: string): Promise<string> {
   const blob = await (await fetch(tempPath)).blob()
   const base64 = await new Promise<string>((resolve, reject) => {
     const r = new FileReader()
@@ -18,7 +18,7 @@ async function viaDevEntry(tempPath: string): Promise<string> {
   const res = await fetch('/dev/upload', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ cloudPath: cloudPathFor(extOf(tempPath, blob.type)), base64 }),
+    body: JSON.stringify({ cloudPath: cloudPathFor(extOf(tempPath, blob.type), folder), base64 }),
   })
   const body = (await res.json().catch(() => ({}))) as { fileID?: string; errMsg?: string }
   if (!body.fileID) throw new Error(body.errMsg || `HTTP ${res.status}`)
@@ -37,11 +37,11 @@ async function shrunk(tempPath: string): Promise<string> {
   }
 }
 
-/** Upload one chosen image to cloud storage; resolves to its cloud file id. */
-export async function uploadPhoto(tempPath: string): Promise<string> {
-  if (process.env.TARO_ENV !== 'weapp') return viaDevEntry(tempPath)
+/** Upload one chosen image to cloud storage under `folder/` (the action's schema names it); resolves to its cloud file id. */
+export async function uploadPhoto(tempPath: string, folder = 'orders'): Promise<string> {
+  if (process.env.TARO_ENV !== 'weapp') return viaDevEntry(tempPath, folder)
   const small = await shrunk(tempPath)
-  const res = await Taro.cloud.uploadFile({ cloudPath: cloudPathFor(extOf(small)), filePath: small })
+  const res = await Taro.cloud.uploadFile({ cloudPath: cloudPathFor(extOf(small), folder), filePath: small })
   return res.fileID
 }
 

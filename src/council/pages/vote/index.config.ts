@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '选题委员会和评议' })
