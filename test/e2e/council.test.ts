@@ -148,6 +148,15 @@ test('a topic raised from home in two taps, one raised for a neighbour, the sess
   expect((await cloud.okAs(WANG, orders.inbox, { limit: 20 })).items.some((n) => n.topicId === mine._id && n.kind === 'topic_decided')).toBe(true)
 })
 
+test('a dashboard hotspot opens the topic form with its title and explanation written', async () => {
+  const zhang = await largeAs(ZHANG)
+  const title = '5号楼的问题明显多起来了'
+  const detail = '楼栋「5号楼」本月 9 件，平时每月约 2 件，请大家议一议怎么从根上解决。'
+  await openPage(zhang, `/council/pages/topics/index?title=${encodeURIComponent(title)}&detail=${encodeURIComponent(detail)}`)
+  expect(await vis(zhang, 'topic-title').locator('input').inputValue()).toBe(title)
+  expect(await vis(zhang, 'topic-detail').locator('textarea').inputValue()).toBe(detail)
+})
+
 test('a household votes in the committee\'s evaluation from the 议事 page, after a confirmation, in 大字模式', async () => {
   const cloud = e2eCloud()
   const open = await cloud.okAs(ADMIN, councilFn.evaluation, {})

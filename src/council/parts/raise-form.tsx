@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useRouter } from '@tarojs/taro'
 import { View, Input, Textarea } from '@tarojs/components'
 import { api } from '@/api'
 import { BigButton, ChipPicker, Field, FormError } from '@/components'
@@ -9,13 +10,23 @@ import { askSubscribe } from '@/lib/subscribe'
 import './council.scss'
 
 const TOPIC_TEMPLATE = process.env.TARO_APP_TEMPLATE_TOPIC as string
+/** A page parameter as text (some runtimes hand it over still encoded). */
+const decoded = (v: string | undefined) => {
+  try {
+    return decodeURIComponent(v ?? '')
+  } catch {
+    return v ?? ''
+  }
+}
 const EMPTY = { title: '', detail: '', proxy: false, nb: NO_NEIGHBOUR }
 
 /** 提议题: a title and a few words; a 楼栋长 or 网格员 may raise one for a neighbour without a phone. */
 export function RaiseForm({ onRaised }: { onRaised: () => void }) {
   const me = useMe()
   const raise = useAction(api.council.raiseTopic)
-  const [f, setF] = useState(EMPTY)
+  // opened from a dashboard hotspot: its title and explanation are written already
+  const params = useRouter().params
+  const [f, setF] = useState(() => ({ ...EMPTY, title: decoded(params.title), detail: decoded(params.detail) }))
   const [done, setDone] = useState('')
   const set = (p: Partial<typeof EMPTY>) => setF((x) => ({ ...x, ...p }))
   const canProxy = me.has('building_lead', 'staff', 'admin')

@@ -75,14 +75,21 @@ export function ResponseBars({ hist, totals }: { hist: DashboardView['responseHi
 }
 
 /** Categories and buildings well above their usual level: worth a 议事 topic. */
+/** A hotspot raised as a 议题: the topic form opens with its title and explanation written. */
+const raiseUrl = (h: DashboardView['hotspots'][number]) => {
+  const title = `${h.label}的问题明显多起来了`.slice(0, 30)
+  const detail = `${h.kind === 'building' ? '楼栋' : '类别'}「${h.label}」本月 ${h.count} 件，平时每月约 ${h.usual} 件，请大家议一议怎么从根上解决。`
+  return `/council/pages/topics/index?title=${encodeURIComponent(title)}&detail=${encodeURIComponent(detail)}`
+}
+
 export function Hotspots({ hotspots }: { hotspots: DashboardView['hotspots'] }) {
   if (!hotspots.length) return null
   return (
     <View className='card' data-testid='kpi-hotspots'>
       <View className='field-label'>这个月明显多起来的（可以拿去议事）</View>
       {hotspots.map((h) => (
-        <View key={`${h.kind}-${h.id}`} className='kpi-row'>
-          {h.kind === 'building' ? '楼栋' : '类别'}「{h.label}」本月 {h.count} 件，平时每月约 {h.usual} 件
+        <View key={`${h.kind}-${h.id}`} className='kpi-row' data-testid={`hotspot-${h.id}`} onClick={() => void Taro.navigateTo({ url: raiseUrl(h) })}>
+          {h.kind === 'building' ? '楼栋' : '类别'}「{h.label}」本月 {h.count} 件，平时每月约 {h.usual} 件 · 提为议题 ›
         </View>
       ))}
       <View className='h-sub'>规则：本月至少5件，且是前三个月平均的2倍以上</View>
