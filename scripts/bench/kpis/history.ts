@@ -196,8 +196,10 @@ export function creationTimes(now: number, days: number, total: number, rnd: () 
   const out: number[] = []
   starts.forEach((s, k) => {
     const n = k === days - 1 ? total - out.length : Math.round((total * weight[k]) / sum)
+    // today: never after now (before 07:00 China time, between midnight and now)
+    const from = k === days - 1 ? Math.min(s + 7 * HOUR_MS, now) : s + 7 * HOUR_MS
     const end = k === days - 1 ? Math.min(now, s + 22 * HOUR_MS) : s + 22 * HOUR_MS
-    const day = Array.from({ length: Math.max(0, n) }, () => Math.floor(s + 7 * HOUR_MS + rnd() * Math.max(0, end - s - 7 * HOUR_MS)))
+    const day = Array.from({ length: Math.max(0, n) }, () => Math.floor(from + rnd() * Math.max(0, end - from)))
     out.push(...day.sort((a, b) => a - b))
   })
   return out.slice(0, total)
