@@ -431,11 +431,11 @@ export const councilFn = defineFunction('council', {
     output: electionView.nullable(),
   },
   drawTie: {
-    summary: '记下议事会上当众抽签的结果（同票争最后名额的人里抽出缺的人数），新的选题委员会随即组成',
+    summary: '在议事会上当众抽签（同票争最后名额的人里由系统随机抽出缺的人数，结果记下并公布），新的选题委员会随即组成；管理员不能指定谁中签',
     roles: ['admin'],
-    input: z.object({ electionId: idSchema, sessionId: idSchema, drawn: z.array(z.string().regex(/^c\d{1,2}$/)).max(3) }),
+    input: z.object({ electionId: idSchema, sessionId: idSchema }),
     output: electionView,
-    errors: ['ELECTION_UNKNOWN', 'NOT_TIED', 'BAD_DRAW', 'SESSION_NOT_STARTED'],
+    errors: ['ELECTION_UNKNOWN', 'NOT_TIED', 'SESSION_NOT_STARTED'],
   },
   plan: {
     summary: '定时任务（每天，也可由管理员手动触发）：为每个在用的系列排出之后8周的场次；已排的不再重复；日子、时间、名称或地点变了的挪过去，不再有的取消（已报名的人会收到通知）。定时任务还会数各社区的户数、关闭到期的评议',
@@ -503,6 +503,5 @@ export const COUNCIL_ERRORS = {
   TOO_MANY_CHOICES: '请选1到3位候选人，不要重复',
   UNKNOWN_CANDIDATE: '选的人不在候选人名单里',
   NOT_TIED: '这次改选没有需要抽签的名额',
-  BAD_DRAW: '抽签要从同票的人里抽出正好缺的人数',
 } as const
 export const councilError = errorCatalog(COUNCIL_ERRORS)

@@ -1,4 +1,4 @@
-import { choiceProblem, drawProblem, enterPaper, resultOf } from './election'
+import { choiceProblem, drawOf, enterPaper, resultOf } from './election'
 
 const T = (support: number, oppose: number, abstain: number) => ({ support, oppose, abstain })
 
@@ -21,11 +21,20 @@ describe('who is elected', () => {
   it('a tie at the last seat is left to the draw', () => {
     expect(resultOf(['a', 'b', 'c', 'd'], { a: 9, b: 5, c: 5, d: 5 })).toEqual({ status: 'tie', elected: ['a'], tied: ['b', 'c', 'd'], seatsToDraw: 2 })
   })
-  it('the draw picks exactly the open seats from the tied', () => {
-    expect(drawProblem(['b', 'd'], ['b', 'c', 'd'], 2)).toBeNull()
-    expect(drawProblem(['b'], ['b', 'c', 'd'], 2)).toBe('BAD_DRAW')
-    expect(drawProblem(['b', 'b'], ['b', 'c', 'd'], 2)).toBe('BAD_DRAW')
-    expect(drawProblem(['a', 'b'], ['b', 'c', 'd'], 2)).toBe('BAD_DRAW')
+  it('the draw picks exactly the open seats from the tied, each once', () => {
+    expect(drawOf(['b', 'c', 'd'], 2, () => 0)).toEqual(['b', 'c'])
+    expect(drawOf(['b', 'c', 'd'], 2, (n) => n - 1)).toEqual(['d', 'c'])
+    // every sequence of draws: two different of the tied, and every pair can come out
+    const pairs = new Set<string>()
+    for (const first of [0, 1, 2])
+      for (const second of [0, 1]) {
+        const picks = [first, second]
+        const d = drawOf(['b', 'c', 'd'], 2, () => picks.shift()!)
+        expect(new Set(d).size).toBe(2)
+        expect(d.every((x) => ['b', 'c', 'd'].includes(x))).toBe(true)
+        pairs.add([...d].sort().join())
+      }
+    expect([...pairs].sort()).toEqual(['b,c', 'b,d', 'c,d'])
   })
 })
 

@@ -21,9 +21,13 @@ export function resultOf(candidates: readonly string[], votes: Record<string, nu
   return r.seatsToDraw ? { status: 'tie', elected: r.elected, tied: r.tied, seatsToDraw: r.seatsToDraw } : { status: 'elected', elected: r.elected }
 }
 
-/** The draw at the session must pick exactly the open seats, from those tied. */
-export const drawProblem = (drawn: readonly string[], tied: readonly string[], seats: number): 'BAD_DRAW' | null =>
-  drawn.length === seats && new Set(drawn).size === seats && drawn.every((d) => tied.includes(d)) ? null : 'BAD_DRAW'
+/** The draw at the session: `seats` of the tied, picked by `randomInt(n)` (0 ≤ r < n), in the order drawn. */
+export function drawOf(tied: readonly string[], seats: number, randomInt: (n: number) => number): string[] {
+  const pool = [...tied]
+  const drawn: string[] = []
+  while (drawn.length < seats && pool.length) drawn.push(pool.splice(randomInt(pool.length), 1)[0])
+  return drawn
+}
 
 export interface PaperEntry {
   by: string

@@ -241,7 +241,7 @@ const ROWS: Row[] = [
   { action: councilFn.electionVote, case: 'an election id of A', kind: 'change', out: 'ELECTION_UNKNOWN', arrange: () => ({ input: { electionId: 'el-of-a', choices: ['c1'] }, watch: [[COLLECTIONS.COUNCIL_BALLOTS, { electionId: 'el-of-a' }]] }) },
   list(councilFn.election, {}),
   self(councilFn.closeElection, {}, but({ hpAdmin: 'ok' }, 'empty')), // B's admin closes B's own (when due)
-  onEvent(councilFn.drawTie, (a) => ({ electionId: 'el-of-a', sessionId: a.event.id, drawn: ['c1'] }), 'NOT_FOUND', 'A\'s event as a session'),
+  onEvent(councilFn.drawTie, (a) => ({ electionId: 'el-of-a', sessionId: a.event.id }), 'NOT_FOUND', 'A\'s event as a session'),
 ]
 
 let a: AWorld

@@ -3,14 +3,14 @@
  * said 改选, one anonymous ballot per household with 1–3 candidates — written as the evaluation's
  * are (a "voted" record per household and per person under known ids, a ballot under a random id
  * with the choices only) — counted when it closes; a tie for the last seats waits for the public
- * draw at a session, which the admin records. The elected become the committee for half a year.
+ * draw at a session: the server draws when the admin starts it there, and records the draw. The elected become the committee for half a year.
  */
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomInt } from 'node:crypto'
 import { COUNCIL_BALLOTS, COUNCIL_ELECTIONS, COUNCIL_EVALUATIONS, COUNCIL_VOTED, COUNCIL_VOTERS, EVENTS, USERS } from '../../../core/collections'
 import { chinaDay, DAY_MS } from '../../../core/china-time'
 import { commonError } from '../../../core/contract/errors'
 import { councilError, type councilFn, type ElectionView } from '../../../core/council/contract'
-import { choiceProblem, drawProblem, resultOf } from '../../../core/council/election'
+import { choiceProblem, drawOf, resultOf } from '../../../core/council/election'
 import type { EventDoc } from '../../../core/events'
 import type { Ctx, TimerCtx } from '../../../server/context'
 import { mustBeHere, mustPlace } from '../../../server/community'
@@ -150,7 +150,7 @@ export const closeElection: Handler<(typeof councilFn)['closeElection']> = async
   return e ? viewOf(ctx, e) : null
 }
 
-export const drawTie: Handler<(typeof councilFn)['drawTie']> = async (ctx, { electionId, sessionId, drawn }) => {
+export const drawTie: Handler<(typeof councilFn)['drawTie']> = async (ctx, { electionId, sessionId }) => {
   const now = ctx.now()
   const session = await getOrNull<EventDoc>(ctx.db, EVENTS, sessionId)
   if (!session || session.kind !== 'council') throw commonError('NOT_FOUND')
@@ -160,7 +160,8 @@ export const drawTie: Handler<(typeof councilFn)['drawTie']> = async (ctx, { ele
     const e = await getOrNull<ElectionDoc>(t, COUNCIL_ELECTIONS, electionId)
     if (!e || e.communityId !== session.communityId) throw councilError('ELECTION_UNKNOWN')
     if (e.status !== 'tie') throw councilError('NOT_TIED')
-    if (drawProblem(drawn, e.tied, e.seatsToDraw)) throw councilError.at('drawn', 'BAD_DRAW')
+    // drawn by the server, in the transaction that records it: a retry after commit finds it closed
+    const drawn = drawOf(e.tied, e.seatsToDraw, (n) => randomInt(n))
     const next: ElectionDoc = { ...e, _id: electionId, status: 'closed', elected: [...e.elected, ...drawn], drawn: { sessionId, ids: drawn, by: ctx.user!.name, at: now } }
     await setDoc(t, COUNCIL_ELECTIONS, next)
     return next

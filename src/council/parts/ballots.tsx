@@ -136,24 +136,22 @@ export function OpenElectionCard({ onOpened }: { onOpened: () => Promise<void> }
   )
 }
 
-/** Admin at a session: the public draw among those tied for the last seats. */
+/** Admin at a session: the draw among those tied for the last seats, made by the system in front of everyone. */
 export function DrawCard({ e, sessionId, onDrawn }: { e: ElectionView; sessionId: string; onDrawn: () => Promise<void> }) {
   const draw = useAction(api.council.drawTie)
-  const [drawn, setDrawn] = useState<string[]>([])
-  const tied = e.candidates.filter((c) => e.tied.includes(c.name))
   return (
     <View className='card' data-testid='draw'>
-      <Text className='h-title'>改选抽签：从同票的人里抽 {e.seatsToDraw} 位</Text>
-      <ChipPicker testId='drawn' multiple options={tied.map((c) => ({ value: c.id, label: c.name }))} value={drawn} onChange={setDrawn} />
-      <FormError error={draw.error} fields={['drawn']} />
+      <Text className='h-title'>改选抽签：{e.tied.join('、')} 同票，抽 {e.seatsToDraw} 位</Text>
+      <View className='h-sub'>由系统随机抽出，结果当场公布并记下</View>
+      <FormError error={draw.error} />
       <BigButton
         loading={draw.pending}
         onClick={async () => {
-          if (!(await confirmFirst('记下抽签结果？', '记下后新的选题委员会就组成了，不能再改。', '记下'))) return
-          if (await draw.run({ electionId: e._id, sessionId, drawn })) await onDrawn()
+          if (!(await confirmFirst('现在抽签？', '请在议事会上当着大家的面点。抽出后新的选题委员会就组成了，不能重抽。', '抽签'))) return
+          if (await draw.run({ electionId: e._id, sessionId })) await onDrawn()
         }}
       >
-        记下抽签结果
+        当众抽签
       </BigButton>
     </View>
   )
