@@ -1,7 +1,7 @@
 /**
  * 议事协商 in Chromium, in 大字模式: a resident raises a topic in two taps from home (议事协商 →
  * type → 提交议题); the 楼栋长 raises one for a neighbour without a phone; the 网格员 accepts it on its
- * page; the 楼栋长 supports it for an elder; households support, the committee puts both on the agenda, the session starts; the 网格员
+ * page; the 楼栋长 supports it for an elder; households support, the 网格员 records the committee's agenda for a member without a phone, the session starts; the 网格员
  * records the minutes in the page (a decision that makes a service order with points, one that
  * becomes a 公约) and confirms them as host; a committee member confirms; the resident sees the
  * decision and its progress on the topic's page; the 网格员's dashboard shows 上会率 and 反馈率. Screenshots: test-artifacts/e2e/council-*.png
@@ -101,7 +101,15 @@ test('a topic raised from home in two taps, one raised for a neighbour, the sess
   }
   const _ = e2eDb().command
   await e2eDb().collection('council_topics').where({ _id: _.in([mine._id, forNeighbour._id]) }).update({ data: { cutoffAt: Date.now() - 1 } })
-  await cloud.okAs(SUN, councilFn.setAgenda, { sessionId, chosen: [mine._id, forNeighbour._id], reasons: {} })
+  // the 网格员 records the committee's agenda for 李大爷, who has no phone
+  await openPage(zhang, `/council/pages/session/index?id=${sessionId}`)
+  await vis(zhang, 'agenda-form').waitFor()
+  await vis(zhang, 'agenda-chosen').getByText(/3号楼楼道灯晚上不亮/).click()
+  await vis(zhang, 'agenda-chosen').getByText(/3号楼楼梯加装扶手/).click()
+  await vis(zhang, 'agenda-member').getByText('李大爷', { exact: true }).click()
+  await tapButton(zhang, '定下议题')
+  await modalButton(zhang, '定下').click()
+  await expectText(vis(zhang, 'agenda'), '代委员 李大爷 记录')
   // the session's day has come; the resident checks in
   await e2eDb().collection('events').doc(sessionId).update({ data: { startAt: Date.now() - 600_000, endAt: Date.now() + 3_600_000, deadline: Date.now() + 3_600_000 } })
   await cloud.okAs(WANG, eventsFn.signUp, { eventId: sessionId, family: 0 })

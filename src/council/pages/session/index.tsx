@@ -9,6 +9,7 @@ import { confirmFirst } from '@/lib/confirm'
 import { shortDate, shortTime } from '@/lib/time'
 import type { MinutesView } from '@core/council/decisions'
 import { DrawCard } from '../../parts/ballots'
+import { AgendaForm } from '../../parts/agenda-form'
 import { MinutesForm } from '../../parts/minutes-form'
 import { TopicCard } from '../../parts/topic-card'
 import '../../parts/council.scss'
@@ -24,6 +25,8 @@ export default function SessionPage() {
   const election = useQuery(api.council.election, {}, { enabled: !!id && me.has('admin') })
   if (!id) return <Page><NotFound title='没有找到这场议事会' /></Page>
   const onAgenda = (topics.data?.items ?? []).filter((t) => t.sessionId === id && t.status === 'on_agenda')
+  // supports closed, no agenda yet: the committee (or staff for a member) puts it
+  const candidates = (topics.data?.items ?? []).filter((t) => t.sessionId === id && t.status === 'accepted' && t.cutoffAt !== null && t.cutoffAt <= Date.now())
   const reload = async () => void (await Promise.all([minutes.reload(), topics.reload(), agenda.reload()]))
   const e = session.data
   const staff = me.has('staff', 'admin')
@@ -53,6 +56,7 @@ export default function SessionPage() {
             <View className='h-sub'>选题委员会还没有定议题</View>
           )}
         </View>
+        {agenda.data === null && candidates.length > 0 && <AgendaForm sessionId={id} candidates={candidates} onSet={reload} />}
         {minutes.data && <Minutes m={minutes.data} onChanged={reload} />}
         {staff && started && onAgenda.length > 0 && minutes.data?.status !== 'published' && <MinutesForm sessionId={id} topics={onAgenda} onSaved={reload} />}
         {!started && onAgenda.map((t) => <TopicCard key={t._id} t={t} />)}
