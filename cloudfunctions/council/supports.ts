@@ -19,7 +19,9 @@ export interface SupportAs {
   household: string | null
   householdLimit: number
   /** The supporter's own count: its id within the session, its limit, and the error when it is used up. */
-  person: { key: string; limit: number; spent: 'NO_SUPPORTS_LEFT' | 'PROXY_SUPPORTS_LEFT'; oncePerTopic: boolean }
+  person: { key: string; limit: number; spent: 'NO_SUPPORTS_LEFT' | 'PROXY_SUPPORTS_LEFT'; oncePerTopic: boolean; perTopic?: number }
+  /** A 楼栋长 does not support their own topic for others. */
+  notRaisedBy?: string
   /** Written on the support document (grants, for whom and why). */
   extra: Record<string, unknown>
 }
@@ -34,7 +36,7 @@ export async function addSupport(ctx: Ctx, s: SupportAs): Promise<{ topicId: str
     const hash = householdHash(s.household)
     if (topic.status !== 'accepted' || !topic.sessionId || topic.cutoffAt === null) throw councilError('TOPIC_STATE')
     if (now >= topic.cutoffAt) throw councilError('SUPPORTS_CLOSED')
-    if (topic.household === hash) throw councilError('OWN_TOPIC')
+    if (topic.household === hash || (s.notRaisedBy && topic.raisedBy === s.notRaisedBy)) throw councilError('OWN_TOPIC')
     // counted per household and per person: a person who changes the room in their profile is still the one who supported
     const countId = supportCountId(topic.sessionId, hash)
     const personId = supportCountId(topic.sessionId, s.person.key)
@@ -47,6 +49,7 @@ export async function addSupport(ctx: Ctx, s: SupportAs): Promise<{ topicId: str
     if (mine || (s.person.oncePerTopic && person?.topics.includes(s.topicId))) throw councilError('ALREADY_SUPPORTED')
     if ((count?.used ?? 0) >= s.householdLimit) throw councilError('NO_SUPPORTS_LEFT')
     if ((person?.used ?? 0) >= s.person.limit) throw councilError(s.person.spent)
+    if (s.person.perTopic !== undefined && (person?.topics ?? []).filter((id) => id === s.topicId).length >= s.person.perTopic) throw councilError('PROXY_TOPIC_LIMIT')
     const at = { communityId: topic.communityId, sessionId: topic.sessionId }
     await t.collection(COUNCIL_SUPPORTS).doc(supportId(s.topicId, hash)).set({ data: { ...at, topicId: s.topicId, household: hash, by: ctx.openid, at: now, ...s.extra } })
     await t.collection(COUNCIL_SUPPORT_COUNTS).doc(countId).set({ data: { ...at, household: hash, used: (count?.used ?? 0) + 1 } })

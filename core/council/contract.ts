@@ -204,7 +204,7 @@ export const councilFn = defineFunction('council', {
     errors: ['TOPIC_UNKNOWN', 'TOPIC_STATE', 'SUPPORTS_CLOSED', 'ALREADY_SUPPORTED', 'NO_SUPPORTS_LEFT', 'NO_HOUSEHOLD', 'OWN_TOPIC'],
   },
   supportFor: {
-    summary: '楼栋长（或网格员）替没有手机的老人附议：写明老人姓名、住址和理由，记录在案；每位楼栋长每场有次数上限（默认10次），老人家里的附议次数照样算',
+    summary: '楼栋长（或网格员）替没有手机的老人附议：写明老人姓名、住址和理由，记录在案；每位楼栋长每场有次数上限（默认10次），一个议题最多替2户附议，自己提的议题不能代附议；那一户有人登记了就由他们自己附议；老人家里的附议次数照样算',
     roles: ['resident'],
     input: z.object({
       topicId: idSchema,
@@ -212,7 +212,7 @@ export const councilFn = defineFunction('council', {
       reason: text('理由', 60),
     }),
     output: z.object({ topicId: z.string(), supports: z.number(), left: z.number() }),
-    errors: ['TOPIC_UNKNOWN', 'TOPIC_STATE', 'SUPPORTS_CLOSED', 'ALREADY_SUPPORTED', 'NO_SUPPORTS_LEFT', 'PROXY_SUPPORTS_LEFT', 'OWN_TOPIC', 'NOT_YOUR_NEIGHBOUR', 'UNKNOWN_BUILDING', 'ROOM_REQUIRED'],
+    errors: ['TOPIC_UNKNOWN', 'TOPIC_STATE', 'SUPPORTS_CLOSED', 'ALREADY_SUPPORTED', 'NO_SUPPORTS_LEFT', 'PROXY_SUPPORTS_LEFT', 'PROXY_TOPIC_LIMIT', 'ELDER_HAS_APP', 'OWN_TOPIC', 'NOT_YOUR_NEIGHBOUR', 'UNKNOWN_BUILDING', 'ROOM_REQUIRED'],
   },
   selection: {
     summary: '本社区的附议和选题规则：每户每场附议次数、上会门槛（至少几户、或登记户数的百分之几，取大的）、每场上会议题数、楼栋长每场替老人附议次数',
@@ -307,9 +307,9 @@ export const councilFn = defineFunction('council', {
   confirmMinutes: {
     summary: '确认会议纪要：主持人和一位选题委员会委员（两个不同的人；工作人员可替没有手机的委员记录）都确认后公示7天：决议生效，要派的服务单和活动随即生成，提议人和附议的每户都收到反馈',
     roles: ['resident'],
-    input: z.object({ sessionId: idSchema, forMember: nameSchema.optional() }),
+    input: z.object({ sessionId: idSchema, draftAt: z.number({ error: '请先打开纪要看一遍' }).int(), forMember: nameSchema.optional() }),
     output: minutesView,
-    errors: ['MINUTES_UNKNOWN', 'MINUTES_PUBLISHED', 'ALREADY_CONFIRMED', 'SAME_PERSON', 'NOT_HOST_OR_MEMBER'],
+    errors: ['MINUTES_UNKNOWN', 'MINUTES_PUBLISHED', 'ALREADY_CONFIRMED', 'SAME_PERSON', 'NOT_HOST_OR_MEMBER', 'DRAFT_CHANGED'],
   },
   minutes: {
     summary: '某场议事会的会议纪要：公示后所有居民可看，草稿只有工作人员和委员能看',
@@ -493,6 +493,9 @@ export const COUNCIL_ERRORS = {
   TELL_UNKNOWN: '没有找到这件事',
   POINTS_OVER_RULE: '积分超过了积分规则的2倍，更多请找管理员',
   PROXY_SUPPORTS_LEFT: '您这一场替老人附议的次数用完了',
+  PROXY_TOPIC_LIMIT: '一个议题最多替两户老人附议',
+  ELDER_HAS_APP: '这一户有人登记了，请他们自己附议',
+  DRAFT_CHANGED: '纪要刚被改过，请重新看一遍再确认',
   PAPER_MISMATCH: '两次录入的票数不一致，请再核对计票单',
   PAPER_CONFIRMED: '纸质票已经两人核对录入过了',
   PAPER_TOO_MANY: '纸质票加上手机投票，超过了本社区的户数',

@@ -85,6 +85,8 @@ export const minutesView = z.object({
   startAt: z.number(),
   status: z.enum(['draft', 'published']),
   recordedBy: z.string(),
+  /** When this draft was written: a confirmation names it, so what is confirmed is what was read. */
+  draftAt: z.number(),
   /** People checked in at the session (counted, not typed). */
   attendance: z.number(),
   items: z.array(minutesItemView),

@@ -137,7 +137,8 @@ test('a topic raised from home in two taps, one raised for a neighbour, the sess
   await expectText(vis(zhang, 'minutes-confirmations'), '主持人已确认')
   await shot(zhang, 'council-03-minutes-large')
   // the committee member confirms: published, the decisions take effect
-  expect((await cloud.okAs(SUN, councilFn.confirmMinutes, { sessionId })).status).toBe('published')
+  const draft = (await cloud.okAs(SUN, councilFn.minutes, { sessionId }))!
+  expect((await cloud.okAs(SUN, councilFn.confirmMinutes, { sessionId, draftAt: draft.draftAt })).status).toBe('published')
 
   // the resident sees the decision and its progress on the topic's page
   await openPage(wang, `/council/pages/topic/index?id=${mine._id}`)

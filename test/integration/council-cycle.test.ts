@@ -13,6 +13,7 @@ import type { Role } from '../../core/contract/roles'
 import type { UserDoc } from '../../core/users/model'
 import { callAs, fireTimer, okAs, sdkDb } from '../support/call'
 import { balanceOf, otherStreet, personIn, type OtherStreet } from '../support/communities'
+import { draftOf } from './council-support'
 import { timeKey } from '../../core/contract/paging'
 import { chinaDay, chinaMonth } from '../../core/china-time'
 
@@ -110,10 +111,10 @@ describe('a topic from raising to the raiser\'s rating', () => {
     expect(draft).toMatchObject({ status: 'draft', attendance: 1, hostConfirmed: false, memberConfirmed: null })
     expect(await okAs(raiser, councilFn.minutes, { sessionId })).toBeNull()
     // a draft is not public, and one person cannot confirm twice over
-    expect(await callAs(raiser, councilFn.confirmMinutes, { sessionId })).toMatchObject({ ok: false, error: { code: 'NOT_HOST_OR_MEMBER' } })
-    expect((await okAs(staff, councilFn.confirmMinutes, { sessionId })).status).toBe('draft')
-    expect(await callAs(staff, councilFn.confirmMinutes, { sessionId, forMember: '李大爷' })).toMatchObject({ ok: false, error: { code: 'SAME_PERSON' } })
-    const published = await okAs(member, councilFn.confirmMinutes, { sessionId })
+    expect(await callAs(raiser, councilFn.confirmMinutes, { sessionId, draftAt: await draftOf(sessionId) })).toMatchObject({ ok: false, error: { code: 'NOT_HOST_OR_MEMBER' } })
+    expect((await okAs(staff, councilFn.confirmMinutes, { sessionId, draftAt: await draftOf(sessionId) })).status).toBe('draft')
+    expect(await callAs(staff, councilFn.confirmMinutes, { sessionId, draftAt: await draftOf(sessionId), forMember: '李大爷' })).toMatchObject({ ok: false, error: { code: 'SAME_PERSON' } })
+    const published = await okAs(member, councilFn.confirmMinutes, { sessionId, draftAt: await draftOf(sessionId) })
     expect(published).toMatchObject({ status: 'published', memberConfirmed: '陈委员', hostConfirmed: true })
     expect(published.publicUntil! - published.publishedAt!).toBe(7 * DAY)
     expect(await callAs(staff, councilFn.recordMinutes, { sessionId, items })).toMatchObject({ ok: false, error: { code: 'MINUTES_PUBLISHED' } })

@@ -9,7 +9,7 @@ import { councilFn } from '../../core/council/contract'
 import { orders } from '../../core/orders/contract'
 import { chinaDay } from '../../core/china-time'
 import { callAs, fireTimer, okAs, sdkDb } from '../support/call'
-import { councilWorld, DAY, startedSessionWith, type CouncilWorld } from './council-support'
+import { councilWorld, DAY, draftOf, startedSessionWith, type CouncilWorld } from './council-support'
 
 describe('topics off the agenda, deferred topics, actions, drafts and objections', () => {
   let w: CouncilWorld
@@ -57,11 +57,23 @@ describe('topics off the agenda, deferred topics, actions, drafts and objections
     // a 网格员 may not award more than twice the rule's attendance points (5 by default)
     expect(await callAs(w.staff, councilFn.recordMinutes, { sessionId, items: items(500) })).toMatchObject({ ok: false, error: { code: 'POINTS_OVER_RULE', details: [{ path: 'items.0.actions.0.points' }] } })
     await okAs(w.staff, councilFn.recordMinutes, { sessionId, items: items(5) })
-    await okAs(w.staff, councilFn.confirmMinutes, { sessionId })
+    await okAs(w.staff, councilFn.confirmMinutes, { sessionId, draftAt: await draftOf(sessionId) })
     // rewritten: the host's confirmation is gone
     expect(await okAs(w.staff, councilFn.recordMinutes, { sessionId, items: items(6) })).toMatchObject({ hostConfirmed: false, status: 'draft' })
-    expect((await okAs(w.member, councilFn.confirmMinutes, { sessionId })).status).toBe('draft')
-    const published = await okAs(w.staff, councilFn.confirmMinutes, { sessionId })
+    // a confirmation of the draft read before it was rewritten is refused: what is confirmed is what was read
+    const read = await draftOf(sessionId)
+    await okAs(w.staff, councilFn.recordMinutes, { sessionId, items: items(5) })
+    expect(await callAs(w.member, councilFn.confirmMinutes, { sessionId, draftAt: read })).toMatchObject({ ok: false, error: { code: 'DRAFT_CHANGED' } })
+    // another 网格员 rewriting it becomes its host; the first one's confirmation is not the host's any more
+    const other2 = await w.person(['resident', 'staff'], { grids: [w.s.gridId], staffOf: [w.s.communityId] })
+    await okAs(other2, councilFn.recordMinutes, { sessionId, items: items(6) })
+    expect(await callAs(w.staff, councilFn.confirmMinutes, { sessionId, draftAt: await draftOf(sessionId) })).toMatchObject({ ok: false, error: { code: 'NOT_HOST_OR_MEMBER' } })
+    // staff may not stand in for a member who has the app
+    expect(await callAs(w.staff, councilFn.confirmMinutes, { sessionId, draftAt: await draftOf(sessionId), forMember: '陈委员' })).toMatchObject({ ok: false, error: { code: 'NOT_HOST_OR_MEMBER' } })
+    await okAs(w.staff, councilFn.recordMinutes, { sessionId, items: items(6) })
+    expect((await okAs(w.member, councilFn.confirmMinutes, { sessionId, draftAt: await draftOf(sessionId) })).status).toBe('draft')
+    expect(await callAs(w.member, councilFn.confirmMinutes, { sessionId, draftAt: await draftOf(sessionId) })).toMatchObject({ ok: false, error: { code: 'ALREADY_CONFIRMED' } })
+    const published = await okAs(w.staff, councilFn.confirmMinutes, { sessionId, draftAt: await draftOf(sessionId) })
     expect(published.status).toBe('published')
 
     // deferred → carried to the next session that has not started
@@ -96,8 +108,8 @@ describe('topics off the agenda, deferred topics, actions, drafts and objections
         { topicId: topics[0], summary: '赞成', outcome: 'decided', decision: '请社区医院来义诊', actions: [{ kind: 'event', title: '义诊', owner: w.staff, due, startAt: Date.now() + DAY, minutes: 60, place: '活动室', capacity: 10, points: 5 }] },
       ],
     })
-    await okAs(w.staff, councilFn.confirmMinutes, { sessionId })
-    await okAs(w.member, councilFn.confirmMinutes, { sessionId })
+    await okAs(w.staff, councilFn.confirmMinutes, { sessionId, draftAt: await draftOf(sessionId) })
+    await okAs(w.member, councilFn.confirmMinutes, { sessionId, draftAt: await draftOf(sessionId) })
     const eventId = (await okAs(w.staff, councilFn.topic, { topicId: topics[0] })).decision!.actions[0].refs[0]
     await fireTimer('council', 'progress')
     expect((await okAs(w.staff, councilFn.topic, { topicId: topics[0] })).status).toBe('in_progress')
@@ -109,8 +121,8 @@ describe('topics off the agenda, deferred topics, actions, drafts and objections
   it('objections are taken during the 7 days of 公示 only', async () => {
     const { sessionId, topics } = await startedSessionWith(w, ['楼道堆物'])
     await okAs(w.staff, councilFn.recordMinutes, { sessionId, items: [{ topicId: topics[0], summary: '要清理', outcome: 'decided', decision: '周六统一清理楼道', actions: [] }] })
-    await okAs(w.member, councilFn.confirmMinutes, { sessionId })
-    await okAs(w.staff, councilFn.confirmMinutes, { sessionId })
+    await okAs(w.member, councilFn.confirmMinutes, { sessionId, draftAt: await draftOf(sessionId) })
+    await okAs(w.staff, councilFn.confirmMinutes, { sessionId, draftAt: await draftOf(sessionId) })
     const resident = await w.person()
     expect(await okAs(resident, councilFn.objectMinutes, { sessionId, text: '周六不方便' })).toEqual({ objections: 1 })
     await sdkDb().collection('council_minutes').doc(sessionId).update({ data: { publishedAt: Date.now() - 7 * DAY } })

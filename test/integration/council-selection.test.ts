@@ -51,6 +51,20 @@ describe('selection rules and supports for elders', () => {
     expect(await callAs(lead, councilFn.supportFor, { topicId: topics[2], elder: elder('903'), reason: '托我附议' })).toMatchObject({ ok: false, error: { code: 'PROXY_SUPPORTS_LEFT' } })
   })
 
+  it('not for a household where someone is registered, not on one\'s own topic, at most 2 households a topic', async () => {
+    await okAs(w.admin, councilFn.setSelection, { ...RULES, proxySupportsPerLead: 5 })
+    const lead2 = await w.person(['resident', 'building_lead'], { buildings: [w.s.buildingId], name: '孙楼长' })
+    const registered = (await sdkDb().collection('users').doc(await w.person()).get()).data as { room: string }
+    expect(await callAs(lead2, councilFn.supportFor, { topicId: topics[2], elder: elder(registered.room), reason: '托我附议' })).toMatchObject({ ok: false, error: { code: 'ELDER_HAS_APP', details: [{ path: 'elder.room' }] } })
+    const own = await okAs(lead2, councilFn.raiseTopic, { title: '楼长自己的议题', detail: '想让它上会，请大家议一议。' })
+    await okAs(w.staff, councilFn.acceptTopic, { topicId: own._id })
+    expect(await callAs(lead2, councilFn.supportFor, { topicId: own._id, elder: elder('931'), reason: '托我附议' })).toMatchObject({ ok: false, error: { code: 'OWN_TOPIC' } })
+    await okAs(lead2, councilFn.supportFor, { topicId: topics[2], elder: elder('932'), reason: '托我附议' })
+    await okAs(lead2, councilFn.supportFor, { topicId: topics[2], elder: elder('933'), reason: '托我附议' })
+    expect(await callAs(lead2, councilFn.supportFor, { topicId: topics[2], elder: elder('934'), reason: '托我附议' })).toMatchObject({ ok: false, error: { code: 'PROXY_TOPIC_LIMIT' } })
+    await okAs(w.admin, councilFn.setSelection, RULES)
+  })
+
   it('20 calls at once for 20 elders: exactly the allowance goes through', async () => {
     const other = await w.person(['resident', 'building_lead'], { buildings: [w.s.buildingId], name: '钱楼长' })
     // each call retried on BUSY, as the app's client does

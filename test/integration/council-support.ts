@@ -53,3 +53,6 @@ export async function startedSessionWith(w: CouncilWorld, titles: string[]): Pro
   await db.collection('events').doc(sessionId).update({ data: { startAt: start, endAt: start + 90 * 60_000 } })
   return { sessionId, topics, raisers }
 }
+
+/** The draft's time as its minutes show it (a confirmation names the draft it confirms). */
+export const draftOf = async (sessionId: string): Promise<number> => ((await sdkDb().collection('council_minutes').doc(sessionId).get()).data as { draftAt: number }).draftAt

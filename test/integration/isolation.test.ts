@@ -226,7 +226,7 @@ const ROWS: Row[] = [
   { action: councilFn.rateTopic, case: 'A\'s topic', kind: 'change', out: but({ streetSame: 'NOT_RAISER' }, 'OTHER_COMMUNITY'), arrange: async (a) => { const t = await topicOfA(a); return { input: { topicId: t._id, satisfied: false }, watch: [[COLLECTIONS.COUNCIL_TOPICS, t._id]] } } },
   { action: councilFn.finishAction, case: 'A\'s topic', kind: 'change', out: 'OTHER_COMMUNITY', arrange: async (a) => { const t = await topicOfA(a); return { input: { topicId: t._id, actionId: 'a1' }, watch: [[COLLECTIONS.COUNCIL_TOPICS, t._id]] } } },
   onEvent(councilFn.recordMinutes, (a) => ({ sessionId: a.event.id, items: [] }), 'NOT_FOUND', 'A\'s event as a session'),
-  onEvent(councilFn.confirmMinutes, (a) => ({ sessionId: a.event.id }), 'MINUTES_UNKNOWN', 'A\'s event as a session (no minutes)'),
+  onEvent(councilFn.confirmMinutes, (a) => ({ sessionId: a.event.id, draftAt: 1 }), 'MINUTES_UNKNOWN', 'A\'s event as a session (no minutes)'),
   { action: councilFn.minutes, case: 'A\'s event as a session', kind: 'read', out: 'empty', arrange: (a) => ({ input: { sessionId: a.event.id } }) },
   onEvent(councilFn.objectMinutes, (a) => ({ sessionId: a.event.id, text: '有异议' }), 'MINUTES_UNKNOWN', 'A\'s event as a session (no minutes)'),
   self(councilFn.tells, {}, 'empty'),

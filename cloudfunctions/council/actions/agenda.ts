@@ -55,14 +55,15 @@ export const committee: Handler<(typeof councilFn)['committee']> = async (ctx) =
   return membersView(c?.members ?? [])
 }
 
-/** The member of the committee in office the caller acts as: themselves, or (staff) a named member they record for; null: neither. */
+/** The member of the committee in office the caller acts as: themselves, or (staff) a named member without the app they record for; null: neither. */
 export async function actingMember(ctx: Ctx, communityId: string, forMember: string | undefined): Promise<{ name: string; by: string } | null> {
   const c = await getOrNull<CommitteeDoc>(ctx.db, COUNCIL_COMMITTEE, communityId)
   const current = (c?.members ?? []).filter((m) => m.until >= chinaDay(ctx.now()))
   const member = current.find((m) => m.openid === ctx.openid)
   if (member) return { name: member.name, by: `委员 ${member.name}` }
   const staff = ctx.caller.roles.includes('staff') || ctx.caller.roles.includes('admin')
-  const recordedFor = staff && forMember ? current.find((m) => m.name === forMember) : undefined
+  // only for a member without the app: one who has it acts in it themselves
+  const recordedFor = staff && forMember ? current.find((m) => m.name === forMember && !m.openid) : undefined
   return recordedFor ? { name: recordedFor.name, by: `${ctx.user!.name} 代委员 ${recordedFor.name} 记录` } : null
 }
 

@@ -45,6 +45,8 @@ interface MinutesDoc {
   owners: Record<string, string>
   confirmations: Confirmations
   publishedAt: number | null
+  /** When the draft was written (confirmations name it). */
+  draftAt: number
   updatedAt: number
 }
 
@@ -63,6 +65,7 @@ async function viewOf(ctx: Pick<Ctx, 'db'>, m: MinutesDoc): Promise<MinutesView>
     startAt: m.startAt,
     status: m.status,
     recordedBy: m.recordedByName,
+    draftAt: m.draftAt,
     attendance: m.attendance,
     items: m.items.map((i) => ({
       topicId: i.topicId,
@@ -137,6 +140,7 @@ export const recordMinutes: Handler<(typeof councilFn)['recordMinutes']> = async
     owners: Object.fromEntries(owners),
     confirmations: { host: null, member: null },
     publishedAt: null,
+    draftAt: now,
     updatedAt: now,
   }
   await tx(ctx.db, async (t) => {
@@ -155,7 +159,7 @@ function outcomeSteps(item: Item, decidedActionsDone: boolean): { event: TopicEv
   return [...steps, { event: { type: decidedActionsDone ? 'FINISH' : 'BEGIN' }, actor: 'system' }]
 }
 
-export const confirmMinutes: Handler<(typeof councilFn)['confirmMinutes']> = async (ctx, { sessionId, forMember }) => {
+export const confirmMinutes: Handler<(typeof councilFn)['confirmMinutes']> = async (ctx, { sessionId, draftAt, forMember }) => {
   const m0 = await getOrNull<MinutesDoc>(ctx.db, COUNCIL_MINUTES, sessionId)
   if (!m0) throw councilError('MINUTES_UNKNOWN')
   mustBeHere(ctx.caller, m0)
@@ -169,6 +173,9 @@ export const confirmMinutes: Handler<(typeof councilFn)['confirmMinutes']> = asy
   const published = await tx(ctx.db, async (t) => {
     const m = await getOrNull<MinutesDoc>(t, COUNCIL_MINUTES, sessionId)
     if (!m) throw councilError('MINUTES_UNKNOWN')
+    if (m.status === 'draft' && m.draftAt !== draftAt) throw councilError('DRAFT_CHANGED')
+    // rewritten meanwhile by someone else: they are the host now
+    if (as.role === 'host' && m.recordedBy !== ctx.openid) throw councilError('NOT_HOST_OR_MEMBER')
     const step = confirmStep(m.status, m.confirmations, as, now)
     if (!step.ok) throw councilError(step.code)
     const next: MinutesDoc = { ...m, _id: sessionId, confirmations: step.confirmations, updatedAt: now }

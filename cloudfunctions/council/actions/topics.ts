@@ -14,6 +14,7 @@ import { canOrderFor, proxyRole } from '../../../core/orders/permissions'
 import { getOrNull, rows, setDoc, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import { BUILDINGS, mustBeHere, mustPlace } from '../../../server/community'
+import { USERS } from '../../../core/collections'
 import { nextSession } from '../store'
 import { addSupport } from '../supports'
 import { COUNCIL_TOPICS, householdHash, myHousehold, personHash, scaleOf, selectionSetting, topicViews, type TopicDoc } from '../topics'
@@ -88,6 +89,9 @@ export const support: Handler<(typeof councilFn)['support']> = async (ctx, { top
   })
 }
 
+/** Supports one 楼栋长 may give one topic for elders: enough for a few neighbours, never a topic's threshold alone. */
+const PROXY_PER_TOPIC = 2
+
 /** A 楼栋长 (or 网格员) supports for a named elder of their building (grid) without the app: logged with a reason, limited per 楼栋长. */
 export const supportFor: Handler<(typeof councilFn)['supportFor']> = async (ctx, { topicId, elder, reason }) => {
   const place = mustPlace(ctx.caller)
@@ -97,13 +101,19 @@ export const supportFor: Handler<(typeof councilFn)['supportFor']> = async (ctx,
   enforce(canOrderFor(ctx.caller, { id: building._id, gridId: building.gridId, communityId: building.communityId }), councilError)
   const household = householdOf({ communityId: place.communityId, buildingId: elder.buildingId, unitId: elder.unitId, room: elder.room })
   if (!household) throw councilError.at('elder.room', 'ROOM_REQUIRED')
+  // someone registered lives there: that household supports for itself
+  const there = await rows<{ _id: string; buildingId: string; unitId: string; room?: string }>(
+    ctx.db.collection(USERS).where({ communityId: place.communityId, buildingId: elder.buildingId }).field({ buildingId: true, unitId: true, room: true }).limit(1000),
+  )
+  if (there.some((u) => householdOf({ communityId: place.communityId, ...u }) === household)) throw councilError.at('elder.room', 'ELDER_HAS_APP')
   const selection = await selectionSetting.load(ctx.db, place, { now: ctx.now() })
   return addSupport(ctx, {
     topicId,
     communityId: place.communityId,
     household,
     householdLimit: selection.supportsPerHousehold,
-    person: { key: `l${personHash(ctx.openid)}`, limit: selection.proxySupportsPerLead, spent: 'PROXY_SUPPORTS_LEFT', oncePerTopic: false },
+    person: { key: `l${personHash(ctx.openid)}`, limit: selection.proxySupportsPerLead, spent: 'PROXY_SUPPORTS_LEFT', oncePerTopic: false, perTopic: PROXY_PER_TOPIC },
+    notRaisedBy: ctx.openid,
     extra: { grants: 0, forElder: { name: elder.name, reason } },
   })
 }

@@ -94,7 +94,7 @@ function Minutes({ m, onChanged }: { m: MinutesView; onChanged: () => Promise<vo
           loading={confirm.pending}
           onClick={async () => {
             if (!(await confirmFirst('确认纪要？', '主持人和一位委员都确认后就公示，决议生效、要派的单子会生成，不能再改。', '确认'))) return
-            if (await confirm.run({ sessionId: m.sessionId })) await onChanged()
+            if (await confirm.run({ sessionId: m.sessionId, draftAt: m.draftAt })) await onChanged()
           }}
         >
           确认纪要
