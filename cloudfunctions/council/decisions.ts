@@ -21,7 +21,7 @@ import type { UserDoc } from '../../core/users/model'
 import type { TimerCtx } from '../../server/context'
 import { USERS } from '../../server/context'
 import { BUILDINGS } from '../../server/community'
-import { getOrNull, rows, setDoc, tx } from '../../server/db'
+import { errorText, getOrNull, rows, setDoc, tx, type Db } from '../../server/db'
 import { createSeats } from '../../server/seats'
 import { loadSla } from '../../server/sla'
 import { nextSession } from './store'
@@ -80,6 +80,7 @@ async function makeOrders(ctx: TimerCtx, topic: TopicDoc, a: StoredAction & { sp
 async function makeEvent(ctx: TimerCtx, topic: TopicDoc, a: StoredAction & { spec: Extract<ActionInput, { kind: 'event' }> }): Promise<void> {
   const id = a.refs[0]
   const s = a.spec
+  if (await getOrNull(ctx.db, EVENTS, id)) return
   await createSeats(ctx.db, id, s.capacity, topic.communityId)
   const at = topic.decision!.decidedAt
   const e: EventDoc = {
@@ -181,17 +182,17 @@ export async function tellEveryone(ctx: TimerCtx, topicId: string): Promise<Topi
   const people = await audienceOf(ctx, t)
   for (const stage of stages) {
     const { title, body } = feedbackText(t, stage)
-    const ids = people.map((p) => `${t._id}.${stage}.${personHash(p.to)}`)
-    const sent = new Set((await rows<{ _id: string }>(ctx.db.collection(COUNCIL_NOTICES).where({ _id: ctx.db.command.in(ids) }).field({ _id: true }).limit(1000))).map((d) => d._id))
-    const fresh = people.map((p, i) => ({ ...p, id: ids[i] })).filter((p) => !sent.has(p.id))
-    for (let i = 0; i < fresh.length; i += 20) {
-      await Promise.all(
-        fresh.slice(i, i + 20).map((p) =>
-          ctx.db.collection(COUNCIL_NOTICES).doc(p.id).set({
-            data: { communityId: t.communityId, to: p.to, kind: `topic_${stage}`, title, body, orderId: null, eventId: null, topicId: t._id, at: now, read: false, sortKey: timeKey(now, p.id) },
-          }),
-        ),
+    // made only if missing: a notice another run made already is not sent again
+    const fresh: ((typeof people)[number] & { id: string })[] = []
+    for (let i = 0; i < people.length; i += 20) {
+      const made = await Promise.all(
+        people.slice(i, i + 20).map(async (p) => {
+          const id = `${t._id}.${stage}.${personHash(p.to)}`
+          const data = { _id: id, communityId: t.communityId, to: p.to, kind: `topic_${stage}`, title, body, orderId: null, eventId: null, topicId: t._id, at: now, read: false, sortKey: timeKey(now, id) }
+          return (await addIfMissing(ctx.db, COUNCIL_NOTICES, data)) ? { ...p, id } : null
+        }),
       )
+      fresh.push(...made.filter((m): m is NonNullable<typeof m> => !!m))
     }
     // one message per grant: the first for the decision, the second for done
     const granted = fresh.filter((p) => p.grants > (stage === 'decided' ? 0 : 1))
@@ -212,25 +213,44 @@ export async function tellEveryone(ctx: TimerCtx, topicId: string): Promise<Topi
     }
     fb[stage] = now
   }
-  const owed = fb.decided === null || ((t.status === 'done' || t.status === 'closed') && fb.done === null)
-  await ctx.db.collection(COUNCIL_TOPICS).doc(t._id).update({ data: { feedback: fb, feedbackOwed: owed } })
-  return { ...t, feedback: fb, feedbackOwed: owed }
+  // merged with what the topic is now (it may have become done meanwhile)
+  return tx(ctx.db, async (x) => {
+    const cur = (await getOrNull<TopicDoc>(x, COUNCIL_TOPICS, topicId))!
+    const feedback = { decided: cur.feedback?.decided ?? fb.decided, done: cur.feedback?.done ?? fb.done }
+    const owed = feedback.decided === null || ((cur.status === 'done' || cur.status === 'closed') && feedback.done === null)
+    const next: TopicDoc = { ...cur, _id: topicId, feedback, feedbackOwed: owed }
+    await setDoc(x, COUNCIL_TOPICS, next)
+    return next
+  })
 }
 
 export const TOPIC_TEMPLATE = (): string => process.env.LINLI_TEMPLATE_TOPIC || 'topic_feedback'
 
-/** The progress timer: topics under way brought up to date, feedback still owed sent, deferred topics carried. */
-export async function runProgress(ctx: TimerCtx): Promise<{ synced: number; carried: number; told: number }> {
-  const going = await rows<TopicDoc>(ctx.db.collection(COUNCIL_TOPICS).where({ status: 'in_progress' }).limit(1000))
-  for (const t of going) {
-    await materialise(ctx, t)
-    await syncProgress(ctx, t._id)
+/** One topic's step, its failure logged and left for the next run: one topic never holds up the rest. */
+async function each(ctx: TimerCtx, ids: string[], step: (id: string) => Promise<unknown>): Promise<number> {
+  let done = 0
+  for (const id of ids) {
+    try {
+      await step(id)
+      done++
+    } catch (err) {
+      ctx.log(`council progress: topic ${id} left for the next run`, err)
+    }
   }
-  const deferred = await rows<TopicDoc>(ctx.db.collection(COUNCIL_TOPICS).where({ status: 'deferred' }).limit(1000))
-  for (const t of deferred) await carry(ctx, t._id)
-  const owed = await rows<{ _id: string }>(ctx.db.collection(COUNCIL_TOPICS).where({ feedbackOwed: true }).field({ _id: true }).limit(1000))
-  for (const t of owed) await tellEveryone(ctx, t._id)
-  return { synced: going.length, carried: deferred.length, told: owed.length }
+  return done
+}
+
+/** The progress timer: feedback still owed sent first, then topics under way brought up to date, deferred topics carried. */
+export async function runProgress(ctx: TimerCtx): Promise<{ synced: number; carried: number; told: number }> {
+  const ids = async (where: object) => (await rows<{ _id: string }>(ctx.db.collection(COUNCIL_TOPICS).where(where).field({ _id: true }).limit(1000))).map((t) => t._id)
+  const told = await each(ctx, await ids({ feedbackOwed: true }), (id) => tellEveryone(ctx, id))
+  const synced = await each(ctx, await ids({ status: 'in_progress' }), async (id) => {
+    const t = await getOrNull<TopicDoc>(ctx.db, COUNCIL_TOPICS, id)
+    if (t) await materialise(ctx, t)
+    await syncProgress(ctx, id)
+  })
+  const carried = await each(ctx, await ids({ status: 'deferred' }), (id) => carry(ctx, id))
+  return { synced, carried, told }
 }
 
 /** A deferred topic goes on to the next session that has not started (none planned yet: it waits for the timer). */
@@ -247,4 +267,15 @@ export async function carry(ctx: TimerCtx, topicId: string): Promise<void> {
     if (!step.ok) return
     await setDoc(t, COUNCIL_TOPICS, { ...cur, _id: topicId, status: step.to, sessionId: session.id, cutoffAt: session.cutoffAt, updatedAt: now, timeline: [...cur.timeline, { at: now, by: 'system', event: 'CARRY' }] })
   })
+}
+
+/** Add a document under its id unless one is there: true when this call made it. */
+async function addIfMissing(db: Db, collection: string, data: { _id: string } & Record<string, unknown>): Promise<boolean> {
+  try {
+    await db.collection(collection).add({ data })
+    return true
+  } catch (err) {
+    if (/duplicate key/i.test(errorText(err))) return false
+    throw err
+  }
 }

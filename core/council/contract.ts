@@ -302,7 +302,7 @@ export const councilFn = defineFunction('council', {
     roles: STAFF,
     input: z.object({ sessionId: idSchema, items: z.array(minutesItemInput).max(10) }),
     output: minutesView,
-    errors: ['SESSION_NOT_STARTED', 'NO_AGENDA', 'ITEMS_MISMATCH', 'DECISION_MISSING', 'OWNER_UNKNOWN', 'UNKNOWN_BUILDING', 'MINUTES_PUBLISHED', 'POINTS_OVER_RULE'],
+    errors: ['SESSION_NOT_STARTED', 'NO_AGENDA', 'ITEMS_MISMATCH', 'DECISION_MISSING', 'OWNER_UNKNOWN', 'UNKNOWN_BUILDING', 'MINUTES_PUBLISHED', 'POINTS_OVER_RULE', 'EVENT_IN_PAST'],
   },
   confirmMinutes: {
     summary: '确认会议纪要：主持人和一位选题委员会委员（两个不同的人；工作人员可替没有手机的委员记录）都确认后公示7天：决议生效，要派的服务单和活动随即生成，提议人和附议的每户都收到反馈',
@@ -325,11 +325,11 @@ export const councilFn = defineFunction('council', {
     errors: ['MINUTES_UNKNOWN', 'OBJECTIONS_CLOSED', 'ALREADY_OBJECTED'],
   },
   finishAction: {
-    summary: '负责人标记一项要办的事已完成（上报街道、办活动）；派服务单的事在所有服务单确认后自动完成，写进公约的事记下即完成',
+    summary: '负责人标记一项要办的事已完成（上报街道；活动办完之后）；派服务单的事在所有服务单确认后自动完成，写进公约的事记下即完成',
     roles: STAFF,
     input: z.object({ topicId: idSchema, actionId: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) }),
     output: topicDetail,
-    errors: ['TOPIC_UNKNOWN', 'ACTION_UNKNOWN', 'ACTION_AUTOMATIC', 'ACTION_DONE', 'NOT_OWNER'],
+    errors: ['TOPIC_UNKNOWN', 'ACTION_UNKNOWN', 'ACTION_AUTOMATIC', 'ACTION_DONE', 'NOT_OWNER', 'ACTION_NOT_YET'],
   },
   rateTopic: {
     summary: '议题办完后提议人评价：满意或不满意（楼栋长替邻居提的，由楼栋长问过邻居后代为评价）',
@@ -496,6 +496,8 @@ export const COUNCIL_ERRORS = {
   PROXY_TOPIC_LIMIT: '一个议题最多替两户老人附议',
   ELDER_HAS_APP: '这一户有人登记了，请他们自己附议',
   DRAFT_CHANGED: '纪要刚被改过，请重新看一遍再确认',
+  EVENT_IN_PAST: '活动时间要在以后',
+  ACTION_NOT_YET: '活动办完之后才能标记完成',
   PAPER_MISMATCH: '两次录入的票数不一致，请再核对计票单',
   PAPER_CONFIRMED: '纸质票已经两人核对录入过了',
   PAPER_TOO_MANY: '纸质票加上手机投票，超过了本社区的户数',

@@ -56,6 +56,8 @@ describe('topics off the agenda, deferred topics, actions, drafts and objections
     ]
     // a 网格员 may not award more than twice the rule's attendance points (5 by default)
     expect(await callAs(w.staff, councilFn.recordMinutes, { sessionId, items: items(500) })).toMatchObject({ ok: false, error: { code: 'POINTS_OVER_RULE', details: [{ path: 'items.0.actions.0.points' }] } })
+    const past = items(5).map((i, n) => (n === 0 ? { ...i, actions: [{ ...event, startAt: Date.now() - DAY }] } : i))
+    expect(await callAs(w.staff, councilFn.recordMinutes, { sessionId, items: past })).toMatchObject({ ok: false, error: { code: 'EVENT_IN_PAST', details: [{ path: 'items.0.actions.0.startAt' }] } })
     await okAs(w.staff, councilFn.recordMinutes, { sessionId, items: items(5) })
     await okAs(w.staff, councilFn.confirmMinutes, { sessionId, draftAt: await draftOf(sessionId) })
     // rewritten: the host's confirmation is gone
@@ -85,6 +87,9 @@ describe('topics off the agenda, deferred topics, actions, drafts and objections
     const dayTopic = await okAs(w.staff, councilFn.topic, { topicId: day })
     const eventId = dayTopic.decision!.actions[0].refs[0]
     expect((await sdkDb().collection('events').doc(eventId).get()).data).toMatchObject({ kind: 'volunteer_day', points: 6, capacity: 20, status: 'published', communityId: w.s.communityId })
+    // not done before it has taken place; once it has, its owner may say so (the timer would find it too)
+    expect(await callAs(w.staff, councilFn.finishAction, { topicId: day, actionId: 'a1' })).toMatchObject({ ok: false, error: { code: 'ACTION_NOT_YET' } })
+    await sdkDb().collection('events').doc(eventId).update({ data: { startAt: Date.now() - 3 * 3_600_000, endAt: Date.now() - 3_600_000 } })
     expect(await callAs(w.staff, councilFn.finishAction, { topicId: day, actionId: 'a1' })).toMatchObject({ ok: true })
     expect(await callAs(w.staff, councilFn.finishAction, { topicId: day, actionId: 'a1' })).toMatchObject({ ok: false, error: { code: 'ACTION_DONE' } })
 

@@ -12,7 +12,7 @@ import { councilError, type AgendaView, type councilFn } from '../../../core/cou
 import { agendaOf, thresholdOf } from '../../../core/council/selection'
 import { transitionTopic } from '../../../core/council/topics'
 import { EVENTS, type EventDoc } from '../../../core/events'
-import { getOrNull, rows, setDoc, tx } from '../../../server/db'
+import { getOrNull, rows, setDoc, tx, type Db, type Tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import type { Ctx } from '../../../server/context'
 import type { Place } from '../../../core/community/places'
@@ -40,13 +40,13 @@ export const setCommittee: Handler<(typeof councilFn)['setCommittee']> = async (
     const u = await getOrNull<{ communityId: string }>(ctx.db, USERS, m.openid)
     if (!u || u.communityId !== communityId) throw councilError.at(`members.${i}.openid`, 'MEMBER_UNKNOWN')
   }
-  return membersView(await writeCommittee(ctx, { communityId, streetId }, members))
+  return membersView(await writeCommittee(ctx.db, { communityId, streetId }, members, ctx.now()))
 }
 
 /** The community's committee from now on (set by its admin, or elected). */
-export async function writeCommittee(ctx: Pick<Ctx, 'db' | 'now'>, at: Place, members: { name: string; openid?: string | null; until: string }[]): Promise<Member[]> {
+export async function writeCommittee(db: Db | Tx, at: Place, members: { name: string; openid?: string | null; until: string }[], now: number): Promise<Member[]> {
   const stored = members.map((m) => ({ name: m.name, openid: m.openid ?? null, until: m.until }))
-  await ctx.db.collection(COUNCIL_COMMITTEE).doc(at.communityId).set({ data: { ...at, members: stored, updatedAt: ctx.now() } })
+  await db.collection(COUNCIL_COMMITTEE).doc(at.communityId).set({ data: { ...at, members: stored, updatedAt: now } })
   return stored
 }
 

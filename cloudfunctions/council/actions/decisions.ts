@@ -10,6 +10,7 @@ import { transitionTopic, type TopicEvent } from '../../../core/council/topics'
 import type { Ctx } from '../../../server/context'
 import { mustBeHere, mustPlace } from '../../../server/community'
 import { getOrNull, rows, setDoc, tx } from '../../../server/db'
+import { EVENTS, type EventDoc } from '../../../core/events'
 import type { Handler } from '../../../server/runtime'
 import { syncProgress } from '../decisions'
 import { COUNCIL_TOPICS, myHousehold, personHash, scaleOf, topicDetailOf, type TopicDoc } from '../topics'
@@ -79,6 +80,11 @@ export const finishAction: Handler<C['finishAction']> = async (ctx, { topicId, a
   if (a.kind === 'orders' || a.kind === 'rule') throw councilError('ACTION_AUTOMATIC')
   if (a.doneAt !== null) throw councilError('ACTION_DONE')
   if (a.owner !== ctx.openid && !ctx.caller.roles.includes('admin')) throw councilError('NOT_OWNER')
+  // an event is done once it has taken place, not before
+  if (a.kind === 'event') {
+    const e = await getOrNull<EventDoc>(ctx.db, EVENTS, a.refs[0])
+    if (!e || e.endAt > ctx.now()) throw councilError('ACTION_NOT_YET')
+  }
   const synced = await syncProgress(ctx, topicId, { actionId, at: ctx.now() })
   return detail(ctx, synced!)
 }

@@ -139,9 +139,10 @@ export async function closeElectionDue(ctx: TimerCtx, communityId: string): Prom
     if (!again || again.status !== 'open') return null
     const next: ElectionDoc = { ...again, _id: e._id, votes, elected: r.elected, ...(r.status === 'tie' ? { status: 'tie', tied: r.tied, seatsToDraw: r.seatsToDraw } : { status: 'closed' }) }
     await setDoc(t, COUNCIL_ELECTIONS, next)
+    // the new committee in the same transaction: closed and elected, or neither
+    if (next.status === 'closed') await writeCommittee(t, { communityId: e.communityId, streetId: e.streetId }, membersOf(next, next.elected, now), now)
     return next
   })
-  if (closed?.status === 'closed') await writeCommittee(ctx, { communityId: e.communityId, streetId: e.streetId }, membersOf(closed, closed.elected, now))
   return closed ?? (await latest(ctx, communityId))
 }
 
@@ -164,8 +165,8 @@ export const drawTie: Handler<(typeof councilFn)['drawTie']> = async (ctx, { ele
     const drawn = drawOf(e.tied, e.seatsToDraw, (n) => randomInt(n))
     const next: ElectionDoc = { ...e, _id: electionId, status: 'closed', elected: [...e.elected, ...drawn], drawn: { sessionId, ids: drawn, by: ctx.user!.name, at: now } }
     await setDoc(t, COUNCIL_ELECTIONS, next)
+    await writeCommittee(t, { communityId: next.communityId, streetId: next.streetId }, membersOf(next, next.elected, now), now)
     return next
   })
-  await writeCommittee(ctx, { communityId: done.communityId, streetId: done.streetId }, membersOf(done, done.elected, now))
   return viewOf(ctx, done)
 }

@@ -96,6 +96,7 @@ async function checkActions(ctx: Ctx, communityId: string, items: z.output<typeo
       // points as the recorder may award them anywhere else (orders are checked again when dispatched)
       const rule = a.kind === 'orders' ? (rules.categoryPoints[a.category] ?? DEFAULT_POINTS[a.category]) : rules.attendancePoints
       if ((a.kind === 'orders' || a.kind === 'event') && !canAwardPoints(ctx.caller, a.points, rule).ok) throw councilError.at(`items.${i}.actions.${j}.points`, 'POINTS_OVER_RULE')
+      if (a.kind === 'event' && a.startAt <= ctx.now()) throw councilError.at(`items.${i}.actions.${j}.startAt`, 'EVENT_IN_PAST')
       if (a.kind !== 'orders') continue
       const b = await getOrNull<BuildingDoc>(ctx.db, BUILDINGS, a.buildingId)
       if (!b || b.communityId !== communityId) throw councilError.at(`items.${i}.actions.${j}.buildingId`, 'UNKNOWN_BUILDING')
