@@ -7,6 +7,7 @@
  * decided | deferred (carried to the next session by the timer) → in_progress (its actions under
  * way) → done → closed (the raiser said 满意 or 不满意).
  */
+import { defineMachine, type Step } from '../contract/machine'
 
 export const TOPIC_STATUSES = ['submitted', 'accepted', 'merged', 'converted', 'declined', 'withdrawn', 'on_agenda', 'discussed', 'decided', 'deferred', 'in_progress', 'done', 'closed'] as const
 export type TopicStatus = (typeof TOPIC_STATUSES)[number]
@@ -81,20 +82,15 @@ export const TOPIC_EVENT_ACTORS = {
   RATE: ['raiser'],
 } as const satisfies Record<TopicEventType, readonly TopicActor[]>
 
-export const TOPIC_EVENT_TYPES = Object.keys(TOPIC_EVENT_ACTORS) as TopicEventType[]
+export const topicMachine = defineMachine<TopicStatus, TopicEventType, TopicActor>(TOPIC_STATUSES, TOPIC_TABLE, TOPIC_EVENT_ACTORS)
+export const TOPIC_EVENT_TYPES = topicMachine.events
 
 /** Statuses a topic never leaves. */
-export const FINAL_TOPIC_STATUSES = TOPIC_STATUSES.filter((s) => Object.keys(TOPIC_TABLE[s]).length === 0)
+export const FINAL_TOPIC_STATUSES = topicMachine.finals
 
-export function topicTarget(status: TopicStatus, type: TopicEventType): TopicStatus | null {
-  return (TOPIC_TABLE[status] as Partial<Record<TopicEventType, TopicStatus>>)[type] ?? null
-}
+export const topicTarget = topicMachine.target
 
-export type TopicStep = { ok: true; to: TopicStatus } | { ok: false; code: 'FORBIDDEN' | 'BAD_STATE' }
+export type TopicStep = Step<TopicStatus>
 
 /** Whether `actor` may send `event` to a topic in `status`, and where it goes. */
-export function transitionTopic(status: TopicStatus, event: TopicEvent, actor: TopicActor): TopicStep {
-  if (!(TOPIC_EVENT_ACTORS[event.type] as readonly TopicActor[]).includes(actor)) return { ok: false, code: 'FORBIDDEN' }
-  const to = topicTarget(status, event.type)
-  return to ? { ok: true, to } : { ok: false, code: 'BAD_STATE' }
-}
+export const transitionTopic = (status: TopicStatus, event: TopicEvent, actor: TopicActor): TopicStep => topicMachine.step(status, event.type, actor)
