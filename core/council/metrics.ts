@@ -4,6 +4,9 @@
  */
 import { implementedOnTime, dueEnd, type ActionState } from './minutes'
 import type { TopicStatus } from './topics'
+import { median, rate, type Rate } from '../contract/rates'
+
+export { median }
 
 export interface TopicFacts {
   status: TopicStatus
@@ -19,13 +22,6 @@ export interface TopicFacts {
   satisfied: boolean | null
 }
 
-export interface Rate {
-  value: number | null
-  num: number
-  den: number
-}
-const rate = (num: number, den: number): Rate => ({ value: den ? num / den : null, num, den })
-
 export interface CouncilMetrics {
   /** Topics put on an agenda ÷ topics accepted whose supports have closed. */
   onAgenda: Rate
@@ -37,13 +33,6 @@ export interface CouncilMetrics {
   medianFeedbackHours: number | null
   /** Raisers who said 满意 ÷ raisers who answered. */
   satisfied: Rate
-}
-
-export function median(xs: number[]): number | null {
-  if (!xs.length) return null
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
 
 export function metricsOf(topics: readonly TopicFacts[], now: number): CouncilMetrics {

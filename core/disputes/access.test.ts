@@ -1,0 +1,26 @@
+import type { Role } from '../contract/roles'
+import { disputeRoleOf, type DisputeScope } from './access'
+
+const CASE: DisputeScope = { communityId: 'c1', gridId: 'g1', parties: ['p1', 'p2'], mediators: ['m1'] }
+const who = (openid: string, roles: Role[], over: { grids?: string[]; communityId?: string } = {}) => ({
+  openid,
+  roles,
+  communityId: over.communityId ?? 'c1',
+  scopes: { grids: over.grids ?? [] },
+})
+
+describe('who may see a dispute', () => {
+  it.each([
+    ['a party', who('p1', ['resident']), 'party'],
+    ['its mediator', who('m1', ['resident', 'volunteer']), 'mediator'],
+    ['the 网格员 of its grid', who('s1', ['resident', 'staff'], { grids: ['g1'] }), 'staff'],
+    ['the community admin', who('a1', ['resident', 'admin']), 'admin'],
+    ['a resident who is not a party', who('r9', ['resident']), null],
+    ['a volunteer who is not its mediator', who('v9', ['resident', 'volunteer']), null],
+    ['a 网格员 of another grid', who('s2', ['resident', 'staff'], { grids: ['g2'] }), null],
+    ['an admin acting in another community', who('a2', ['resident', 'admin'], { communityId: 'c2' }), null],
+    ['the street office', who('st', ['resident', 'street_admin']), null],
+  ] as const)('%s → %s', (_label, caller, role) => {
+    expect(disputeRoleOf(caller, CASE)).toBe(role)
+  })
+})

@@ -1,0 +1,25 @@
+/**
+ * Who may see a dispute (pure): its parties, its mediators, the 网格员 of its grid and the admin of
+ * its community — nobody else, the street office included. A case is never listed publicly; it
+ * counts only in aggregates.
+ */
+import type { Caller } from '../users/caller'
+
+export interface DisputeScope {
+  communityId: string
+  gridId: string
+  /** OPENIDs of the parties who have the app (parties without it are names kept by staff). */
+  parties: readonly string[]
+  mediators: readonly string[]
+}
+
+export type DisputeRole = 'party' | 'mediator' | 'staff' | 'admin'
+
+/** The caller's part in the case, null when they may not see it. */
+export function disputeRoleOf(c: Pick<Caller, 'openid' | 'roles' | 'communityId'> & { scopes: { grids: readonly string[] } }, d: DisputeScope): DisputeRole | null {
+  if (c.communityId === d.communityId && c.roles.includes('admin')) return 'admin'
+  if (c.communityId === d.communityId && c.roles.includes('staff') && c.scopes.grids.includes(d.gridId)) return 'staff'
+  if (d.mediators.includes(c.openid)) return 'mediator'
+  if (d.parties.includes(c.openid)) return 'party'
+  return null
+}
