@@ -1,12 +1,11 @@
 /**
  * Re-electing the committee (core/council/election.ts): opened by the admin after an evaluation
- * said 改选, one anonymous ballot per household with 1–3 candidates — written as the evaluation's
- * are (a "voted" record per household and per person under known ids, a ballot under a random id
- * with the choices only) — counted when it closes; a tie for the last seats waits for the public
+ * said 改选, one anonymous ballot per household with 1–3 candidates (../ballots.ts, as the
+ * evaluation's) — counted when it closes; a tie for the last seats waits for the public
  * draw at a session: the server draws when the admin starts it there, and records the draw. The elected become the committee for half a year.
  */
-import { randomBytes, randomInt } from 'node:crypto'
-import { COUNCIL_BALLOTS, COUNCIL_ELECTIONS, COUNCIL_EVALUATIONS, COUNCIL_VOTED, COUNCIL_VOTERS, EVENTS, USERS } from '../../../core/collections'
+import { randomInt } from 'node:crypto'
+import { COUNCIL_BALLOTS, COUNCIL_ELECTIONS, COUNCIL_EVALUATIONS, COUNCIL_VOTED, EVENTS, USERS } from '../../../core/collections'
 import { chinaDay, DAY_MS } from '../../../core/china-time'
 import { commonError } from '../../../core/contract/errors'
 import { councilError, type councilFn, type ElectionView } from '../../../core/council/contract'
@@ -16,7 +15,8 @@ import type { Ctx, TimerCtx } from '../../../server/context'
 import { mustBeHere, mustPlace } from '../../../server/community'
 import { countOf, getOrNull, rows, setDoc, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
-import { householdHash, myHousehold, personHash } from '../topics'
+import { householdHash, myHousehold } from '../topics'
+import { castBallot, votedId } from '../ballots'
 import { writeCommittee } from './agenda'
 
 const OPEN_DAYS = 7
@@ -44,7 +44,6 @@ interface ElectionDoc {
 }
 
 const latest = async (ctx: Pick<Ctx, 'db'>, communityId: string) => (await rows<ElectionDoc>(ctx.db.collection(COUNCIL_ELECTIONS).where({ communityId }).orderBy('opensAt', 'desc').limit(1)))[0] ?? null
-const votedId = (electionId: string, hash: string) => `${electionId}-${hash}`
 
 async function viewOf(ctx: Ctx, e: ElectionDoc): Promise<ElectionView> {
   const household = e.communityId === ctx.caller.home?.communityId ? myHousehold(ctx) : null
@@ -107,13 +106,7 @@ export const electionVote: Handler<(typeof councilFn)['electionVote']> = async (
     if (!household) throw councilError('NO_HOUSEHOLD')
     const problem = choiceProblem(choices, e.candidates.map((c) => c.id))
     if (problem) throw councilError.at('choices', problem)
-    const voted = votedId(electionId, householdHash(household))
-    const voter = votedId(electionId, personHash(ctx.openid))
-    const [byHousehold, byPerson] = await Promise.all([getOrNull(t, COUNCIL_VOTED, voted), getOrNull(t, COUNCIL_VOTERS, voter)])
-    if (byHousehold || byPerson) throw councilError('ALREADY_VOTED')
-    await t.collection(COUNCIL_VOTED).doc(voted).set({ data: { electionId, communityId: e.communityId } })
-    await t.collection(COUNCIL_VOTERS).doc(voter).set({ data: { electionId, communityId: e.communityId } })
-    await t.collection(COUNCIL_BALLOTS).doc(randomBytes(12).toString('hex')).set({ data: { electionId, communityId: e.communityId, choices: [...choices].sort() } })
+    await castBallot(t, { vote: { electionId }, communityId: e.communityId, household, openid: ctx.openid, ballot: { choices: [...choices].sort() } })
   })
   return { voted: true as const }
 }

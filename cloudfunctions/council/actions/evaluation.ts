@@ -1,5 +1,5 @@
 /**
- * The 选题委员会's half-yearly evaluation (core/council/evaluation.ts has the rules). Anonymity by
+ * The 选题委员会's half-yearly evaluation (core/council/evaluation.ts has the rules; ballots are written by ../ballots.ts). Anonymity by
  * construction: a vote writes, in one transaction, "this household voted" and "this person voted"
  * under known ids (`<evaluationId>-<household hash>`, `<evaluationId>-<person hash>`: a second vote
  * of the household from any phone, or of the person after changing their room, finds them) and
@@ -8,7 +8,7 @@
  * counted only at close and shown only after it.
  */
 import { randomBytes } from 'node:crypto'
-import { COUNCIL_BALLOTS, COUNCIL_EVALUATIONS, COUNCIL_PAPER, COUNCIL_VOTED, COUNCIL_VOTERS } from '../../../core/collections'
+import { COUNCIL_BALLOTS, COUNCIL_EVALUATIONS, COUNCIL_PAPER, COUNCIL_VOTED } from '../../../core/collections'
 import { enterPaper, type PaperEntry } from '../../../core/council/election'
 import { councilError, type councilFn, type EvaluationView } from '../../../core/council/contract'
 import { BALLOT_CHOICES, outcomeOf, quorumOf, type Tally } from '../../../core/council/evaluation'
@@ -17,7 +17,8 @@ import type { Ctx, TimerCtx } from '../../../server/context'
 import { countOf, getOrNull, rows, setDoc, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import { mustPlace } from '../../../server/community'
-import { householdHash, householdsOf, myHousehold, personHash } from '../topics'
+import { householdHash, householdsOf, myHousehold } from '../topics'
+import { castBallot, votedId } from '../ballots'
 
 const OPEN_DAYS = 7
 
@@ -35,7 +36,6 @@ interface EvaluationDoc {
   openedBy: string
 }
 
-const votedId = (evaluationId: string, hash: string) => `${evaluationId}-${hash}`
 const latest = async (ctx: Pick<Ctx, 'db'>, communityId: string) => (await rows<EvaluationDoc>(ctx.db.collection(COUNCIL_EVALUATIONS).where({ communityId }).orderBy('opensAt', 'desc').limit(1)))[0] ?? null
 
 function viewOf(e: EvaluationDoc, voted: boolean): EvaluationView {
@@ -67,14 +67,7 @@ export const vote: Handler<(typeof councilFn)['vote']> = async (ctx, { evaluatio
     if (!e || e.communityId !== ctx.caller.home?.communityId) throw councilError('EVALUATION_UNKNOWN')
     if (e.status !== 'open' || now >= e.closesAt) throw councilError('EVALUATION_CLOSED')
     if (!household) throw councilError('NO_HOUSEHOLD')
-    // one vote per household and per person: changing the room in one's profile does not give a second
-    const voted = votedId(evaluationId, householdHash(household))
-    const voter = votedId(evaluationId, personHash(ctx.openid))
-    const [byHousehold, byPerson] = await Promise.all([getOrNull(t, COUNCIL_VOTED, voted), getOrNull(t, COUNCIL_VOTERS, voter)])
-    if (byHousehold || byPerson) throw councilError('ALREADY_VOTED')
-    await t.collection(COUNCIL_VOTED).doc(voted).set({ data: { evaluationId, communityId: e.communityId } })
-    await t.collection(COUNCIL_VOTERS).doc(voter).set({ data: { evaluationId, communityId: e.communityId } })
-    await t.collection(COUNCIL_BALLOTS).doc(randomBytes(12).toString('hex')).set({ data: { evaluationId, communityId: e.communityId, choice } })
+    await castBallot(t, { vote: { evaluationId }, communityId: e.communityId, household, openid: ctx.openid, ballot: { choice } })
   })
   return { voted: true as const }
 }
