@@ -2,9 +2,7 @@
 import { EVENT_NOTICES, NOTICES, ORDERS } from '../../core/collections'
 import { orderError } from '../../core/orders/contract'
 import { orderDoc, type Order } from '../../core/orders/model'
-import type { UserDoc } from '../../core/users/model'
-import { USERS } from '../../server/context'
-import { getOrNull, rows, setDoc, type Db, type Tx } from '../../server/db'
+import { getOrNull, setDoc, type Tx } from '../../server/db'
 
 // event notices are written by the events function (reminders, waitlist promotions), same shape
 export { EVENT_NOTICES, NOTICES, ORDERS }
@@ -21,8 +19,3 @@ export async function saveOrder(t: Tx, o: Order): Promise<void> {
   await setDoc(t, ORDERS, orderDoc.parse(o))
 }
 
-/** The 网格员 of the order's grid in its community (who hear of new and overdue undispatched orders), except `except`. */
-export async function gridStaff(db: Db, o: Pick<Order, 'gridId' | 'communityId'>, except?: string): Promise<string[]> {
-  const staff = await rows<Pick<UserDoc, '_id'>>(db.collection(USERS).where({ roles: 'staff', grids: o.gridId, staffOf: o.communityId }).field({ _id: true }).limit(20))
-  return staff.map((u) => u._id).filter((id) => id !== except)
-}

@@ -18,7 +18,8 @@ import { loadSla } from '../sla'
 import { BUILDINGS, mustPlace } from '../../../server/community'
 import { commonError } from '../../../core/contract/errors'
 import type { Place } from '../../../core/community/places'
-import { gridStaff, ORDERS } from '../store'
+import { ORDERS } from '../store'
+import { gridStaff } from '../../../server/people'
 
 export const create: Handler<typeof orders.create> = async (ctx, input) => {
   const me = ctx.user!

@@ -13,7 +13,8 @@ import { rows } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import { mustPlace } from '../../../server/community'
 import { runEvent } from '../run'
-import { gridStaff, ORDERS } from '../store'
+import { ORDERS } from '../store'
+import { gridStaff } from '../../../server/people'
 
 const BATCH = 100
 
