@@ -57,3 +57,7 @@ export const COUNCIL_TELLS = 'council_tells'
 /** Re-elections of the committee (their ballots and "voted" records share the evaluation's collections, under the election's id), and each evaluation's paper totals (`<evaluationId>`, entered twice). */
 export const COUNCIL_ELECTIONS = 'council_elections'
 export const COUNCIL_PAPER = 'council_paper'
+/** 矛盾调解: the cases (never listed publicly), notices to their parties and mediators, the community's roster of professional mediators. */
+export const DISPUTES = 'disputes'
+export const DISPUTE_NOTICES = 'dispute_notices'
+export const DISPUTE_MEDIATORS = 'dispute_mediators'

@@ -1,7 +1,7 @@
 import type { Role } from '../contract/roles'
 import { disputeRoleOf, type DisputeScope } from './access'
 
-const CASE: DisputeScope = { communityId: 'c1', gridId: 'g1', parties: ['p1', 'p2'], mediators: ['m1'] }
+const CASE: DisputeScope = { communityId: 'c1', gridId: 'g1', parties: ['p1', 'p2'], mediators: ['m1'], reporter: 'l1' }
 const who = (openid: string, roles: Role[], over: { grids?: string[]; communityId?: string } = {}) => ({
   openid,
   roles,
@@ -12,6 +12,7 @@ const who = (openid: string, roles: Role[], over: { grids?: string[]; communityI
 describe('who may see a dispute', () => {
   it.each([
     ['a party', who('p1', ['resident']), 'party'],
+    ['the 楼栋长 who reported it for an elder', who('l1', ['resident', 'building_lead']), 'reporter'],
     ['its mediator', who('m1', ['resident', 'volunteer']), 'mediator'],
     ['the 网格员 of its grid', who('s1', ['resident', 'staff'], { grids: ['g1'] }), 'staff'],
     ['the community admin', who('a1', ['resident', 'admin']), 'admin'],

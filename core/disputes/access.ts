@@ -1,5 +1,5 @@
 /**
- * Who may see a dispute (pure): its parties, its mediators, the 网格员 of its grid and the admin of
+ * Who may see a dispute (pure): its parties (and whoever reported it for one), its mediators, the 网格员 of its grid and the admin of
  * its community — nobody else, the street office included. A case is never listed publicly; it
  * counts only in aggregates.
  */
@@ -11,9 +11,11 @@ export interface DisputeScope {
   /** OPENIDs of the parties who have the app (parties without it are names kept by staff). */
   parties: readonly string[]
   mediators: readonly string[]
+  /** Who reported it: a party, or a 楼栋长 / 网格员 acting for a neighbour without a phone (who follows it for them). */
+  reporter: string
 }
 
-export type DisputeRole = 'party' | 'mediator' | 'staff' | 'admin'
+export type DisputeRole = 'party' | 'reporter' | 'mediator' | 'staff' | 'admin'
 
 /** The caller's part in the case, null when they may not see it. */
 export function disputeRoleOf(c: Pick<Caller, 'openid' | 'roles' | 'communityId'> & { scopes: { grids: readonly string[] } }, d: DisputeScope): DisputeRole | null {
@@ -21,5 +23,6 @@ export function disputeRoleOf(c: Pick<Caller, 'openid' | 'roles' | 'communityId'
   if (c.communityId === d.communityId && c.roles.includes('staff') && c.scopes.grids.includes(d.gridId)) return 'staff'
   if (d.mediators.includes(c.openid)) return 'mediator'
   if (d.parties.includes(c.openid)) return 'party'
+  if (d.reporter === c.openid) return 'reporter'
   return null
 }

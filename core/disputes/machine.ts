@@ -37,7 +37,8 @@ export const DISPUTE_EVENT_ACTORS = {
   START: ['staff'],
   AGREE: ['mediator'],
   FAIL: ['mediator'],
-  PERFORM: ['staff', 'system'],
+  // the signed paper's photo attached (by staff or the mediator), or at once for an oral agreement
+  PERFORM: ['staff', 'mediator', 'system'],
   FULFIL: ['staff', 'mediator'],
   BREACH: ['staff', 'mediator'],
   RESUME: ['staff'],

@@ -125,6 +125,8 @@ export const noticeView = z.object({
   eventId: z.string().nullable().default(null),
   /** A 议题 it is about (议事 feedback). */
   topicId: z.string().nullable().default(null),
+  /** A 调解 case it is about (only its parties, reporter and mediators, or the grid's 网格员, get one). */
+  disputeId: z.string().nullable().default(null),
   at: z.number(),
   read: z.boolean(),
 })

@@ -4,7 +4,7 @@ import { chinaDay } from '../../core/china-time'
 import type { Role } from '../../core/contract/roles'
 import type { UserDoc } from '../../core/users/model'
 import { okAs, sdkDb } from '../support/call'
-import { otherStreet, personIn, type OtherStreet } from '../support/communities'
+import { staffedCommunity, type OtherStreet } from '../support/communities'
 
 export const THURSDAYS = { title: '逢四议事', kind: 'decide' as const, rule: { kind: 'weekly' as const, weekdays: [4 as const] }, startTime: '09:30', minutes: 90, place: '巷口说事点', host: '周网格员', capacity: 30, cutoffHours: 24, holidays: 'keep' as const }
 export const DAY = 86_400_000
@@ -19,11 +19,7 @@ export interface CouncilWorld {
 
 /** The other street's community with an admin, a 网格员, a committee (one member with the app) and a 议事会 series. */
 export async function councilWorld(): Promise<CouncilWorld> {
-  const s = await otherStreet()
-  let room = 7000
-  const person = (roles: Role[] = ['resident'], extra: Partial<UserDoc> = {}) => personIn(s, roles, { room: String(room++), ...extra })
-  const admin = await person(['resident', 'admin'], { adminOf: [s.communityId] })
-  const staff = await person(['resident', 'staff'], { grids: [s.gridId], staffOf: [s.communityId], name: '周网格员' })
+  const { s, person, admin, staff } = await staffedCommunity(7000, '周网格员')
   const member = await person(['resident'], { name: '陈委员' })
   const until = chinaDay(Date.now() + 200 * DAY)
   await okAs(admin, councilFn.setCommittee, { members: [{ name: '陈委员', openid: member, until }, { name: '李大爷', until }, { name: '王阿姨', until }] })

@@ -18,6 +18,7 @@ import { eventsFn } from '../../core/events/contract'
 import { orders } from '../../core/orders/contract'
 import { kpisFn } from '../../core/kpis/contract'
 import { councilFn } from '../../core/council/contract'
+import { disputesFn } from '../../core/disputes/contract'
 import { chinaMonth } from '../../core/china-time'
 import { orderNo } from '../../core/orders/keys'
 import { pointsFn } from '../../core/points/contract'
@@ -60,6 +61,14 @@ const ownProfile = async (_w: Who, openid: string) => {
 }
 const SERIES = { title: '逢四议事', kind: 'decide' as const, rule: { kind: 'weekly' as const, weekdays: [4 as const] }, startTime: '09:30', minutes: 90, place: '巷口说事点', host: '张网格员', capacity: 5, cutoffHours: 24, holidays: 'skip' as const, active: false }
 const TOPIC = { title: '楼道灯晚上不亮', detail: '楼道灯坏了，老人晚上看不清台阶。' }
+/** A case A's resident reports (its title carries their name, a marker the matrix looks for). */
+const caseOfA = (a: AWorld) => okAs(a.res.openid, disputesFn.report, { category: 'leak', title: `${a.res.name}家漏水`, detail: '楼上卫生间漏水到我家。', others: [{ name: '楼上住户', side: 'respondent' }] })
+/** A row on a fresh case of A: nobody outside it is told it exists. */
+const onCase = (action: ActionContract, input: (disputeId: string) => object, kind: Row['kind'] = 'change'): Row => ({
+  action, case: 'A\'s dispute', kind, out: 'NOT_FOUND',
+  arrange: async (a) => { const d = await caseOfA(a); return { input: input(d._id), watch: [[COLLECTIONS.DISPUTES, d._id], [COLLECTIONS.DISPUTE_NOTICES, { disputeId: d._id }]] } },
+})
+const SESSION = { at: Date.now() + 7 * 86_400_000, place: '调解室' }
 /** A topic of A raised by A's resident (its "raised by" names them). */
 const topicOfA = (a: AWorld) => okAs(a.res.openid, councilFn.raiseTopic, TOPIC)
 /** A's evaluation, open (opened by A's admin, once). */
@@ -242,6 +251,25 @@ const ROWS: Row[] = [
   list(councilFn.election, {}),
   self(councilFn.closeElection, {}, but({ hpAdmin: 'ok' }, 'empty')), // B's admin closes B's own (when due)
   onEvent(councilFn.drawTie, (a) => ({ electionId: 'el-of-a', sessionId: a.event.id }), 'NOT_FOUND', 'A\'s event as a session'),
+  self(disputesFn.report, { category: 'noise', title: '楼上太吵', detail: '楼上晚上很吵。', others: [{ name: '楼上住户', side: 'respondent' }] }, 'ok'), // each reports in their own home community
+  { action: disputesFn.takeReferral, case: 'A\'s 私事 order', kind: 'change', out: 'OTHER_COMMUNITY',
+    arrange: async (a) => { const id = await a.make.submitted(); await okAs(PERSONAS.staffZhang.openid, orders.refer, { orderId: id, guidance: '转调解室' }); return { input: { from: 'order', id, category: 'noise', others: [{ name: '对方', side: 'respondent' }] }, watch: [[COLLECTIONS.DISPUTES, `d-order-${id}`], ...orderRefs(id)] } } },
+  { action: disputesFn.disputes, case: 'list with A\'s case reported', kind: 'list', out: 'empty', arrange: async (a) => { await caseOfA(a); return { input: { limit: 50 } } } },
+  onCase(disputesFn.dispute, (disputeId) => ({ disputeId }), 'read'),
+  onCase(disputesFn.accept, (disputeId) => ({ disputeId })),
+  onCase(disputesFn.decline, (disputeId) => ({ disputeId, route: 'other', guidance: '不受理' })),
+  onCase(disputesFn.mediate, (disputeId) => ({ disputeId, mediators: ['m-of-b'], session: SESSION })),
+  onCase(disputesFn.addSession, (disputeId) => ({ disputeId, session: SESSION })),
+  onCase(disputesFn.agree, (disputeId) => ({ disputeId, written: false, terms: '修好', performBy: '2099-01-01' })),
+  onCase(disputesFn.attachAgreement, (disputeId) => ({ disputeId, photo: 'cloud://local.6c6f-local-1250000000/disputes/iso/paper.jpg' })),
+  onCase(disputesFn.fail, (disputeId) => ({ disputeId, route: 'other', guidance: '调不成' })),
+  onCase(disputesFn.performance, (disputeId) => ({ disputeId, fulfilled: true })),
+  onCase(disputesFn.refer, (disputeId) => ({ disputeId, route: 'lawsuit', guidance: '去法院' })),
+  onCase(disputesFn.followUp, (disputeId) => ({ disputeId, satisfied: true })),
+  onCase(disputesFn.withdraw, (disputeId) => ({ disputeId })),
+  list(disputesFn.roster, {}),
+  self(disputesFn.saveMediator, { who: { kind: 'professional', profession: 'lawyer', name: '和平律师', phone: '13700000001' }, days: '每月5日' }, but({ hpAdmin: 'ok' }, 'empty')), // B's admin keeps B's own roster
+  { action: disputesFn.metrics, case: 'with A\'s case reported', kind: 'count', out: 'empty', arrange: async (a) => { await caseOfA(a); return { input: {} } }, count: { of: (d: { open: number }) => d.open, bump: caseOfA } },
 ]
 
 let a: AWorld

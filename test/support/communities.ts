@@ -122,6 +122,16 @@ export async function personIn(s: OtherStreet, roles: Role[], extra: Partial<Use
   return _id
 }
 
+/** The other street's community with its admin and the 网格员 of its grid; `person` makes more of its people, each in a room of their own. */
+export async function staffedCommunity(firstRoom: number, staffName: string) {
+  const s = await otherStreet()
+  let room = firstRoom
+  const person = (roles: Role[] = ['resident'], extra: Partial<UserDoc> = {}) => personIn(s, roles, { room: String(room++), ...extra })
+  const admin = await person(['resident', 'admin'], { adminOf: [s.communityId] })
+  const staff = await person(['resident', 'staff'], { grids: [s.gridId], staffOf: [s.communityId], name: staffName })
+  return { s, person, admin, staff }
+}
+
 /** One more 街道管理员 of the other street (for actions that use the caller up). */
 export async function otherStreetAdmin(): Promise<string> {
   const s = await otherStreet()

@@ -1,5 +1,5 @@
 /**
- * The inbox: notices addressed to the caller from orders (`notices`), events (`event_notices`) and 议事 (`council_notices`),
+ * The inbox: notices addressed to the caller from orders (`notices`), events (`event_notices`), 议事 (`council_notices`) and 调解 (`dispute_notices`),
  * merged newest first by their sortKey (time + id, the same shape in both collections).
  */
 import type { orders } from '../../../core/orders/contract'
@@ -7,12 +7,12 @@ import { countOf } from '../../../server/db'
 import { pageBy } from '../../../server/paging'
 import type { Handler } from '../../../server/runtime'
 import type { NoticeDoc } from '../notices'
-import { COUNCIL_NOTICES } from '../../../core/collections'
+import { COUNCIL_NOTICES, DISPUTE_NOTICES } from '../../../core/collections'
 import { EVENT_NOTICES, NOTICES } from '../store'
 
 type C = typeof orders
 
-const SOURCES = [NOTICES, EVENT_NOTICES, COUNCIL_NOTICES]
+const SOURCES = [NOTICES, EVENT_NOTICES, COUNCIL_NOTICES, DISPUTE_NOTICES]
 
 export const inbox: Handler<C['inbox']> = async (ctx, { cursor, limit }) => {
   const [page, counts] = await Promise.all([
