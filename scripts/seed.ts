@@ -14,7 +14,7 @@
  *   npm run seed                                            // `npm run cloud` on its default port 9900
  */
 import { sdkEnvFor } from '../localcloud'
-import { COMMUNITY, STREETS } from '../core/collections'
+import { COMMUNITY, DISPUTE_MEDIATORS, STREETS } from '../core/collections'
 import { demoSeedDocs, type SeedDocs } from '../core/demo/seed-docs'
 import { playDemo, type CallAs, type PlayReport } from '../core/demo/play'
 
@@ -64,7 +64,7 @@ export async function seed(target?: SeedTarget, opts: SeedOptions = {}): Promise
   const put = (collection: string, { _id, ...data }: { _id: string }) => db.collection(collection).doc(_id).set({ data })
   await Promise.all([...docs.streets.map((x) => put(STREETS, x)), ...docs.communities.map((c) => put(COMMUNITY, c))])
   await Promise.all([...docs.grids.map((g) => put('grids', g)), ...docs.buildings.map((b) => put('buildings', b))])
-  await Promise.all(docs.users.map((u) => put('users', u)))
+  await Promise.all([...docs.users.map((u) => put('users', u)), ...(docs.mediators ?? []).map((m) => put(DISPUTE_MEDIATORS, m))])
   const report: SeedReport = { grids: docs.grids.length, buildings: docs.buildings.length, users: docs.users.length, ms: Date.now() - started }
   if (opts.demo) {
     if (!target?.url) throw new Error('seed: demo needs the cloud URL (dev entry)')

@@ -4,6 +4,7 @@ import type { BuildingDoc, GridDoc } from '../community/structure'
 import type { CommunityDoc, StreetDoc } from '../community/places'
 import { communityOfBuilding, DEMO_COMMUNITIES, DEMO_PEOPLE, DEMO_STREET, demoRoom, gridOfBuilding } from './community'
 import type { Persona } from './personas'
+import { volunteerEntryId, type RosterDoc } from '../disputes/roster'
 
 /** Fixed clock for seeded documents, so two seeds write identical data (idempotent). */
 export const SEED_EPOCH = Date.UTC(2025, 0, 6, 1, 0, 0)
@@ -14,6 +15,8 @@ export interface SeedDocs {
   grids: GridDoc[]
   buildings: BuildingDoc[]
   users: UserDoc[]
+  /** 幸福里's mediators: a 银发先锋 volunteer and professionals who come on fixed days. */
+  mediators?: RosterDoc[]
 }
 
 function userDoc(p: Persona, i: number): UserDoc {
@@ -70,5 +73,16 @@ export function demoSeedDocs(): SeedDocs {
       c.buildings.map((b) => ({ _id: b.id, communityId: c.id, gridId: b.gridId, name: b.name, order: b.order, unitCount: b.unitCount })),
     ),
     users: DEMO_PEOPLE.map(userDoc),
+    mediators: demoMediators(),
   }
+}
+
+function demoMediators(): RosterDoc[] {
+  const ma = DEMO_PEOPLE.find((p) => p.name === '马志华')!
+  const at = { communityId: 'xingfuli', active: true, updatedAt: SEED_EPOCH }
+  return [
+    { ...at, _id: volunteerEntryId('xingfuli', ma.openid), kind: 'volunteer', openid: ma.openid, name: ma.name, title: '银发先锋', phone: ma.phone!, days: '每周二、四上午' },
+    { ...at, _id: 'mp-demo-mediator', kind: 'professional', openid: null, name: '周淑芬', title: '人民调解员', phone: '13700001001', days: '每周三上午（人民调解工作室）' },
+    { ...at, _id: 'mp-demo-lawyer', kind: 'professional', openid: null, name: '钱明', title: '律师', phone: '13700001002', days: '每月5日上午' },
+  ]
 }

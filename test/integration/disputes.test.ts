@@ -6,6 +6,7 @@
  */
 import { disputesFn } from '../../core/disputes/contract'
 import { orders } from '../../core/orders/contract'
+import { councilFn } from '../../core/council/contract'
 import { chinaDay } from '../../core/china-time'
 import { callAs, fireTimer, okAs, sdkDb } from '../support/call'
 import { DAY, disputeWorld, reportedCase, soon, type DisputeWorld } from './disputes-support'
@@ -65,6 +66,25 @@ describe('a 私事 order becomes a case and is closed after the 回访', () => {
     const order = await okAs(resident, orders.create, { category: 'other', description: '想请人帮忙换个灯泡', urgency: 'normal' })
     const r = await callAs(w.staff, disputesFn.takeReferral, { from: 'order', id: order._id, category: 'other', others: [{ name: '对方', side: 'respondent' }] })
     expect(r).toMatchObject(refused('NOT_REFERRED'))
+  })
+})
+
+describe('a 议题 that is a private quarrel becomes a case', () => {
+  it('takes the declined topic over with its raiser as the applicant, once', async () => {
+    const [raiser, other] = await Promise.all([w.person(), w.person()])
+    const topic = await okAs(raiser, councilFn.raiseTopic, { title: '隔壁空调外机滴水', detail: '隔壁空调外机一直滴水到我家阳台，沟通过没用。' })
+    await okAs(w.staff, councilFn.routeTopic, { topicId: topic._id, to: 'decline', reason: '两家之间的事，转调解' })
+    const input = { from: 'topic' as const, id: topic._id, category: 'neighbour' as const, others: [{ name: '隔壁', phone: await w.phoneOf(other), side: 'respondent' as const }] }
+    const c = await okAs(w.staff, disputesFn.takeReferral, input)
+    expect(c).toMatchObject({ status: 'reported', source: 'council', title: '隔壁空调外机滴水' })
+    expect(c.parties.map((p) => p.hasApp)).toEqual([true, true])
+    expect((await okAs(raiser, disputesFn.dispute, { disputeId: c._id })).role).toBe('party')
+    expect((await okAs(w.staff, disputesFn.takeReferral, input))._id).toBe(c._id)
+  })
+
+  it('refuses a topic still on its way to a session', async () => {
+    const topic = await okAs(await w.person(), councilFn.raiseTopic, { title: '想在楼下装个晾衣架', detail: '楼下空地可以装公共晾衣架。' })
+    expect(await callAs(w.staff, disputesFn.takeReferral, { from: 'topic', id: topic._id, category: 'other', others: [{ name: '对方', side: 'respondent' }] })).toMatchObject(refused('NOT_REFERRED'))
   })
 })
 

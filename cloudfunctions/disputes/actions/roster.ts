@@ -1,5 +1,5 @@
 /** The roster of mediators, kept by the community admin; staff assign cases from it. */
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { DISPUTE_MEDIATORS, USERS } from '../../../core/collections'
 import { PROFESSIONS, disputeError, type disputesFn } from '../../../core/disputes/contract'
 import type { UserDoc } from '../../../core/users/model'
@@ -7,7 +7,7 @@ import { TEAM_LABELS } from '../../../core/users/vocab'
 import { mustPlace } from '../../../server/community'
 import { getOrNull, rows } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
-import type { RosterDoc } from '../roster'
+import { volunteerEntryId, type RosterDoc } from '../../../core/disputes/roster'
 
 type C = typeof disputesFn
 
@@ -18,9 +18,6 @@ export const roster: Handler<C['roster']> = async (ctx) => {
   const items = await rows<RosterDoc>(ctx.db.collection(DISPUTE_MEDIATORS).where({ communityId }).limit(200))
   return { items: items.sort((a, b) => Number(b.active) - Number(a.active) || a.title.localeCompare(b.title, 'zh')).map(itemOf) }
 }
-
-/** A volunteer is on the roster once per community (their entry's id comes from both). */
-const volunteerEntryId = (communityId: string, openid: string) => `mv${createHash('sha256').update(`${communityId}:${openid}`).digest('hex').slice(0, 20)}`
 
 export const saveMediator: Handler<C['saveMediator']> = async (ctx, { mediatorId, who, days, active }) => {
   const { communityId } = mustPlace(ctx.caller)

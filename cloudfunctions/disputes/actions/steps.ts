@@ -11,7 +11,7 @@ import { DISPUTE_MEDIATORS } from '../../../core/collections'
 import { rows, setDoc, tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import { DISPUTES, stepCase, viewOf, visibleCase } from '../store'
-import type { RosterDoc } from '../roster'
+import type { RosterDoc } from '../../../core/disputes/roster'
 
 type C = typeof disputesFn
 
