@@ -9,6 +9,7 @@ import { commonError } from '../../core/contract/errors'
 import { timeKey } from '../../core/contract/paging'
 import { actorsOf, canDo, roleIn, stepFor, type DisputeDoc, type Viewer } from '../../core/disputes/case'
 import { DISPUTE_STATUS_LABELS, disputeError, type DisputeView } from '../../core/disputes/contract'
+import { DISPUTE_EVENT_LABELS } from '../../core/disputes/vocab'
 import type { DisputeEvent, DisputeStatus } from '../../core/disputes/machine'
 import type { Ctx } from '../../server/context'
 import { getOrNull, setDoc, tx, type Db, type Tx } from '../../server/db'
@@ -35,7 +36,7 @@ export function viewOf(c: Viewer, d: DisputeDoc): DisputeView {
     mediators: d.mediators.map((m) => ({ name: m.name, title: m.title, phone: works ? m.phone : null })),
     sessions: d.sessions,
     guidance: d.guidance,
-    agreement: d.agreement && { written: d.agreement.written, terms: d.agreement.terms, performBy: d.agreement.performBy, photo: d.agreement.photo, judicialRemindAt: d.agreement.judicialRemindAt },
+    agreement: d.agreement && { written: d.agreement.written, terms: d.agreement.terms, performBy: d.agreement.performBy, photo: d.agreement.photo, judicialRemindAt: d.agreement.judicialRemindAt, photoUrl: null },
     followUp: d.followUp && { performed: d.followUp.performed, satisfied: d.followUp.satisfied, remaining: d.followUp.remaining },
     timeline: d.timeline.map((e) => ({ at: e.at, event: e.event, note: e.note })),
     can: canDo(c, d),
@@ -46,20 +47,6 @@ export function summaryOf(c: Viewer, d: DisputeDoc) {
   return { _id: d._id, status: d.status, category: d.category, source: d.source, title: d.title, reportedAt: d.reportedAt, role: roleIn(c, d)!, followUpDueAt: d.followUpDueAt }
 }
 
-const EVENT_TITLES: Record<DisputeEvent, string> = {
-  ACCEPT: '调解申请已受理',
-  DECLINE: '调解申请未受理',
-  WITHDRAW: '调解申请已撤回',
-  START: '已安排调解',
-  AGREE: '调解达成协议',
-  FAIL: '调解未成',
-  PERFORM: '协议进入履行',
-  FULFIL: '协议已履行',
-  BREACH: '协议未履行',
-  RESUME: '重新安排调解',
-  REFER: '案子已移交',
-  FOLLOW_UP: '调解案子已结案',
-}
 
 /** Everyone on the case but the one acting: the reporter (a 楼栋长 reporting for an elder too), parties and mediators with the app. */
 export const peopleOf = (d: DisputeDoc, except: string): string[] => [...new Set([d.reportedBy, ...d.partyIds, ...d.mediatorIds])].filter((p) => p !== except)
@@ -109,7 +96,7 @@ export async function stepCase(
       timeline: [...d.timeline, { at: now, by: ctx.openid, event: step.event, note }],
     }
     await setDoc(t, DISPUTES, after)
-    await writeNotices(t, after, peopleOf(after, ctx.openid), EVENT_TITLES[step.event], String(after.timeline.length), now)
+    await writeNotices(t, after, peopleOf(after, ctx.openid), DISPUTE_EVENT_LABELS[step.event], String(after.timeline.length), now)
     return after
   })
   return viewOf(ctx.caller, next)

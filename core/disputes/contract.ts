@@ -16,26 +16,9 @@ import { keysOf } from '../contract/vocab'
 import { daySchema } from '../council/decisions'
 import { idSchema, openidSchema, phoneSchema, roomSchema } from '../users/schemas'
 import { DISPUTE_STATUSES } from './machine'
+import { DISPUTE_CATEGORIES, DISPUTE_SOURCES, PROFESSIONS, ROUTES } from './vocab'
 
-export const DISPUTE_SOURCES = { applied: '当事人申请', proactive: '主动调解', transferred: '移交', entrusted: '委托', council: '议事' } as const
-export const DISPUTE_CATEGORIES = { neighbour: '邻里', property: '物业', family: '家庭', noise: '噪音', leak: '漏水', other: '其他' } as const
-export const PROFESSIONS = { judge: '法官', prosecutor: '检察官', police: '警官', lawyer: '律师', mediator: '人民调解员', counsellor: '心理咨询师' } as const
-/** Where a case goes when mediation cannot settle it (the guidance given on decline, failure or referral). */
-export const ROUTES = { lawsuit: '诉讼', arbitration: '仲裁', department: '有关部门', other: '其他' } as const
-export const DISPUTE_STATUS_LABELS = {
-  reported: '待受理',
-  accepted: '已受理',
-  declined: '不予受理',
-  mediating: '调解中',
-  agreed: '已达成协议',
-  failed: '调解未成',
-  performing: '履行中',
-  fulfilled: '已履行',
-  breached: '未履行',
-  referred: '已移交',
-  closed: '已结案',
-  withdrawn: '已撤回',
-} as const
+export { DISPUTE_CATEGORIES, DISPUTE_SOURCES, DISPUTE_STATUS_LABELS, PROFESSIONS, ROUTES } from './vocab'
 
 const source = z.enum(keysOf(DISPUTE_SOURCES), { error: '请选择来源' })
 const category = z.enum(keysOf(DISPUTE_CATEGORIES), { error: '请选择纠纷类别' })
@@ -93,7 +76,7 @@ export const disputeView = disputeSummary.extend({
   sessions: z.array(z.object({ at: z.number(), place: z.string() })),
   guidance: z.object({ route: z.enum(keysOf(ROUTES)), guidance: z.string() }).nullable(),
   agreement: z
-    .object({ written: z.boolean(), terms: z.string(), performBy: z.string(), photo: z.string().nullable(), judicialRemindAt: z.number().nullable() })
+    .object({ written: z.boolean(), terms: z.string(), performBy: z.string(), photo: z.string().nullable(), judicialRemindAt: z.number().nullable(), /** The photo to show (a temp URL, on the case's own page). */ photoUrl: z.string().nullable().default(null) })
     .nullable(),
   followUp: z.object({ performed: z.boolean().nullable(), satisfied: z.boolean(), remaining: z.string() }).nullable(),
   timeline: z.array(z.object({ at: z.number(), event: z.string(), note: z.string() })),

@@ -4,6 +4,7 @@ import type { disputesFn } from '../../../core/disputes/contract'
 import type { Ctx } from '../../../server/context'
 import { pageBy, type Listing } from '../../../server/paging'
 import type { Handler } from '../../../server/runtime'
+import { tempPhotoUrls } from '../../../server/photo-urls'
 import { DISPUTES, summaryOf, viewOf, visibleCase } from '../store'
 
 type C = typeof disputesFn
@@ -24,4 +25,9 @@ export const disputes: Handler<C['disputes']> = async (ctx, { cursor, limit, sta
   return { items: items.map((d) => summaryOf(ctx.caller, d)), next: page.next }
 }
 
-export const dispute: Handler<C['dispute']> = async (ctx, { disputeId }) => viewOf(ctx.caller, await visibleCase(ctx.db, ctx.caller, disputeId))
+export const dispute: Handler<C['dispute']> = async (ctx, { disputeId }) => {
+  const view = viewOf(ctx.caller, await visibleCase(ctx.db, ctx.caller, disputeId))
+  const photo = view.agreement?.photo
+  if (!photo) return view
+  return { ...view, agreement: { ...view.agreement!, photoUrl: (await tempPhotoUrls(ctx, [photo]))[photo] ?? null } }
+}

@@ -12,6 +12,7 @@ import { streetClock } from '../../../core/orders/street'
 import type { Ctx } from '../../../server/context'
 import { pageBy, type Listing } from '../../../server/paging'
 import type { Handler } from '../../../server/runtime'
+import { tempPhotoUrls } from '../../../server/photo-urls'
 import { mustGetOrder, ORDERS } from '../store'
 import { mustPlace } from '../../../server/community'
 
@@ -33,20 +34,7 @@ function visibleOnly(ctx: Ctx, page: Page<Order>): Page<Order> {
 
 export const get: Handler<C['get']> = async (ctx, { orderId }) => {
   const view = enforce(canSee(ctx.caller, await mustGetOrder(ctx.db, orderId)), orderError).order
-  return { ...view, photoUrls: await photoUrls(ctx, [...view.photos, ...view.donePhotos]) }
-}
-
-/** Temp URLs (valid a day) for the photos; a failed lookup shows no photo rather than failing the page. */
-async function photoUrls(ctx: Ctx, fileIds: string[]): Promise<Record<string, string>> {
-  if (!fileIds.length) return {}
-  try {
-    const res = await ctx.cloud.getTempFileURL({ fileList: fileIds.map((fileID) => ({ fileID, maxAge: 86400 })) })
-    const found = (res ? res.fileList : []).filter((f) => f.status === 0 && f.tempFileURL)
-    return Object.fromEntries(found.map((f) => [f.fileID, f.tempFileURL]))
-  } catch (err) {
-    ctx.log('photo temp URLs failed', (err as Error).message)
-    return {}
-  }
+  return { ...view, photoUrls: await tempPhotoUrls(ctx, [...view.photos, ...view.donePhotos]) }
 }
 
 /** Orders I placed, merged with orders placed for me by a 楼栋长 / 网格员, newest first. */
