@@ -12,7 +12,7 @@ export interface PrivacyItem {
   who: string
 }
 
-export const PRIVACY_UPDATED = '2026-12-04'
+export const PRIVACY_UPDATED = '2026-12-05'
 
 export const PRIVACY_ITEMS: readonly PrivacyItem[] = [
   { what: '姓名', why: '让网格员、志愿者知道帮的是谁，活动签到时认人', who: '您本人；您所在网格的网格员、楼栋长；接了您单子的志愿者；社区管理员' },
@@ -22,6 +22,7 @@ export const PRIVACY_ITEMS: readonly PrivacyItem[] = [
   { what: '摄像头（扫码）', why: '工作人员在活动现场扫居民的签到码、兑换码', who: '只在扫码那一刻使用，不保存画面' },
   { what: '相册（保存图片）', why: '工作人员把活动海报码保存到手机相册，打印后贴到公告栏', who: '只保存这一张图，不读取您的相册' },
   { what: '志愿者申请（技能、方便的时间、自我介绍）', why: '网格员审核、按技能派单', who: '网格员、管理员' },
+  { what: '调解案子（经过、双方的称呼和电话、协议和签字协议书的照片）', why: '社区调解矛盾纠纷、回访、提醒申请司法确认', who: '只有这件案子的当事人（看不到对方电话）、代为申请的楼栋长或网格员、调解员、本网格的网格员和社区管理员；从不公开列出，统计里只有件数' },
   { what: '您的需求、活动报名和签到、积分记录', why: '办理您点的服务、活动名额和签到、爱心银行的积分和兑换', who: '您本人；办理这件事的网格员、志愿者、管理员' },
 ]
 

@@ -7,14 +7,16 @@ import { useAction } from '@/hooks/use-query'
 import { fromNow } from '@/lib/time'
 import { usePaged } from '@/hooks/use-paged'
 
-/** 消息: notices about my orders and tasks, newest first; tapping one opens the order. */
+/** 消息: notices about my orders, tasks, events, topics and cases, newest first; tapping one opens what it is about. */
 export default function Inbox() {
   const list = usePaged(api.orders.inbox, { limit: 20 })
   const mark = useAction(api.orders.markRead)
-  const open = async (n: { _id: string; kind: string; orderId: string | null; eventId: string | null }) => {
+  const open = async (n: { _id: string; kind: string; orderId: string | null; eventId: string | null; topicId: string | null; disputeId: string | null }) => {
     await mark.run({ ids: [n._id] })
     if (n.orderId) void Taro.navigateTo({ url: `/${orderPageOf(n.kind)}?id=${n.orderId}` })
     else if (n.eventId) void Taro.navigateTo({ url: `/pages/events/detail/index?id=${n.eventId}` })
+    else if (n.topicId) void Taro.navigateTo({ url: `/council/pages/topic/index?id=${n.topicId}` })
+    else if (n.disputeId) void Taro.navigateTo({ url: `/disputes/pages/case/index?id=${n.disputeId}` })
   }
   return (
     <Page>

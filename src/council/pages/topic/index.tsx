@@ -10,6 +10,7 @@ import { askSubscribe } from '@/lib/subscribe'
 import { shortDate } from '@/lib/time'
 import { TOPIC_STATUS_LABELS } from '@core/council/topics'
 import type { TopicDetail } from '@core/council/contract'
+import { AskFirstButton } from '@/components/ask-first'
 import { Decision } from '../../parts/decision'
 import { SupportForElder } from '../../parts/support-for'
 import '../../parts/council.scss'
@@ -46,6 +47,9 @@ export default function TopicPage() {
             {t.decision && <Decision d={t.decision} />}
             {(t.canRate || t.satisfied !== null) && <Rate t={t} onChanged={q.reload} />}
             {t.canWithdraw && <Withdraw t={t} onChanged={q.reload} />}
+            {(t.status === 'declined' || t.status === 'converted') && me.has('staff', 'admin') && (
+              <BigButton type='default' onClick={() => void Taro.navigateTo({ url: `/disputes/pages/report/index?from=topic&id=${t._id}` })}>转为调解案子</BigButton>
+            )}
           </>
         )}
       </StateView>
@@ -126,19 +130,6 @@ function Rate({ t, onChanged }: { t: TopicDetail; onChanged: () => Promise<void>
 
 function Withdraw({ t, onChanged }: { t: TopicDetail; onChanged: () => Promise<void> }) {
   const withdraw = useAction(api.council.withdrawTopic)
-  return (
-    <View className='card'>
-      <BigButton
-        type='default'
-        loading={withdraw.pending}
-        onClick={async () => {
-          if (!(await confirmFirst('撤回这个议题？', '撤回后议题不再上议事会，邻居的附议也作废，不能恢复。', '撤回'))) return
-          if (await withdraw.run({ topicId: t._id })) await onChanged()
-        }}
-      >
-        撤回我的议题
-      </BigButton>
-      <FormError error={withdraw.error} />
-    </View>
-  )
+  const ask: [string, string, string] = ['撤回这个议题？', '撤回后议题不再上议事会，邻居的附议也作废，不能恢复。', '撤回']
+  return <AskFirstButton label='撤回我的议题' ask={ask} pending={withdraw.pending} error={withdraw.error} run={async () => (await withdraw.run({ topicId: t._id })) && onChanged()} />
 }

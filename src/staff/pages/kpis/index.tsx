@@ -14,6 +14,7 @@ import { shiftMonth } from '@core/kpis/vocab'
 import { monthLabel } from '../../parts/kpi/format'
 import { MonthChart } from '../../parts/kpi/month-chart'
 import { CouncilFigures } from '../../parts/kpi/council-figures'
+import { DisputeFigures } from '../../parts/kpi/dispute-figures'
 import { FreezeCard } from '../../parts/kpi/freeze'
 import { MoreFigures, RateCards } from '../../parts/kpi/rate-cards'
 import { CategoryTable, Hotspots, ResponseBars, UnitList } from '../../parts/kpi/tables'
@@ -67,6 +68,7 @@ export default function Kpis() {
               <ResponseBars hist={d.responseHist} totals={d.totals} />
               <Hotspots hotspots={d.hotspots} />
               {!street && <CouncilFigures month={d.month} />}
+              {!street && <DisputeFigures />}
               {pastMonth && !unit && me.has('admin', 'street_admin') && <FreezeCard month={d.month} label={monthLabel(d.month, thisYear)} />}
               <CsvButton label='导出数字（含口径说明）' fileName={reportFileName('三率', scopeName, d.month)} csv={async () => (await call(api.kpis.export, { what: 'figures', month: d.month, ...scope })).csv} testId='csv-figures' />
               <CsvButton label='导出本月单子明细' fileName={reportFileName('单子明细', scopeName, d.month)} csv={async () => (await call(api.kpis.export, { what: 'orders', month: d.month, ...scope })).csv} testId='csv-orders' />

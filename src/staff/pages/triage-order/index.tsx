@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { OrderView } from '@core/orders/schemas'
 import { api } from '@/api'
-import { ChipPicker, FormError, Page, RoleGate, StateView } from '@/components'
+import { BigButton, ChipPicker, FormError, Page, RoleGate, StateView } from '@/components'
 import { useMe } from '@/hooks/use-me'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { OrderFacts, Timeline } from '@/pages/order/parts/order-detail'
@@ -31,6 +31,9 @@ export default function TriageOrder() {
               {works && q.data.status === 'submitted' && <TriageActions o={q.data} onDone={reload} />}
               {works && q.data.status === 'escalated' && <FollowUp o={q.data} onDone={reload} />}
               {works && ['open', 'accepted', 'in_service'].includes(q.data.status) && <Reassign o={q.data} onDone={reload} />}
+              {works && q.data.status === 'referred' && q.data.triage?.kind === 'private' && (
+                <BigButton type='default' onClick={() => void Taro.navigateTo({ url: `/disputes/pages/report/index?from=order&id=${q.data!._id}` })}>转为调解案子</BigButton>
+              )}
               <Timeline o={q.data} />
             </>
           )}

@@ -3,7 +3,7 @@ import { api } from '@/api'
 import { useQuery } from '@/hooks/use-query'
 import { pct } from './format'
 
-const ratio = (r: { value: number | null; num: number; den: number }) => `${pct(r.value)}（${r.num}/${r.den}）`
+export const ratio = (r: { value: number | null; num: number; den: number }) => `${pct(r.value)}（${r.num}/${r.den}）`
 
 /** 议事协商's figures of the month shown (the community acted in). */
 export function CouncilFigures({ month }: { month: string }) {
