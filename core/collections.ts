@@ -57,3 +57,8 @@ export const COUNCIL_TELLS = 'council_tells'
 /** Re-elections of the committee (their ballots and "voted" records share the evaluation's collections, under the election's id), and each evaluation's paper totals (`<evaluationId>`, entered twice). */
 export const COUNCIL_ELECTIONS = 'council_elections'
 export const COUNCIL_PAPER = 'council_paper'
+/** 微心愿: wishes (what donors may see); each wish's beneficiary as staff alone see them (`<wishId>`); claims (`<wishId>-<donor openid>`); each donor's open claims (`<openid>`). */
+export const WISHES = 'wishes'
+export const WISH_REFS = 'wish_refs'
+export const WISH_CLAIMS = 'wish_claims'
+export const WISH_DONORS = 'wish_donors'
