@@ -24,6 +24,8 @@ export interface WishWorld {
   staffOther: string
   person: (roles?: Role[], extra?: Partial<UserDoc>) => Promise<string>
   volunteer: () => Promise<string>
+  /** `n` residents at once (written 50 at a time). */
+  people: (n: number) => Promise<string[]>
 }
 
 let room = 8000
@@ -41,7 +43,12 @@ export async function wishWorld(): Promise<WishWorld> {
     person(['resident', 'staff'], { grids: [s.gridId], staffOf: [s.communityId], name: '郑网格员' }),
     person(['resident', 'staff'], { grids: [grid2], staffOf: [s.communityId], name: '冯网格员' }),
   ])
-  return { s, grid2, admin, staff, staff2, staffOther, person, volunteer }
+  const people = async (n: number) => {
+    const out: string[] = []
+    for (let i = 0; i < n; i += 50) out.push(...(await Promise.all(Array.from({ length: Math.min(50, n - i) }, () => person()))))
+    return out
+  }
+  return { s, grid2, admin, staff, staff2, staffOther, person, volunteer, people }
 }
 
 /** A child's private details, unique per wish so a leak is traced to its wish. */
