@@ -26,6 +26,7 @@ import { ALL_ACTIONS } from '../../core/registry'
 import { users } from '../../core/users/contract'
 import { PERSONAS } from '../../core/demo/personas'
 import { sdkDb } from '../support/call'
+import { WISH_ROWS } from '../support/isolation-wishes'
 import { HP } from '../support/communities'
 import { eventRefs, expected, makeA, makeCallers, orderRefs, outcomeOf, person, twinOf, userRefs, WHO, type AWorld, type Cell, type Row, type Who } from '../support/isolation'
 import { okAs } from './orders-support'
@@ -242,6 +243,7 @@ const ROWS: Row[] = [
   list(councilFn.election, {}),
   self(councilFn.closeElection, {}, but({ hpAdmin: 'ok' }, 'empty')), // B's admin closes B's own (when due)
   onEvent(councilFn.drawTie, (a) => ({ electionId: 'el-of-a', sessionId: a.event.id }), 'NOT_FOUND', 'A\'s event as a session'),
+  ...WISH_ROWS,
 ]
 
 let a: AWorld
