@@ -132,7 +132,8 @@ export function wishViewOf(w: WishDoc, mine: ClaimDoc | null): WishView {
     shares: w.shares,
     sharesLeft: w.shares - w.sharesHeld,
     publishedAt: w.publishedAt,
-    photos: w.photos,
+    // the handover photos are for the wish's own donors (and staff), not every neighbour
+    photos: mine ? w.photos : [],
     thanks: w.thanks,
     mine: mine && { claimId: mine._id, shares: mine.shares, status: mine.status, expiresAt: mine.expiresAt },
   }
@@ -142,6 +143,7 @@ export function staffViewOf(w: WishDoc, ref: WishRefDoc, claims: ClaimDoc[]): St
   const { _id: _, communityId: _c, consent, ...person } = ref
   return {
     ...wishViewOf(w, null),
+    photos: w.photos,
     ref: person,
     consent,
     childInPhoto: w.childInPhoto,

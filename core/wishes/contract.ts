@@ -79,7 +79,7 @@ export const wishView = z.object({
   shares: z.number(),
   sharesLeft: z.number(),
   publishedAt: z.number().nullable(),
-  /** Photos of the gift (of the child only with the guardian's recorded consent). */
+  /** Photos of the gift (of the child only with the guardian's recorded consent); shown to the wish's donors and staff. */
   photos: z.array(z.string()),
   thanks: z.string().nullable(),
   /** The caller's own claim on it. */

@@ -113,4 +113,7 @@ test('what donors are allowed to see they do see (the checks above ran on real a
   expect(seen.items.every((i) => i.alias && i.ageBand && i.grade)).toBe(true)
   expect((await okAs(callers.donorOfThanked, wishesFn.wish, { wishId: s.thanked })).thanks).toBe('谢谢您送的书包')
   expect((await okAs(callers.resident, wishesFn.list, {})).items.length).toBeGreaterThan(0)
+  // the handover photos go to the wish's donors, not to every neighbour
+  expect((await okAs(callers.donor, wishesFn.wish, { wishId: s.delivered })).photos).toEqual([photo])
+  expect((await okAs(callers.resident, wishesFn.wish, { wishId: s.delivered })).photos).toEqual([])
 })
