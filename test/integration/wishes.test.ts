@@ -57,6 +57,7 @@ describe('the whole path', () => {
     expect(await callAs(w.staff, wishesFn.deliver, { wishId: draft._id, photos: [photo], childInPhoto: true })).toMatchObject({ ok: false, error: { code: 'CONSENT_MISSING' } })
     const consented = await okAs(w.staff, wishesFn.recordConsent, { wishId: draft._id, guardianName: b.guardian.name })
     expect(consented.consent).toMatchObject({ guardianName: b.guardian.name, by: w.staff, at: expect.any(Number) })
+    expect(consented.timeline.at(-1)?.event).toBe('CONSENT')
     expect((await okAs(w.staff, wishesFn.deliver, { wishId: draft._id, photos: [photo], childInPhoto: true })).status).toBe('delivered')
     expect(await callAs(w.staff, wishesFn.thank, { wishId: draft._id, message: '谢谢您' })).toMatchObject({ ok: false, error: { code: 'WISH_STATE' } })
     expect(await okAs(w.staff2, wishesFn.fulfil, { wishId: draft._id, byGuardian: true })).toMatchObject({ status: 'fulfilled', fulfilledBy: 'guardian' })

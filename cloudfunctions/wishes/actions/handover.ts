@@ -37,11 +37,9 @@ export const recordConsent: Handler<F['recordConsent']> = async (ctx, { wishId, 
     const w = mustManage(ctx, await getWish(t, wishId))
     const ref = await getOrNull<WishRefDoc>(t, WISH_REFS, wishId)
     if (!ref) throw wishesError('WISH_UNKNOWN')
-    await Promise.all([
-      setDoc(t, WISH_REFS, { ...ref, consent: { guardianName, by: ctx.openid, at: now } }),
-      setDoc(t, WISHES, { ...w, updatedAt: now, timeline: [...w.timeline, entry(now, ctx.openid, 'CONSENT')] }),
-    ])
-    return w
+    const next = { ...w, updatedAt: now, timeline: [...w.timeline, entry(now, ctx.openid, 'CONSENT')] }
+    await Promise.all([setDoc(t, WISH_REFS, { ...ref, consent: { guardianName, by: ctx.openid, at: now } }), setDoc(t, WISHES, next)])
+    return next
   })
   return staffView(ctx.db, wish)
 }
