@@ -61,3 +61,8 @@ export const COUNCIL_PAPER = 'council_paper'
 export const DISPUTES = 'disputes'
 export const DISPUTE_NOTICES = 'dispute_notices'
 export const DISPUTE_MEDIATORS = 'dispute_mediators'
+/** 微心愿: wishes (what donors may see); each wish's beneficiary as staff alone see them (`<wishId>`); claims (`<wishId>-<donor openid>`); each donor's open claims (`<openid>`). */
+export const WISHES = 'wishes'
+export const WISH_REFS = 'wish_refs'
+export const WISH_CLAIMS = 'wish_claims'
+export const WISH_DONORS = 'wish_donors'

@@ -87,8 +87,8 @@ const STAGE_OF: Record<Status, OrderStage> = {
 }
 export const stageOf = (status: Status): OrderStage => STAGE_OF[status]
 
-/** How an order came in (KPIs show them apart): 本人, 楼栋长代下单, 网格员代下单, 接访日, 议事. */
-export const SOURCE_LABELS = { self: '本人', lead: '楼栋长代下单', staff: '网格员代下单', visit_day: '接访日', council: '议事' }
+/** How an order came in (KPIs show them apart): 本人, 楼栋长代下单, 网格员代下单, 接访日, 议事, 微心愿 (a service wish scheduled at the station). */
+export const SOURCE_LABELS = { self: '本人', lead: '楼栋长代下单', staff: '网格员代下单', visit_day: '接访日', council: '议事', wish: '微心愿' }
 export const SOURCES = keysOf(SOURCE_LABELS)
 export type Source = (typeof SOURCES)[number]
 

@@ -20,6 +20,8 @@ import { orders } from '../../core/orders/contract'
 import { pointsFn } from '../../core/points/contract'
 import { ALL_ACTIONS } from '../../core/registry'
 import { users } from '../../core/users/contract'
+import { wishesFn } from '../../core/wishes/contract'
+import { chinaDay } from '../../core/china-time'
 import { PERSONAS } from '../../core/demo/personas'
 import { freshOpenid, okAs, sdkDb, untilFinal } from '../support/call'
 import { newGrid, newResident } from '../support/people'
@@ -152,6 +154,23 @@ async function twin(who: Who): Promise<string> {
   return openid
 }
 
+/** A fresh approved volunteer living in `grid`. */
+async function volunteerOf(grid: typeof gridA) {
+  const openid = await residentOf(grid)
+  await makeVolunteer(openid, ['resident'])
+  return openid
+}
+/** A wish of grid A (written by one admin, reviewed by the other) claimed by `donor`: the claim's id. */
+async function claimedWish(kind: 'item' | 'service', donor: string) {
+  const d = await okAs(id.admin, wishesFn.saveDraft, {
+    kind, title: '想有人辅导数学', detail: '每周一次，在服务站辅导。', ...(kind === 'item' ? { priceCap: 50 } : { category: 'child_tutoring' as const }), occasion: '六一', targetDate: chinaDay(now() + 30 * 86400e3),
+    gridId: gridA.gridId, shares: 1, alias: '小林', ageBand: '10-12', grade: '五年级', station: '幸福里党群服务站', ref: { name: '林小小', address: '幸福里', guardian: { name: '林妈妈', phone: '13900001111', relation: '母亲' } },
+  })
+  await okAs(id.admin, wishesFn.submit, { wishId: d._id })
+  await okAs(id.admin2, wishesFn.review, { wishId: d._id, approve: true })
+  return (await okAs(donor, wishesFn.claim, { wishId: d._id })).mine!.claimId
+}
+
 const pending = async (requester: string, target: string) =>
   (await okAs(requester, pointsFn.adjust, { openid: target, delta: 51, reason: '超限补发', requestId: requestId() })).adjustmentId
 
@@ -223,6 +242,10 @@ const ROWS: Row[] = [
   { action: orders.confirm, case: 'a proxy order of the 楼栋长 (pays the volunteer)', allow: ['lead'], arrange: async () => ({ input: { orderId: await doneOrder(id.lead, true) }, gains: id.volunteer }) },
   // the street pool: volunteers of every community of the street may take it; the points come from 幸福里's pool
   { action: orders.accept, case: 'a grid-A order published to the street pool', allow: ['volunteer', 'lead', 'volunteerOther'], arrange: async () => ({ input: { orderId: await streetOrder(id.resident) } }) },
+  // 微心愿: receiving a claim at the station pays nobody; a service wish's order pays only through the order rows above
+  { action: wishesFn.receive, case: 'a volunteer\'s claim on a grid-A service wish (makes a service order, pays nothing)', allow: ['staffA', ...ADMINS], paid: [], arrange: async () => { const v = await volunteerOf(gridA); return { input: { claimId: await claimedWish('service', v) }, gains: v } } },
+  { action: wishesFn.receive, case: 'a volunteer\'s claim on a grid-A item wish (goods earn nothing)', allow: ['staffA', ...ADMINS], paid: [], arrange: async () => { const v = await volunteerOf(gridA); return { input: { claimId: await claimedWish('item', v) }, gains: v } } },
+  { action: wishesFn.receive, case: 'one\'s own claim on a grid-A service wish', allow: [], arrange: async (w, me) => { const donor = REGISTERED.includes(w) ? me : await volunteerOf(gridA); return { input: { claimId: await claimedWish('service', donor) }, gains: donor } } },
   { action: orders.confirm, case: 'a street-pool order 和平\'s volunteer served (pays them from 幸福里\'s pool)', allow: ['resident'], arrange: async () => ({ input: { orderId: await streetOrder(id.resident, id.volunteerOther) }, gains: id.volunteerOther, amount: 10 }) },
 ]
 

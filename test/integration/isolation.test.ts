@@ -27,6 +27,7 @@ import { ALL_ACTIONS } from '../../core/registry'
 import { users } from '../../core/users/contract'
 import { PERSONAS } from '../../core/demo/personas'
 import { sdkDb } from '../support/call'
+import { WISH_ROWS } from '../support/isolation-wishes'
 import { HP } from '../support/communities'
 import { eventRefs, expected, makeA, makeCallers, orderRefs, outcomeOf, person, twinOf, userRefs, WHO, type AWorld, type Cell, type Row, type Who } from '../support/isolation'
 import { okAs } from './orders-support'
@@ -270,6 +271,7 @@ const ROWS: Row[] = [
   list(disputesFn.roster, {}),
   self(disputesFn.saveMediator, { who: { kind: 'professional', profession: 'lawyer', name: '和平律师', phone: '13700000001' }, days: '每月5日' }, but({ hpAdmin: 'ok' }, 'empty')), // B's admin keeps B's own roster
   { action: disputesFn.metrics, case: 'with A\'s case reported', kind: 'count', out: 'empty', arrange: async (a) => { await caseOfA(a); return { input: {} } }, count: { of: (d: { open: number }) => d.open, bump: caseOfA } },
+  ...WISH_ROWS,
 ]
 
 let a: AWorld
