@@ -18,6 +18,7 @@ export default defineAppConfig({
     { root: 'pages/points', pages: ['index/index'] },
     { root: 'council', pages: ['pages/topics/index', 'pages/topic/index', 'pages/session/index', 'pages/tells/index', 'pages/rules/index', 'pages/vote/index'] },
     { root: 'disputes', pages: ['pages/list/index', 'pages/report/index', 'pages/case/index', 'pages/roster/index'] },
+    { root: 'wishes', pages: ['pages/list/index', 'pages/wish/index', 'pages/staff/index', 'pages/edit/index', 'pages/manage/index'] },
     { root: 'account', pages: ['pages/privacy/index', 'pages/data/index', 'pages/not-found/index'] },
     { root: 'volunteer', pages: ['pages/home/index', 'pages/pool/index', 'pages/order/index', 'pages/tasks/index'] },
     { root: 'staff', pages: ['pages/applications/index', 'pages/users/index', 'pages/admin/index', 'pages/triage/index', 'pages/triage-order/index', 'pages/sla/index', 'pages/event-publish/index', 'pages/checkin/index', 'pages/booth/index', 'pages/reconcile/index', 'pages/event-poster/index', 'pages/gifts/index', 'pages/points-accounts/index', 'pages/points-rules/index', 'pages/points-approvals/index', 'pages/communities/index', 'pages/street/index', 'pages/street-order/index', 'pages/kpis/index', 'pages/kpi-orders/index'] },

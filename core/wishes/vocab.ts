@@ -1,5 +1,6 @@
 /** 微心愿 vocabularies (no zod, so pages import them without the schemas). */
 import { keysOf } from '../contract/vocab'
+import type { ClaimStatus, WishStatus } from './machine'
 
 export const WISH_KIND_LABELS = { item: '物品', service: '服务' }
 export const WISH_KINDS = keysOf(WISH_KIND_LABELS)
@@ -14,3 +15,18 @@ export type AgeBand = (typeof AGE_BANDS)[number]
 export const MAX_PRICE_CAP = 100
 /** 拼愿: a wish shared by at most this many shares. */
 export const MAX_SHARES = 10
+
+/** Each status as the pages say it. */
+export const WISH_STATUS_LABELS = {
+  draft: '草稿',
+  review: '待审核',
+  published: '可认领',
+  claimed: '已认满',
+  received: '礼物已到服务站',
+  delivered: '已送到孩子手里',
+  fulfilled: '心愿已实现',
+  thanked: '已致谢',
+  withdrawn: '已撤下',
+  rejected: '未通过',
+} as const satisfies Record<WishStatus, string>
+export const CLAIM_STATUS_LABELS = { held: '保留中', received: '已收到', expired: '已过期释放', cancelled: '已取消' } as const satisfies Record<ClaimStatus, string>

@@ -48,6 +48,7 @@ export default function Home() {
           <Tile title='我的' desc='资料、住址、大字模式' mark='我' color='#2563eb' url={ME} testId='entry-me' />
           <Tile wide title='议事协商' desc='有事大家商量，提议题、附议、看决议' mark='议' color='#0f766e' url={FEATURE_PAGES.council} testId='entry-council' />
           <Tile wide title='矛盾调解' desc='邻里纠纷，社区帮您调解' mark='调' color='#9333ea' url={FEATURE_PAGES.disputes} testId='entry-disputes' />
+          <Tile wide title='微心愿' desc='帮孩子实现一个小心愿' mark='愿' color='#e11d48' url={FEATURE_PAGES.wishes} testId='entry-wishes' />
         </View>
         {me.has('volunteer') && (
           <>

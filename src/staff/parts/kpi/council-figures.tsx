@@ -1,9 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { api } from '@/api'
 import { useQuery } from '@/hooks/use-query'
-import { pct } from './format'
-
-export const ratio = (r: { value: number | null; num: number; den: number }) => `${pct(r.value)}（${r.num}/${r.den}）`
+import { ratio } from '@/lib/ratio'
 
 /** 议事协商's figures of the month shown (the community acted in). */
 export function CouncilFigures({ month }: { month: string }) {

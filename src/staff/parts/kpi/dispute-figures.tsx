@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { api } from '@/api'
 import { useQuery } from '@/hooks/use-query'
-import { ratio } from './council-figures'
+import { ratio } from '@/lib/ratio'
 
 /** 矛盾调解's figures of the community acted in, since its first case (counts only, nothing of a case). */
 export function DisputeFigures() {
