@@ -3,7 +3,7 @@
  * days after a written agreement, and tell the grid's 网格员 when a 回访 falls due. Each case is
  * one transaction that clears what it sent, so a second run sends nothing twice.
  */
-import type { DisputeDoc } from '../../core/disputes/case'
+import { stillDue, type DisputeDoc } from '../../core/disputes/case'
 import type { TimerCtx } from '../../server/context'
 import { getOrNull, rows, setDoc, tx } from '../../server/db'
 import { gridStaff } from '../../server/people'
@@ -19,12 +19,14 @@ async function sendDue(ctx: TimerCtx, field: Due, now: number): Promise<number> 
   for (const { _id } of due) {
     try {
       const d = await getOrNull<DisputeDoc>(ctx.db, DISPUTES, _id)
-      const to = d && field === 'followUpTellAt' ? await gridStaff(ctx.db, d) : d ? peopleOf(d, '') : []
+      // the grid's 网格员 are found outside the transaction (a query); the case's own people inside it
+      const to = d && field === 'followUpTellAt' ? await gridStaff(ctx.db, d) : []
       await tx(ctx.db, async (t) => {
         const c = await getOrNull<DisputeDoc>(t, DISPUTES, _id)
         if (!c || c[field] === null || c[field]! > now) return
         const live = { ...c, _id }
-        await writeNotices(t, live, to, TITLES[field], field === 'judicialRemindAt' ? 'judicial' : 'followup', now)
+        // a case withdrawn or back in mediation meanwhile: nothing to send, and nothing more to wait for
+        if (stillDue(field, c.status)) await writeNotices(t, live, field === 'judicialRemindAt' ? peopleOf(live, '') : to, TITLES[field], field === 'judicialRemindAt' ? 'judicial' : 'followup', now)
         await setDoc(t, DISPUTES, { ...live, [field]: null })
         sent++
       })

@@ -32,7 +32,8 @@ export function viewOf(c: Viewer, d: DisputeDoc): DisputeView {
     detail: d.detail,
     gridId: d.gridId,
     reportedBy: d.reportedByName,
-    parties: d.parties.map((p) => ({ name: p.name, side: p.side, phone: works || role === 'mediator' ? p.phone : null, hasApp: !!p.openid })),
+    // whether a phone is registered is the staff's to know (else a report would probe numbers)
+    parties: d.parties.map((p) => ({ name: p.name, side: p.side, phone: works || role === 'mediator' ? p.phone : null, hasApp: works ? !!p.openid : null })),
     mediators: d.mediators.map((m) => ({ name: m.name, title: m.title, phone: works ? m.phone : null })),
     sessions: d.sessions,
     guidance: d.guidance,

@@ -21,6 +21,11 @@ export async function takeShares(t: Tx, wishId: string, donor: Donor, shares: nu
   if (!wish || wish.communityId !== donor.communityId || wish.status === 'draft' || wish.status === 'review') throw wishesError('WISH_UNKNOWN')
   if (claim?.status === 'held') return { wish, claim }
   if (claim?.status === 'received') throw wishesError('ALREADY_CLAIMED')
+  // staff who wrote or approved it do not give to it (a service wish would pay them points)
+  if (donor.openid === wish.authorId || donor.openid === wish.reviewerId) throw wishesError('OWN_WISH')
+  // one hold per donor and wish: claiming again after letting go keeps the first 7 days
+  const hold = claim ? { claimedAt: claim.claimedAt, expiresAt: claim.expiresAt } : { claimedAt: now, expiresAt: claimExpiresAt(now) }
+  if (hold.expiresAt <= now) throw wishesError('HOLD_USED')
   const problem = claimProblem({ status: wish.status, sharesLeft: wish.shares - wish.sharesHeld, shares, openClaims: counter.open })
   if (problem) throw wishesError(problem)
   const held = wish.sharesHeld + shares
@@ -33,7 +38,7 @@ export async function takeShares(t: Tx, wishId: string, donor: Donor, shares: nu
     updatedAt: now,
     timeline: status === wish.status ? wish.timeline : [...wish.timeline, entry(now, 'system', 'FILL')],
   }
-  const made: ClaimDoc = { _id: id, wishId, communityId: wish.communityId, donorId: donor.openid, donorName: donor.name, shares, status: 'held', claimedAt: now, expiresAt: claimExpiresAt(now), endedAt: null, orderId: null }
+  const made: ClaimDoc = { _id: id, wishId, communityId: wish.communityId, donorId: donor.openid, donorName: donor.name, shares, status: 'held', ...hold, endedAt: null, orderId: null }
   await Promise.all([setDoc(t, WISHES, next), setDoc(t, WISH_CLAIMS, made), setDoc(t, WISH_DONORS, { ...counter, open: counter.open + 1, updatedAt: now } satisfies DonorDoc)])
   return { wish: next, claim: made }
 }

@@ -1,6 +1,7 @@
 /**
  * A service wish's claim, scheduled by staff, becomes a service order at the community station
- * (never the child's home) in the orders loop: staff assign it to the donor, the donor serves,
+ * (never the child's home) in the orders loop, reserved for the donor: another staff member assigns
+ * it to them (to nobody else, and not to the pool), the donor serves,
  * staff confirm, and only then does the ledger pay the order's points. Made only for a donor who is
  * an approved volunteer (only volunteers serve orders); an item wish never makes one, so goods
  * never earn points.
@@ -36,6 +37,8 @@ export function serviceOrder(w: WishDoc, claim: ClaimDoc, staff: StaffMember, ru
     contactName: staff.name,
     contactPhone: staff.phone,
     source: 'wish',
+    // only the donor may be sent it: a dispatcher cannot hand a donor's points to a friend
+    reservedFor: claim.donorId,
     points: rules.categoryPoints[category] ?? DEFAULT_POINTS[category],
     timeline: [{ seq: 1, at: now, by: staff.openid, actor: 'owner', event: 'CREATE', from: null, to: 'submitted', note: `微心愿排定服务：${w.title}` }],
   }

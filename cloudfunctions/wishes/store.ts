@@ -132,8 +132,8 @@ export function wishViewOf(w: WishDoc, mine: ClaimDoc | null): WishView {
     shares: w.shares,
     sharesLeft: w.shares - w.sharesHeld,
     publishedAt: w.publishedAt,
-    // the handover photos are for the wish's own donors (and staff), not every neighbour
-    photos: mine ? w.photos : [],
+    // the handover photos are for those who gave (and staff): not a neighbour who claimed and let go
+    photos: mine?.status === 'received' ? w.photos : [],
     thanks: w.thanks,
     mine: mine && { claimId: mine._id, shares: mine.shares, status: mine.status, expiresAt: mine.expiresAt },
   }

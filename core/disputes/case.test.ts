@@ -1,5 +1,5 @@
 import type { Role } from '../contract/roles'
-import { actorsOf, canDo, newCase, stepFor, type DisputeDoc, type Viewer } from './case'
+import { actorsOf, canDo, newCase, outcomeRecorders, stepFor, stillDue, type DisputeDoc, type Viewer } from './case'
 import type { DisputeStatus } from './machine'
 
 const base: DisputeDoc = {
@@ -78,5 +78,27 @@ describe('a new case', () => {
     ]
     const d = newCase({ ...base, parties, by: 'p1', note: '' })
     expect(d).toMatchObject({ status: 'reported', partyIds: ['p1'], mediatorIds: [], agreement: null, reached: { reported: 0 } })
+  })
+})
+
+describe('the timer\'s work, still due', () => {
+  it('sends no 司法确认 reminder for a case withdrawn or declined', () => {
+    expect(['performing', 'breached', 'mediating', 'closed'].every((st) => stillDue('judicialRemindAt', st as never))).toBe(true)
+    expect(stillDue('judicialRemindAt', 'withdrawn')).toBe(false)
+    expect(stillDue('judicialRemindAt', 'declined')).toBe(false)
+  })
+  it('asks for the 回访 only of a case with an outcome to ask about', () => {
+    expect(['fulfilled', 'failed', 'referred', 'performing', 'agreed'].every((st) => stillDue('followUpTellAt', st as never))).toBe(true)
+    expect(['mediating', 'closed', 'withdrawn', 'breached'].some((st) => stillDue('followUpTellAt', st as never))).toBe(false)
+  })
+})
+
+describe('who does not do the 回访', () => {
+  it('is whoever mediated, or recorded the agreement or the failure for a mediator without the app', () => {
+    const timeline = [
+      { at: 1, by: 's1', event: 'AGREE', note: '' },
+      { at: 2, by: 's2', event: 'FULFIL', note: '' },
+    ]
+    expect([...outcomeRecorders({ ...base, timeline })].sort()).toEqual(['m1', 's1'])
   })
 })

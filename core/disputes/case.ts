@@ -146,3 +146,14 @@ export function canDo(c: Viewer, d: DisputeDoc): string[] {
   if (d.status === 'mediating' && (actors.includes('staff') || actors.includes('mediator'))) can.push('addSession')
   return can
 }
+
+/** Timer fields and when each still applies: no 司法确认 reminder for a case withdrawn or declined; a 回访 only once it has an outcome to ask about. */
+const STILL_DUE = {
+  judicialRemindAt: (s: DisputeStatus) => s !== 'withdrawn' && s !== 'declined',
+  followUpTellAt: (s: DisputeStatus) => s === 'fulfilled' || s === 'failed' || s === 'referred' || s === 'performing' || s === 'agreed',
+} as const
+export const stillDue = (field: keyof typeof STILL_DUE, status: DisputeStatus): boolean => STILL_DUE[field](status)
+
+/** Who mediated it or recorded its outcome (for a mediator without the app): they do not do the 回访 that checks on it. */
+export const outcomeRecorders = (d: Pick<DisputeDoc, 'timeline' | 'mediatorIds'>): Set<string> =>
+  new Set([...d.mediatorIds, ...d.timeline.filter((e) => e.event === 'AGREE' || e.event === 'FAIL').map((e) => e.by)])

@@ -63,7 +63,8 @@ const partyView = z.object({
   side: z.enum(['applicant', 'respondent']),
   /** Staff and mediators see the phone; parties see names only. */
   phone: z.string().nullable(),
-  hasApp: z.boolean(),
+  /** Has the app — staff only (null to others: a report must not tell whether a phone is registered). */
+  hasApp: z.boolean().nullable(),
 })
 const mediatorView = z.object({ name: z.string(), title: z.string(), phone: z.string().nullable() })
 
@@ -248,7 +249,7 @@ export const disputesFn = defineFunction('disputes', {
       active: z.boolean().default(true),
     }),
     output: rosterItem,
-    errors: ['UNKNOWN_MEDIATOR', 'NOT_A_VOLUNTEER'],
+    errors: ['UNKNOWN_MEDIATOR', 'NOT_A_VOLUNTEER', 'UNKNOWN_PERSON'],
   },
   metrics: {
     summary: '调解的数字：调解成功率、履行率、回访率、受理到结案的天数（中位数）、矛盾不上交率；只有总数，没有案子内容',
@@ -275,5 +276,6 @@ export const DISPUTE_ERRORS = {
   NOT_REPORTER: '只有申请人能撤回',
   UNKNOWN_MEDIATOR: '没有找到这位调解员',
   NOT_A_VOLUNTEER: '这个人还不是本社区通过的志愿者',
+  UNKNOWN_PERSON: '没有找到这位用户，请对方先在小程序里登记',
 } as const
 export const disputeError = errorCatalog(DISPUTE_ERRORS)

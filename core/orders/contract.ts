@@ -114,7 +114,7 @@ export const orders = defineFunction('orders', {
     roles: STAFF,
     input: byId.extend({ skill: skillOpt, team: teamOpt, ...triageExtras, toStreet: z.boolean().optional(), subscribe: subscribeSchema }),
     output: changed,
-    errors: ['POINTS_OVER_RULE', 'OWN_REQUEST', 'AWARD_LIMIT'],
+    errors: ['POINTS_OVER_RULE', 'OWN_REQUEST', 'AWARD_LIMIT', 'RESERVED'],
     moves: ['points'],
   },
   assign: {
@@ -122,7 +122,7 @@ export const orders = defineFunction('orders', {
     roles: STAFF,
     input: byId.extend({ volunteerId: openidSchema, ...triageExtras, subscribe: subscribeSchema }),
     output: changed,
-    errors: ['NOT_A_VOLUNTEER', 'POINTS_OVER_RULE', 'SELF_DEALING', 'OWN_DISPATCH', 'OWN_REQUEST', 'AWARD_LIMIT'],
+    errors: ['NOT_A_VOLUNTEER', 'POINTS_OVER_RULE', 'SELF_DEALING', 'OWN_DISPATCH', 'OWN_REQUEST', 'AWARD_LIMIT', 'RESERVED'],
     moves: ['points'],
   },
   escalate: {
@@ -172,7 +172,7 @@ export const orders = defineFunction('orders', {
     roles: STAFF,
     input: byId.extend({ volunteerId: openidSchema.nullable().optional(), skill: skillOpt, team: teamOpt, reason: longText('原因', 200) }),
     output: changed,
-    errors: ['NOT_A_VOLUNTEER', 'SELF_DEALING', 'OWN_DISPATCH', 'OWN_REQUEST'],
+    errors: ['NOT_A_VOLUNTEER', 'SELF_DEALING', 'OWN_DISPATCH', 'OWN_REQUEST', 'RESERVED'],
   },
   // volunteer
   pool: {
@@ -190,7 +190,7 @@ export const orders = defineFunction('orders', {
     roles: VOLUNTEER,
     input: byId.extend({ subscribe: subscribeSchema }),
     output: changed,
-    errors: ['ORDER_TAKEN', 'SELF_DEALING', 'OWN_DISPATCH'],
+    errors: ['ORDER_TAKEN', 'SELF_DEALING', 'OWN_DISPATCH', 'RESERVED'],
     moves: ['points'],
   },
   start: { summary: '开始服务', roles: VOLUNTEER, input: byId, output: changed },
@@ -263,6 +263,7 @@ export const ORDER_ERRORS = {
   SELF_DEALING: '不能接或被指派自己的单子（也包括自己代下的单子），请换一位志愿者',
   OWN_DISPATCH: '自己派出的单子不能自己接，请让其他志愿者接单',
   OWN_REQUEST: '自己下的（或代邻居下的）单子，要由其他网格员或管理员派单',
+  RESERVED: '这张单子是微心愿认领人的服务，只能派给认领的那位志愿者',
   AWARD_LIMIT: '这张单子已经再给过一次积分了，不能再给',
   POINTS_OVER_RULE: '积分超过了这类服务规定的2倍，更多请找管理员',
 } as const

@@ -129,6 +129,17 @@ describe('nobody serves their own case', () => {
     expect(transition(proxy, SAMPLE.ACCEPT, { by: 'lead', actor: 'candidate', now: NOW })).toEqual({ ok: false, code: 'SELF_DEALING' })
     expect(transition(proxy, SAMPLE.ACCEPT, { by: 'vol', actor: 'candidate', now: NOW }).ok).toBe(true)
   })
+  it('an order reserved for a volunteer (the donor of a wish) goes to them only: not to the pool, not to anyone else', () => {
+    const reserved = anOrder({ reservedFor: 'donor' })
+    expect(transition(reserved, SAMPLE.PUBLISH, staff)).toEqual({ ok: false, code: 'RESERVED' })
+    expect(transition(reserved, { type: 'ASSIGN', volunteerId: 'friend' }, staff)).toEqual({ ok: false, code: 'RESERVED' })
+    const assigned = transition(reserved, { type: 'ASSIGN', volunteerId: 'donor' }, staff)
+    expect(assigned.ok).toBe(true)
+    if (!assigned.ok) return
+    expect(transition(assigned.next, { type: 'REASSIGN', volunteerId: 'friend', reason: '换人' }, staff)).toEqual({ ok: false, code: 'RESERVED' })
+    expect(transition(assigned.next, SAMPLE.ACCEPT, { by: 'friend', actor: 'candidate', now: NOW })).toEqual({ ok: false, code: 'RESERVED' })
+    expect(transition(assigned.next, SAMPLE.ACCEPT, { by: 'donor', actor: 'candidate', now: NOW }).ok).toBe(true)
+  })
   it('the staff member who set the points cannot accept it', () => {
     expect(transition(published(), SAMPLE.ACCEPT, { by: 'staff1', actor: 'candidate', now: NOW })).toEqual({ ok: false, code: 'OWN_DISPATCH' })
   })

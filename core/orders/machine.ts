@@ -75,7 +75,7 @@ export const EVENT_ACTORS = {
 
 export const EVENT_TYPES = Object.keys(EVENT_ACTORS) as EventType[]
 
-export type MachineCode = 'FORBIDDEN' | 'BAD_STATE' | 'ORDER_TAKEN' | 'REOPEN_EXPIRED' | 'NOT_DUE' | 'ALREADY_RATED' | 'SELF_DEALING' | 'OWN_DISPATCH' | 'OWN_REQUEST' | 'AWARD_LIMIT' | 'CHECK_ANSWERED'
+export type MachineCode = 'FORBIDDEN' | 'BAD_STATE' | 'ORDER_TAKEN' | 'REOPEN_EXPIRED' | 'NOT_DUE' | 'ALREADY_RATED' | 'SELF_DEALING' | 'OWN_DISPATCH' | 'OWN_REQUEST' | 'AWARD_LIMIT' | 'CHECK_ANSWERED' | 'RESERVED'
 export interface StepContext {
   /** OPENID of the caller ('system' for timers). */
   by: string
@@ -167,6 +167,8 @@ function servesOwnCase(o: Order, e: OrderEvent, by: string): MachineCode | null 
   if (dispatch && (by === o.residentId || by === o.orderedBy)) return 'OWN_REQUEST'
   const [volunteer, dispatcher] =
     e.type === 'ACCEPT' ? [by, dispatcherOf(o)] : e.type === 'ASSIGN' || e.type === 'REASSIGN' ? [e.volunteerId ?? null, by] : [null, null]
+  // reserved for one volunteer (a wish's donor): not to the pool, not to anyone else
+  if (o.reservedFor && (e.type === 'PUBLISH' || (dispatch && volunteer !== o.reservedFor) || (e.type === 'ACCEPT' && by !== o.reservedFor))) return 'RESERVED'
   if (!volunteer) return null
   if (volunteer === o.residentId || volunteer === o.orderedBy) return 'SELF_DEALING'
   return volunteer === dispatcher ? 'OWN_DISPATCH' : null

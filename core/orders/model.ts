@@ -117,6 +117,8 @@ export const orderDoc = z.object({
   whoKey: z.string(),
   /** How it came in: 本人, 楼栋长 / 网格员 for a neighbour, 接访日, 议事 (KPIs count them apart). */
   source: z.enum(SOURCES).default('self'),
+  /** Only this volunteer may serve it (a 微心愿 service: its donor); nobody else may be sent it. */
+  reservedFor: z.string().nullable().default(null),
   /** The triage deadline set when it came in (响应率 counts answers by it; later stages have their own clocks). */
   respondBy: z.number().nullable().default(null),
   /** 回访: asked three days after done or closed; the resident's (or their proxy's) answer. */
@@ -197,6 +199,7 @@ export function blankOrder(p: { _id: string; now: number; orderedBy: string; gri
     stage: 'to_dispatch',
     whoKey: '',
     source: 'self',
+    reservedFor: null,
     respondBy: null,
     check: null,
     checkDue: null,

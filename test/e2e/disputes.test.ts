@@ -52,7 +52,7 @@ test('a 楼栋长 applies for an elder, the 网格员 assigns a 银发先锋, th
   await fillIn(zhao, 'other-room', '202')
   await tapButton(zhao, '提交调解申请')
   await expectText(vis(zhao, 'case-status'), '待受理')
-  await expectText(vis(zhao, 'case-people'), '吴奶奶（没有用小程序）')
+  await expectText(vis(zhao, 'case-people'), '申请人：吴奶奶')
   expect(await fontSize(vis(zhao, 'case-status'))).toBeGreaterThanOrEqual(20)
   await shot(zhao, 'disputes-01-applied-for-elder-large')
   const caseId = new URL(zhao.url().replace('#', '')).searchParams.get('id')!
@@ -61,6 +61,7 @@ test('a 楼栋长 applies for an elder, the 网格员 assigns a 银发先锋, th
   const zhang = await largeAs(ZHANG)
   await byTestId(zhang, 'entry-disputes').click()
   await vis(zhang, `case-${caseId}`).click()
+  await expectText(vis(zhang, 'case-people'), '吴奶奶（没有用小程序）')
   await tapButton(zhang, '受理，安排调解')
   await expectText(vis(zhang, 'case-status'), '已受理')
   await vis(zhang, 'mediate-who').getByText('银发先锋 马志华', { exact: false }).click()

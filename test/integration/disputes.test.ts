@@ -77,7 +77,7 @@ describe('a 议题 that is a private quarrel becomes a case', () => {
     const input = { from: 'topic' as const, id: topic._id, category: 'neighbour' as const, others: [{ name: '隔壁', phone: await w.phoneOf(other), side: 'respondent' as const }] }
     const c = await okAs(w.staff, disputesFn.takeReferral, input)
     expect(c).toMatchObject({ status: 'reported', source: 'council', title: '隔壁空调外机滴水' })
-    expect(c.parties.map((p) => p.hasApp)).toEqual([true, true])
+    expect(c.parties.map((p) => p.hasApp)).toEqual([true, true]) // as the 网格员 sees it
     expect((await okAs(raiser, disputesFn.dispute, { disputeId: c._id })).role).toBe('party')
     expect((await okAs(w.staff, disputesFn.takeReferral, input))._id).toBe(c._id)
   })
@@ -99,7 +99,9 @@ describe('a 楼栋长 reports for an elder; mediation fails with guidance', () =
       others: [{ name: '对门住户', phone: await w.phoneOf(neighbour), side: 'respondent', room: '102' }],
     })
     expect(reported).toMatchObject({ status: 'reported', role: 'reporter', reportedBy: '楼栋长 郑楼栋长 代 孙奶奶' })
-    expect(reported.parties[0]).toMatchObject({ name: '孙奶奶', hasApp: false, phone: null })
+    // the 楼栋长 sees names only, and not who has the app; the grid's 网格员 sees that
+    expect(reported.parties[0]).toMatchObject({ name: '孙奶奶', hasApp: null, phone: null })
+    expect((await okAs(w.staff, disputesFn.dispute, { disputeId: reported._id })).parties.map((p) => p.hasApp)).toEqual([false, true])
     const id = reported._id
     await okAs(w.staff, disputesFn.accept, { disputeId: id })
     await okAs(w.staff, disputesFn.mediate, { disputeId: id, mediators: [w.lawyerId], session: { at: soon(), place: '社区调解室（钱律师驻点日）' } })
@@ -110,7 +112,9 @@ describe('a 楼栋长 reports for an elder; mediation fails with guidance', () =
     const seen = await okAs(w.lead, disputesFn.dispute, { disputeId: id })
     expect(seen.guidance!.guidance).toContain('12345')
     expect(seen.can).toEqual([])
-    const closed = await okAs(w.staff, disputesFn.followUp, { disputeId: id, satisfied: false, remaining: '楼道还没清理' })
+    // the 网格员 recorded the outcome for the lawyer: the 回访 is someone else's
+    expect(await callAs(w.staff, disputesFn.followUp, { disputeId: id, satisfied: false })).toMatchObject(refused('MEDIATOR_FOLLOW_UP'))
+    const closed = await okAs(w.admin, disputesFn.followUp, { disputeId: id, satisfied: false, remaining: '楼道还没清理' })
     expect(closed.status).toBe('closed')
   })
 })
@@ -169,6 +173,36 @@ describe('withdrawal and self-dealing', () => {
     expect(await callAs(w.staff, disputesFn.mediate, { disputeId: id, mediators: ['nobody-here'], session: { at: soon(), place: '调解室' } })).toMatchObject(refused('NOT_A_MEDIATOR'))
     const past = await callAs(w.staff, disputesFn.mediate, { disputeId: id, mediators: [w.pioneer.rosterId], session: { at: Date.now() - 1000, place: '调解室' } })
     expect(past).toMatchObject({ ok: false, error: { code: 'SESSION_IN_PAST', details: [{ path: 'session.at' }] } })
+  })
+})
+
+describe('what a second pair of eyes found', () => {
+  it('links a party by building and room: a 网格员 named without a phone still cannot handle their own case', async () => {
+    const me = (await sdkDb().collection('users').doc(w.staff).get()).data as { buildingId: string; room: string }
+    const c = await okAs(await w.person(), disputesFn.report, { category: 'neighbour', title: '和楼上的纠纷', detail: '楼上晚上总拖椅子。', others: [{ name: '楼上', side: 'respondent', buildingId: me.buildingId, room: me.room }] })
+    expect(await callAs(w.staff, disputesFn.accept, { disputeId: c._id })).toMatchObject(refused('OWN_CASE'))
+  })
+
+  it('clears the reminders of a case withdrawn after a breach, and sends nothing for it', async () => {
+    const c = await reportedCase(w)
+    await okAs(w.staff, disputesFn.accept, { disputeId: c.id })
+    await okAs(w.staff, disputesFn.mediate, { disputeId: c.id, mediators: [w.pioneer.rosterId], session: { at: soon(), place: '社区调解室' } })
+    await okAs(w.pioneer.openid, disputesFn.agree, { disputeId: c.id, written: true, terms: '修好。', performBy: performBy(), photo: PHOTO })
+    await okAs(w.staff, disputesFn.performance, { disputeId: c.id, fulfilled: false })
+    await okAs(w.staff, disputesFn.mediate, { disputeId: c.id, mediators: [w.pioneer.rosterId], session: { at: soon(), place: '社区调解室' } })
+    // back in mediation: a 回访 due time left over would tell the 网格员 of nothing to ask; the timer skips and clears it
+    await sdkDb().collection('disputes').doc(c.id).update({ data: { followUpTellAt: Date.now() - 1000 } })
+    const before = (await noticesOf(c.id)).length
+    await fireTimer('disputes', 'remind')
+    expect((await noticesOf(c.id)).length).toBe(before)
+    await okAs(c.applicant, disputesFn.withdraw, { disputeId: c.id })
+    const raw = (await sdkDb().collection('disputes').doc(c.id).get()).data
+    expect(raw).toMatchObject({ status: 'withdrawn', judicialRemindAt: null, followUpTellAt: null, followUpDueAt: null })
+  })
+
+  it('refuses a professional mediator whose account does not exist', async () => {
+    const r = await callAs(w.admin, disputesFn.saveMediator, { who: { kind: 'professional', profession: 'police', name: '冒名警官', phone: '13600000009', openid: 'nobody-at-all' }, days: '每周一' })
+    expect(r).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PERSON', details: [{ path: 'who.openid' }] } })
   })
 })
 

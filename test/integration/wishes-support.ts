@@ -51,10 +51,12 @@ export async function wishWorld(): Promise<WishWorld> {
   return { s, grid2, admin, staff, staff2, staffOther, person, volunteer, people }
 }
 
-/** A child's private details, unique per wish so a leak is traced to its wish. */
+/** A child's private details, unique per wish so a leak is traced to its wish (a fixed-width sequence: no two children's strings contain one another). */
+let children = 0
 export function beneficiary() {
+  const n = String(++children).padStart(3, '0')
   const tag = randomUUID().replace(/\D/g, '').padEnd(8, '7').slice(0, 8)
-  return { name: `林小雨${tag.slice(0, 3)}`, phone: `139${tag}`, address: `远方社区${tag.slice(0, 2)}号楼${tag.slice(2, 5)}室`, guardian: { name: `林妈妈${tag.slice(3, 6)}`, phone: `137${tag}`, relation: '母亲' } }
+  return { name: `林小雨${n}`, phone: `139${tag}`, address: `远方社区${n}号楼${tag.slice(2, 5)}室`, guardian: { name: `林妈妈${n}`, phone: `137${tag}`, relation: '母亲' } }
 }
 export type Beneficiary = ReturnType<typeof beneficiary>
 /** Every private string of a beneficiary: none may appear in what a donor, resident or outsider gets. */

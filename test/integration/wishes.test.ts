@@ -122,7 +122,7 @@ describe('claims', () => {
     expect(await callAs(donor, wishesFn.cancelClaim, { wishId: ids[0] })).toMatchObject({ ok: false, error: { code: 'CLAIM_STATE' } })
   })
 
-  it('a claim not handed in within 7 days expires at the timer: its share is released and the donor may claim again', async () => {
+  it('a claim not handed in within 7 days expires at the timer: its share is released for another donor', async () => {
     const id = await publishedWish(w, itemWish(w.s.gridId, beneficiary(), { shares: 2 }))
     const [late, onTime] = await Promise.all([w.person(), w.person()])
     await okAs(late, wishesFn.claim, { wishId: id })
@@ -138,8 +138,11 @@ describe('claims', () => {
     expect(after.claims.map((c) => c.status).sort()).toEqual(['expired', 'received'])
     expect(after.timeline.map((e) => e.event).slice(-2)).toEqual(['FILL', 'RELEASE'])
     expect((await sdkDb().collection('wish_donors').doc(late).get()).data.open).toBe(0)
-    // the released share is claimable again, by the same donor too
-    expect((await okAs(late, wishesFn.claim, { wishId: id })).status).toBe('claimed')
+    // the released share is claimable again — by another neighbour: the late donor's 7 days are used up
+    // (the timer ran at a later time above; their claim's end is moved to the past, as it would be by then)
+    await sdkDb().collection('wish_claims').doc(claimOf(id, late)).update({ data: { expiresAt: Date.now() - 1000 } })
+    expect(await callAs(late, wishesFn.claim, { wishId: id })).toMatchObject({ ok: false, error: { code: 'HOLD_USED' } })
+    expect((await okAs(await w.person(), wishesFn.claim, { wishId: id })).status).toBe('claimed')
   })
 
   it('the expire trigger declared in config.json runs the same expiry', async () => {
@@ -175,7 +178,12 @@ describe('points', () => {
     for (const secret of [b.name, b.address, b.guardian.name, b.guardian.phone]) expect(JSON.stringify(order)).not.toContain(secret)
     // the existing loop: another staff member assigns it to the donor (one does not dispatch one's own order), who serves; the receiver confirms; the ledger pays
     expect(await callAs(w.staff, orders.assign, { orderId, volunteerId: donor })).toMatchObject({ ok: false, error: { code: 'OWN_REQUEST' } })
+    // reserved for the donor: not to the pool, not to a friend of the dispatcher
+    const friend = await w.volunteer()
+    expect(await callAs(w.admin, orders.publish, { orderId, points: order.points })).toMatchObject({ ok: false, error: { code: 'RESERVED' } })
+    expect(await callAs(w.admin, orders.assign, { orderId, volunteerId: friend })).toMatchObject({ ok: false, error: { code: 'RESERVED' } })
     await okAs(w.admin, orders.assign, { orderId, volunteerId: donor })
+    expect(await callAs(w.admin, orders.reassign, { orderId, volunteerId: friend, reason: '换人' })).toMatchObject({ ok: false, error: { code: 'RESERVED' } })
     await okAs(donor, orders.accept, { orderId })
     await okAs(donor, orders.start, { orderId })
     await okAs(donor, orders.reportDone, { orderId, note: '在服务站辅导了两小时数学' })
@@ -200,6 +208,35 @@ describe('points', () => {
     expect((await okAs(w.staff, wishesFn.receive, { claimId: claimOf(item, v) })).claims[0].orderId).toBeNull()
     for (const step of [() => okAs(w.staff, wishesFn.deliver, { wishId: item }), () => okAs(w.staff, wishesFn.fulfil, { wishId: item, byGuardian: false }), () => okAs(w.staff, wishesFn.thank, { wishId: item, message: '谢谢' })]) await step()
     expect([await balanceOf(plain), await balanceOf(v)]).toEqual([0, 0])
+  })
+})
+
+describe('nobody gives to their own wish, and a hold is not renewed by letting go', () => {
+  it('refuses the author and the reviewer as donors', async () => {
+    const id = await publishedWish(w, serviceWish(w.s.gridId))
+    for (const staff of [w.staff, w.staff2]) expect(await callAs(staff, wishesFn.claim, { wishId: id })).toMatchObject({ ok: false, error: { code: 'OWN_WISH' } })
+  })
+
+  it('keeps the first 7 days when a donor cancels and claims again', async () => {
+    const id = await publishedWish(w, itemWish(w.s.gridId))
+    const donor = await w.person()
+    const first = (await okAs(donor, wishesFn.claim, { wishId: id })).mine!
+    await okAs(donor, wishesFn.cancelClaim, { wishId: id })
+    expect((await okAs(donor, wishesFn.claim, { wishId: id })).mine!.expiresAt).toBe(first.expiresAt)
+  })
+
+  it('shows the gift photos to a donor who gave, not to one who claimed and let go', async () => {
+    const id = await publishedWish(w, itemWish(w.s.gridId, beneficiary(), { shares: 2 }))
+    const [gave, left] = await Promise.all([w.person(), w.person()])
+    await okAs(left, wishesFn.claim, { wishId: id })
+    await okAs(left, wishesFn.cancelClaim, { wishId: id })
+    await okAs(gave, wishesFn.claim, { wishId: id, shares: 2 })
+    await okAs(w.staff, wishesFn.receive, { claimId: claimOf(id, gave) })
+    await okAs(w.staff, wishesFn.recordConsent, { wishId: id, guardianName: '林妈妈' })
+    await okAs(w.staff, wishesFn.deliver, { wishId: id, photos: ['cloud://test-env/wishes/gift.jpg'], childInPhoto: true })
+    expect((await okAs(gave, wishesFn.wish, { wishId: id })).photos).toEqual(['cloud://test-env/wishes/gift.jpg'])
+    expect((await okAs(left, wishesFn.wish, { wishId: id })).photos).toEqual([])
+    expect(JSON.stringify(await okAs(left, wishesFn.myClaims, {}))).not.toContain('gift.jpg')
   })
 })
 

@@ -8,7 +8,7 @@ import { COUNCIL_TOPICS, ORDERS, USERS } from '../../../core/collections'
 import { commonError } from '../../../core/contract/errors'
 import { enforce } from '../../../core/contract/decision'
 import type { BuildingDoc } from '../../../core/community/structure'
-import { newCase, type DisputeDoc, type Party } from '../../../core/disputes/case'
+import { newCase, roleIn, type DisputeDoc, type Party } from '../../../core/disputes/case'
 import { disputeError, type disputesFn } from '../../../core/disputes/contract'
 import { canOrderFor, managesGrid, proxyRole } from '../../../core/orders/permissions'
 import type { Order } from '../../../core/orders/model'
@@ -23,12 +23,22 @@ import { DISPUTES, viewOf, writeNotices } from '../store'
 type C = typeof disputesFn
 type PartyInput = { name: string; phone?: string; side: 'applicant' | 'respondent'; buildingId?: string; room?: string }
 
-/** Parties as kept: each linked to the registered person of the community with that phone, if any (they then see the case). */
+/**
+ * Parties as kept: each linked to the registered person of the community with that phone, or living
+ * in that building and room, if any (they then see the case — and, being a party, act on nothing of it).
+ */
 async function partiesOf(ctx: Ctx, communityId: string, given: PartyInput[]): Promise<Party[]> {
+  const _ = ctx.db.command
   const phones = given.map((p) => p.phone).filter((p): p is string => !!p)
-  const users = phones.length ? await rows<Pick<UserDoc, '_id' | 'phone'>>(ctx.db.collection(USERS).where({ communityId, phone: ctx.db.command.in(phones) }).field({ _id: true, phone: true }).limit(20)) : []
-  const byPhone = new Map(users.map((u) => [u.phone, u._id]))
-  return given.map((p) => ({ name: p.name, phone: p.phone ?? null, side: p.side, buildingId: p.buildingId ?? null, room: p.room ?? '', openid: (p.phone && byPhone.get(p.phone)) || null }))
+  const rooms = given.filter((p) => p.buildingId && p.room).map((p) => ({ buildingId: p.buildingId!, room: p.room! }))
+  const fields = { _id: true, phone: true, buildingId: true, room: true }
+  const [byPhoneRows, byRoomRows] = await Promise.all([
+    phones.length ? rows<Pick<UserDoc, '_id' | 'phone'>>(ctx.db.collection(USERS).where({ communityId, phone: _.in(phones) }).field(fields).limit(20)) : [],
+    rooms.length ? rows<Pick<UserDoc, '_id' | 'buildingId' | 'room'>>(ctx.db.collection(USERS).where(_.or(rooms.map((r) => ({ communityId, ...r })))).field(fields).limit(50)) : [],
+  ])
+  const byPhone = new Map(byPhoneRows.map((u) => [u.phone, u._id]))
+  const byRoom = (p: PartyInput) => byRoomRows.find((u) => p.buildingId && p.room && u.buildingId === p.buildingId && u.room === p.room)?._id
+  return given.map((p) => ({ name: p.name, phone: p.phone ?? null, side: p.side, buildingId: p.buildingId ?? null, room: p.room ?? '', openid: (p.phone && byPhone.get(p.phone)) || byRoom(p) || null }))
 }
 
 /** Write a new case (once: an existing id is returned as it is) and tell the grid's 网格员. */
@@ -36,6 +46,7 @@ async function open(ctx: Ctx, d: DisputeDoc) {
   const told = await gridStaff(ctx.db, d, ctx.openid)
   const saved = await tx(ctx.db, async (t) => {
     const existing = await getOrNull<DisputeDoc>(t, DISPUTES, d._id)
+    if (existing && !roleIn(ctx.caller, existing)) throw commonError('NOT_FOUND')
     if (existing) return { ...existing, _id: d._id }
     await setDoc(t, DISPUTES, d)
     await writeNotices(t, d, told, '新的调解申请', 'new', d.reportedAt)

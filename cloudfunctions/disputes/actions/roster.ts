@@ -29,6 +29,7 @@ export const saveMediator: Handler<C['saveMediator']> = async (ctx, { mediatorId
     const title = u.volunteer.team ? TEAM_LABELS[u.volunteer.team] : '调解志愿者'
     doc = { _id: volunteerEntryId(communityId, who.openid), communityId, kind: 'volunteer', openid: who.openid, name: u.name, title, phone: u.phone, days, active, updatedAt: now }
   } else {
+    if (who.openid && !(await getOrNull<UserDoc>(ctx.db, USERS, who.openid))) throw disputeError.at('who.openid', 'UNKNOWN_PERSON')
     doc = { _id: mediatorId ?? `mp${now.toString(36)}${randomBytes(3).toString('hex')}`, communityId, kind: 'professional', openid: who.openid ?? null, name: who.name, title: PROFESSIONS[who.profession], phone: who.phone, days, active, updatedAt: now }
   }
   if (mediatorId) {

@@ -4,7 +4,7 @@
  * 回访 that closes it, the reporter's withdrawal.
  */
 import { chinaDay } from '../../../core/china-time'
-import { actorsOf, type Mediator } from '../../../core/disputes/case'
+import { actorsOf, outcomeRecorders, type Mediator } from '../../../core/disputes/case'
 import { disputeError, type disputesFn } from '../../../core/disputes/contract'
 import { followUpDueAt, judicialReminderAt } from '../../../core/disputes/machine'
 import { DISPUTE_MEDIATORS } from '../../../core/collections'
@@ -31,7 +31,9 @@ export const mediate: Handler<C['mediate']> = async (ctx, { disputeId, mediators
   if (roster.length !== new Set(mediators).size) throw disputeError.at('mediators', 'NOT_A_MEDIATOR')
   if (roster.some((m) => m.openid && d.partyIds.includes(m.openid))) throw disputeError.at('mediators', 'PARTY_MEDIATOR')
   const chosen: Mediator[] = roster.map((m) => ({ id: m._id, kind: m.kind, name: m.name, title: m.title, phone: m.phone, openid: m.openid }))
-  return stepCase(ctx, disputeId, ['START', 'RESUME'], 'FORBIDDEN', (c) => ({
+  return stepCase(ctx, disputeId, ['START', 'RESUME'], 'FORBIDDEN', (c, event) => ({
+    // renewed after a breach: the 回访 waits for the new outcome
+    ...(event === 'RESUME' ? { followUpTellAt: null, followUpDueAt: null } : {}),
     mediators: chosen,
     mediatorIds: chosen.flatMap((m) => (m.openid ? [m.openid] : [])),
     sessions: [...c.sessions, session],
@@ -89,9 +91,10 @@ export const refer: Handler<C['refer']> = (ctx, { disputeId, route, guidance }) 
 
 export const followUp: Handler<C['followUp']> = (ctx, { disputeId, performed, satisfied, remaining }) =>
   stepCase(ctx, disputeId, ['FOLLOW_UP'], 'FORBIDDEN', (d, _e, _to, now) => {
-    // the 回访 checks on the mediation: not by someone who mediated it
-    if (d.mediatorIds.includes(ctx.openid)) throw disputeError('MEDIATOR_FOLLOW_UP')
+    // the 回访 checks on the mediation: not by someone who mediated it or recorded its outcome
+    if (outcomeRecorders(d).has(ctx.openid)) throw disputeError('MEDIATOR_FOLLOW_UP')
     return { followUp: { performed, satisfied, remaining: remaining ?? '', at: now, by: ctx.openid }, followUpTellAt: null, note: `${satisfied ? '满意' : '不满意'}${remaining ? `；${remaining}` : ''}` }
   })
 
-export const withdraw: Handler<C['withdraw']> = (ctx, { disputeId }) => stepCase(ctx, disputeId, ['WITHDRAW'], 'NOT_REPORTER', () => ({}))
+export const withdraw: Handler<C['withdraw']> = (ctx, { disputeId }) =>
+  stepCase(ctx, disputeId, ['WITHDRAW'], 'NOT_REPORTER', () => ({ judicialRemindAt: null, followUpTellAt: null, followUpDueAt: null }))

@@ -22,7 +22,7 @@ export function CaseFacts({ d }: { d: DisputeView }) {
       <View className='card' data-testid='case-people'>
         {d.parties.map((p, i) => (
           <View key={i} className='case-line'>
-            {SIDES[p.side]}：{p.name}{p.hasApp ? '' : '（没有用小程序）'}
+            {SIDES[p.side]}：{p.name}{p.hasApp === false ? '（没有用小程序）' : ''}
             {p.phone && <PhoneCall phone={p.phone} label={`打给${p.name}`} />}
           </View>
         ))}
