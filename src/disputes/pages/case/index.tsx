@@ -1,6 +1,6 @@
 import { useRouter } from '@tarojs/taro'
 import { api } from '@/api'
-import { NotFound, Page, StateView } from '@/components'
+import { IdPage } from '@/components/id-page'
 import { useAction, useQuery } from '@/hooks/use-query'
 import type { DisputeView } from '@core/disputes/contract'
 import { CaseFacts } from '../../parts/case-facts'
@@ -15,18 +15,15 @@ import '../../parts/disputes.scss'
 export default function CasePage() {
   const id = useRouter().params.id ?? ''
   const q = useQuery(api.disputes.dispute, { disputeId: id }, { enabled: !!id })
-  if (!id || q.error?.code === 'NOT_FOUND') return <Page><NotFound title='没有找到这件案子' /></Page>
   return (
-    <Page>
-      <StateView loading={q.loading} hasData={!!q.data} error={q.error} onRetry={q.reload}>
-        {q.data && (
-          <>
-            <CaseFacts d={q.data} />
-            <Steps d={q.data} onDone={q.reload} />
-          </>
-        )}
-      </StateView>
-    </Page>
+    <IdPage id={id} q={q} missing='NOT_FOUND' title='没有找到这件案子'>
+      {(d) => (
+        <>
+          <CaseFacts d={d} />
+          <Steps d={d} onDone={q.reload} />
+        </>
+      )}
+    </IdPage>
   )
 }
 

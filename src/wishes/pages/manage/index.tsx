@@ -1,7 +1,8 @@
 import { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { api } from '@/api'
-import { NotFound, Page, PhoneCall, StateView } from '@/components'
+import { PhoneCall } from '@/components'
+import { IdPage } from '@/components/id-page'
 import { useQuery } from '@/hooks/use-query'
 import type { StaffWishView } from '@core/wishes/contract'
 import { AGE_BAND_LABELS, WISH_KIND_LABELS, WISH_STATUS_LABELS } from '@core/wishes/vocab'
@@ -14,19 +15,15 @@ import '../../parts/wishes.scss'
 export default function ManageWishPage() {
   const id = useRouter().params.id ?? ''
   const q = useQuery(api.wishes.staffWish, { wishId: id }, { enabled: !!id })
-  if (!id || q.error?.code === 'WISH_UNKNOWN') return <Page><NotFound title='没有找到这个心愿' /></Page>
-  const w = q.data
   return (
-    <Page>
-      <StateView loading={q.loading} hasData={!!w} error={q.error} onRetry={q.reload}>
-        {w && (
-          <>
-            <Facts w={w} />
-            <Steps w={w} onDone={q.reload} />
-          </>
-        )}
-      </StateView>
-    </Page>
+    <IdPage id={id} q={q} missing='WISH_UNKNOWN' title='没有找到这个心愿'>
+      {(w) => (
+        <>
+          <Facts w={w} />
+          <Steps w={w} onDone={q.reload} />
+        </>
+      )}
+    </IdPage>
   )
 }
 

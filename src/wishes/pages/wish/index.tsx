@@ -2,7 +2,8 @@ import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { api } from '@/api'
-import { BigButton, ChipPicker, FormError, NotFound, Page, StateView } from '@/components'
+import { BigButton, ChipPicker, FormError } from '@/components'
+import { IdPage } from '@/components/id-page'
 import { AskFirstButton } from '@/components/ask-first'
 import { useAction, useQuery } from '@/hooks/use-query'
 import { confirmFirst } from '@/lib/confirm'
@@ -17,30 +18,26 @@ import '../../parts/wishes.scss'
 export default function WishPage() {
   const id = useRouter().params.id ?? ''
   const q = useQuery(api.wishes.wish, { wishId: id }, { enabled: !!id })
-  if (!id || q.error?.code === 'WISH_UNKNOWN') return <Page><NotFound title='没有找到这个心愿' /></Page>
-  const w = q.data
   return (
-    <Page>
-      <StateView loading={q.loading} hasData={!!w} error={q.error} onRetry={q.reload}>
-        {w && (
-          <>
-            <View className='card'>
-              <Text className='h-title' data-testid='wish-title'>{w.title}</Text>
-              <View className='h-sub'>{w.alias} · {AGE_BAND_LABELS[w.ageBand]} · {w.grade}</View>
-              <View className='wish-line'>{w.detail}</View>
-              <View className='wish-line'>{WISH_KIND_LABELS[w.kind]}{w.priceCap ? `，价格不超过${w.priceCap}元` : ''}；{w.occasion}前（{dateLabel(w.targetDate)}）</View>
-              <View className='ok-text' data-testid='wish-status'>{WISH_STATUS_LABELS[w.status]}{w.shares > 1 ? ` · 共${w.shares}份，还剩${w.sharesLeft}份` : ''}</View>
-              {w.thanks && <View className='wish-line' data-testid='wish-thanks'>孩子的感谢：{w.thanks}</View>}
-              {w.photos.length > 0 && <View className='h-sub'>工作人员已附礼物照片 {w.photos.length} 张</View>}
-            </View>
-            {w.mine ? <MyClaim w={w} onChanged={q.reload} /> : w.status === 'published' && <Claim w={w} onChanged={q.reload} />}
-            <View className='card'>
-              <NoPointsForGoods />
-            </View>
-          </>
-        )}
-      </StateView>
-    </Page>
+    <IdPage id={id} q={q} missing='WISH_UNKNOWN' title='没有找到这个心愿'>
+      {(w) => (
+        <>
+          <View className='card'>
+            <Text className='h-title' data-testid='wish-title'>{w.title}</Text>
+            <View className='h-sub'>{w.alias} · {AGE_BAND_LABELS[w.ageBand]} · {w.grade}</View>
+            <View className='wish-line'>{w.detail}</View>
+            <View className='wish-line'>{WISH_KIND_LABELS[w.kind]}{w.priceCap ? `，价格不超过${w.priceCap}元` : ''}；{w.occasion}前（{dateLabel(w.targetDate)}）</View>
+            <View className='ok-text' data-testid='wish-status'>{WISH_STATUS_LABELS[w.status]}{w.shares > 1 ? ` · 共${w.shares}份，还剩${w.sharesLeft}份` : ''}</View>
+            {w.thanks && <View className='wish-line' data-testid='wish-thanks'>孩子的感谢：{w.thanks}</View>}
+            {w.photos.length > 0 && <View className='h-sub'>工作人员已附礼物照片 {w.photos.length} 张</View>}
+          </View>
+          {w.mine ? <MyClaim w={w} onChanged={q.reload} /> : w.status === 'published' && <Claim w={w} onChanged={q.reload} />}
+          <View className='card'>
+            <NoPointsForGoods />
+          </View>
+        </>
+      )}
+    </IdPage>
   )
 }
 
