@@ -4,7 +4,7 @@
  * - integration: real wx-server-sdk against a local cloud started by globalSetup (test/integration/)
  * - weapp: the mini-program build (dist/) in a mini-program test host (test/weapp/, docs/weapp-testing.md)
  * - e2e: playwright-core + /usr/bin/chromium against the H5 build (test/e2e/)
- * - a11y: the accessibility walk over every page (test/e2e/a11y.test.ts), on its own: it keeps
+ * - a11y: the accessibility walk over every page (test/e2e/a11y*.test.ts, one file per text size), on its own: it keeps
  *   both cores busy for a minute and a half, which slows the journeys' browsers beside it
  * `JEST_PROJECTS=unit,integration npx jest` picks a subset; the default is all but a11y, which
  * `npm test` runs after them (scripts/test-all.sh).
@@ -40,12 +40,12 @@ const all = {
     ...common,
     displayName: 'e2e',
     testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-    testPathIgnorePatterns: ['/node_modules/', '/test/e2e/a11y\\.test\\.ts$'],
+    testPathIgnorePatterns: ['/node_modules/', '/test/e2e/a11y[^/]*\\.test\\.ts$'],
     globalSetup: '<rootDir>/test/e2e/support/global-setup.ts',
     globalTeardown: '<rootDir>/test/e2e/support/global-teardown.ts',
   },
 }
-all.a11y = { ...all.e2e, displayName: 'a11y', testMatch: ['<rootDir>/test/e2e/a11y.test.ts'], testPathIgnorePatterns: ['/node_modules/'] }
+all.a11y = { ...all.e2e, displayName: 'a11y', testMatch: ['<rootDir>/test/e2e/a11y*.test.ts'], testPathIgnorePatterns: ['/node_modules/'] }
 const picked = (process.env.JEST_PROJECTS || 'unit,integration,weapp,e2e').split(',').map((s) => all[s.trim()]).filter(Boolean)
 module.exports = {
   projects: picked,
