@@ -13,14 +13,19 @@ type Due = 'judicialRemindAt' | 'followUpTellAt'
 
 const TITLES: Record<Due, string> = { judicialRemindAt: '提醒：书面调解协议可在30天内申请司法确认', followUpTellAt: '调解案子该回访了' }
 
+/** The 网格员 of a case's grid (for the 回访 notice). */
+async function gridStaffOf(ctx: TimerCtx, id: string): Promise<string[]> {
+  const d = await getOrNull<DisputeDoc>(ctx.db, DISPUTES, id)
+  return d ? gridStaff(ctx.db, d) : []
+}
+
 async function sendDue(ctx: TimerCtx, field: Due, now: number): Promise<number> {
   const due = await rows<Pick<DisputeDoc, '_id'>>(ctx.db.collection(DISPUTES).where({ [field]: ctx.db.command.lte(now) }).field({ _id: true }).orderBy(field, 'asc').limit(100))
   let sent = 0
   for (const { _id } of due) {
     try {
-      const d = await getOrNull<DisputeDoc>(ctx.db, DISPUTES, _id)
       // the grid's 网格员 are found outside the transaction (a query); the case's own people inside it
-      const to = d && field === 'followUpTellAt' ? await gridStaff(ctx.db, d) : []
+      const to = field === 'followUpTellAt' ? await gridStaffOf(ctx, _id) : []
       await tx(ctx.db, async (t) => {
         const c = await getOrNull<DisputeDoc>(t, DISPUTES, _id)
         if (!c || c[field] === null || c[field]! > now) return

@@ -48,7 +48,6 @@ export function summaryOf(c: Viewer, d: DisputeDoc) {
   return { _id: d._id, status: d.status, category: d.category, source: d.source, title: d.title, reportedAt: d.reportedAt, role: roleIn(c, d)!, followUpDueAt: d.followUpDueAt }
 }
 
-
 /** Everyone on the case but the one acting: the reporter (a 楼栋长 reporting for an elder too), parties and mediators with the app. */
 export const peopleOf = (d: DisputeDoc, except: string): string[] => [...new Set([d.reportedBy, ...d.partyIds, ...d.mediatorIds])].filter((p) => p !== except)
 

@@ -11,7 +11,7 @@ import type { UserDoc } from '../../core/users/model'
 import { wishesFn } from '../../core/wishes/contract'
 import type { InputOf } from '../../core/contract/define'
 import { okAs, sdkCloud, sdkDb } from '../support/call'
-import { otherStreet, personIn, type OtherStreet } from '../support/communities'
+import { staffedCommunity, type OtherStreet } from '../support/communities'
 
 export interface WishWorld {
   s: OtherStreet
@@ -28,18 +28,14 @@ export interface WishWorld {
   people: (n: number) => Promise<string[]>
 }
 
-let room = 8000
 export async function wishWorld(): Promise<WishWorld> {
-  const s = await otherStreet()
+  const { s, person, admin, staff } = await staffedCommunity(8000, '吴网格员')
   const grid2 = `${s.gridId}-w2`
   await sdkDb().collection('grids').doc(grid2).set({ data: { communityId: s.communityId, name: '远方二网格', order: 2 } })
-  const person = (roles: Role[] = ['resident'], extra: Partial<UserDoc> = {}) => personIn(s, roles, { room: String(room++), ...extra })
   const now = Date.now()
   const volunteer = () =>
     person(['resident', 'volunteer'], { volunteer: { status: 'approved', skills: ['child_tutoring'], availableTimes: ['weekend_morning'], appliedAt: now, sortKey: timeKey(now, 'v'), reviewedAt: now } as UserDoc['volunteer'] })
-  const [admin, staff, staff2, staffOther] = await Promise.all([
-    person(['resident', 'admin'], { adminOf: [s.communityId] }),
-    person(['resident', 'staff'], { grids: [s.gridId], staffOf: [s.communityId], name: '吴网格员' }),
+  const [staff2, staffOther] = await Promise.all([
     person(['resident', 'staff'], { grids: [s.gridId], staffOf: [s.communityId], name: '郑网格员' }),
     person(['resident', 'staff'], { grids: [grid2], staffOf: [s.communityId], name: '冯网格员' }),
   ])
