@@ -7,7 +7,7 @@
 import { DISPUTE_NOTICES, DISPUTES } from '../../core/collections'
 import { commonError } from '../../core/contract/errors'
 import { timeKey } from '../../core/contract/paging'
-import { actorsOf, canDo, roleIn, stepFor, type DisputeDoc, type Viewer } from '../../core/disputes/case'
+import { actorsOf, canDo, interestedIn, roleIn, stepFor, type DisputeDoc, type Viewer } from '../../core/disputes/case'
 import { DISPUTE_STATUS_LABELS, disputeError, type DisputeView } from '../../core/disputes/contract'
 import { DISPUTE_EVENT_LABELS } from '../../core/disputes/vocab'
 import type { DisputeEvent, DisputeStatus } from '../../core/disputes/machine'
@@ -85,7 +85,7 @@ export async function stepCase(
   const next = await tx(ctx.db, async (t) => {
     const d = await visibleCase(t, ctx.caller, id)
     const step = stepFor(actorsOf(ctx.caller, d), d, events)
-    if ('refused' in step) throw refusalOf(step.refused, refusal, d.partyIds.includes(ctx.openid))
+    if ('refused' in step) throw refusalOf(step.refused, refusal, interestedIn(ctx.openid, d))
     const { note = '', ...fields } = change(d, step.event, step.to, now)
     const after: DisputeDoc = {
       ...d,

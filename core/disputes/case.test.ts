@@ -3,7 +3,7 @@ import { actorsOf, canDo, newCase, outcomeRecorders, stepFor, stillDue, type Dis
 import type { DisputeStatus } from './machine'
 
 const base: DisputeDoc = {
-  ...newCase({ _id: 'd1', communityId: 'c1', streetId: 's1', gridId: 'g1', source: 'applied', category: 'leak', title: '漏水', detail: '楼上漏水', reportedBy: 'p1', reportedByName: '甲', origin: null, parties: [], reportedAt: 0, by: 'p1', note: '' }),
+  ...newCase({ _id: 'd1', communityId: 'c1', streetId: 's1', gridId: 'g1', source: 'applied', category: 'leak', title: '漏水', detail: '楼上漏水', reportedBy: 'p1', reportedByName: '甲', origin: null, parties: [], households: [], reportedAt: 0, by: 'p1', note: '' }),
   partyIds: ['p1', 'p2'],
   mediators: [{ id: 'm1', kind: 'volunteer', name: '许伯', title: '银发先锋', phone: '13900000000', openid: 'm1' }],
   mediatorIds: ['m1'],
@@ -21,6 +21,12 @@ describe('the actors a caller stands as', () => {
   it('never lets a party act as staff or mediator on their own case', () => {
     expect(actorsOf(who('p2', ['resident', 'staff'], ['g1']), base)).toEqual([])
     expect(actorsOf(who('p2', ['resident', 'admin']), base)).toEqual([])
+  })
+
+  it('treats whoever lives with a party as one: they handle nothing of the case', () => {
+    const d = at('reported', { householdIds: ['s1'] })
+    expect(actorsOf(staff, d)).toEqual([])
+    expect(actorsOf(who('s2', ['resident', 'staff'], ['g1']), d)).toEqual(['staff'])
   })
 
   it('lets the grid staff record for a mediator without the app, and not otherwise', () => {
@@ -76,8 +82,8 @@ describe('a new case', () => {
       { name: '乙', phone: null, side: 'respondent' as const, buildingId: null, room: '', openid: null },
       { name: '甲', phone: null, side: 'applicant' as const, buildingId: null, room: '', openid: 'p1' },
     ]
-    const d = newCase({ ...base, parties, by: 'p1', note: '' })
-    expect(d).toMatchObject({ status: 'reported', partyIds: ['p1'], mediatorIds: [], agreement: null, reached: { reported: 0 } })
+    const d = newCase({ ...base, parties, households: ['p1', 'h1', 'h1'], by: 'p1', note: '' })
+    expect(d).toMatchObject({ status: 'reported', partyIds: ['p1'], householdIds: ['h1'], mediatorIds: [], agreement: null, reached: { reported: 0 } })
   })
 })
 

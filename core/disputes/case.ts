@@ -47,6 +47,8 @@ export interface DisputeDoc {
   parties: Party[]
   /** OPENIDs of the parties and of the mediators who act in the app: who may see it (access.ts). */
   partyIds: string[]
+  /** Others registered in a party's room: they do not see the case, and (like a party) cannot handle it. */
+  householdIds?: string[]
   mediators: Mediator[]
   mediatorIds: string[]
   sessions: { at: number; place: string }[]
@@ -69,12 +71,14 @@ export interface DisputeDoc {
 type Given = Pick<DisputeDoc, '_id' | 'communityId' | 'streetId' | 'gridId' | 'source' | 'category' | 'title' | 'detail' | 'reportedBy' | 'reportedByName' | 'origin' | 'parties' | 'reportedAt'>
 
 /** A case as reported: who is on it (parties with the app see it), nothing decided yet. */
-export function newCase(p: Given & { by: string; note: string }): DisputeDoc {
-  const { by, note, ...rest } = p
+export function newCase(p: Given & { households: readonly string[]; by: string; note: string }): DisputeDoc {
+  const { by, note, households, ...rest } = p
+  const partyIds = [...new Set(p.parties.map((x) => x.openid).filter((x): x is string => !!x))]
   return {
     ...rest,
     status: 'reported',
-    partyIds: [...new Set(p.parties.map((x) => x.openid).filter((x): x is string => !!x))],
+    partyIds,
+    householdIds: [...new Set(households)].filter((id) => !partyIds.includes(id)),
     mediators: [],
     mediatorIds: [],
     sessions: [],
@@ -97,10 +101,13 @@ export const scopeOf = (d: DisputeDoc) => ({ communityId: d.communityId, gridId:
 
 export const roleIn = (c: Viewer, d: DisputeDoc): DisputeRole | null => disputeRoleOf(c, scopeOf(d))
 
+/** A party, or living with one: whoever may not handle the case (nor mediate it). */
+export const interestedIn = (openid: string, d: DisputeDoc): boolean => d.partyIds.includes(openid) || (d.householdIds ?? []).includes(openid)
+
 /** The machine's actors the caller stands as on this case. A party is only ever the reporter (if they reported it): nobody acts on their own case. */
 export function actorsOf(c: Viewer, d: DisputeDoc): DisputeActor[] {
   const reporter = d.reportedBy === c.openid
-  if (d.partyIds.includes(c.openid)) return reporter ? ['reporter'] : []
+  if (interestedIn(c.openid, d)) return reporter ? ['reporter'] : []
   const role = roleIn(c, d)
   const out: DisputeActor[] = []
   if (reporter) out.push('reporter')

@@ -15,8 +15,7 @@ import { attachPhoto, loadedPhotos } from './support/photos'
 
 const browser = useBrowser()
 const ZHAO = PERSONAS.leadZhao.openid
-// the community's staff: its admin (in a full e2e run the 网格员 张 could not open the case — cause not found yet)
-const ZHANG = PERSONAS.admin.openid
+const ZHANG = PERSONAS.staffZhang.openid
 const WANG = PERSONAS.residentWang.openid
 const MA = neighbour('马志华')
 

@@ -183,6 +183,21 @@ describe('what a second pair of eyes found', () => {
     expect(await callAs(w.staff, disputesFn.accept, { disputeId: c._id })).toMatchObject(refused('OWN_CASE'))
   })
 
+  it('links by building and room only the person of that name; the rest of the household does not see the case', async () => {
+    const [grandson, grandma] = await Promise.all([w.person(['resident'], { name: '吴小孙', room: '901' }), w.person(['resident'], { name: '吴奶奶', room: '902' })])
+    const c = await okAs(w.lead, disputesFn.report, {
+      category: 'leak',
+      title: '楼上漏水',
+      detail: '楼上卫生间漏水到厨房。',
+      onBehalfOf: { name: '吴奶奶', buildingId: w.s.buildingId, room: '901' },
+      others: [{ name: '吴奶奶', side: 'respondent', buildingId: w.s.buildingId, room: '902' }],
+    })
+    // 吴奶奶 of 901 has no app (the 吴小孙 registered there is not her); the 吴奶奶 of 902 is linked
+    expect((await okAs(w.staff, disputesFn.dispute, { disputeId: c._id })).parties.map((p) => p.hasApp)).toEqual([false, true])
+    expect(await callAs(grandson, disputesFn.dispute, { disputeId: c._id })).toMatchObject(refused('NOT_FOUND'))
+    expect((await okAs(grandma, disputesFn.dispute, { disputeId: c._id })).role).toBe('party')
+  })
+
   it('clears the reminders of a case withdrawn after a breach, and sends nothing for it', async () => {
     const c = await reportedCase(w)
     await okAs(w.staff, disputesFn.accept, { disputeId: c.id })

@@ -25,20 +25,23 @@ type PartyInput = { name: string; phone?: string; side: 'applicant' | 'responden
 
 /**
  * Parties as kept: each linked to the registered person of the community with that phone, or living
- * in that building and room, if any (they then see the case — and, being a party, act on nothing of it).
+ * in that building and room under that name (they then see the case — and, being a party, act on
+ * nothing of it). Everyone else registered in a party's room is of its household: they do not see
+ * the case, and cannot handle it either.
  */
-async function partiesOf(ctx: Ctx, communityId: string, given: PartyInput[]): Promise<Party[]> {
+async function partiesOf(ctx: Ctx, communityId: string, given: PartyInput[]): Promise<{ parties: Party[]; households: string[] }> {
   const _ = ctx.db.command
   const phones = given.map((p) => p.phone).filter((p): p is string => !!p)
   const rooms = given.filter((p) => p.buildingId && p.room).map((p) => ({ buildingId: p.buildingId!, room: p.room! }))
-  const fields = { _id: true, phone: true, buildingId: true, room: true }
+  const fields = { _id: true, name: true, phone: true, buildingId: true, room: true }
   const [byPhoneRows, byRoomRows] = await Promise.all([
     phones.length ? rows<Pick<UserDoc, '_id' | 'phone'>>(ctx.db.collection(USERS).where({ communityId, phone: _.in(phones) }).field(fields).limit(20)) : [],
-    rooms.length ? rows<Pick<UserDoc, '_id' | 'buildingId' | 'room'>>(ctx.db.collection(USERS).where(_.or(rooms.map((r) => ({ communityId, ...r })))).field(fields).limit(50)) : [],
+    rooms.length ? rows<Pick<UserDoc, '_id' | 'name' | 'buildingId' | 'room'>>(ctx.db.collection(USERS).where(_.or(rooms.map((r) => ({ communityId, ...r })))).field(fields).limit(50)) : [],
   ])
   const byPhone = new Map(byPhoneRows.map((u) => [u.phone, u._id]))
-  const byRoom = (p: PartyInput) => byRoomRows.find((u) => p.buildingId && p.room && u.buildingId === p.buildingId && u.room === p.room)?._id
-  return given.map((p) => ({ name: p.name, phone: p.phone ?? null, side: p.side, buildingId: p.buildingId ?? null, room: p.room ?? '', openid: (p.phone && byPhone.get(p.phone)) || byRoom(p) || null }))
+  const byRoom = (p: PartyInput) => byRoomRows.find((u) => u.name === p.name && u.buildingId === p.buildingId && u.room === p.room)?._id
+  const parties = given.map((p) => ({ name: p.name, phone: p.phone ?? null, side: p.side, buildingId: p.buildingId ?? null, room: p.room ?? '', openid: (p.phone && byPhone.get(p.phone)) || byRoom(p) || null }))
+  return { parties, households: byRoomRows.map((u) => u._id) }
 }
 
 /** Write a new case (once: an existing id is returned as it is) and tell the grid's 网格员. */
@@ -68,7 +71,7 @@ export const report: Handler<C['report']> = async (ctx, input) => {
   const b = { id: building._id, gridId: building.gridId, communityId: building.communityId }
   if (proxy) enforce(canOrderFor(ctx.caller, b), disputeError)
   const applicant: PartyInput = proxy ? { ...proxy, side: 'applicant' } : { name: me.name, phone: me.phone, side: 'applicant', buildingId: me.buildingId, room: me.room }
-  const parties = await partiesOf(ctx, place.communityId, [applicant, ...input.others])
+  const { parties, households } = await partiesOf(ctx, place.communityId, [applicant, ...input.others])
   if (!proxy) parties[0].openid = ctx.openid
   const now = ctx.now()
   return open(
@@ -85,6 +88,7 @@ export const report: Handler<C['report']> = async (ctx, input) => {
       reportedByName: proxy ? `${proxyRole(ctx.caller, b)} ${me.name} 代 ${proxy.name}` : me.name,
       origin: null,
       parties,
+      households,
       reportedAt: now,
       by: ctx.openid,
       note: '',
@@ -118,7 +122,7 @@ async function originOf(ctx: Ctx, from: 'order' | 'topic', id: string): Promise<
 
 export const takeReferral: Handler<C['takeReferral']> = async (ctx, input) => {
   const o = await originOf(ctx, input.from, input.id)
-  const parties = await partiesOf(ctx, o.communityId, [o.applicant, ...input.others])
+  const { parties, households } = await partiesOf(ctx, o.communityId, [o.applicant, ...input.others])
   parties[0].openid = o.applicant.openid ?? parties[0].openid
   const now = ctx.now()
   const reporter = ctx.user!
@@ -137,6 +141,7 @@ export const takeReferral: Handler<C['takeReferral']> = async (ctx, input) => {
       reportedByName: `${parties[0].name}（网格员 ${reporter.name} 转来）`,
       origin: { kind: input.from, id: input.id },
       parties,
+      households,
       reportedAt: now,
       by: ctx.openid,
       note: input.from === 'order' ? '由私事服务单转来' : '由议题转来',

@@ -4,7 +4,7 @@
  * 回访 that closes it, the reporter's withdrawal.
  */
 import { chinaDay } from '../../../core/china-time'
-import { actorsOf, outcomeRecorders, type Mediator } from '../../../core/disputes/case'
+import { actorsOf, interestedIn, outcomeRecorders, type Mediator } from '../../../core/disputes/case'
 import { disputeError, type disputesFn } from '../../../core/disputes/contract'
 import { followUpDueAt, judicialReminderAt } from '../../../core/disputes/machine'
 import { DISPUTE_MEDIATORS } from '../../../core/collections'
@@ -29,7 +29,7 @@ export const mediate: Handler<C['mediate']> = async (ctx, { disputeId, mediators
   const d = await visibleCase(ctx.db, ctx.caller, disputeId)
   const roster = await rows<RosterDoc>(ctx.db.collection(DISPUTE_MEDIATORS).where({ _id: ctx.db.command.in(mediators), communityId: d.communityId, active: true }).limit(mediators.length))
   if (roster.length !== new Set(mediators).size) throw disputeError.at('mediators', 'NOT_A_MEDIATOR')
-  if (roster.some((m) => m.openid && d.partyIds.includes(m.openid))) throw disputeError.at('mediators', 'PARTY_MEDIATOR')
+  if (roster.some((m) => m.openid && interestedIn(m.openid, d))) throw disputeError.at('mediators', 'PARTY_MEDIATOR')
   const chosen: Mediator[] = roster.map((m) => ({ id: m._id, kind: m.kind, name: m.name, title: m.title, phone: m.phone, openid: m.openid }))
   return stepCase(ctx, disputeId, ['START', 'RESUME'], 'FORBIDDEN', (c, event) => ({
     // renewed after a breach: the 回访 waits for the new outcome
