@@ -49,6 +49,12 @@ all.a11y = { ...all.e2e, displayName: 'a11y', testMatch: ['<rootDir>/test/e2e/a1
 const picked = (process.env.JEST_PROJECTS || 'unit,integration,weapp,e2e').split(',').map((s) => all[s.trim()]).filter(Boolean)
 module.exports = {
   projects: picked,
+  // Run test files in a worker process, never in the one hosting the local cloud. With one worker
+  // (2 cores) jest would run them in its own process ("in band"), and each test file leaves an
+  // AsyncLocalStorage of jest-circus enabled there: every promise the cloud makes later pays for all
+  // of them (`npm run bench -- async-storage`). A worker using more than this when idle is
+  // replaced, which also clears its own.
+  workerIdleMemoryLimit: '1GB',
   testTimeout: 120000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 }

@@ -17,16 +17,10 @@ step build:weapp;      npm run --silent build:weapp
 step size;             npm run --silent size -- --check
 step "jest (unit, weapp; TZ=UTC)"
 TZ=UTC JEST_PROJECTS=unit,weapp npx jest --ci "$@"
-# Each local cloud lives in its jest run's parent process: the integration races and the browser
-# journeys each get one of their own (together, a 500-way sign-up hit the 20 s function limit and a
-# journey's page waited past 15 s).
-# The 500-way sign-up race gets a fresh cloud of its own: after the rest of the suite's data the
-# local cloud (one process, every function in it) took 20.7 s for it in a fresh-clone run, at the
-# 20 s function limit; on a fresh cloud it takes about 6 s.
-step "jest (integration: the 500-way sign-up race, on a fresh cloud; TZ=UTC)"
-TZ=UTC JEST_PROJECTS=integration npx jest --ci test/integration/events-race.test.ts "$@"
-step "jest (integration, the rest; TZ=UTC)"
-TZ=UTC JEST_PROJECTS=integration npx jest --ci --testPathIgnorePatterns='/test/integration/events-race\.test\.ts$' "$@"
+# Each local cloud lives in its jest run's parent process, and the test files run in a worker
+# (jest.config.js): the integration races and the browser journeys each get a cloud of their own.
+step "jest (integration; TZ=UTC)"
+TZ=UTC JEST_PROJECTS=integration npx jest --ci "$@"
 step "jest (e2e in Chromium, on its own; TZ=UTC)"
 TZ=UTC JEST_PROJECTS=e2e npx jest --ci "$@"
 step "jest (unit again, TZ=America/Los_Angeles)"
