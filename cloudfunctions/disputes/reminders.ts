@@ -7,7 +7,7 @@ import { stillDue, type DisputeDoc } from '../../core/disputes/case'
 import type { TimerCtx } from '../../server/context'
 import { getOrNull, rows, setDoc, tx } from '../../server/db'
 import { gridStaff } from '../../server/people'
-import { DISPUTES, peopleOf, writeNotices } from './store'
+import { DISPUTES, followersOf, writeNotices } from './store'
 
 type Due = 'judicialRemindAt' | 'followUpTellAt'
 
@@ -31,7 +31,7 @@ async function sendDue(ctx: TimerCtx, field: Due, now: number): Promise<number> 
         if (!c || c[field] === null || c[field]! > now) return
         const live = { ...c, _id }
         // a case withdrawn or back in mediation meanwhile: nothing to send, and nothing more to wait for
-        if (stillDue(field, c.status)) await writeNotices(t, live, field === 'judicialRemindAt' ? peopleOf(live, '') : to, TITLES[field], field === 'judicialRemindAt' ? 'judicial' : 'followup', now)
+        if (stillDue(field, c.status)) await writeNotices(t, live, field === 'judicialRemindAt' ? await followersOf(t, live, '') : to, TITLES[field], field === 'judicialRemindAt' ? 'judicial' : 'followup', now)
         await setDoc(t, DISPUTES, { ...live, [field]: null })
         sent++
       })

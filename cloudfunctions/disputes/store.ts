@@ -4,10 +4,12 @@
  * (a retried call writes none twice). A case the caller may not see is NOT_FOUND, as if it did not
  * exist — never a hint that it does.
  */
-import { DISPUTE_NOTICES, DISPUTES } from '../../core/collections'
+import { DISPUTE_NOTICES, DISPUTES, USERS } from '../../core/collections'
 import { commonError } from '../../core/contract/errors'
 import { timeKey } from '../../core/contract/paging'
-import { actorsOf, canDo, interestedIn, roleIn, stepFor, type DisputeDoc, type Viewer } from '../../core/disputes/case'
+import { reporterFollows } from '../../core/disputes/access'
+import { actorsOf, canDo, interestedIn, roleIn, scopeOf, stepFor, type DisputeDoc, type Viewer } from '../../core/disputes/case'
+import { scopesOf, type UserDoc } from '../../core/users/model'
 import { DISPUTE_STATUS_LABELS, disputeError, type DisputeView } from '../../core/disputes/contract'
 import { DISPUTE_EVENT_LABELS } from '../../core/disputes/vocab'
 import type { DisputeEvent, DisputeStatus } from '../../core/disputes/machine'
@@ -49,7 +51,16 @@ export function summaryOf(c: Viewer, d: DisputeDoc) {
 }
 
 /** Everyone on the case but the one acting: the reporter (a 楼栋长 reporting for an elder too), parties and mediators with the app. */
-export const peopleOf = (d: DisputeDoc, except: string): string[] => [...new Set([d.reportedBy, ...d.partyIds, ...d.mediatorIds])].filter((p) => p !== except)
+const peopleOf = (d: DisputeDoc, except: string): string[] => [...new Set([d.reportedBy, ...d.partyIds, ...d.mediatorIds])].filter((p) => p !== except)
+
+/** Who is told of a step: everyone on the case but the one acting, and not a reporter who gave up the role they reported in. */
+export async function followersOf(t: Tx, d: DisputeDoc, except: string): Promise<string[]> {
+  const people = peopleOf(d, except)
+  const r = d.reportedBy
+  if (!d.reportedFor || !people.includes(r) || d.partyIds.includes(r) || d.mediatorIds.includes(r)) return people
+  const reporter = await getOrNull<UserDoc>(t, USERS, r)
+  return reporterFollows(r, scopesOf(reporter), scopeOf(d)) ? people : people.filter((p) => p !== r)
+}
 
 export async function writeNotices(t: Tx, d: DisputeDoc, to: readonly string[], title: string, key: string, at: number): Promise<void> {
   const body = `${d.title}（${DISPUTE_STATUS_LABELS[d.status]}）`
@@ -96,7 +107,7 @@ export async function stepCase(
       timeline: [...d.timeline, { at: now, by: ctx.openid, event: step.event, note }],
     }
     await setDoc(t, DISPUTES, after)
-    await writeNotices(t, after, peopleOf(after, ctx.openid), DISPUTE_EVENT_LABELS[step.event], String(after.timeline.length), now)
+    await writeNotices(t, after, await followersOf(t, after, ctx.openid), DISPUTE_EVENT_LABELS[step.event], String(after.timeline.length), now)
     return after
   })
   return viewOf(ctx.caller, next)

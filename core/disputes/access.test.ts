@@ -1,12 +1,17 @@
 import type { Role } from '../contract/roles'
 import { disputeRoleOf, type DisputeScope } from './access'
 
-const CASE: DisputeScope = { communityId: 'c1', gridId: 'g1', parties: ['p1', 'p2'], mediators: ['m1'], reporter: 'l1' }
-const who = (openid: string, roles: Role[], over: { grids?: string[]; communityId?: string } = {}) => ({
+const CASE: DisputeScope = { communityId: 'c1', gridId: 'g1', parties: ['p1', 'p2'], mediators: ['m1'], reporter: 'l1', reportedFor: 'b1' }
+const who = (openid: string, roles: Role[], over: { grids?: string[]; buildings?: string[]; communityId?: string } = {}) => ({
   openid,
   roles,
   communityId: over.communityId ?? 'c1',
-  scopes: { grids: over.grids ?? [] },
+  scopes: {
+    grids: roles.includes('staff') ? (over.grids ?? []) : [],
+    buildings: roles.includes('building_lead') ? (over.buildings ?? ['b1']) : [],
+    staffOf: roles.includes('staff') ? ['c1'] : [],
+    adminOf: roles.includes('admin') ? [over.communityId ?? 'c1'] : [],
+  },
 })
 
 describe('who may see a dispute', () => {
@@ -21,7 +26,19 @@ describe('who may see a dispute', () => {
     ['a 网格员 of another grid', who('s2', ['resident', 'staff'], { grids: ['g2'] }), null],
     ['an admin acting in another community', who('a2', ['resident', 'admin'], { communityId: 'c2' }), null],
     ['the street office', who('st', ['resident', 'street_admin']), null],
+    ['the 楼栋长 who reported it, since moved to another building', who('l1', ['resident', 'building_lead'], { buildings: ['b2'] }), null],
+    ['the 楼栋长 who reported it, no longer one', who('l1', ['resident']), null],
   ] as const)('%s → %s', (_label, caller, role) => {
     expect(disputeRoleOf(caller, CASE)).toBe(role)
+  })
+
+  it('lets a reporter who is a party follow their case whatever their roles', () => {
+    expect(disputeRoleOf(who('l1', ['resident']), { ...CASE, parties: [], reportedFor: null })).toBe('reporter')
+  })
+
+  it('lets a 网格员 who reported for a neighbour follow it as reporter only while the grid is theirs', () => {
+    const moved = { ...who('s1', ['resident', 'staff'], { grids: ['g2'] }) }
+    expect(disputeRoleOf(moved, { ...CASE, reporter: 's1' })).toBeNull()
+    expect(disputeRoleOf(who('s1', ['resident', 'staff'], { grids: ['g1'] }), { ...CASE, reporter: 's1' })).toBe('staff')
   })
 })

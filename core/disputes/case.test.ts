@@ -3,13 +3,18 @@ import { actorsOf, canDo, newCase, outcomeRecorders, stepFor, stillDue, type Dis
 import type { DisputeStatus } from './machine'
 
 const base: DisputeDoc = {
-  ...newCase({ _id: 'd1', communityId: 'c1', streetId: 's1', gridId: 'g1', source: 'applied', category: 'leak', title: '漏水', detail: '楼上漏水', reportedBy: 'p1', reportedByName: '甲', origin: null, parties: [], households: [], reportedAt: 0, by: 'p1', note: '' }),
+  ...newCase({ _id: 'd1', communityId: 'c1', streetId: 's1', gridId: 'g1', source: 'applied', category: 'leak', title: '漏水', detail: '楼上漏水', reportedBy: 'p1', reportedByName: '甲', reportedFor: null, origin: null, parties: [], households: [], reportedAt: 0, by: 'p1', note: '' }),
   partyIds: ['p1', 'p2'],
   mediators: [{ id: 'm1', kind: 'volunteer', name: '许伯', title: '银发先锋', phone: '13900000000', openid: 'm1' }],
   mediatorIds: ['m1'],
 }
 const at = (status: DisputeStatus, over: Partial<DisputeDoc> = {}): DisputeDoc => ({ ...base, status, ...over })
-const who = (openid: string, roles: Role[], grids: string[] = []): Viewer => ({ openid, roles, communityId: 'c1', scopes: { grids } })
+const who = (openid: string, roles: Role[], grids: string[] = []): Viewer => ({
+  openid,
+  roles,
+  communityId: 'c1',
+  scopes: { grids, buildings: roles.includes('building_lead') ? ['b1'] : [], staffOf: grids.length ? ['c1'] : [], adminOf: roles.includes('admin') ? ['c1'] : [] },
+})
 const staff = who('s1', ['resident', 'staff'], ['g1'])
 
 describe('the actors a caller stands as', () => {
@@ -36,8 +41,10 @@ describe('the actors a caller stands as', () => {
   })
 
   it('gives a 楼栋长 who reported for a neighbour the reporter and no more', () => {
-    const d = at('reported', { reportedBy: 'lead', partyIds: ['p2'] })
+    const d = at('reported', { reportedBy: 'lead', reportedFor: 'b1', partyIds: ['p2'] })
     expect(actorsOf(who('lead', ['resident', 'building_lead']), d)).toEqual(['reporter'])
+    // no longer the building's 楼栋长: nothing left to do on it (and, as access.ts says, nothing to see)
+    expect(actorsOf(who('lead', ['resident']), d)).toEqual([])
   })
 })
 

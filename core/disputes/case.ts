@@ -5,7 +5,7 @@
  */
 import { timeKey } from '../contract/paging'
 import type { Caller } from '../users/caller'
-import { disputeRoleOf, type DisputeRole } from './access'
+import { disputeRoleOf, reporterFollows, type DisputeRole } from './access'
 import type { DISPUTE_CATEGORIES, DISPUTE_SOURCES, ROUTES } from './contract'
 import { disputeMachine, type DisputeActor, type DisputeEvent, type DisputeStatus } from './machine'
 
@@ -42,6 +42,8 @@ export interface DisputeDoc {
   status: DisputeStatus
   reportedBy: string
   reportedByName: string
+  /** The building the reporter acted for, when they are not a party (they follow the case while they still may act for it). */
+  reportedFor: string | null
   /** Where it came from: a 私事 order or a 议题 (one case each, its id derived from theirs). */
   origin: { kind: 'order' | 'topic'; id: string } | null
   parties: Party[]
@@ -68,7 +70,7 @@ export interface DisputeDoc {
   sortKey: string
 }
 
-type Given = Pick<DisputeDoc, '_id' | 'communityId' | 'streetId' | 'gridId' | 'source' | 'category' | 'title' | 'detail' | 'reportedBy' | 'reportedByName' | 'origin' | 'parties' | 'reportedAt'>
+type Given = Pick<DisputeDoc, '_id' | 'communityId' | 'streetId' | 'gridId' | 'source' | 'category' | 'title' | 'detail' | 'reportedBy' | 'reportedByName' | 'reportedFor' | 'origin' | 'parties' | 'reportedAt'>
 
 /** A case as reported: who is on it (parties with the app see it), nothing decided yet. */
 export function newCase(p: Given & { households: readonly string[]; by: string; note: string }): DisputeDoc {
@@ -95,9 +97,9 @@ export function newCase(p: Given & { households: readonly string[]; by: string; 
   }
 }
 
-export type Viewer = Pick<Caller, 'openid' | 'roles' | 'communityId'> & { scopes: { grids: readonly string[] } }
+export type Viewer = Pick<Caller, 'openid' | 'roles' | 'communityId'> & { scopes: Pick<Caller['scopes'], 'grids' | 'buildings' | 'staffOf' | 'adminOf'> }
 
-export const scopeOf = (d: DisputeDoc) => ({ communityId: d.communityId, gridId: d.gridId, parties: d.partyIds, mediators: d.mediatorIds, reporter: d.reportedBy })
+export const scopeOf = (d: DisputeDoc) => ({ communityId: d.communityId, gridId: d.gridId, parties: d.partyIds, mediators: d.mediatorIds, reporter: d.reportedBy, reportedFor: d.reportedFor ?? null })
 
 export const roleIn = (c: Viewer, d: DisputeDoc): DisputeRole | null => disputeRoleOf(c, scopeOf(d))
 
@@ -106,7 +108,7 @@ export const interestedIn = (openid: string, d: DisputeDoc): boolean => d.partyI
 
 /** The machine's actors the caller stands as on this case. A party is only ever the reporter (if they reported it): nobody acts on their own case. */
 export function actorsOf(c: Viewer, d: DisputeDoc): DisputeActor[] {
-  const reporter = d.reportedBy === c.openid
+  const reporter = reporterFollows(c.openid, c.scopes, scopeOf(d))
   if (interestedIn(c.openid, d)) return reporter ? ['reporter'] : []
   const role = roleIn(c, d)
   const out: DisputeActor[] = []

@@ -198,6 +198,21 @@ describe('what a second pair of eyes found', () => {
     expect((await okAs(grandma, disputesFn.dispute, { disputeId: c._id })).role).toBe('party')
   })
 
+  it('ends a proxy reporter\'s part with the role they reported in: nothing to see, do or be told', async () => {
+    const lead = await w.person(['resident', 'building_lead'], { buildings: [w.s.buildingId], name: '卸任楼栋长' })
+    const c = await okAs(lead, disputesFn.report, { category: 'noise', title: '楼上夜里吵', detail: '楼上每晚十二点后还在拖椅子。', onBehalfOf: { name: '钱爷爷', buildingId: w.s.buildingId, room: '303' }, others: [{ name: '楼上住户', side: 'respondent', room: '403' }] })
+    expect((await okAs(lead, disputesFn.dispute, { disputeId: c._id })).role).toBe('reporter')
+    await sdkDb().collection('users').doc(lead).update({ data: { buildings: [] } })
+    expect(await callAs(lead, disputesFn.dispute, { disputeId: c._id })).toMatchObject(refused('NOT_FOUND'))
+    expect(await callAs(lead, disputesFn.withdraw, { disputeId: c._id })).toMatchObject(refused('NOT_FOUND'))
+    expect((await okAs(lead, disputesFn.disputes, { limit: 50 })).items.map((d) => d._id)).not.toContain(c._id)
+    await okAs(w.staff, disputesFn.accept, { disputeId: c._id })
+    expect((await noticesOf(c._id)).filter((n) => n.to === lead)).toEqual([])
+    // given the building back, they follow it again
+    await sdkDb().collection('users').doc(lead).update({ data: { buildings: [w.s.buildingId] } })
+    expect((await okAs(lead, disputesFn.dispute, { disputeId: c._id })).role).toBe('reporter')
+  })
+
   it('clears the reminders of a case withdrawn after a breach, and sends nothing for it', async () => {
     const c = await reportedCase(w)
     await okAs(w.staff, disputesFn.accept, { disputeId: c.id })
