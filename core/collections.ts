@@ -61,6 +61,8 @@ export const COUNCIL_PAPER = 'council_paper'
 export const DISPUTES = 'disputes'
 export const DISPUTE_NOTICES = 'dispute_notices'
 export const DISPUTE_MEDIATORS = 'dispute_mediators'
+/** Each person's reports of a China day (`<openid>.<day>`): the daily limit (core/disputes/limits.ts). */
+export const DISPUTE_REPORTERS = 'dispute_reporters'
 /** 微心愿: wishes (what donors may see); each wish's beneficiary as staff alone see them (`<wishId>`); claims (`<wishId>-<donor openid>`); each donor's open claims (`<openid>`). */
 export const WISHES = 'wishes'
 export const WISH_REFS = 'wish_refs'

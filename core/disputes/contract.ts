@@ -116,7 +116,7 @@ export const disputesFn = defineFunction('disputes', {
       others: z.array(partyInput).min(1, { error: '请至少填写对方的称呼' }).max(5),
     }),
     output: disputeView,
-    errors: ['NOT_YOUR_NEIGHBOUR', 'UNKNOWN_BUILDING', 'STAFF_ONLY_SOURCE'],
+    errors: ['NOT_YOUR_NEIGHBOUR', 'UNKNOWN_BUILDING', 'STAFF_ONLY_SOURCE', 'TOO_MANY_REPORTS'],
   },
   takeReferral: {
     summary: '把分流为私事的服务单，或者不上会的议题，转成调解案子（同一件事只转一次）',
@@ -263,6 +263,7 @@ export const DISPUTE_ERRORS = {
   NOT_YOUR_NEIGHBOUR: '只能替本楼栋（楼栋长）或本网格（网格员）的邻居申请',
   UNKNOWN_BUILDING: '没有找到这栋楼',
   STAFF_ONLY_SOURCE: '居民申请的来源是"当事人申请"',
+  TOO_MANY_REPORTS: '今天已经申请了5件调解，请明天再申请，急事请直接打电话给网格员',
   NOT_REFERRED: '这件事没有分流为私事或转出，不能转成调解',
   OUT_OF_GRID: '这不是您网格里的事',
   DISPUTE_STATE: '这件案子现在不能这样办，请刷新后再看',

@@ -4,18 +4,20 @@
  * from the origin's, so taking it twice gives the same case).
  */
 import { randomBytes } from 'node:crypto'
-import { COUNCIL_TOPICS, ORDERS, USERS } from '../../../core/collections'
+import { COUNCIL_TOPICS, DISPUTE_REPORTERS, ORDERS, USERS } from '../../../core/collections'
+import { chinaDay } from '../../../core/china-time'
 import { commonError } from '../../../core/contract/errors'
 import { enforce } from '../../../core/contract/decision'
 import type { BuildingDoc } from '../../../core/community/structure'
 import { newCase, roleIn, type DisputeDoc, type Party } from '../../../core/disputes/case'
 import { disputeError, type disputesFn } from '../../../core/disputes/contract'
+import { mayReportMore, reporterDayId } from '../../../core/disputes/limits'
 import { canOrderFor, managesGrid, proxyRole } from '../../../core/orders/permissions'
 import type { Order } from '../../../core/orders/model'
 import type { UserDoc } from '../../../core/users/model'
 import { BUILDINGS, mustPlace } from '../../../server/community'
 import type { Ctx } from '../../../server/context'
-import { getOrNull, rows, setDoc, tx } from '../../../server/db'
+import { getOrNull, rows, setDoc, tx, type Tx } from '../../../server/db'
 import type { Handler } from '../../../server/runtime'
 import { gridStaff } from '../../../server/people'
 import { DISPUTES, viewOf, writeNotices } from '../store'
@@ -44,13 +46,25 @@ async function partiesOf(ctx: Ctx, communityId: string, given: PartyInput[]): Pr
   return { parties, households: byRoomRows.map((u) => u._id) }
 }
 
-/** Write a new case (once: an existing id is returned as it is) and tell the grid's 网格员. */
-async function open(ctx: Ctx, d: DisputeDoc) {
+type ReporterDay = { _id: string; communityId: string; openid: string; day: string; count: number; updatedAt: number }
+
+/** Count one more report of the caller's day, or refuse it past the day's limit (in the case's transaction). */
+async function countReport(t: Tx, ctx: Ctx, d: DisputeDoc): Promise<void> {
+  const day = chinaDay(d.reportedAt)
+  const _id = reporterDayId(ctx.openid, day)
+  const today = (await getOrNull<ReporterDay>(t, DISPUTE_REPORTERS, _id)) ?? { _id, communityId: d.communityId, openid: ctx.openid, day, count: 0, updatedAt: 0 }
+  if (!mayReportMore(ctx.caller.roles, today.count)) throw disputeError('TOO_MANY_REPORTS')
+  await setDoc(t, DISPUTE_REPORTERS, { ...today, _id, count: today.count + 1, updatedAt: d.reportedAt })
+}
+
+/** Write a new case (once: an existing id is returned as it is), counting a report against the day's limit, and tell the grid's 网格员. */
+async function open(ctx: Ctx, d: DisputeDoc, counted: boolean) {
   const told = await gridStaff(ctx.db, d, ctx.openid)
   const saved = await tx(ctx.db, async (t) => {
     const existing = await getOrNull<DisputeDoc>(t, DISPUTES, d._id)
     if (existing && !roleIn(ctx.caller, existing)) throw commonError('NOT_FOUND')
     if (existing) return { ...existing, _id: d._id }
+    if (counted) await countReport(t, ctx, d)
     await setDoc(t, DISPUTES, d)
     await writeNotices(t, d, told, '新的调解申请', 'new', d.reportedAt)
     return d
@@ -94,6 +108,7 @@ export const report: Handler<C['report']> = async (ctx, input) => {
       by: ctx.openid,
       note: '',
     }),
+    true,
   )
 }
 
@@ -148,5 +163,6 @@ export const takeReferral: Handler<C['takeReferral']> = async (ctx, input) => {
       by: ctx.openid,
       note: input.from === 'order' ? '由私事服务单转来' : '由议题转来',
     }),
+    false,
   )
 }
