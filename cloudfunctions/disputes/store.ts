@@ -8,8 +8,9 @@ import { DISPUTE_NOTICES, DISPUTES, USERS } from '../../core/collections'
 import { commonError } from '../../core/contract/errors'
 import { timeKey } from '../../core/contract/paging'
 import { reporterFollows } from '../../core/disputes/access'
-import { actorsOf, canDo, interestedIn, roleIn, scopeOf, stepFor, type DisputeDoc, type Viewer } from '../../core/disputes/case'
-import { scopesOf, type UserDoc } from '../../core/users/model'
+import { actorsOf, canDo, interestedIn, roleIn, scopeOf, stepFor, type DisputeDoc } from '../../core/disputes/case'
+import { callerFrom, type Caller } from '../../core/users/caller'
+import type { UserDoc } from '../../core/users/model'
 import { DISPUTE_STATUS_LABELS, disputeError, type DisputeView } from '../../core/disputes/contract'
 import { DISPUTE_EVENT_LABELS } from '../../core/disputes/vocab'
 import type { DisputeEvent, DisputeStatus } from '../../core/disputes/machine'
@@ -19,14 +20,14 @@ import { getOrNull, setDoc, tx, type Db, type Tx } from '../../server/db'
 export { DISPUTES }
 
 /** The case, if the caller may see it; otherwise NOT_FOUND whether or not it exists. */
-export async function visibleCase(db: Db | Tx, c: Viewer, id: string): Promise<DisputeDoc> {
+export async function visibleCase(db: Db | Tx, c: Caller, id: string): Promise<DisputeDoc> {
   const d = await getOrNull<DisputeDoc>(db, DISPUTES, id)
   if (!d || !roleIn(c, d)) throw commonError('NOT_FOUND')
   return { ...d, _id: id }
 }
 
 /** The case as this caller sees it: phones only for staff (and the mediators for the parties'). */
-export function viewOf(c: Viewer, d: DisputeDoc): DisputeView {
+export function viewOf(c: Caller, d: DisputeDoc): DisputeView {
   const role = roleIn(c, d)!
   const works = role === 'staff' || role === 'admin'
   return {
@@ -46,7 +47,7 @@ export function viewOf(c: Viewer, d: DisputeDoc): DisputeView {
   }
 }
 
-export function summaryOf(c: Viewer, d: DisputeDoc) {
+export function summaryOf(c: Caller, d: DisputeDoc) {
   return { _id: d._id, status: d.status, category: d.category, source: d.source, title: d.title, reportedAt: d.reportedAt, role: roleIn(c, d)!, followUpDueAt: d.followUpDueAt }
 }
 
@@ -59,7 +60,7 @@ export async function followersOf(t: Tx, d: DisputeDoc, except: string): Promise
   const r = d.reportedBy
   if (!d.reportedFor || !people.includes(r) || d.partyIds.includes(r) || d.mediatorIds.includes(r)) return people
   const reporter = await getOrNull<UserDoc>(t, USERS, r)
-  return reporterFollows(r, scopesOf(reporter), scopeOf(d)) ? people : people.filter((p) => p !== r)
+  return reporterFollows(callerFrom(r, reporter), scopeOf(d)) ? people : people.filter((p) => p !== r)
 }
 
 export async function writeNotices(t: Tx, d: DisputeDoc, to: readonly string[], title: string, key: string, at: number): Promise<void> {

@@ -1,18 +1,20 @@
 import type { Role } from '../contract/roles'
 import { disputeRoleOf, type DisputeScope } from './access'
+import { aCaller } from '../orders/fixtures'
 
 const CASE: DisputeScope = { communityId: 'c1', gridId: 'g1', parties: ['p1', 'p2'], mediators: ['m1'], reporter: 'l1', reportedFor: 'b1' }
-const who = (openid: string, roles: Role[], over: { grids?: string[]; buildings?: string[]; communityId?: string } = {}) => ({
-  openid,
-  roles,
-  communityId: over.communityId ?? 'c1',
-  scopes: {
-    grids: roles.includes('staff') ? (over.grids ?? []) : [],
-    buildings: roles.includes('building_lead') ? (over.buildings ?? ['b1']) : [],
-    staffOf: roles.includes('staff') ? ['c1'] : [],
-    adminOf: roles.includes('admin') ? [over.communityId ?? 'c1'] : [],
-  },
-})
+const who = (openid: string, roles: Role[], over: { grids?: string[]; buildings?: string[]; communityId?: string } = {}) =>
+  aCaller({
+    openid,
+    roles,
+    communityId: over.communityId ?? 'c1',
+    scopes: {
+      grids: roles.includes('staff') ? (over.grids ?? []) : [],
+      buildings: roles.includes('building_lead') ? (over.buildings ?? ['b1']) : [],
+      staffOf: roles.includes('staff') ? ['c1'] : [],
+      adminOf: roles.includes('admin') ? [over.communityId ?? 'c1'] : [],
+    },
+  })
 
 describe('who may see a dispute', () => {
   it.each([

@@ -4,7 +4,7 @@
  * counts only in aggregates.
  */
 import type { Caller } from '../users/caller'
-import type { Scopes } from '../users/model'
+import { canOrderFor } from '../orders/permissions'
 
 export interface DisputeScope {
   communityId: string
@@ -18,27 +18,24 @@ export interface DisputeScope {
   reportedFor: string | null
 }
 
-type ReporterScopes = Pick<Scopes, 'buildings' | 'grids' | 'staffOf' | 'adminOf'>
-
-/**
- * Whether the reporter still follows the case: a party always; whoever acted for a neighbour only
- * while they still may act for that building (its 楼栋长, a 网格员 of its grid, an admin of its
- * community) — a role given up ends it.
- */
-export function reporterFollows(openid: string, s: ReporterScopes, d: DisputeScope): boolean {
-  if (d.reporter !== openid) return false
-  if (!d.reportedFor) return true
-  return s.buildings.includes(d.reportedFor) || (s.staffOf.includes(d.communityId) && s.grids.includes(d.gridId)) || s.adminOf.includes(d.communityId)
-}
-
 export type DisputeRole = 'party' | 'reporter' | 'mediator' | 'staff' | 'admin'
 
+/**
+ * Whether the caller is the reporter and still follows the case: a party always; whoever acted for a
+ * neighbour only while they still may act for that building (canOrderFor: its 楼栋长, a 网格员 of its
+ * grid, an admin of its community) — a role given up ends it.
+ */
+export function reporterFollows(c: Caller, d: DisputeScope): boolean {
+  if (d.reporter !== c.openid) return false
+  return !d.reportedFor || canOrderFor(c, { id: d.reportedFor, gridId: d.gridId, communityId: d.communityId }).ok
+}
+
 /** The caller's part in the case, null when they may not see it. */
-export function disputeRoleOf(c: Pick<Caller, 'openid' | 'roles' | 'communityId'> & { scopes: ReporterScopes }, d: DisputeScope): DisputeRole | null {
+export function disputeRoleOf(c: Caller, d: DisputeScope): DisputeRole | null {
   if (c.communityId === d.communityId && c.roles.includes('admin')) return 'admin'
   if (c.communityId === d.communityId && c.roles.includes('staff') && c.scopes.grids.includes(d.gridId)) return 'staff'
   if (d.mediators.includes(c.openid)) return 'mediator'
   if (d.parties.includes(c.openid)) return 'party'
-  if (reporterFollows(c.openid, c.scopes, d)) return 'reporter'
+  if (reporterFollows(c, d)) return 'reporter'
   return null
 }

@@ -1,5 +1,6 @@
 import type { Role } from '../contract/roles'
-import { actorsOf, canDo, newCase, outcomeRecorders, stepFor, stillDue, type DisputeDoc, type Viewer } from './case'
+import { actorsOf, canDo, newCase, outcomeRecorders, stepFor, stillDue, type DisputeDoc } from './case'
+import { aCaller } from '../orders/fixtures'
 import type { DisputeStatus } from './machine'
 
 const base: DisputeDoc = {
@@ -9,12 +10,8 @@ const base: DisputeDoc = {
   mediatorIds: ['m1'],
 }
 const at = (status: DisputeStatus, over: Partial<DisputeDoc> = {}): DisputeDoc => ({ ...base, status, ...over })
-const who = (openid: string, roles: Role[], grids: string[] = []): Viewer => ({
-  openid,
-  roles,
-  communityId: 'c1',
-  scopes: { grids, buildings: roles.includes('building_lead') ? ['b1'] : [], staffOf: grids.length ? ['c1'] : [], adminOf: roles.includes('admin') ? ['c1'] : [] },
-})
+const who = (openid: string, roles: Role[], grids: string[] = []) =>
+  aCaller({ openid, roles, scopes: { grids, buildings: roles.includes('building_lead') ? ['b1'] : [], staffOf: grids.length ? ['c1'] : [], adminOf: roles.includes('admin') ? ['c1'] : [] } })
 const staff = who('s1', ['resident', 'staff'], ['g1'])
 
 describe('the actors a caller stands as', () => {

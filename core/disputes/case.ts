@@ -97,18 +97,16 @@ export function newCase(p: Given & { households: readonly string[]; by: string; 
   }
 }
 
-export type Viewer = Pick<Caller, 'openid' | 'roles' | 'communityId'> & { scopes: Pick<Caller['scopes'], 'grids' | 'buildings' | 'staffOf' | 'adminOf'> }
-
 export const scopeOf = (d: DisputeDoc) => ({ communityId: d.communityId, gridId: d.gridId, parties: d.partyIds, mediators: d.mediatorIds, reporter: d.reportedBy, reportedFor: d.reportedFor ?? null })
 
-export const roleIn = (c: Viewer, d: DisputeDoc): DisputeRole | null => disputeRoleOf(c, scopeOf(d))
+export const roleIn = (c: Caller, d: DisputeDoc): DisputeRole | null => disputeRoleOf(c, scopeOf(d))
 
 /** A party, or living with one: whoever may not handle the case (nor mediate it). */
 export const interestedIn = (openid: string, d: DisputeDoc): boolean => d.partyIds.includes(openid) || (d.householdIds ?? []).includes(openid)
 
 /** The machine's actors the caller stands as on this case. A party is only ever the reporter (if they reported it): nobody acts on their own case. */
-export function actorsOf(c: Viewer, d: DisputeDoc): DisputeActor[] {
-  const reporter = reporterFollows(c.openid, c.scopes, scopeOf(d))
+export function actorsOf(c: Caller, d: DisputeDoc): DisputeActor[] {
+  const reporter = reporterFollows(c, scopeOf(d))
   if (interestedIn(c.openid, d)) return reporter ? ['reporter'] : []
   const role = roleIn(c, d)
   const out: DisputeActor[] = []
@@ -147,7 +145,7 @@ export function stepFor(actors: readonly DisputeActor[], d: DisputeDoc, events: 
 }
 
 /** Staff or a mediator may add a session while mediating; the rest follow the table. */
-export function canDo(c: Viewer, d: DisputeDoc): string[] {
+export function canDo(c: Caller, d: DisputeDoc): string[] {
   const actors = actorsOf(c, d)
   const can = Object.entries(ACTIONS)
     .filter(([, a]) => (a.when ? a.when(d) : true) && 'event' in stepFor(actors, d, a.events))
