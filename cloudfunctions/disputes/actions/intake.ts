@@ -57,14 +57,14 @@ async function countReport(t: Tx, ctx: Ctx, d: DisputeDoc): Promise<void> {
   await setDoc(t, DISPUTE_REPORTERS, { ...today, _id, count: today.count + 1, updatedAt: d.reportedAt })
 }
 
-/** Write a new case (once: an existing id is returned as it is), counting a report against the day's limit, and tell the grid's 网格员. */
-async function open(ctx: Ctx, d: DisputeDoc, counted: boolean) {
+/** Write a new case (once: an existing id is returned as it is) and tell the grid's 网格员. A report (a case with no origin) counts against the day's limit. */
+async function open(ctx: Ctx, d: DisputeDoc) {
   const told = await gridStaff(ctx.db, d, ctx.openid)
   const saved = await tx(ctx.db, async (t) => {
     const existing = await getOrNull<DisputeDoc>(t, DISPUTES, d._id)
     if (existing && !roleIn(ctx.caller, existing)) throw commonError('NOT_FOUND')
     if (existing) return { ...existing, _id: d._id }
-    if (counted) await countReport(t, ctx, d)
+    if (!d.origin) await countReport(t, ctx, d)
     await setDoc(t, DISPUTES, d)
     await writeNotices(t, d, told, '新的调解申请', 'new', d.reportedAt)
     return d
@@ -108,7 +108,6 @@ export const report: Handler<C['report']> = async (ctx, input) => {
       by: ctx.openid,
       note: '',
     }),
-    true,
   )
 }
 
@@ -163,6 +162,5 @@ export const takeReferral: Handler<C['takeReferral']> = async (ctx, input) => {
       by: ctx.openid,
       note: input.from === 'order' ? '由私事服务单转来' : '由议题转来',
     }),
-    false,
   )
 }
